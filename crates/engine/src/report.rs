@@ -1,0 +1,522 @@
+//! Turns an [`Evaluation`] into an owned, serialisable answer with every text resolved in one
+//! language. Every sentence comes from the rule files and the trace, deterministically; nothing
+//! is generated freely. The professional's own judgments are quoted back as theirs.
+
+use grondslag_rules::{AvgKind, Domain, FactId, Lang, Outcome, RuleSet, Secrecy, SourceId, SourceStatus, Text, Value};
+use serde::Serialize;
+
+use crate::evaluate::{ConditionOrigin, Evaluation, JudgmentState, Judgments, QuestionPurpose};
+use crate::logic::{FactSource, Facts, Tri, eval};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub outcome: Outcome,
+    pub outcome_label: String,
+    pub summary: String,
+    pub date: String,
+    pub ruleset: RulesetRef,
+    pub engine_version: String,
+    pub facts: Vec<FactLine>,
+    pub beroepsgeheim: SecrecyLayer,
+    pub avg: AvgLayer,
+    pub conditions: Vec<Item>,
+    pub questions: Vec<QuestionOut>,
+    pub required_judgments: Vec<JudgmentOut>,
+    pub recorded_judgments: Vec<RecordedJudgment>,
+    pub counterfactuals: Vec<Item>,
+    pub notices: Vec<NoticeOut>,
+    pub record_in_dossier: Vec<Item>,
+    pub trace: Vec<TraceStep>,
+    pub sources: Vec<SourceOut>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RulesetRef {
+    pub name: String,
+    pub version: String,
+    pub hash: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FactLine {
+    pub fact: String,
+    pub label: String,
+    pub value: String,
+    pub value_label: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SecrecyLayer {
+    pub regime: Option<Secrecy>,
+    pub regime_label: String,
+    /// Ground ids of the routes that carry the outcome (FORMAT.md's `grounds`).
+    pub grounds: Vec<String>,
+    pub explanation: Vec<Item>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AvgLayer {
+    pub satisfied: bool,
+    pub bases: Vec<Item>,
+    pub explanation: Vec<Item>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Item {
+    pub id: String,
+    pub text: String,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NoticeOut {
+    pub id: String,
+    pub text: String,
+    pub uncertain: bool,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct QuestionOut {
+    pub fact: String,
+    pub text: String,
+    pub why: String,
+    pub why_now: String,
+    pub purpose: QuestionPurpose,
+    pub answered_by: String,
+    pub answer_type: String,
+    pub options: Vec<OptionOut>,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OptionOut {
+    pub value: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct JudgmentOut {
+    pub id: String,
+    pub title: String,
+    pub intro: String,
+    pub criteria: Vec<OptionOut>,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RecordedJudgment {
+    pub id: String,
+    pub title: String,
+    pub answers: Vec<RecordedAnswer>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RecordedAnswer {
+    pub criterion: String,
+    pub text: String,
+    pub answer: Option<bool>,
+    pub reasons: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TraceStep {
+    pub rule: String,
+    pub title: String,
+    pub status: Tri,
+    pub carries_outcome: bool,
+    pub requirements: Vec<Requirement>,
+    pub avg_requirements: Vec<Requirement>,
+    pub judgment: JudgmentState,
+    pub uncertain: Option<String>,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Requirement {
+    pub text: String,
+    pub status: Tri,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceOut {
+    pub id: String,
+    pub citation: String,
+    pub title: String,
+    pub url: String,
+    pub status: SourceStatus,
+    pub note: Option<String>,
+}
+
+pub fn outcome_label(outcome: Outcome, lang: Lang) -> &'static str {
+    match (outcome, lang) {
+        (Outcome::MustShare, Lang::Nl) => "U moet delen",
+        (Outcome::MayShare, Lang::Nl) => "U mag delen",
+        (Outcome::MayShareAfterWeighing, Lang::Nl) => "U mag delen na een vastgelegde afweging",
+        (Outcome::MayNotShare, Lang::Nl) => "U mag niet delen",
+        (Outcome::Undetermined, Lang::Nl) => "Nog niet te zeggen",
+        (Outcome::MustShare, Lang::En) => "You must share",
+        (Outcome::MayShare, Lang::En) => "You may share",
+        (Outcome::MayShareAfterWeighing, Lang::En) => "You may share after a documented weighing",
+        (Outcome::MayNotShare, Lang::En) => "You may not share",
+        (Outcome::Undetermined, Lang::En) => "Not yet determined",
+    }
+}
+
+struct Ctx<'a> {
+    rules: &'a RuleSet,
+    lang: Lang,
+    cited: Vec<SourceId>,
+}
+
+impl Ctx<'_> {
+    fn t(&self, t: &Text) -> String {
+        t.get(self.lang).to_string()
+    }
+    fn cite(&mut self, ids: &[SourceId]) -> Vec<String> {
+        for id in ids {
+            if !self.cited.contains(id) {
+                self.cited.push(*id);
+            }
+        }
+        ids.iter().map(|id| self.rules.source(*id).citation.clone()).collect()
+    }
+    fn nl(&self) -> bool {
+        self.lang == Lang::Nl
+    }
+}
+
+fn answer_type(rules: &RuleSet, fact: FactId) -> &'static str {
+    match rules.facts[fact.ix()].domain {
+        Domain::Bool => "bool",
+        Domain::Enum(_) => "enum",
+        Domain::Set(_) => "set",
+        Domain::Role { allow_none: false } => "role",
+        Domain::Role { allow_none: true } => "role_or_none",
+        Domain::Age => "age",
+    }
+}
+
+pub fn options(rules: &RuleSet, fact: FactId, lang: Lang) -> Vec<OptionOut> {
+    match &rules.facts[fact.ix()].domain {
+        Domain::Bool => vec![
+            OptionOut { value: "true".into(), label: if lang == Lang::Nl { "ja" } else { "yes" }.into() },
+            OptionOut { value: "false".into(), label: if lang == Lang::Nl { "nee" } else { "no" }.into() },
+        ],
+        Domain::Enum(vs) | Domain::Set(vs) => vs.iter().map(|v| OptionOut { value: v.id.clone(), label: v.label.get(lang).to_string() }).collect(),
+        Domain::Role { allow_none } => {
+            let mut out: Vec<OptionOut> = rules.roles.iter().map(|r| OptionOut { value: r.id.clone(), label: r.label.get(lang).to_string() }).collect();
+            if *allow_none {
+                out.insert(0, OptionOut { value: "none".into(), label: if lang == Lang::Nl { "niemand: ik overweeg zelf te delen" } else { "nobody: I consider sharing myself" }.into() });
+            }
+            out
+        }
+        Domain::Age => Vec::new(),
+    }
+}
+
+/// Builds the full answer. `facts` and `judgments` must be those the evaluation was made with.
+pub fn report(rules: &RuleSet, ev: &Evaluation, facts: &Facts, judgments: &Judgments, lang: Lang) -> Report {
+    let mut c = Ctx { rules, lang, cited: Vec::new() };
+
+    let fact_lines = facts
+        .known()
+        .map(|(f, v)| FactLine {
+            fact: rules.facts[f.ix()].id.clone(),
+            label: c.t(&rules.facts[f.ix()].label),
+            value: rules.value_id(f, v),
+            value_label: rules.value_label(f, v, lang),
+        })
+        .collect();
+
+    // Beroepsgeheim layer.
+    let sender = rules.fact("sender_role").and_then(|f| facts.get(f));
+    let regime = match sender {
+        Some(Value::Role(Some(r))) => Some(rules.roles[r.ix()].secrecy),
+        _ => None,
+    };
+    let regime_label = match regime {
+        Some(s) if c.nl() => grondslag_rules::secrecy_nl(s).to_string(),
+        Some(s) => grondslag_rules::secrecy_en(s).to_string(),
+        None => if c.nl() { "nog onbekend" } else { "not yet known" }.to_string(),
+    };
+    let mut grounds: Vec<String> = Vec::new();
+    let mut secrecy_expl = Vec::new();
+    if regime == Some(Secrecy::Geen) {
+        secrecy_expl.push(Item {
+            id: "no-secrecy".into(),
+            text: if c.nl() {
+                "U heeft geen beroepsgeheim; deze laag vraagt daarom geen grond. De AVG, een wettelijke plicht en de meldcode gelden wel.".into()
+            } else {
+                "You have no professional secrecy; this layer therefore needs no ground. The GDPR, statutory duties and the meldcode still apply.".into()
+            },
+            sources: c.cite(&rules.roles[match sender {
+                Some(Value::Role(Some(r))) => r.ix(),
+                _ => 0,
+            }]
+            .sources),
+        });
+    }
+    for rid in &ev.winning {
+        let r = &rules.routes[rid.ix()];
+        if let Some(g) = r.ground {
+            let gid = rules.grounds[g.ix()].id.clone();
+            if !grounds.contains(&gid) {
+                grounds.push(gid);
+            }
+        }
+        let sources = c.cite(&r.sources);
+        let prefix = r.ground.map(|g| format!("{}: ", c.t(&rules.grounds[g.ix()].label))).unwrap_or_default();
+        secrecy_expl.push(Item { id: r.id.clone(), text: format!("{prefix}{}", c.t(&r.holds)), sources });
+    }
+
+    // AVG layer: the bases of the carrying routes, with art. 9/10 exceptions only where such
+    // data are involved.
+    let special = pred(rules, "special_category_data", facts);
+    let criminal = pred(rules, "criminal_data", facts);
+    let mut bases: Vec<Item> = Vec::new();
+    let mut avg_expl = Vec::new();
+    for rid in &ev.winning {
+        let r = &rules.routes[rid.ix()];
+        for b in &r.avg_basis {
+            let basis = &rules.avg_bases[b.ix()];
+            let show = match basis.kind {
+                AvgKind::Art6 => true,
+                AvgKind::Art9 => special != Tri::False,
+                AvgKind::Art10 => criminal != Tri::False,
+            };
+            if show && !bases.iter().any(|x| x.id == basis.id) {
+                let sources = c.cite(&basis.sources);
+                bases.push(Item { id: basis.id.clone(), text: format!("{}: {}", basis.article, c.t(&basis.label)), sources });
+            }
+        }
+        if let Some(n) = &r.avg_note {
+            avg_expl.push(Item { id: r.id.clone(), text: c.t(n), sources: Vec::new() });
+        }
+    }
+
+    let conditions = ev
+        .conditions
+        .iter()
+        .map(|(cid, origin)| {
+            let def = &rules.conditions[cid.ix()];
+            let mut srcs = def.sources.clone();
+            match origin {
+                ConditionOrigin::Route(r) => srcs.extend(rules.routes[r.ix()].sources.iter().take(1)),
+                ConditionOrigin::Rule(i) => srcs.extend(rules.condition_rules[*i].sources.iter().take(1)),
+            }
+            srcs.dedup();
+            Item { id: def.id.clone(), text: c.t(&def.label), sources: c.cite(&srcs) }
+        })
+        .collect();
+
+    let questions = ev
+        .questions
+        .iter()
+        .map(|q| {
+            let f = &rules.facts[q.fact.ix()];
+            let titles: Vec<String> = q.routes.iter().map(|r| c.t(&rules.routes[r.ix()].title)).collect();
+            let why_now = match (q.purpose, c.nl()) {
+                (QuestionPurpose::Outcome, true) => format!("Het antwoord bepaalt of deze route(s) van toepassing zijn: {}.", titles.join("; ")),
+                (QuestionPurpose::Outcome, false) => format!("The answer decides whether these route(s) apply: {}.", titles.join("; ")),
+                (QuestionPurpose::Conditions, true) => "Het antwoord staat vast; dit bepaalt nog de voorwaarden.".to_string(),
+                (QuestionPurpose::Conditions, false) => "The outcome stands; this still decides the conditions.".to_string(),
+            };
+            let mut srcs = f.sources.clone();
+            for r in &q.routes {
+                srcs.extend(rules.routes[r.ix()].sources.iter().take(1));
+            }
+            srcs.dedup();
+            QuestionOut {
+                fact: f.id.clone(),
+                text: c.t(&f.question),
+                why: c.t(&f.why),
+                why_now,
+                purpose: q.purpose,
+                answered_by: f.answered_by.clone(),
+                answer_type: answer_type(rules, q.fact).into(),
+                options: options(rules, q.fact, lang),
+                sources: c.cite(&srcs),
+            }
+        })
+        .collect();
+
+    let required_judgments = ev
+        .required_judgments
+        .iter()
+        .map(|j| {
+            let js = &rules.judgments[j.ix()];
+            JudgmentOut {
+                id: js.id.clone(),
+                title: c.t(&js.title),
+                intro: c.t(&js.intro),
+                criteria: js.criteria.iter().map(|cr| OptionOut { value: cr.id.clone(), label: c.t(&cr.label) }).collect(),
+                sources: c.cite(&js.sources),
+            }
+        })
+        .collect();
+
+    let recorded_judgments = judgments
+        .sets
+        .iter()
+        .map(|(j, rec)| {
+            let js = &rules.judgments[j.ix()];
+            RecordedJudgment {
+                id: js.id.clone(),
+                title: c.t(&js.title),
+                answers: js
+                    .criteria
+                    .iter()
+                    .enumerate()
+                    .map(|(i, cr)| RecordedAnswer {
+                        criterion: cr.id.clone(),
+                        text: c.t(&cr.label),
+                        answer: rec.answers.get(i).copied().flatten(),
+                        reasons: rec.reasons.get(i).cloned().flatten(),
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+
+    let counterfactuals = ev
+        .counterfactuals
+        .iter()
+        .map(|cf| {
+            let r = &rules.routes[cf.route.ix()];
+            let text = match &r.counterfactual {
+                Some(t) => c.t(t),
+                None => {
+                    let reqs: Vec<String> = cf
+                        .failed_requires
+                        .iter()
+                        .map(|i| c.t(&r.requires[*i].text))
+                        .chain(cf.failed_avg_requires.iter().map(|i| c.t(&r.avg_requires[*i].text)))
+                        .collect();
+                    if c.nl() { format!("als: {}", reqs.join("; ")) } else { format!("if: {}", reqs.join("; ")) }
+                }
+            };
+            let level = outcome_label(
+                match r.level {
+                    grondslag_rules::Level::MustShare => Outcome::MustShare,
+                    grondslag_rules::Level::MayShare if r.judgment.is_some() => Outcome::MayShareAfterWeighing,
+                    grondslag_rules::Level::MayShare => Outcome::MayShare,
+                    grondslag_rules::Level::MayShareAfterWeighing => Outcome::MayShareAfterWeighing,
+                },
+                lang,
+            );
+            let route_title = c.t(&r.title);
+            let sources = c.cite(&r.sources);
+            Item { id: r.id.clone(), text: format!("{level} ({route_title}) {text}."), sources }
+        })
+        .collect();
+
+    let notices = ev
+        .notices
+        .iter()
+        .map(|i| {
+            let n = &rules.notices[*i];
+            NoticeOut { id: n.id.clone(), text: c.t(&n.text), uncertain: n.uncertain, sources: c.cite(&n.sources) }
+        })
+        .collect();
+
+    let record_in_dossier = ev
+        .record
+        .iter()
+        .map(|i| {
+            let r = &rules.record[*i];
+            Item { id: r.id.clone(), text: c.t(&r.text), sources: c.cite(&r.sources) }
+        })
+        .collect();
+
+    let trace = ev
+        .routes
+        .iter()
+        .map(|res| {
+            let r = &rules.routes[res.route.ix()];
+            TraceStep {
+                rule: r.id.clone(),
+                title: c.t(&r.title),
+                status: res.status,
+                carries_outcome: ev.winning.contains(&res.route),
+                requirements: r.requires.iter().zip(&res.requires).map(|(n, s)| Requirement { text: c.t(&n.text), status: *s }).collect(),
+                avg_requirements: r.avg_requires.iter().zip(&res.avg_requires).map(|(n, s)| Requirement { text: c.t(&n.text), status: *s }).collect(),
+                judgment: res.judgment.clone(),
+                uncertain: r.uncertain.as_ref().map(|u| c.t(u)),
+                sources: c.cite(&r.sources),
+            }
+        })
+        .collect();
+
+    let avg_satisfied = !ev.winning.is_empty();
+    let summary = summary(rules, ev, lang);
+    let sources = c
+        .cited
+        .iter()
+        .map(|id| {
+            let s = rules.source(*id);
+            SourceOut { id: s.id.clone(), citation: s.citation.clone(), title: s.title.clone(), url: s.url.clone(), status: s.status, note: s.note.clone() }
+        })
+        .collect();
+
+    Report {
+        outcome: ev.outcome,
+        outcome_label: outcome_label(ev.outcome, lang).into(),
+        summary,
+        date: ev.date.to_string(),
+        ruleset: RulesetRef { name: rules.meta.name.clone(), version: rules.meta.version.clone(), hash: ev.ruleset_hash.clone() },
+        engine_version: ev.engine_version.into(),
+        facts: fact_lines,
+        beroepsgeheim: SecrecyLayer { regime, regime_label, grounds, explanation: secrecy_expl },
+        avg: AvgLayer { satisfied: avg_satisfied, bases, explanation: avg_expl },
+        conditions,
+        questions,
+        required_judgments,
+        recorded_judgments,
+        counterfactuals,
+        notices,
+        record_in_dossier,
+        trace,
+        sources,
+    }
+}
+
+fn pred(rules: &RuleSet, id: &str, facts: &Facts) -> Tri {
+    match rules.predicates.iter().find(|p| p.id == id) {
+        Some(p) => eval(rules, &p.when, facts),
+        None => Tri::Unknown,
+    }
+}
+
+fn summary(rules: &RuleSet, ev: &Evaluation, lang: Lang) -> String {
+    let nl = lang == Lang::Nl;
+    let titles: Vec<String> = ev.winning.iter().map(|r| rules.routes[r.ix()].title.get(lang).to_string()).collect();
+    match ev.outcome {
+        Outcome::Undetermined => {
+            if nl { "Er is nog een antwoord nodig voordat Grondslag kan zeggen wat mag.".into() } else { "One more answer is needed before Grondslag can say what is allowed.".into() }
+        }
+        Outcome::MayNotShare => {
+            if nl {
+                "Geen van de gronden is van toepassing. Delen zou uw geheimhouding of de AVG schenden. Leg de vraag en uw weigering vast.".into()
+            } else {
+                "None of the grounds applies. Sharing would breach your confidentiality or the GDPR. Record the request and your refusal.".into()
+            }
+        }
+        Outcome::MayShareAfterWeighing if !ev.required_judgments.is_empty() => {
+            if nl {
+                format!("Op grond van {} mag u delen, maar alleen na uw eigen, vastgelegde afweging. Die afweging maakt u, niet Grondslag.", titles.join(" en "))
+            } else {
+                format!("On the basis of {} you may share, but only after your own documented weighing. You make that weighing, not Grondslag.", titles.join(" and "))
+            }
+        }
+        _ => {
+            let judged = ev.winning.iter().any(|r| rules.routes[r.ix()].judgment.is_some());
+            match (nl, judged) {
+                (true, false) => format!("Op grond van {}.", titles.join(" en ")),
+                (true, true) => format!("Op grond van {}, zoals u die zelf heeft afgewogen. Die afweging is van u, niet van Grondslag.", titles.join(" en ")),
+                (false, false) => format!("On the basis of {}.", titles.join(" and ")),
+                (false, true) => format!("On the basis of {}, as you weighed it yourself. That weighing is yours, not Grondslag's.", titles.join(" and ")),
+            }
+        }
+    }
+}
