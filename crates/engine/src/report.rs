@@ -257,7 +257,16 @@ pub fn report(rules: &RuleSet, ev: &Evaluation, facts: &Facts, judgments: &Judgm
             .sources),
         });
     }
-    for rid in &ev.winning {
+    // Every ground that holds, those carrying the outcome first: a professional may rely on
+    // any of them (a duty does not make valid consent disappear).
+    let holding: Vec<grondslag_rules::RouteId> = if ev.outcome == Outcome::Undetermined {
+        Vec::new()
+    } else {
+        let mut v = ev.winning.clone();
+        v.extend(ev.routes.iter().filter(|r| r.status == Tri::True && !ev.winning.contains(&r.route)).map(|r| r.route));
+        v
+    };
+    for rid in &holding {
         let r = &rules.routes[rid.ix()];
         if let Some(g) = r.ground {
             let gid = rules.grounds[g.ix()].id.clone();
@@ -267,7 +276,14 @@ pub fn report(rules: &RuleSet, ev: &Evaluation, facts: &Facts, judgments: &Judgm
         }
         let sources = c.cite(&r.sources);
         let prefix = r.ground.map(|g| format!("{}: ", c.t(&rules.grounds[g.ix()].label))).unwrap_or_default();
-        secrecy_expl.push(Item { id: r.id.clone(), text: format!("{prefix}{}", c.t(&r.holds)), sources });
+        let also = if ev.winning.contains(rid) {
+            String::new()
+        } else if c.nl() {
+            " (Ook van toepassing, maar niet bepalend voor het antwoord.)".to_string()
+        } else {
+            " (Also applicable, but not decisive for the answer.)".to_string()
+        };
+        secrecy_expl.push(Item { id: r.id.clone(), text: format!("{prefix}{}{also}", c.t(&r.holds)), sources });
     }
 
     // AVG layer: the bases of the carrying routes, with art. 9/10 exceptions only where such
