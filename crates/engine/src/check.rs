@@ -1,1 +1,303 @@
-//! placeholder
+//! The exhaustive rule check behind `grondslag controleer`.
+//!
+//! It walks the whole question tree exactly as a deliberation would: start with no answers,
+//! ask the first question the engine yields, and branch on every class of answers to it (one
+//! representative per class of answers the rules can tell apart). Each path ends where the
+//! outcome is determined and nothing is left to ask. Along the way it proves:
+//!
+//! * no gap: every combination of answers reaches an outcome (an undetermined state always
+//!   has a question to ask);
+//! * exactly one outcome: at every leaf, filling in the facts that were never asked does not
+//!   change the outcome (monotonicity, checked rather than assumed);
+//! * every question is reachable, and every route holds somewhere (no dead rules);
+//! * every outcome is traced to at least one cited source;
+//! * recording a judgment (all yes, or one no) still gives a determined outcome.
+
+use std::collections::BTreeMap;
+
+use grondslag_rules::{FactId, Outcome, RuleSet};
+use serde::Serialize;
+use time::Date;
+
+use crate::evaluate::{JudgmentRecord, Judgments, evaluate};
+use crate::logic::{FactSource, Facts, Tri};
+
+#[derive(Debug, Default, Serialize)]
+pub struct CheckReport {
+    /// Complete answer combinations evaluated route by route (the product, per route, of the
+    /// answer classes of the facts it reads): each must decide the route, true or false.
+    pub route_combinations: u64,
+    /// The number of complete answer combinations over all facts that this covers (the
+    /// product of every fact's answer classes).
+    pub covered_combinations: f64,
+    /// Complete paths through the question tree walked as a deliberation would.
+    pub combinations: u64,
+    /// Whether the tree walk covered the whole tree (false when it hit its budget).
+    pub tree_complete: bool,
+    /// Evaluations performed, including the stability and judgment probes.
+    pub evaluations: u64,
+    pub outcomes: BTreeMap<String, u64>,
+    pub deepest_path: usize,
+    pub questions_reached: Vec<String>,
+    pub errors: Vec<String>,
+    pub warnings: Vec<String>,
+}
+
+impl CheckReport {
+    pub fn ok(&self) -> bool {
+        self.errors.is_empty()
+    }
+}
+
+struct Walk<'a> {
+    rules: &'a RuleSet,
+    date: Date,
+    report: CheckReport,
+    asked: Vec<bool>,
+    route_holds: Vec<bool>,
+    route_carries: Vec<bool>,
+    condition_used: Vec<bool>,
+    /// Stop collecting the same kind of error after this many examples.
+    max_examples: usize,
+    budget: u64,
+}
+
+fn describe(rules: &RuleSet, facts: &Facts) -> String {
+    let parts: Vec<String> = facts.known().map(|(f, v)| format!("{}={}", rules.facts[f.ix()].id, rules.value_id(f, v))).collect();
+    if parts.is_empty() { "(geen antwoorden)".into() } else { parts.join(", ") }
+}
+
+impl Walk<'_> {
+    fn error(&mut self, msg: String) {
+        if self.report.errors.len() < self.max_examples {
+            self.report.errors.push(msg);
+        }
+    }
+
+    fn visit(&mut self, facts: &mut Facts, depth: usize) {
+        if self.report.evaluations >= self.budget {
+            self.report.tree_complete = false;
+            return;
+        }
+        let rules = self.rules;
+        let empty = Judgments::default();
+        self.report.evaluations += 1;
+        let ev = match evaluate(rules, self.date, facts, &empty) {
+            Ok(ev) => ev,
+            Err(e) => {
+                self.error(e.to_string());
+                return;
+            }
+        };
+        for r in &ev.routes {
+            if r.status == Tri::True {
+                self.route_holds[r.route.ix()] = true;
+            }
+        }
+        for (c, _) in &ev.conditions {
+            self.condition_used[c.ix()] = true;
+        }
+        // Questions that only refine conditions do not change the outcome: they are counted as
+        // reached but not branched on, which keeps the walk to the outcome-deciding tree.
+        for q in ev.questions.iter().filter(|q| q.purpose == crate::evaluate::QuestionPurpose::Conditions) {
+            self.asked[q.fact.ix()] = true;
+        }
+        if let Some(q) = ev.questions.iter().find(|q| q.purpose == crate::evaluate::QuestionPurpose::Outcome) {
+            self.asked[q.fact.ix()] = true;
+            // Re-asking an age answered as "adult" asks for the exact age.
+            let before = facts.get(q.fact);
+            let values: Vec<grondslag_rules::Value> = rules.representatives[q.fact.ix()].iter().copied().filter(|v| before.is_none() || Some(*v) != before && !matches!(v, grondslag_rules::Value::Age(grondslag_rules::Age::Adult))).collect();
+            if values.is_empty() {
+                self.error(format!("vraag naar '{}' zonder mogelijk nieuw antwoord bij {}", rules.facts[q.fact.ix()].id, describe(rules, facts)));
+                return;
+            }
+            for v in values {
+                facts.set(q.fact, v);
+                self.visit(facts, depth + 1);
+            }
+            match before {
+                Some(v) => facts.set(q.fact, v),
+                None => facts.unset(q.fact),
+            }
+            return;
+        }
+        // A leaf: nothing left to ask.
+        self.report.combinations += 1;
+        self.report.deepest_path = self.report.deepest_path.max(depth);
+        if ev.outcome == Outcome::Undetermined {
+            self.error(format!("gat: geen uitkomst en geen vraag meer bij {}", describe(rules, facts)));
+            return;
+        }
+        *self.report.outcomes.entry(crate::report::outcome_label(ev.outcome, grondslag_rules::Lang::Nl).to_string()).or_default() += 1;
+        for r in &ev.winning {
+            self.route_carries[r.ix()] = true;
+        }
+        let cited = if ev.winning.is_empty() {
+            ev.conditions.iter().any(|(c, _)| !rules.conditions[c.ix()].sources.is_empty())
+        } else {
+            ev.winning.iter().all(|r| !rules.routes[r.ix()].sources.is_empty())
+        };
+        if !cited {
+            self.error(format!("uitkomst zonder bron bij {}", describe(rules, facts)));
+        }
+
+        // Exactly one outcome: answering everything that was never asked changes nothing.
+        let mut full = facts.clone();
+        for (i, reps) in rules.representatives.iter().enumerate() {
+            let f = FactId(i as u16);
+            if full.get(f).is_none()
+                && let Some(v) = reps.first()
+            {
+                full.set(f, *v);
+            }
+        }
+        self.report.evaluations += 1;
+        if let Ok(ev2) = evaluate(rules, self.date, &full, &empty)
+            && ev2.outcome != ev.outcome
+        {
+            self.error(format!(
+                "niet stabiel: {} wordt {} na het invullen van overige feiten, bij {}",
+                crate::report::outcome_label(ev.outcome, grondslag_rules::Lang::Nl),
+                crate::report::outcome_label(ev2.outcome, grondslag_rules::Lang::Nl),
+                describe(rules, &full)
+            ));
+        }
+
+        // Recording the open weighing, all yes or a single no, still gives an outcome.
+        for j in &ev.required_judgments {
+            let n = rules.judgments[j.ix()].criteria.len();
+            for answers in [vec![Some(true); n], std::iter::once(Some(false)).chain(std::iter::repeat_n(Some(true), n - 1)).collect()] {
+                let mut js = Judgments::default();
+                js.sets.insert(*j, JudgmentRecord { answers, reasons: vec![None; n] });
+                self.report.evaluations += 1;
+                // Determined, or a further question to ask: after a "no" the outcome may rest on
+                // answers that did not matter before, and the engine then asks for them.
+                match evaluate(rules, self.date, facts, &js) {
+                    Ok(e) if e.outcome != Outcome::Undetermined || !e.questions.is_empty() => {}
+                    _ => self.error(format!("afweging '{}' laat de uitkomst open zonder vraag bij {}", rules.judgments[j.ix()].id, describe(rules, facts))),
+                }
+            }
+        }
+    }
+}
+
+/// Every complete combination of the answers a route reads must decide it. Together with the
+/// outcome being the strongest route that holds, this proves that every complete combination
+/// of answers reaches exactly one outcome. An age given only as "adult" is not complete: it is
+/// asked again where the rules need the exact age.
+fn route_completeness(rules: &RuleSet, date: Date, report: &mut CheckReport, errors: &mut Vec<String>) {
+    use grondslag_rules::{Age, Value};
+    let empty = Judgments::default();
+    for (i, route) in rules.routes.iter().enumerate() {
+        if !route.in_force(date) {
+            continue;
+        }
+        let mut fs = Vec::new();
+        route.requires.iter().chain(route.avg_requires.iter()).for_each(|n| crate::logic::facts_of(rules, n, &mut fs));
+        let domains: Vec<Vec<Value>> = fs
+            .iter()
+            .map(|f| rules.representatives[f.ix()].iter().copied().filter(|v| !matches!(v, Value::Age(Age::Adult))).collect())
+            .collect();
+        let mut idx = vec![0usize; fs.len()];
+        let mut facts = Facts::new(rules);
+        loop {
+            for (k, f) in fs.iter().enumerate() {
+                facts.set(*f, domains[k][idx[k]]);
+            }
+            report.route_combinations += 1;
+            let st = crate::evaluate::route_result(rules, grondslag_rules::RouteId(i as u16), &facts, &empty).status;
+            if st == Tri::Unknown && errors.len() < 20 {
+                errors.push(format!("route '{}' blijft open bij volledige antwoorden: {}", route.id, describe(rules, &facts)));
+            }
+            // Next combination (odometer).
+            let mut k = 0;
+            loop {
+                if k == fs.len() {
+                    return_or_break(&mut k);
+                    break;
+                }
+                idx[k] += 1;
+                if idx[k] < domains[k].len() {
+                    break;
+                }
+                idx[k] = 0;
+                k += 1;
+            }
+            if k == usize::MAX {
+                break;
+            }
+        }
+    }
+    report.covered_combinations = rules.representatives.iter().map(|r| r.len() as f64).product();
+}
+
+fn return_or_break(k: &mut usize) {
+    *k = usize::MAX;
+}
+
+/// Runs every check on the rule set as in force on `date`. `budget` caps the evaluations of
+/// the question-tree walk; the route-by-route completeness check always runs in full.
+pub fn check(rules: &RuleSet, date: Date) -> CheckReport {
+    check_with_budget(rules, date, u64::MAX)
+}
+
+pub fn check_with_budget(rules: &RuleSet, date: Date, budget: u64) -> CheckReport {
+    let mut w = Walk {
+        rules,
+        date,
+        report: CheckReport::default(),
+        asked: vec![false; rules.facts.len()],
+        route_holds: vec![false; rules.routes.len()],
+        route_carries: vec![false; rules.routes.len()],
+        condition_used: vec![false; rules.conditions.len()],
+        max_examples: 20,
+        budget,
+    };
+    w.report.tree_complete = true;
+    let mut errors = Vec::new();
+    route_completeness(rules, date, &mut w.report, &mut errors);
+    w.report.errors.extend(errors);
+    let mut facts = Facts::new(rules);
+    w.visit(&mut facts, 0);
+
+    for (i, f) in rules.facts.iter().enumerate() {
+        if w.asked[i] {
+            w.report.questions_reached.push(f.id.clone());
+        } else {
+            w.error(format!("vraag '{}' wordt nooit gesteld: geen enkele combinatie van antwoorden maakt haar relevant", f.id));
+        }
+    }
+    for (i, r) in rules.routes.iter().enumerate() {
+        if !r.in_force(date) {
+            continue;
+        }
+        if !w.route_holds[i] {
+            w.error(format!("route '{}' is in geen enkele situatie van toepassing (dode regel)", r.id));
+        } else if !w.route_carries[i] {
+            w.report.warnings.push(format!("route '{}' geldt wel, maar bepaalt nooit het antwoord", r.id));
+        }
+    }
+    for (i, c) in rules.conditions.iter().enumerate() {
+        if !w.condition_used[i] {
+            w.report.warnings.push(format!("voorwaarde '{}' wordt nooit gesteld", c.id));
+        }
+    }
+    // Sources nobody cites are not wrong, but worth a look.
+    let mut cited = vec![false; rules.sources.len()];
+    let mut mark = |ids: &[grondslag_rules::SourceId]| ids.iter().for_each(|s| cited[s.ix()] = true);
+    rules.facts.iter().for_each(|x| mark(&x.sources));
+    rules.roles.iter().for_each(|x| mark(&x.sources));
+    rules.grounds.iter().for_each(|x| mark(&x.sources));
+    rules.avg_bases.iter().for_each(|x| mark(&x.sources));
+    rules.conditions.iter().for_each(|x| mark(&x.sources));
+    rules.condition_rules.iter().for_each(|x| mark(&x.sources));
+    rules.judgments.iter().for_each(|x| mark(&x.sources));
+    rules.notices.iter().for_each(|x| mark(&x.sources));
+    rules.record.iter().for_each(|x| mark(&x.sources));
+    rules.routes.iter().for_each(|x| mark(&x.sources));
+    let unused: Vec<&str> = rules.sources.iter().zip(&cited).filter(|(_, c)| !**c).map(|(s, _)| s.id.as_str()).collect();
+    if !unused.is_empty() {
+        w.report.warnings.push(format!("{} bronnen in het register worden door geen regel geciteerd: {}", unused.len(), unused.join(", ")));
+    }
+    w.report
+}

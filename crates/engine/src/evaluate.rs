@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use grondslag_rules::{ConditionId, Domain, FactId, JudgmentId, Level, Outcome, RouteId, RuleSet, Value};
+use grondslag_rules::{ConditionId, FactId, JudgmentId, Level, Outcome, RouteId, RuleSet, Value};
 use time::Date;
 
 use crate::logic::{FactSource, Facts, Tri, WithOverride, eval, facts_of};
@@ -148,35 +148,30 @@ fn route_status(rules: &RuleSet, route: RouteId, facts: &dyn FactSource, judgmen
     route_result(rules, route, facts, judgments).status
 }
 
-/// Representative answers for a fact: enough to see whether any answer changes a condition.
+/// Representative answers for a fact: one per class of answers the rules can tell apart.
 pub fn probe_values(rules: &RuleSet, fact: FactId) -> Vec<Value> {
-    use grondslag_rules::Age;
-    match &rules.facts[fact.ix()].domain {
-        Domain::Bool => vec![Value::Bool(true), Value::Bool(false)],
-        Domain::Enum(vs) => (0..vs.len()).map(|i| Value::Enum(i as u8)).collect(),
-        Domain::Set(vs) => {
-            let mut out: Vec<Value> = (0..vs.len()).map(|i| Value::Set(1 << i)).collect();
-            out.push(Value::Set(if vs.len() >= 64 { u64::MAX } else { (1u64 << vs.len()) - 1 }));
-            out
-        }
-        Domain::Role { allow_none } => {
-            let mut out: Vec<Value> = (0..rules.roles.len()).map(|i| Value::Role(Some(grondslag_rules::RoleId(i as u16)))).collect();
-            if *allow_none {
-                out.push(Value::Role(None));
-            }
-            out
-        }
-        Domain::Age => [0u8, 11, 12, 15, 16, 17, 18, 22, 23, 40]
-            .iter()
-            .map(|y| Value::Age(Age::Years(*y)))
-            .chain(std::iter::once(Value::Age(Age::Adult)))
-            .collect(),
-    }
+    rules.representatives.get(fact.ix()).cloned().unwrap_or_default()
+}
+
+/// The facts of a route that may still be asked: unanswered ones, and an age answered only as
+/// "adult" where the route needs to know more precisely (e.g. younger than 23).
+fn askable_facts(rules: &RuleSet, route: &grondslag_rules::Route, facts: &Facts) -> Vec<FactId> {
+    let mut fs = Vec::new();
+    route.requires.iter().chain(route.avg_requires.iter()).for_each(|n| facts_of(rules, n, &mut fs));
+    fs.retain(|f| match facts.get(*f) {
+        None => true,
+        Some(Value::Age(grondslag_rules::Age::Adult)) => true,
+        Some(_) => false,
+    });
+    fs
 }
 
 /// Whether some answer to `fact` turns this unknown condition into a known one.
 fn decides(rules: &RuleSet, fact: FactId, facts: &Facts, test: &dyn Fn(&dyn FactSource) -> Tri) -> bool {
-    probe_values(rules, fact).into_iter().any(|value| test(&WithOverride { base: facts, fact, value }) != Tri::Unknown)
+    probe_values(rules, fact)
+        .into_iter()
+        .filter(|v| facts.get(fact) != Some(*v))
+        .any(|value| test(&WithOverride { base: facts, fact, value }) != Tri::Unknown)
 }
 
 pub fn evaluate(rules: &RuleSet, date: Date, facts: &Facts, judgments: &Judgments) -> Result<Evaluation, EngineError> {
@@ -243,18 +238,30 @@ pub fn evaluate(rules: &RuleSet, date: Date, facts: &Facts, judgments: &Judgment
     // stands, a condition of it), least intrusive first.
     let mut questions: Vec<Question> = Vec::new();
     if outcome == Outcome::Undetermined {
-        for r in &open {
-            let route = &rules.routes[r.route.ix()];
-            let mut fs = Vec::new();
-            route.requires.iter().chain(route.avg_requires.iter()).for_each(|n| facts_of(rules, n, &mut fs));
-            for f in fs.into_iter().filter(|f| facts.get(*f).is_none()) {
-                let test = |src: &dyn FactSource| route_status(rules, r.route, src, judgments);
-                if decides(rules, f, facts, &test) {
-                    match questions.iter_mut().find(|q| q.fact == f) {
-                        Some(q) => q.routes.push(r.route),
-                        None => questions.push(Question { fact: f, purpose: QuestionPurpose::Outcome, routes: vec![r.route] }),
+        // First choice: answers that on their own decide an open route. If no single answer
+        // does (a route that needs two answers together), every answer that narrows one of
+        // its open conditions is asked, so an open route always has a question.
+        for narrow in [false, true] {
+            for r in &open {
+                let route = &rules.routes[r.route.ix()];
+                for f in askable_facts(rules, route, facts) {
+                    let relevant = if narrow {
+                        route.requires.iter().chain(route.avg_requires.iter()).any(|n| {
+                            eval(rules, n, facts) == Tri::Unknown && decides(rules, f, facts, &|src: &dyn FactSource| eval(rules, n, src))
+                        })
+                    } else {
+                        decides(rules, f, facts, &|src: &dyn FactSource| route_status(rules, r.route, src, judgments))
+                    };
+                    if relevant {
+                        match questions.iter_mut().find(|q| q.fact == f) {
+                            Some(q) => q.routes.push(r.route),
+                            None => questions.push(Question { fact: f, purpose: QuestionPurpose::Outcome, routes: vec![r.route] }),
+                        }
                     }
                 }
+            }
+            if !questions.is_empty() {
+                break;
             }
         }
     } else {

@@ -756,7 +756,7 @@ pub(crate) fn compile(p: Parsed, hash: String) -> Result<RuleSet, RuleErrors> {
     let Some(meta) = meta else {
         return Err(RuleErrors(vec![RuleError { file: "ruleset.yaml".into(), line: None, message: "ongeldige metadata".into() }]));
     };
-    Ok(RuleSet {
+    let mut set = RuleSet {
         meta,
         hash,
         sources,
@@ -772,5 +772,8 @@ pub(crate) fn compile(p: Parsed, hash: String) -> Result<RuleSet, RuleErrors> {
         notices,
         record,
         routes,
-    })
+        representatives: Vec::new(),
+    };
+    set.representatives = crate::classes::representatives(&set);
+    Ok(set)
 }

@@ -3,6 +3,7 @@
 //! a Dutch message. Parsing is pure: [`load`] takes file names and contents; only
 //! [`load_dir`] touches the file system.
 
+mod classes;
 mod compile;
 mod model;
 mod spec;
@@ -12,6 +13,7 @@ use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
+pub use classes::candidates;
 pub use compile::{secrecy_en, secrecy_nl};
 pub use model::*;
 

@@ -304,6 +304,8 @@ pub struct RuleSet {
     pub notices: Vec<Notice>,
     pub record: Vec<RecordItem>,
     pub routes: Vec<Route>,
+    /// Per fact, one representative answer per class of answers the rules cannot tell apart.
+    pub representatives: Vec<Vec<Value>>,
 }
 
 impl RuleSet {
