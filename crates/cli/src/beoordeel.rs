@@ -1,2 +1,35 @@
-//! todo
-pub fn run(_: &crate::common::Context, _: &std::path::Path, _: bool) -> anyhow::Result<std::process::ExitCode> { Ok(std::process::ExitCode::SUCCESS) }
+//! `grondslag beoordeel FILE`: the same answer as `vraag`, non-interactively, from a facts
+//! file (the `facts:` and `judgments:` of the scenario format, plus optional `reasons:`).
+//! Facts left out take the scenario format's defaults (with `--open` they stay unknown); if the
+//! answer still needs a fact, the questions are listed and the exit code is 3.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use grondslag_engine::{evaluate, report};
+use grondslag_rules::Outcome;
+
+use crate::common::Context;
+use crate::render;
+
+pub fn run(ctx: &Context, file: &Path, json: bool, open: bool) -> anyhow::Result<ExitCode> {
+    let name = file.display().to_string();
+    let content = std::fs::read_to_string(file).with_context(|| format!("{name}: kan bestand niet lezen"))?;
+    let (facts, judgments) = grondslag_scenario::parse_facts_file(&ctx.rules, &name, &content)?;
+    let facts = if open { facts } else { facts.with_defaults(&ctx.rules) };
+    let ev = evaluate(&ctx.rules, ctx.date, &facts, &judgments)?;
+    let rep = report(&ctx.rules, &ev, &facts, &judgments, ctx.lang);
+    if json {
+        println!("{}", serde_json::to_string_pretty(&rep)?);
+    } else {
+        print!("{}", render::answer(&rep, ctx.lang, &[]));
+        if ev.outcome == Outcome::Undetermined {
+            println!();
+            for q in &rep.questions {
+                println!("? {} ({})", q.text, q.fact);
+            }
+        }
+    }
+    Ok(if ev.outcome == Outcome::Undetermined { ExitCode::from(3) } else { ExitCode::SUCCESS })
+}

@@ -20,7 +20,8 @@ impl Context {
         }
         .map_err(|e| anyhow!("de regelset kan niet geladen worden:\n{e}"))?;
         let date = match date {
-            Some(d) => Date::parse(d, format_description!("[year]-[month]-[day]")).with_context(|| format!("ongeldige datum '{d}'; schrijf JJJJ-MM-DD"))?,
+            Some(d) => Date::parse(d, format_description!("[year]-[month]-[day]"))
+                .with_context(|| format!("ongeldige datum '{d}'; schrijf JJJJ-MM-DD"))?,
             None => OffsetDateTime::now_utc().date(),
         };
         let lang = match lang {

@@ -56,6 +56,9 @@ enum Command {
         bestand: PathBuf,
         #[arg(long)]
         json: bool,
+        /// Laat weggelaten feiten onbekend (geen standaardwaarden): Grondslag noemt dan wat het nog moet weten.
+        #[arg(long)]
+        open: bool,
     },
 }
 
@@ -67,7 +70,7 @@ fn main() -> ExitCode {
             Command::Toets { paden, json } => toets::run(&ctx, &paden, json),
             Command::Controleer { json } => controleer::run(&ctx, json),
             Command::Vraag { json } => vraag::run(&ctx, json),
-            Command::Beoordeel { bestand, json } => beoordeel::run(&ctx, &bestand, json),
+            Command::Beoordeel { bestand, json, open } => beoordeel::run(&ctx, &bestand, json, open),
         }
     })();
     match result {

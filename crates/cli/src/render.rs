@@ -1,1 +1,146 @@
-//! todo
+//! The answer in plain text for the terminal: both layers, conditions, the professional's
+//! own weighing (quoted as theirs), what would change the answer, what to record, sources.
+
+use std::fmt::Write as _;
+
+use grondslag_engine::Report;
+use grondslag_rules::{Lang, Outcome, SourceStatus};
+
+fn status_label(s: SourceStatus, lang: Lang) -> &'static str {
+    match (s, lang) {
+        (SourceStatus::Verified, Lang::Nl) => "geverifieerd",
+        (SourceStatus::PartlyVerified, Lang::Nl) => "deels geverifieerd",
+        (SourceStatus::Unverified, Lang::Nl) => "niet geverifieerd",
+        (SourceStatus::Verified, Lang::En) => "verified",
+        (SourceStatus::PartlyVerified, Lang::En) => "partly verified",
+        (SourceStatus::Unverified, Lang::En) => "unverified",
+    }
+}
+
+fn cites(sources: &[String]) -> String {
+    if sources.is_empty() { String::new() } else { format!("  [{}]", sources.join("; ")) }
+}
+
+/// Renders the whole answer. `revisions` lists answers the professional changed on the way.
+pub fn answer(r: &Report, lang: Lang, revisions: &[String]) -> String {
+    let nl = lang == Lang::Nl;
+    let mut o = String::new();
+    let h = |o: &mut String, title: &str| {
+        let _ = writeln!(o, "\n{title}\n{}", "-".repeat(title.chars().count()));
+    };
+    let _ = writeln!(o, "{}\n{}", r.outcome_label.to_uppercase(), "=".repeat(r.outcome_label.chars().count()));
+    let _ = writeln!(o, "{}", r.summary);
+
+    if r.outcome == Outcome::Undetermined && !r.questions.is_empty() {
+        h(&mut o, if nl { "Nog open" } else { "Still open" });
+        for q in &r.questions {
+            let _ = writeln!(o, "? {}{}", q.text, cites(&q.sources));
+        }
+    }
+    if r.outcome != Outcome::Undetermined {
+        h(&mut o, if nl { "Laag 1 — beroepsgeheim" } else { "Layer 1 — professional secrecy" });
+        let _ = writeln!(o, "{}: {}", if nl { "Uw geheimhouding" } else { "Your confidentiality" }, r.beroepsgeheim.regime_label);
+        if r.beroepsgeheim.explanation.is_empty() {
+            let _ = writeln!(o, "• {}", if nl { "Geen grond gevonden om te delen." } else { "No ground found to share." });
+        }
+        for i in &r.beroepsgeheim.explanation {
+            let _ = writeln!(o, "• {}{}", i.text, cites(&i.sources));
+        }
+        h(&mut o, if nl { "Laag 2 — AVG" } else { "Layer 2 — GDPR" });
+        if r.avg.bases.is_empty() {
+            let _ = writeln!(
+                o,
+                "• {}",
+                if nl {
+                    "Geen AVG-grondslag: zonder grond in laag 1 is er ook hier geen."
+                } else {
+                    "No GDPR basis: without a ground in layer 1 there is none here either."
+                }
+            );
+        }
+        for i in r.avg.bases.iter().chain(&r.avg.explanation) {
+            let _ = writeln!(o, "• {}{}", i.text, cites(&i.sources));
+        }
+    }
+
+    if !r.conditions.is_empty() {
+        h(&mut o, if nl { "Voorwaarden" } else { "Conditions" });
+        for i in &r.conditions {
+            let _ = writeln!(o, "• {}{}", i.text, cites(&i.sources));
+        }
+    }
+    for j in &r.required_judgments {
+        h(&mut o, &format!("{} — {}", if nl { "Uw afweging, nog vast te leggen" } else { "Your weighing, still to be recorded" }, j.title));
+        let _ = writeln!(o, "{}", j.intro);
+        for (n, c) in j.criteria.iter().enumerate() {
+            let _ = writeln!(o, "  {}. {}", n + 1, c.label);
+        }
+        let _ = writeln!(o, "{}", cites(&j.sources).trim());
+    }
+    for j in &r.recorded_judgments {
+        h(&mut o, &format!("{} — {}", if nl { "Uw eigen afweging" } else { "Your own weighing" }, j.title));
+        for a in &j.answers {
+            let ans = match (a.answer, nl) {
+                (Some(true), true) => "ja",
+                (Some(false), true) => "nee",
+                (None, true) => "niet beantwoord",
+                (Some(true), false) => "yes",
+                (Some(false), false) => "no",
+                (None, false) => "not answered",
+            };
+            let _ = writeln!(o, "• {} — {}: {ans}", a.text, if nl { "uw oordeel" } else { "your judgment" });
+            if let Some(reason) = &a.reasons {
+                let _ = writeln!(o, "    {}: \"{reason}\"", if nl { "uw redenen" } else { "your reasons" });
+            }
+        }
+    }
+    if !r.counterfactuals.is_empty() {
+        h(&mut o, if nl { "Wat zou het antwoord veranderen" } else { "What would change the answer" });
+        for i in &r.counterfactuals {
+            let _ = writeln!(o, "• {}{}", i.text, cites(&i.sources));
+        }
+    }
+    if !r.notices.is_empty() {
+        h(&mut o, if nl { "Let op" } else { "Note" });
+        for n in &r.notices {
+            let mark = if n.uncertain { if nl { "(onzeker) " } else { "(uncertain) " } } else { "" };
+            let _ = writeln!(o, "• {mark}{}{}", n.text, cites(&n.sources));
+        }
+    }
+    if !r.record_in_dossier.is_empty() {
+        h(&mut o, if nl { "Leg vast in het dossier" } else { "Record in the dossier" });
+        for i in &r.record_in_dossier {
+            let _ = writeln!(o, "• {}", i.text);
+        }
+    }
+    if !revisions.is_empty() {
+        h(&mut o, if nl { "Gewijzigde antwoorden" } else { "Revised answers" });
+        for rev in revisions {
+            let _ = writeln!(o, "• {rev}");
+        }
+    }
+    h(&mut o, if nl { "Uw antwoorden" } else { "Your answers" });
+    for f in &r.facts {
+        let _ = writeln!(o, "• {}: {}", f.label, f.value_label);
+    }
+    h(&mut o, if nl { "Bronnen" } else { "Sources" });
+    for s in &r.sources {
+        let _ = writeln!(o, "• {} — {} ({})", s.citation, s.title, status_label(s.status, lang));
+        let _ = writeln!(o, "  {}", s.url);
+        if let Some(n) = &s.note {
+            let _ = writeln!(o, "  {}: {n}", if nl { "onzeker" } else { "uncertain" });
+        }
+    }
+    let _ = writeln!(
+        o,
+        "\n{} {} {} (sha256 {}), engine {}, {} {}",
+        if nl { "Regelset" } else { "Rule set" },
+        r.ruleset.name,
+        r.ruleset.version,
+        r.ruleset.hash,
+        r.engine_version,
+        if nl { "recht van" } else { "law as of" },
+        r.date
+    );
+    o
+}

@@ -1,2 +1,400 @@
-//! todo
-pub fn run(_: &crate::common::Context, _: bool) -> anyhow::Result<std::process::ExitCode> { Ok(std::process::ExitCode::SUCCESS) }
+//! `grondslag vraag`: a deliberation in the terminal. One question at a time (only those that
+//! can still change the answer), "waarom" explains why it is asked and on which source,
+//! "terug" and "wijzig" revise earlier answers (revisions are listed with the answer), the
+//! professional records their own weighing where the law leaves it to them, and the session
+//! ends with the answer in plain Dutch. Prompts go to stderr, the answer to stdout, so
+//! `--json` output can be piped.
+
+use std::io::{BufRead, Write};
+use std::process::ExitCode;
+
+use grondslag_engine::{Evaluation, Facts, JudgmentRecord, Judgments, QuestionOut, evaluate, options, report};
+use grondslag_rules::{Domain, FactId, JudgmentId, Lang, Outcome, RawValue, RuleSet, Value};
+
+use crate::common::Context;
+use crate::render;
+
+struct Session<'a, R: BufRead, W: Write> {
+    ctx: &'a Context,
+    input: R,
+    out: W,
+    facts: Facts,
+    judgments: Judgments,
+    history: Vec<(FactId, Option<Value>)>,
+    revisions: Vec<String>,
+}
+
+enum Line {
+    Text(String),
+    Eof,
+}
+
+impl<R: BufRead, W: Write> Session<'_, R, W> {
+    fn t<'s>(&self, nl: &'s str, en: &'s str) -> &'s str {
+        if self.ctx.lang == Lang::Nl { nl } else { en }
+    }
+
+    fn say(&mut self, s: &str) {
+        let _ = writeln!(self.out, "{s}");
+    }
+
+    fn read(&mut self, prompt: &str) -> Line {
+        let _ = write!(self.out, "{prompt} ");
+        let _ = self.out.flush();
+        let mut buf = String::new();
+        match self.input.read_line(&mut buf) {
+            Ok(0) | Err(_) => Line::Eof,
+            Ok(_) => Line::Text(buf.trim().to_string()),
+        }
+    }
+
+    fn rules(&self) -> &RuleSet {
+        &self.ctx.rules
+    }
+
+    fn evaluate(&self) -> anyhow::Result<Evaluation> {
+        Ok(evaluate(self.rules(), self.ctx.date, &self.facts, &self.judgments)?)
+    }
+
+    fn set(&mut self, fact: FactId, value: Value) {
+        let before = self.facts.known().find(|(f, _)| *f == fact).map(|(_, v)| v);
+        if let Some(old) = before
+            && old != value
+        {
+            let rules = self.rules();
+            let label = rules.facts[fact.ix()].label.get(self.ctx.lang).to_string();
+            let rev =
+                format!("{label}: {} → {}", rules.value_label(fact, old, self.ctx.lang), rules.value_label(fact, value, self.ctx.lang));
+            self.revisions.push(rev);
+        }
+        self.history.push((fact, before));
+        self.facts.set(fact, value);
+    }
+
+    fn undo(&mut self) -> bool {
+        match self.history.pop() {
+            Some((fact, Some(v))) => {
+                self.facts.set(fact, v);
+                true
+            }
+            Some((fact, None)) => {
+                self.facts.unset(fact);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Lets the user pick an earlier answer to change; returns the fact to ask again.
+    fn choose_revision(&mut self) -> Option<FactId> {
+        let known: Vec<(FactId, Value)> = self.facts.known().collect();
+        if known.is_empty() {
+            let m = self.t("Er zijn nog geen antwoorden om te wijzigen.", "There are no answers to change yet.").to_string();
+            self.say(&m);
+            return None;
+        }
+        let head = self.t("Welk antwoord wilt u wijzigen?", "Which answer do you want to change?").to_string();
+        self.say(&head);
+        for (n, (f, v)) in known.iter().enumerate() {
+            let rules = self.rules();
+            let line =
+                format!("  {}. {}: {}", n + 1, rules.facts[f.ix()].label.get(self.ctx.lang), rules.value_label(*f, *v, self.ctx.lang));
+            self.say(&line);
+        }
+        let prompt = self.t("Nummer (leeg = terug):", "Number (empty = back):").to_string();
+        match self.read(&prompt) {
+            Line::Text(s) => s.parse::<usize>().ok().and_then(|n| known.get(n.wrapping_sub(1))).map(|(f, _)| *f),
+            Line::Eof => None,
+        }
+    }
+
+    fn show_why(&mut self, q: &QuestionOut) {
+        let lines = [
+            format!("{} {}", self.t("Waarom ik dit vraag:", "Why I ask this:"), q.why),
+            q.why_now.clone(),
+            format!("{} {}", self.t("Bron:", "Source:"), q.sources.join("; ")),
+            format!("{} {}", self.t("Wie kan dit beantwoorden:", "Who can answer this:"), q.answered_by),
+        ];
+        for l in lines {
+            self.say(&l);
+        }
+    }
+
+    fn show_options(&mut self, fact: FactId, all: bool) {
+        let opts = options(self.rules(), fact, self.ctx.lang);
+        let is_role = matches!(self.rules().facts[fact.ix()].domain, Domain::Role { .. });
+        if is_role && !all {
+            let m = self
+                .t(
+                    "Typ (een deel van) de rol, bijvoorbeeld 'huisarts', of 'lijst' voor alle rollen.",
+                    "Type (part of) the role, e.g. 'huisarts', or 'lijst' for all roles.",
+                )
+                .to_string();
+            self.say(&m);
+            return;
+        }
+        for (n, o) in opts.iter().enumerate() {
+            let line = format!("  {:>2}. {} ({})", n + 1, o.label, o.value);
+            self.say(&line);
+        }
+    }
+
+    /// Parses an answer typed by a person: a number from the list, an id, part of a label,
+    /// ja/nee, or an age. Errors are Dutch and say what is expected.
+    fn parse_answer(&self, fact: FactId, text: &str) -> Result<Value, String> {
+        let rules = self.rules();
+        let opts = options(rules, fact, self.ctx.lang);
+        let lower = text.to_lowercase();
+        let pick = |token: &str| -> Result<String, String> {
+            let token = token.trim().to_lowercase();
+            if let Ok(n) = token.parse::<usize>()
+                && let Some(o) = opts.get(n.wrapping_sub(1))
+            {
+                return Ok(o.value.clone());
+            }
+            // Exact matches win over partial ones: "veilig thuis" is Veilig Thuis, not the
+            // vertrouwensarts whose label mentions it.
+            let as_id = token.replace(' ', "_");
+            if let Some(o) = opts.iter().find(|o| o.value == token || o.value == as_id || o.label.to_lowercase() == token) {
+                return Ok(o.value.clone());
+            }
+            let starts: Vec<_> = opts.iter().filter(|o| o.label.to_lowercase().starts_with(&token)).collect();
+            if let [one] = starts.as_slice() {
+                return Ok(one.value.clone());
+            }
+            let matches: Vec<_> = opts.iter().filter(|o| o.label.to_lowercase().contains(&token) || o.value.contains(&token)).collect();
+            match matches.as_slice() {
+                [one] => Ok(one.value.clone()),
+                [] => Err(format!("'{token}' herken ik niet; kies een nummer of typ een deel van de naam")),
+                many => Err(format!(
+                    "'{token}' past bij meer dan één keuze: {}",
+                    many.iter().map(|o| format!("{} ({})", o.label, o.value)).collect::<Vec<_>>().join(", ")
+                )),
+            }
+        };
+        let raw = match &rules.facts[fact.ix()].domain {
+            Domain::Bool => match lower.as_str() {
+                "j" | "ja" | "y" | "yes" | "true" | "1" => RawValue::Bool(true),
+                "n" | "nee" | "no" | "false" | "0" => RawValue::Bool(false),
+                _ => return Err("antwoord met ja of nee".into()),
+            },
+            Domain::Age => match lower.parse::<i64>() {
+                Ok(n) => RawValue::Int(n),
+                Err(_) => return Err("geef de leeftijd in hele jaren, bijvoorbeeld 14".into()),
+            },
+            Domain::Set(_) => RawValue::List(lower.split([',', ' ']).filter(|s| !s.is_empty()).map(pick).collect::<Result<_, _>>()?),
+            Domain::Enum(_) | Domain::Role { .. } => RawValue::Str(pick(&lower)?),
+        };
+        rules.parse_value(fact, &raw)
+    }
+
+    /// Asks one fact. Returns false when the input ended.
+    fn ask(&mut self, q: &QuestionOut, fact: FactId, number: usize) -> bool {
+        let header = format!("\n{} {number}. {}", self.t("Vraag", "Question"), q.text);
+        self.say(&header);
+        let is_age = matches!(self.rules().facts[fact.ix()].domain, Domain::Age);
+        let is_bool = matches!(self.rules().facts[fact.ix()].domain, Domain::Bool);
+        if !is_age && !is_bool {
+            self.show_options(fact, false);
+        }
+        let help = self
+            .t(
+                "(typ 'waarom' voor de reden, 'terug' voor de vorige vraag, 'wijzig' om een antwoord te veranderen, 'stop' om te stoppen)",
+                "(type 'waarom' for the reason, 'terug' for the previous question, 'wijzig' to change an answer, 'stop' to stop)",
+            )
+            .to_string();
+        self.say(&help);
+        loop {
+            let prompt = if is_bool { self.t("[ja/nee]>", "[yes/no]>") } else { ">" }.to_string();
+            let text = match self.read(&prompt) {
+                Line::Eof => return false,
+                Line::Text(t) => t,
+            };
+            match text.to_lowercase().as_str() {
+                "" => continue,
+                "waarom" | "waarom?" | "?" | "why" => self.show_why(q),
+                "lijst" | "list" => self.show_options(fact, true),
+                "terug" | "back" => {
+                    if !self.undo() {
+                        let m = self.t("Dit is de eerste vraag.", "This is the first question.").to_string();
+                        self.say(&m);
+                        continue;
+                    }
+                    return true;
+                }
+                "wijzig" | "change" => {
+                    if let Some(f) = self.choose_revision() {
+                        self.reask(f);
+                    }
+                    return true;
+                }
+                "stop" | "quit" => return false,
+                _ => match self.parse_answer(fact, &text) {
+                    Ok(v) => {
+                        self.set(fact, v);
+                        return true;
+                    }
+                    Err(e) => {
+                        let m = format!("{} {e}", self.t("Dat begrijp ik niet:", "I don't understand:"));
+                        self.say(&m);
+                    }
+                },
+            }
+        }
+    }
+
+    /// Asks a fact again (a revision), with its own question text.
+    fn reask(&mut self, fact: FactId) {
+        let rules = self.rules();
+        let f = &rules.facts[fact.ix()];
+        let q = QuestionOut {
+            fact: f.id.clone(),
+            text: f.question.get(self.ctx.lang).to_string(),
+            why: f.why.get(self.ctx.lang).to_string(),
+            why_now: self
+                .t(
+                    "U wijzigt een eerder antwoord; alles wat ervan afhangt wordt opnieuw beoordeeld.",
+                    "You are changing an earlier answer; everything that depends on it is re-evaluated.",
+                )
+                .to_string(),
+            purpose: grondslag_engine::QuestionPurpose::Outcome,
+            answered_by: f.answered_by.clone(),
+            answer_type: String::new(),
+            options: Vec::new(),
+            sources: f.sources.iter().map(|s| rules.source(*s).citation.clone()).collect(),
+        };
+        self.ask(&q, fact, 0);
+    }
+
+    /// Records the professional's own weighing, criterion by criterion, with reasons.
+    fn record_judgment(&mut self, j: JudgmentId) -> bool {
+        let set = self.rules().judgments[j.ix()].clone();
+        let lang = self.ctx.lang;
+        let intro = format!("\n{}\n{}", set.title.get(lang), set.intro.get(lang));
+        self.say(&intro);
+        let mut rec = JudgmentRecord { answers: vec![None; set.criteria.len()], reasons: vec![None; set.criteria.len()] };
+        for (i, c) in set.criteria.iter().enumerate() {
+            let line = format!("\n{}. {}", i + 1, c.label.get(lang));
+            self.say(&line);
+            let answer = loop {
+                let p = self.t("Uw oordeel [ja/nee]:", "Your judgment [yes/no]:").to_string();
+                match self.read(&p) {
+                    Line::Eof => return false,
+                    Line::Text(t) => match t.to_lowercase().as_str() {
+                        "j" | "ja" | "y" | "yes" => break true,
+                        "n" | "nee" | "no" => break false,
+                        _ => {
+                            let m = self
+                                .t("Antwoord met ja of nee; dit oordeel is aan u.", "Answer yes or no; this judgment is yours.")
+                                .to_string();
+                            self.say(&m);
+                        }
+                    },
+                }
+            };
+            let reason = loop {
+                let p = self.t("Uw redenen, in uw eigen woorden:", "Your reasons, in your own words:").to_string();
+                match self.read(&p) {
+                    Line::Eof => return false,
+                    Line::Text(t) if !t.is_empty() => break t,
+                    Line::Text(_) => {
+                        let m = self
+                            .t("Schrijf kort op waarom; dat hoort in het dossier.", "Write briefly why; it belongs in the dossier.")
+                            .to_string();
+                        self.say(&m);
+                    }
+                }
+            };
+            rec.answers[i] = Some(answer);
+            rec.reasons[i] = Some(reason);
+        }
+        self.judgments.sets.insert(j, rec);
+        true
+    }
+}
+
+pub fn run(ctx: &Context, json: bool) -> anyhow::Result<ExitCode> {
+    let stdin = std::io::stdin();
+    let mut s = Session {
+        ctx,
+        input: stdin.lock(),
+        out: std::io::stderr(),
+        facts: Facts::new(&ctx.rules),
+        judgments: Judgments::default(),
+        history: Vec::new(),
+        revisions: Vec::new(),
+    };
+    let intro = s.t(
+        "Grondslag — mag ik dit delen? Ik stel alleen de vragen die het antwoord nog kunnen veranderen.",
+        "Grondslag — may I share this? I only ask the questions that can still change the answer.",
+    );
+    s.say(intro);
+    let mut asked_judgment: Vec<JudgmentId> = Vec::new();
+    let mut n = 0;
+    let finished = loop {
+        let ev = s.evaluate()?;
+        let rep = report(&ctx.rules, &ev, &s.facts, &s.judgments, ctx.lang);
+        if let (Some(q), Some(qo)) = (ev.questions.first(), rep.questions.first()) {
+            n += 1;
+            if !s.ask(qo, q.fact, n) {
+                break false;
+            }
+            continue;
+        }
+        // The outcome stands. Where the law leaves a weighing to the professional, offer to
+        // record it now; the answer then rests on their judgment, quoted as theirs.
+        if let Some(j) = ev.required_judgments.iter().copied().find(|j| !asked_judgment.contains(j)) {
+            asked_judgment.push(j);
+            let title = ctx.rules.judgments[j.ix()].title.get(ctx.lang).to_string();
+            let p = format!(
+                "\n{} '{title}' {} [ja/nee]",
+                s.t("Dit antwoord vraagt uw eigen afweging:", "This answer needs your own weighing:"),
+                s.t("Wilt u die nu vastleggen?", "Record it now?")
+            );
+            match s.read(&p) {
+                Line::Eof => break true,
+                Line::Text(t) if matches!(t.to_lowercase().as_str(), "j" | "ja" | "y" | "yes") => {
+                    if !s.record_judgment(j) {
+                        break false;
+                    }
+                }
+                Line::Text(_) => {}
+            }
+            continue;
+        }
+        // Final answer; the user may still change an answer.
+        let text = render::answer(&rep, ctx.lang, &s.revisions);
+        if json {
+            s.say(&format!("\n{text}"));
+        } else {
+            println!("\n{text}");
+        }
+        let p = s
+            .t(
+                "Typ 'wijzig' om een antwoord te veranderen, of Enter om af te sluiten:",
+                "Type 'wijzig' to change an answer, or Enter to finish:",
+            )
+            .to_string();
+        match s.read(&p) {
+            Line::Text(t) if t.eq_ignore_ascii_case("wijzig") || t.eq_ignore_ascii_case("change") => {
+                if let Some(f) = s.choose_revision() {
+                    s.reask(f);
+                }
+                continue;
+            }
+            _ => break true,
+        }
+    };
+    let ev = s.evaluate()?;
+    let rep = report(&ctx.rules, &ev, &s.facts, &s.judgments, ctx.lang);
+    if json {
+        println!("{}", serde_json::to_string_pretty(&rep)?);
+    } else if ev.outcome == Outcome::Undetermined {
+        let m = s.t("\nGestopt voordat het antwoord vaststond.", "\nStopped before the answer was determined.");
+        s.say(m);
+        print!("{}", render::answer(&rep, ctx.lang, &s.revisions));
+    } else if !finished {
+        print!("{}", render::answer(&rep, ctx.lang, &s.revisions));
+    }
+    Ok(if ev.outcome == Outcome::Undetermined { ExitCode::from(3) } else { ExitCode::SUCCESS })
+}

@@ -106,9 +106,27 @@ impl Walk<'_> {
             self.asked[q.fact.ix()] = true;
             // Re-asking an age answered as "adult" asks for the exact age.
             let before = facts.get(q.fact);
-            let values: Vec<grondslag_rules::Value> = rules.representatives[q.fact.ix()].iter().copied().filter(|v| before.is_none() || Some(*v) != before && !matches!(v, grondslag_rules::Value::Age(grondslag_rules::Age::Adult))).collect();
+            let mut values: Vec<grondslag_rules::Value> = rules.representatives[q.fact.ix()]
+                .iter()
+                .copied()
+                .filter(|v| {
+                    before.is_none() || Some(*v) != before && !matches!(v, grondslag_rules::Value::Age(grondslag_rules::Age::Adult))
+                })
+                .collect();
+            // A role may be compared with another role fact: also branch on the role given there.
+            if let grondslag_rules::Domain::Role { .. } = rules.facts[q.fact.ix()].domain {
+                for (_, v) in facts.known() {
+                    if matches!(v, grondslag_rules::Value::Role(Some(_))) && !values.contains(&v) {
+                        values.push(v);
+                    }
+                }
+            }
             if values.is_empty() {
-                self.error(format!("vraag naar '{}' zonder mogelijk nieuw antwoord bij {}", rules.facts[q.fact.ix()].id, describe(rules, facts)));
+                self.error(format!(
+                    "vraag naar '{}' zonder mogelijk nieuw antwoord bij {}",
+                    rules.facts[q.fact.ix()].id,
+                    describe(rules, facts)
+                ));
                 return;
             }
             for v in values {
@@ -174,7 +192,11 @@ impl Walk<'_> {
                 // answers that did not matter before, and the engine then asks for them.
                 match evaluate(rules, self.date, facts, &js) {
                     Ok(e) if e.outcome != Outcome::Undetermined || !e.questions.is_empty() => {}
-                    _ => self.error(format!("afweging '{}' laat de uitkomst open zonder vraag bij {}", rules.judgments[j.ix()].id, describe(rules, facts))),
+                    _ => self.error(format!(
+                        "afweging '{}' laat de uitkomst open zonder vraag bij {}",
+                        rules.judgments[j.ix()].id,
+                        describe(rules, facts)
+                    )),
                 }
             }
         }

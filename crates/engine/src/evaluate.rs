@@ -168,10 +168,19 @@ fn askable_facts(rules: &RuleSet, route: &grondslag_rules::Route, facts: &Facts)
 
 /// Whether some answer to `fact` turns this unknown condition into a known one.
 fn decides(rules: &RuleSet, fact: FactId, facts: &Facts, test: &dyn Fn(&dyn FactSource) -> Tri) -> bool {
-    probe_values(rules, fact)
-        .into_iter()
-        .filter(|v| facts.get(fact) != Some(*v))
-        .any(|value| test(&WithOverride { base: facts, fact, value }) != Tri::Unknown)
+    let mut probes = probe_values(rules, fact);
+    // A role may be compared with another role fact (`same_as`): also try the role already
+    // given there, which need not be its class's representative.
+    if let grondslag_rules::Domain::Role { .. } = rules.facts[fact.ix()].domain {
+        for (_, v) in facts.known() {
+            if let Value::Role(Some(_)) = v
+                && !probes.contains(&v)
+            {
+                probes.push(v);
+            }
+        }
+    }
+    probes.into_iter().filter(|v| facts.get(fact) != Some(*v)).any(|value| test(&WithOverride { base: facts, fact, value }) != Tri::Unknown)
 }
 
 pub fn evaluate(rules: &RuleSet, date: Date, facts: &Facts, judgments: &Judgments) -> Result<Evaluation, EngineError> {
@@ -339,7 +348,9 @@ fn counterfactuals(rules: &RuleSet, routes: &[RouteResult], outcome: Outcome) ->
         }
         out.push(Counterfactual { route: r.route, failed_requires: failed, failed_avg_requires: failed_avg });
     }
-    out.sort_by_key(|c| (c.failed_requires.len() + c.failed_avg_requires.len(), std::cmp::Reverse(rules.routes[c.route.ix()].level), c.route));
+    out.sort_by_key(|c| {
+        (c.failed_requires.len() + c.failed_avg_requires.len(), std::cmp::Reverse(rules.routes[c.route.ix()].level), c.route)
+    });
     out.truncate(3);
     out
 }

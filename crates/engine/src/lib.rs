@@ -9,11 +9,11 @@ mod logic;
 mod report;
 
 pub use evaluate::{
-    ConditionOrigin, Counterfactual, ENGINE_VERSION, EngineError, Evaluation, JudgmentRecord, JudgmentState, Judgments, Question, QuestionPurpose, RouteResult,
-    evaluate, probe_values, route_result,
+    ConditionOrigin, Counterfactual, ENGINE_VERSION, EngineError, Evaluation, JudgmentRecord, JudgmentState, Judgments, Question,
+    QuestionPurpose, RouteResult, evaluate, probe_values, route_result,
 };
 pub use logic::{FactSource, Facts, Tri, eval, facts_of};
 pub use report::{
-    AvgLayer, FactLine, Item, JudgmentOut, NoticeOut, OptionOut, QuestionOut, RecordedAnswer, RecordedJudgment, Report, Requirement, RulesetRef, SecrecyLayer, SourceOut,
-    TraceStep, options, outcome_label, report,
+    AvgLayer, FactLine, Item, JudgmentOut, NoticeOut, OptionOut, QuestionOut, RecordedAnswer, RecordedJudgment, Report, Requirement,
+    RulesetRef, SecrecyLayer, SourceOut, TraceStep, options, outcome_label, report,
 };

@@ -31,7 +31,7 @@ impl Tri {
             _ => Tri::Unknown,
         }
     }
-    pub fn not(self) -> Tri {
+    pub fn negate(self) -> Tri {
         match self {
             Tri::True => Tri::False,
             Tri::False => Tri::True,
@@ -126,7 +126,7 @@ fn eval_cond(rules: &RuleSet, cond: &Cond, facts: &dyn FactSource) -> Tri {
             }
             acc
         }
-        Cond::Not(n) => eval(rules, n, facts).not(),
+        Cond::Not(n) => eval(rules, n, facts).negate(),
         Cond::Ref(p) => eval(rules, &rules.predicates[p.ix()].when, facts),
         Cond::BoolIs(f, want) => match facts.get(*f) {
             Some(Value::Bool(b)) => Tri::from_bool(b == *want),
@@ -151,12 +151,24 @@ fn eval_cond(rules: &RuleSet, cond: &Cond, facts: &dyn FactSource) -> Tri {
         Cond::AgeBelow(f, n) => match facts.get(*f) {
             Some(Value::Age(Age::Years(y))) => Tri::from_bool(y < *n),
             // "Adult" means 18 or older: below 18 or lower is certainly false, above is unknown.
-            Some(Value::Age(Age::Adult)) => if *n <= 18 { Tri::False } else { Tri::Unknown },
+            Some(Value::Age(Age::Adult)) => {
+                if *n <= 18 {
+                    Tri::False
+                } else {
+                    Tri::Unknown
+                }
+            }
             _ => Tri::Unknown,
         },
         Cond::AgeAtLeast(f, n) => match facts.get(*f) {
             Some(Value::Age(Age::Years(y))) => Tri::from_bool(y >= *n),
-            Some(Value::Age(Age::Adult)) => if *n <= 18 { Tri::True } else { Tri::Unknown },
+            Some(Value::Age(Age::Adult)) => {
+                if *n <= 18 {
+                    Tri::True
+                } else {
+                    Tri::Unknown
+                }
+            }
             _ => Tri::Unknown,
         },
         Cond::SameRole(a, b) => match (facts.get(*a), facts.get(*b)) {
@@ -196,7 +208,6 @@ pub fn facts_of(rules: &RuleSet, node: &Node, out: &mut Vec<FactId>) {
 #[cfg(test)]
 mod tests {
     use super::Tri::*;
-    use super::*;
 
     #[test]
     fn kleene_tables() {
@@ -204,7 +215,7 @@ mod tests {
         assert_eq!(False.and(Unknown), False);
         assert_eq!(True.or(Unknown), True);
         assert_eq!(False.or(Unknown), Unknown);
-        assert_eq!(Unknown.not(), Unknown);
-        assert_eq!(True.not(), False);
+        assert_eq!(Unknown.negate(), Unknown);
+        assert_eq!(True.negate(), False);
     }
 }

@@ -173,13 +173,25 @@ impl Ctx<'_> {
     fn t(&self, t: &Text) -> String {
         t.get(self.lang).to_string()
     }
+    /// Citations for a part of the answer; the sources are listed at the end.
     fn cite(&mut self, ids: &[SourceId]) -> Vec<String> {
         for id in ids {
             if !self.cited.contains(id) {
                 self.cited.push(*id);
             }
         }
-        ids.iter().map(|id| self.rules.source(*id).citation.clone()).collect()
+        self.citations(ids)
+    }
+    /// Citations without listing the sources (the trace cites every rule it considered).
+    fn citations(&self, ids: &[SourceId]) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for id in ids {
+            let c = &self.rules.source(*id).citation;
+            if !out.contains(c) {
+                out.push(c.clone());
+            }
+        }
+        out
     }
     fn nl(&self) -> bool {
         self.lang == Lang::Nl
@@ -203,11 +215,21 @@ pub fn options(rules: &RuleSet, fact: FactId, lang: Lang) -> Vec<OptionOut> {
             OptionOut { value: "true".into(), label: if lang == Lang::Nl { "ja" } else { "yes" }.into() },
             OptionOut { value: "false".into(), label: if lang == Lang::Nl { "nee" } else { "no" }.into() },
         ],
-        Domain::Enum(vs) | Domain::Set(vs) => vs.iter().map(|v| OptionOut { value: v.id.clone(), label: v.label.get(lang).to_string() }).collect(),
+        Domain::Enum(vs) | Domain::Set(vs) => {
+            vs.iter().map(|v| OptionOut { value: v.id.clone(), label: v.label.get(lang).to_string() }).collect()
+        }
         Domain::Role { allow_none } => {
-            let mut out: Vec<OptionOut> = rules.roles.iter().map(|r| OptionOut { value: r.id.clone(), label: r.label.get(lang).to_string() }).collect();
+            let mut out: Vec<OptionOut> =
+                rules.roles.iter().map(|r| OptionOut { value: r.id.clone(), label: r.label.get(lang).to_string() }).collect();
             if *allow_none {
-                out.insert(0, OptionOut { value: "none".into(), label: if lang == Lang::Nl { "niemand: ik overweeg zelf te delen" } else { "nobody: I consider sharing myself" }.into() });
+                out.insert(
+                    0,
+                    OptionOut {
+                        value: "none".into(),
+                        label: if lang == Lang::Nl { "niemand: ik overweeg zelf te delen" } else { "nobody: I consider sharing myself" }
+                            .into(),
+                    },
+                );
             }
             out
         }
@@ -333,7 +355,9 @@ pub fn report(rules: &RuleSet, ev: &Evaluation, facts: &Facts, judgments: &Judgm
             let f = &rules.facts[q.fact.ix()];
             let titles: Vec<String> = q.routes.iter().map(|r| c.t(&rules.routes[r.ix()].title)).collect();
             let why_now = match (q.purpose, c.nl()) {
-                (QuestionPurpose::Outcome, true) => format!("Het antwoord bepaalt of deze route(s) van toepassing zijn: {}.", titles.join("; ")),
+                (QuestionPurpose::Outcome, true) => {
+                    format!("Het antwoord bepaalt of deze route(s) van toepassing zijn: {}.", titles.join("; "))
+                }
                 (QuestionPurpose::Outcome, false) => format!("The answer decides whether these route(s) apply: {}.", titles.join("; ")),
                 (QuestionPurpose::Conditions, true) => "Het antwoord staat vast; dit bepaalt nog de voorwaarden.".to_string(),
                 (QuestionPurpose::Conditions, false) => "The outcome stands; this still decides the conditions.".to_string(),
@@ -456,10 +480,15 @@ pub fn report(rules: &RuleSet, ev: &Evaluation, facts: &Facts, judgments: &Judgm
                 status: res.status,
                 carries_outcome: ev.winning.contains(&res.route),
                 requirements: r.requires.iter().zip(&res.requires).map(|(n, s)| Requirement { text: c.t(&n.text), status: *s }).collect(),
-                avg_requirements: r.avg_requires.iter().zip(&res.avg_requires).map(|(n, s)| Requirement { text: c.t(&n.text), status: *s }).collect(),
+                avg_requirements: r
+                    .avg_requires
+                    .iter()
+                    .zip(&res.avg_requires)
+                    .map(|(n, s)| Requirement { text: c.t(&n.text), status: *s })
+                    .collect(),
                 judgment: res.judgment.clone(),
                 uncertain: r.uncertain.as_ref().map(|u| c.t(u)),
-                sources: c.cite(&r.sources),
+                sources: c.citations(&r.sources),
             }
         })
         .collect();
@@ -471,7 +500,14 @@ pub fn report(rules: &RuleSet, ev: &Evaluation, facts: &Facts, judgments: &Judgm
         .iter()
         .map(|id| {
             let s = rules.source(*id);
-            SourceOut { id: s.id.clone(), citation: s.citation.clone(), title: s.title.clone(), url: s.url.clone(), status: s.status, note: s.note.clone() }
+            SourceOut {
+                id: s.id.clone(),
+                citation: s.citation.clone(),
+                title: s.title.clone(),
+                url: s.url.clone(),
+                status: s.status,
+                note: s.note.clone(),
+            }
         })
         .collect();
 
@@ -509,29 +545,47 @@ fn summary(rules: &RuleSet, ev: &Evaluation, lang: Lang) -> String {
     let titles: Vec<String> = ev.winning.iter().map(|r| rules.routes[r.ix()].title.get(lang).to_string()).collect();
     match ev.outcome {
         Outcome::Undetermined => {
-            if nl { "Er is nog een antwoord nodig voordat Grondslag kan zeggen wat mag.".into() } else { "One more answer is needed before Grondslag can say what is allowed.".into() }
+            if nl {
+                "Er is nog een antwoord nodig voordat Grondslag kan zeggen wat mag.".into()
+            } else {
+                "One more answer is needed before Grondslag can say what is allowed.".into()
+            }
         }
         Outcome::MayNotShare => {
             if nl {
-                "Geen van de gronden is van toepassing. Delen zou uw geheimhouding of de AVG schenden. Leg de vraag en uw weigering vast.".into()
+                "Geen van de gronden is van toepassing. Delen zou uw geheimhouding of de AVG schenden. Leg de vraag en uw weigering vast."
+                    .into()
             } else {
-                "None of the grounds applies. Sharing would breach your confidentiality or the GDPR. Record the request and your refusal.".into()
+                "None of the grounds applies. Sharing would breach your confidentiality or the GDPR. Record the request and your refusal."
+                    .into()
             }
         }
         Outcome::MayShareAfterWeighing if !ev.required_judgments.is_empty() => {
             if nl {
-                format!("Op grond van {} mag u delen, maar alleen na uw eigen, vastgelegde afweging. Die afweging maakt u, niet Grondslag.", titles.join(" en "))
+                format!(
+                    "Op grond van {} mag u delen, maar alleen na uw eigen, vastgelegde afweging. Die afweging maakt u, niet Grondslag.",
+                    titles.join(" en ")
+                )
             } else {
-                format!("On the basis of {} you may share, but only after your own documented weighing. You make that weighing, not Grondslag.", titles.join(" and "))
+                format!(
+                    "On the basis of {} you may share, but only after your own documented weighing. You make that weighing, not Grondslag.",
+                    titles.join(" and ")
+                )
             }
         }
         _ => {
             let judged = ev.winning.iter().any(|r| rules.routes[r.ix()].judgment.is_some());
             match (nl, judged) {
                 (true, false) => format!("Op grond van {}.", titles.join(" en ")),
-                (true, true) => format!("Op grond van {}, zoals u die zelf heeft afgewogen. Die afweging is van u, niet van Grondslag.", titles.join(" en ")),
+                (true, true) => format!(
+                    "Op grond van {}, zoals u die zelf heeft afgewogen. Die afweging is van u, niet van Grondslag.",
+                    titles.join(" en ")
+                ),
                 (false, false) => format!("On the basis of {}.", titles.join(" and ")),
-                (false, true) => format!("On the basis of {}, as you weighed it yourself. That weighing is yours, not Grondslag's.", titles.join(" and ")),
+                (false, true) => format!(
+                    "On the basis of {}, as you weighed it yourself. That weighing is yours, not Grondslag's.",
+                    titles.join(" and ")
+                ),
             }
         }
     }

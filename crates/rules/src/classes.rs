@@ -111,7 +111,8 @@ pub fn representatives(rules: &RuleSet) -> Vec<Vec<Value>> {
         .collect();
 
     // Two role facts compared with `same_as` must be able to meet: each also gets the other's
-    // representatives.
+    // representatives. Equality with a role that is not a representative cannot be captured
+    // by classes; the engine and the checker therefore also probe the partner's actual answer.
     let allows = |f: FactId, v: &Value| match (&rules.facts[f.ix()].domain, v) {
         (Domain::Role { allow_none }, Value::Role(None)) => *allow_none,
         (Domain::Role { .. }, Value::Role(Some(_))) => true,

@@ -99,16 +99,10 @@ impl Ctx {
     /// that carry no position of their own.
     fn cond(&mut self, file: &str, line: Option<u64>, spec: &CondSpec) -> Option<Node> {
         let line = spec.fact.as_ref().and_then(line_of).or(spec.reference.as_ref().and_then(line_of)).or(line);
-        let ops = [
-            spec.all.is_some(),
-            spec.any.is_some(),
-            spec.not.is_some(),
-            spec.reference.is_some(),
-            spec.fact.is_some(),
-        ]
-        .iter()
-        .filter(|b| **b)
-        .count();
+        let ops = [spec.all.is_some(), spec.any.is_some(), spec.not.is_some(), spec.reference.is_some(), spec.fact.is_some()]
+            .iter()
+            .filter(|b| **b)
+            .count();
         if ops != 1 {
             self.err(file, line, "een voorwaarde heeft precies één van: all, any, not, ref, fact");
             return None;
@@ -201,7 +195,10 @@ impl Ctx {
                 let names = names(values, mask);
                 Some((
                     Cond::SetContainsAny(fact, mask),
-                    Text::new(format!("{} omvat {}", label.nl, names.nl.replace(", ", " of ")), format!("{} include {}", label.en, names.en.replace(", ", " or "))),
+                    Text::new(
+                        format!("{} omvat {}", label.nl, names.nl.replace(", ", " of ")),
+                        format!("{} include {}", label.en, names.en.replace(", ", " or ")),
+                    ),
                 ))
             }
             (Domain::Set(values), CondSpec { subset_of: Some(list), .. }) => {
@@ -228,7 +225,15 @@ impl Ctx {
         }
     }
 
-    fn role_atom(&mut self, file: &str, line: Option<u64>, fact: FactId, allow_none: bool, label: &Text, spec: &CondSpec) -> Option<(Cond, Text)> {
+    fn role_atom(
+        &mut self,
+        file: &str,
+        line: Option<u64>,
+        fact: FactId,
+        allow_none: bool,
+        label: &Text,
+        spec: &CondSpec,
+    ) -> Option<(Cond, Text)> {
         let mut mask = RoleMask::default();
         let text;
         if let Some(other) = &spec.same_as {
@@ -241,7 +246,10 @@ impl Ctx {
                 return None;
             }
             let ol = self.fact_label(o).clone();
-            return Some((Cond::SameRole(fact, o), Text::new(format!("{} is dezelfde als {}", label.nl, ol.nl), format!("{} is the same as {}", label.en, ol.en))));
+            return Some((
+                Cond::SameRole(fact, o),
+                Text::new(format!("{} is dezelfde als {}", label.nl, ol.nl), format!("{} is the same as {}", label.en, ol.en)),
+            ));
         }
         let list: Vec<String> = match (&spec.is, &spec.one_of) {
             (Some(ScalarSpec::Str(s)), _) => vec![s.clone()],
@@ -283,7 +291,10 @@ impl Ctx {
             }
             let words: Vec<&str> = levels.iter().map(|v| verschoning_nl(*v)).collect();
             let words_en: Vec<&str> = levels.iter().map(|v| verschoning_en(*v)).collect();
-            text = Text::new(format!("{}: verschoningsrecht {}", label.nl, words.join(" of ")), format!("{}: privilege {}", label.en, words_en.join(" or ")));
+            text = Text::new(
+                format!("{}: verschoningsrecht {}", label.nl, words.join(" of ")),
+                format!("{}: privilege {}", label.en, words_en.join(" or ")),
+            );
         } else if let Some(tag) = &spec.tag {
             let Some(t) = self.tags.iter().position(|t| t.id == *tag) else {
                 self.err(file, line, format!("onbekend label (tag) '{tag}'"));
@@ -375,7 +386,9 @@ fn in_text(label: &Text, values: &[ValueDef], mask: u64) -> Text {
 fn default_value(domain: &Domain, roles: &HashMap<String, RoleId>, raw: &ScalarSpec) -> Result<Value, String> {
     match (domain, raw) {
         (Domain::Bool, ScalarSpec::Bool(b)) => Ok(Value::Bool(*b)),
-        (Domain::Enum(vs), ScalarSpec::Str(s)) => vs.iter().position(|v| v.id == *s).map(|i| Value::Enum(i as u8)).ok_or(format!("onbekende standaardwaarde '{s}'")),
+        (Domain::Enum(vs), ScalarSpec::Str(s)) => {
+            vs.iter().position(|v| v.id == *s).map(|i| Value::Enum(i as u8)).ok_or(format!("onbekende standaardwaarde '{s}'"))
+        }
         (Domain::Role { allow_none: true }, ScalarSpec::Str(s)) if s == "none" => Ok(Value::Role(None)),
         (Domain::Role { .. }, ScalarSpec::Str(s)) => roles.get(s).map(|r| Value::Role(Some(*r))).ok_or(format!("onbekende rol '{s}'")),
         (Domain::Age, ScalarSpec::Int(n)) if (0..=130).contains(n) => Ok(Value::Age(Age::Years(*n as u8))),
@@ -479,7 +492,9 @@ pub(crate) fn compile(p: Parsed, hash: String) -> Result<RuleSet, RuleErrors> {
         }
     }
     if ctx.roles.len() >= 128 {
+        // Role sets are 128-bit masks; stop here rather than compile conditions over them.
         ctx.err("roles.yaml", None, "meer dan 127 rollen wordt niet ondersteund");
+        return Err(RuleErrors(ctx.errors));
     }
 
     // Facts.
@@ -493,7 +508,11 @@ pub(crate) fn compile(p: Parsed, hash: String) -> Result<RuleSet, RuleErrors> {
             let values: Vec<ValueDef> = fs
                 .values
                 .iter()
-                .map(|v| ValueDef { id: v.id.clone(), label: Text::new(&v.nl, &v.en), help: v.help.as_ref().map(|h| Text::new(&h.nl, &h.en)) })
+                .map(|v| ValueDef {
+                    id: v.id.clone(),
+                    label: Text::new(&v.nl, &v.en),
+                    help: v.help.as_ref().map(|h| Text::new(&h.nl, &h.en)),
+                })
                 .collect();
             let domain = match fs.kind {
                 FactTypeSpec::Bool => Domain::Bool,
@@ -505,7 +524,9 @@ pub(crate) fn compile(p: Parsed, hash: String) -> Result<RuleSet, RuleErrors> {
             };
             match (&domain, values.len()) {
                 (Domain::Enum(_) | Domain::Set(_), 0) => ctx.err(file, line, format!("feit '{}' heeft geen waarden", fs.id.value)),
-                (Domain::Enum(_) | Domain::Set(_), n) if n > 64 => ctx.err(file, line, format!("feit '{}' heeft meer dan 64 waarden", fs.id.value)),
+                (Domain::Enum(_) | Domain::Set(_), n) if n > 64 => {
+                    ctx.err(file, line, format!("feit '{}' heeft meer dan 64 waarden", fs.id.value))
+                }
                 (Domain::Enum(_) | Domain::Set(_), _) => {}
                 (_, 0) => {}
                 _ => ctx.err(file, line, format!("feit '{}' van dit type heeft geen waardenlijst", fs.id.value)),
@@ -546,6 +567,11 @@ pub(crate) fn compile(p: Parsed, hash: String) -> Result<RuleSet, RuleErrors> {
         }
     }
 
+    if ctx.errors.iter().any(|e| e.message.contains("meer dan 64 waarden")) {
+        // Value sets are 64-bit masks; conditions over such a fact cannot be compiled.
+        return Err(RuleErrors(ctx.errors));
+    }
+
     // Predicates: register names first so they may refer to each other, then compile in order
     // (a predicate may only use predicates defined above it, which rules out cycles).
     let mut predicates = Vec::new();
@@ -576,7 +602,13 @@ pub(crate) fn compile(p: Parsed, hash: String) -> Result<RuleSet, RuleErrors> {
     for (file, f) in &p.avg {
         for b in &f.bases {
             let srcs = ctx.sources(file, &b.id.value, &b.sources);
-            avg_bases.push(AvgBasis { id: b.id.value.clone(), kind: b.kind, article: b.article.clone(), label: Text::new(&b.nl, &b.en), sources: srcs });
+            avg_bases.push(AvgBasis {
+                id: b.id.value.clone(),
+                kind: b.kind,
+                article: b.article.clone(),
+                label: Text::new(&b.nl, &b.en),
+                sources: srcs,
+            });
         }
     }
     let mut conditions = Vec::new();
@@ -596,7 +628,11 @@ pub(crate) fn compile(p: Parsed, hash: String) -> Result<RuleSet, RuleErrors> {
             let criteria = j
                 .criteria
                 .iter()
-                .map(|c| Criterion { id: c.id.clone(), label: Text::new(&c.nl, &c.en), help: c.help.as_ref().map(|h| Text::new(&h.nl, &h.en)) })
+                .map(|c| Criterion {
+                    id: c.id.clone(),
+                    label: Text::new(&c.nl, &c.en),
+                    help: c.help.as_ref().map(|h| Text::new(&h.nl, &h.en)),
+                })
                 .collect::<Vec<_>>();
             if criteria.is_empty() {
                 ctx.err(file, line, format!("afweging '{}' heeft geen criteria", j.id.value));
@@ -648,7 +684,8 @@ pub(crate) fn compile(p: Parsed, hash: String) -> Result<RuleSet, RuleErrors> {
 
     let ground_ix: HashMap<String, GroundId> = grounds.iter().enumerate().map(|(i, g)| (g.id.clone(), GroundId(i as u16))).collect();
     let avg_ix: HashMap<String, AvgId> = avg_bases.iter().enumerate().map(|(i, b)| (b.id.clone(), AvgId(i as u16))).collect();
-    let judgment_ix: HashMap<String, JudgmentId> = judgments.iter().enumerate().map(|(i, j)| (j.id.clone(), JudgmentId(i as u16))).collect();
+    let judgment_ix: HashMap<String, JudgmentId> =
+        judgments.iter().enumerate().map(|(i, j)| (j.id.clone(), JudgmentId(i as u16))).collect();
 
     let mut routes = Vec::new();
     let mut route_ids = HashSet::new();

@@ -56,13 +56,18 @@ impl fmt::Display for RuleErrors {
 
 impl std::error::Error for RuleErrors {}
 
-/// Upper bounds for rule files: a rule file is small, and a YAML bomb must fail, not hang.
-fn options() -> serde_saphyr::Options {
-    serde_saphyr::Options::default()
+/// How every YAML file of Grondslag is read (rules, scenarios, facts files): YAML 1.2
+/// booleans only (`yes` is a string, not true), duplicate keys are an error, and the parser's
+/// budgets stop alias bombs.
+pub fn yaml_options() -> serde_saphyr::Options {
+    let mut o = serde_saphyr::Options::default();
+    o.strict_booleans = true;
+    o.duplicate_keys = serde_saphyr::options::DuplicateKeyPolicy::Error;
+    o
 }
 
 fn parse<T: for<'de> serde::Deserialize<'de>>(file: &str, content: &str) -> Result<T, RuleError> {
-    serde_saphyr::from_str_with_options(content, options()).map_err(|e| {
+    serde_saphyr::from_str_with_options(content, yaml_options()).map_err(|e| {
         let line = e.location().map(|l| l.line()).filter(|l| *l > 0);
         RuleError { file: file.to_string(), line, message: format!("kan dit bestand niet lezen: {}", first_line(&e.to_string())) }
     })
@@ -147,7 +152,11 @@ pub fn load_dir(dir: &Path) -> Result<RuleSet, RuleErrors> {
         return Err(RuleErrors(errors));
     }
     if files.is_empty() {
-        return Err(RuleErrors(vec![RuleError { file: dir.display().to_string(), line: None, message: "geen regelbestanden (*.yaml) gevonden".into() }]));
+        return Err(RuleErrors(vec![RuleError {
+            file: dir.display().to_string(),
+            line: None,
+            message: "geen regelbestanden (*.yaml) gevonden".into(),
+        }]));
     }
     load(files)
 }

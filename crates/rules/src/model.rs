@@ -73,7 +73,9 @@ pub enum Domain {
     /// A non-empty subset of a list (at most 64 values), stored as a bit mask.
     Set(Vec<ValueDef>),
     /// A role from the role list; `allow_none` adds `none` (nobody).
-    Role { allow_none: bool },
+    Role {
+        allow_none: bool,
+    },
     /// Age in whole years, or only "adult".
     Age,
 }
@@ -347,10 +349,7 @@ impl RuleSet {
                 }
                 let mut mask = 0u64;
                 for s in items {
-                    let i = values
-                        .iter()
-                        .position(|v| v.id == *s)
-                        .ok_or_else(|| unknown_value(s, values.iter().map(|v| v.id.as_str())))?;
+                    let i = values.iter().position(|v| v.id == *s).ok_or_else(|| unknown_value(s, values.iter().map(|v| v.id.as_str())))?;
                     mask |= 1 << i;
                 }
                 Ok(Value::Set(mask))
@@ -410,7 +409,13 @@ impl RuleSet {
                 .join(", "),
             (_, Value::Role(Some(r))) => self.roles.get(r.ix()).map(|r| r.label.get(lang).to_string()).unwrap_or_default(),
             (_, Value::Role(None)) => if lang == Lang::Nl { "niemand (eigen initiatief)" } else { "nobody (own initiative)" }.into(),
-            (_, Value::Age(Age::Years(n))) => if lang == Lang::Nl { format!("{n} jaar") } else { format!("{n} years") },
+            (_, Value::Age(Age::Years(n))) => {
+                if lang == Lang::Nl {
+                    format!("{n} jaar")
+                } else {
+                    format!("{n} years")
+                }
+            }
             (_, Value::Age(Age::Adult)) => if lang == Lang::Nl { "meerderjarig" } else { "adult" }.into(),
             _ => String::new(),
         }

@@ -418,7 +418,7 @@ pub struct RouteAvgSpec {
 #[serde(untagged)]
 pub enum CondRefSpec {
     Plain(Spanned<String>),
-    When(CondWhenSpec),
+    When(Box<CondWhenSpec>),
 }
 
 #[derive(Debug, Deserialize)]

@@ -53,6 +53,60 @@ impl std::fmt::Display for ScenarioError {
 impl std::error::Error for ScenarioError {}
 
 const SCENARIO_KEYS: &[&str] = &["id", "title", "situation", "source", "facts", "judgments", "expect"];
+const FACTS_FILE_KEYS: &[&str] = &["id", "title", "situation", "source", "facts", "judgments", "reasons", "expect"];
+
+/// A facts file for `grondslag beoordeel`: `facts:` (as in a scenario), optional `judgments:`
+/// and `reasons:` (per judgment set, per criterion, the professional's own words). A scenario
+/// file is accepted too; its `expect` is ignored.
+pub fn parse_facts_file(rules: &RuleSet, file: &str, content: &str) -> Result<(Facts, Judgments), ScenarioError> {
+    let cx = Cx { file, scenario: None };
+    let tree: J = serde_saphyr::from_str_with_options(content, grondslag_rules::yaml_options()).map_err(|e| {
+        let msg = e.to_string();
+        let first = msg.lines().find(|l| !l.trim().is_empty()).unwrap_or("").trim().to_string();
+        cx.err(None, format!("geen geldige YAML: {first}"))
+    })?;
+    let J::Object(map) = &tree else {
+        return Err(cx.err(None, "verwacht een mapping met 'facts:'"));
+    };
+    for k in map.keys() {
+        if !FACTS_FILE_KEYS.contains(&k.as_str()) {
+            return Err(cx.err(Some(k), format!("onbekende sleutel; toegestaan: {}", FACTS_FILE_KEYS.join(", "))));
+        }
+    }
+    let facts = parse_facts(rules, &cx, map.get("facts"))?;
+    let mut judgments = parse_judgments(rules, &cx, map.get("judgments"))?;
+    match map.get("reasons") {
+        None | Some(J::Null) => {}
+        Some(J::Object(rm)) => {
+            for (jid, crit) in rm {
+                let key = format!("reasons.{jid}");
+                let Some(j) = rules.judgment(jid) else {
+                    return Err(cx.err(Some(&key), "onbekende afweging"));
+                };
+                let set = &rules.judgments[j.ix()];
+                let J::Object(cm) = crit else {
+                    return Err(cx.err(Some(&key), "verwacht per criterium een tekst"));
+                };
+                let rec = judgments
+                    .sets
+                    .entry(j)
+                    .or_insert_with(|| JudgmentRecord { answers: vec![None; set.criteria.len()], reasons: vec![None; set.criteria.len()] });
+                for (cid, val) in cm {
+                    let ckey = format!("{key}.{cid}");
+                    let Some(i) = set.criteria.iter().position(|c| c.id == *cid) else {
+                        return Err(cx.err(Some(&ckey), "onbekend criterium"));
+                    };
+                    let J::String(text) = val else {
+                        return Err(cx.err(Some(&ckey), "verwacht een tekst"));
+                    };
+                    rec.reasons[i] = Some(text.clone());
+                }
+            }
+        }
+        Some(_) => return Err(cx.err(Some("reasons"), "verwacht een mapping")),
+    }
+    Ok((facts, judgments))
+}
 const EXPECT_KEYS: &[&str] = &["outcome", "grounds", "not_grounds", "conditions"];
 
 struct Cx<'a> {
@@ -62,14 +116,19 @@ struct Cx<'a> {
 
 impl Cx<'_> {
     fn err(&self, key: Option<&str>, message: impl Into<String>) -> ScenarioError {
-        ScenarioError { file: self.file.to_string(), scenario: self.scenario.clone(), key: key.map(str::to_string), message: message.into() }
+        ScenarioError {
+            file: self.file.to_string(),
+            scenario: self.scenario.clone(),
+            key: key.map(str::to_string),
+            message: message.into(),
+        }
     }
 }
 
 /// Parses one file, which holds one scenario (a mapping with `id`) or a list under `scenarios:`.
 pub fn parse_file(rules: &RuleSet, file: &str, content: &str) -> Result<Vec<Scenario>, ScenarioError> {
     let cx = Cx { file, scenario: None };
-    let tree: J = serde_saphyr::from_str(content).map_err(|e| {
+    let tree: J = serde_saphyr::from_str_with_options(content, grondslag_rules::yaml_options()).map_err(|e| {
         let line = e.location().map(|l| format!(" (regel {})", l.line())).unwrap_or_default();
         let msg = e.to_string();
         let first = msg.lines().find(|l| !l.trim().is_empty()).unwrap_or("").trim().to_string();

@@ -13,13 +13,26 @@ use crate::parse::Scenario;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Diff {
-    Outcome { expected: Outcome, actual: Outcome },
-    MissingGround { ground: String },
-    ForbiddenGround { ground: String },
-    MissingCondition { condition: String },
+    Outcome {
+        expected: Outcome,
+        actual: Outcome,
+    },
+    MissingGround {
+        ground: String,
+    },
+    ForbiddenGround {
+        ground: String,
+    },
+    MissingCondition {
+        condition: String,
+    },
     /// The engine needed a fact the scenario left unknown.
-    Undetermined { would_ask: Vec<String> },
-    Engine { message: String },
+    Undetermined {
+        would_ask: Vec<String>,
+    },
+    Engine {
+        message: String,
+    },
 }
 
 impl Diff {
