@@ -113,11 +113,21 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             format!("{} {}", self.t("Waarom ik dit vraag:", "Why I ask this:"), q.why),
             q.why_now.clone(),
             format!("{} {}", self.t("Bron:", "Source:"), q.sources.join("; ")),
-            format!("{} {}", self.t("Wie kan dit beantwoorden:", "Who can answer this:"), q.answered_by),
+            format!("{} {}", self.t("Wie kan dit beantwoorden:", "Who can answer this:"), self.who(&q.answered_by)),
         ];
         for l in lines {
             self.say(&l);
         }
+    }
+
+    fn who(&self, answered_by: &str) -> String {
+        match answered_by {
+            "professional" => self.t("u zelf", "you yourself"),
+            "client" => self.t("de cliënt (vraag het hem)", "the client (ask him)"),
+            "requester" => self.t("de vrager (vraag het na)", "the requester (check with him)"),
+            other => other,
+        }
+        .to_string()
     }
 
     fn show_options(&mut self, fact: FactId, all: bool) {

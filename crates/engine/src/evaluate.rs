@@ -299,6 +299,9 @@ pub fn evaluate(rules: &RuleSet, date: Date, facts: &Facts, judgments: &Judgment
     };
 
     let notices = rules.notices.iter().enumerate().filter(|(_, n)| eval(rules, &n.when, facts) == Tri::True).map(|(i, _)| i).collect();
+    // An answer that rests on the professional's recorded weighing is still a weighed answer:
+    // what to record about a weighing applies to it too.
+    let weighed = winning.iter().any(|r| rules.routes[r.ix()].judgment.is_some());
     let record = if outcome == Outcome::Undetermined {
         Vec::new()
     } else {
@@ -306,7 +309,9 @@ pub fn evaluate(rules: &RuleSet, date: Date, facts: &Facts, judgments: &Judgment
             .record
             .iter()
             .enumerate()
-            .filter(|(_, r)| r.outcomes.as_ref().is_none_or(|o| o.contains(&outcome)))
+            .filter(|(_, r)| {
+                r.outcomes.as_ref().is_none_or(|o| o.contains(&outcome) || (weighed && o.contains(&Outcome::MayShareAfterWeighing)))
+            })
             .filter(|(_, r)| r.when.as_ref().is_none_or(|w| eval(rules, w, facts) == Tri::True))
             .map(|(i, _)| i)
             .collect()
