@@ -1,0 +1,9 @@
+//! The dossier's domain: append-only entries (deliberation, decision, consent and its
+//! revocation, disclosure, correction) and the consent registry's reasoning. Pure: no I/O, no
+//! clock; the store persists these records and the ledger makes them tamper-evident.
+
+pub mod consent;
+pub mod entry;
+
+pub use consent::{Capacity, ConsentDerivation, ConsentForm, ConsentRecord, ConsentState, Proposal, apply_consent, derive_consent};
+pub use entry::{Decision, EntryKind, EntryPayload};
