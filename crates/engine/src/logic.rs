@@ -184,15 +184,17 @@ pub fn facts_of(rules: &RuleSet, node: &Node, out: &mut Vec<FactId>) {
         Cond::All(items) | Cond::Any(items) => items.iter().for_each(|n| facts_of(rules, n, out)),
         Cond::Not(n) => facts_of(rules, n, out),
         Cond::Ref(p) => facts_of(rules, &rules.predicates[p.ix()].when, out),
-        Cond::BoolIs(f, _)
-        | Cond::EnumIn(f, _)
-        | Cond::RoleIn(f, _)
-        | Cond::SetContainsAny(f, _)
-        | Cond::SetSubsetOf(f, _)
-        | Cond::AgeBelow(f, _)
-        | Cond::AgeAtLeast(f, _) => {
-            if !out.contains(f) {
-                out.push(*f)
+        c @ (Cond::BoolIs(..)
+        | Cond::EnumIn(..)
+        | Cond::RoleIn(..)
+        | Cond::SetContainsAny(..)
+        | Cond::SetSubsetOf(..)
+        | Cond::AgeBelow(..)
+        | Cond::AgeAtLeast(..)) => {
+            if let Some(f) = c.atom_fact()
+                && !out.contains(&f)
+            {
+                out.push(f)
             }
         }
         Cond::SameRole(a, b) => {

@@ -24,19 +24,6 @@ fn atom_holds(cond: &Cond, value: Value) -> Option<bool> {
     })
 }
 
-fn atom_fact(cond: &Cond) -> Option<FactId> {
-    match cond {
-        Cond::BoolIs(f, _)
-        | Cond::EnumIn(f, _)
-        | Cond::RoleIn(f, _)
-        | Cond::SetContainsAny(f, _)
-        | Cond::SetSubsetOf(f, _)
-        | Cond::AgeBelow(f, _)
-        | Cond::AgeAtLeast(f, _) => Some(*f),
-        _ => None,
-    }
-}
-
 fn walk<'a>(node: &'a Node, atoms: &mut Vec<&'a Cond>, pairs: &mut Vec<(FactId, FactId)>) {
     match &node.cond {
         Cond::All(items) | Cond::Any(items) => items.iter().for_each(|n| walk(n, atoms, pairs)),
@@ -94,7 +81,7 @@ pub fn representatives(rules: &RuleSet) -> Vec<Vec<Value>> {
     let mut reps: Vec<Vec<Value>> = (0..rules.facts.len())
         .map(|i| {
             let fact = FactId(i as u16);
-            let mine: Vec<&&Cond> = atoms.iter().filter(|c| atom_fact(c) == Some(fact)).collect();
+            let mine: Vec<&&Cond> = atoms.iter().filter(|c| c.atom_fact() == Some(fact)).collect();
             let mut classes: BTreeMap<Vec<bool>, Value> = BTreeMap::new();
             for v in candidates(rules, fact) {
                 let sig: Vec<bool> = mine.iter().map(|c| atom_holds(c, v).unwrap_or(false)).collect();

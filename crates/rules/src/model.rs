@@ -182,6 +182,23 @@ pub enum Cond {
     SameRole(FactId, FactId),
 }
 
+impl Cond {
+    /// The fact a single-fact condition reads; `None` for combinators, references and
+    /// two-fact comparisons.
+    pub fn atom_fact(&self) -> Option<FactId> {
+        match self {
+            Cond::BoolIs(f, _)
+            | Cond::EnumIn(f, _)
+            | Cond::RoleIn(f, _)
+            | Cond::SetContainsAny(f, _)
+            | Cond::SetSubsetOf(f, _)
+            | Cond::AgeBelow(f, _)
+            | Cond::AgeAtLeast(f, _) => Some(*f),
+            Cond::All(_) | Cond::Any(_) | Cond::Not(_) | Cond::Ref(_) | Cond::SameRole(..) => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Predicate {
     pub id: String,

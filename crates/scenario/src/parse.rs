@@ -60,11 +60,7 @@ const FACTS_FILE_KEYS: &[&str] = &["id", "title", "situation", "source", "facts"
 /// file is accepted too; its `expect` is ignored.
 pub fn parse_facts_file(rules: &RuleSet, file: &str, content: &str) -> Result<(Facts, Judgments), ScenarioError> {
     let cx = Cx { file, scenario: None };
-    let tree: J = serde_saphyr::from_str_with_options(content, grondslag_rules::yaml_options()).map_err(|e| {
-        let msg = e.to_string();
-        let first = msg.lines().find(|l| !l.trim().is_empty()).unwrap_or("").trim().to_string();
-        cx.err(None, format!("geen geldige YAML: {first}"))
-    })?;
+    let tree = yaml_tree(&cx, content)?;
     let J::Object(map) = &tree else {
         return Err(cx.err(None, "verwacht een mapping met 'facts:'"));
     };
@@ -125,15 +121,20 @@ impl Cx<'_> {
     }
 }
 
-/// Parses one file, which holds one scenario (a mapping with `id`) or a list under `scenarios:`.
-pub fn parse_file(rules: &RuleSet, file: &str, content: &str) -> Result<Vec<Scenario>, ScenarioError> {
-    let cx = Cx { file, scenario: None };
-    let tree: J = serde_saphyr::from_str_with_options(content, grondslag_rules::yaml_options()).map_err(|e| {
+/// Reads YAML 1.2 into a generic tree; the parser's first line says what is wrong.
+fn yaml_tree(cx: &Cx, content: &str) -> Result<J, ScenarioError> {
+    serde_saphyr::from_str_with_options(content, grondslag_rules::yaml_options()).map_err(|e| {
         let line = e.location().map(|l| format!(" (regel {})", l.line())).unwrap_or_default();
         let msg = e.to_string();
         let first = msg.lines().find(|l| !l.trim().is_empty()).unwrap_or("").trim().to_string();
         cx.err(None, format!("geen geldige YAML{line}: {first}"))
-    })?;
+    })
+}
+
+/// Parses one file, which holds one scenario (a mapping with `id`) or a list under `scenarios:`.
+pub fn parse_file(rules: &RuleSet, file: &str, content: &str) -> Result<Vec<Scenario>, ScenarioError> {
+    let cx = Cx { file, scenario: None };
+    let tree = yaml_tree(&cx, content)?;
     let J::Object(top) = &tree else {
         return Err(cx.err(None, "verwacht een scenario (met 'id') of een lijst onder 'scenarios:'"));
     };
