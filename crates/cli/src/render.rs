@@ -40,7 +40,7 @@ pub fn answer(r: &Report, lang: Lang, revisions: &[String]) -> String {
     if r.outcome != Outcome::Undetermined {
         h(&mut o, if nl { "Laag 1 — beroepsgeheim" } else { "Layer 1 — professional secrecy" });
         let _ = writeln!(o, "{}: {}", if nl { "Uw geheimhouding" } else { "Your confidentiality" }, r.beroepsgeheim.regime_label);
-        if r.beroepsgeheim.explanation.is_empty() {
+        if r.beroepsgeheim.grounds.is_empty() && r.outcome == Outcome::MayNotShare {
             let _ = writeln!(o, "• {}", if nl { "Geen grond gevonden om te delen." } else { "No ground found to share." });
         }
         for i in &r.beroepsgeheim.explanation {

@@ -264,6 +264,12 @@ pub fn report(rules: &RuleSet, ev: &Evaluation, facts: &Facts, judgments: &Judgm
     };
     let mut grounds: Vec<String> = Vec::new();
     let mut secrecy_expl = Vec::new();
+    if let Some(Value::Role(Some(r))) = sender
+        && let Some(note) = &rules.roles[r.ix()].note
+    {
+        let sources = c.cite(&rules.roles[r.ix()].sources);
+        secrecy_expl.push(Item { id: format!("rol.{}", rules.roles[r.ix()].id), text: c.t(note), sources });
+    }
     if regime == Some(Secrecy::Geen) {
         secrecy_expl.push(Item {
             id: "no-secrecy".into(),
@@ -451,7 +457,7 @@ pub fn report(rules: &RuleSet, ev: &Evaluation, facts: &Facts, judgments: &Judgm
         })
         .collect();
 
-    let notices = ev
+    let mut notices: Vec<NoticeOut> = ev
         .notices
         .iter()
         .map(|i| {
@@ -459,6 +465,14 @@ pub fn report(rules: &RuleSet, ev: &Evaluation, facts: &Facts, judgments: &Judgm
             NoticeOut { id: n.id.clone(), text: c.t(&n.text), uncertain: n.uncertain, sources: c.cite(&n.sources) }
         })
         .collect();
+    // What the research could not verify about a ground the answer rests on is shown with it.
+    for rid in &holding {
+        let r = &rules.routes[rid.ix()];
+        if let Some(u) = &r.uncertain {
+            let sources = c.cite(&r.sources);
+            notices.push(NoticeOut { id: format!("{}.onzeker", r.id), text: c.t(u), uncertain: true, sources });
+        }
+    }
 
     let record_in_dossier = ev
         .record
