@@ -14,9 +14,9 @@ pub enum SealError {
     Open,
 }
 
-/// The associated data binding content to its entry: `grondslag/v1|<org>|<dossier>|<seq>`.
-pub fn aad(org: &str, dossier: &str, seq: u64) -> Vec<u8> {
-    format!("grondslag/v1|{org}|{dossier}|{seq}").into_bytes()
+/// The associated data binding content to its entry: `grondslag/v1|<org>|<dossier>|<commitment>`.
+pub fn aad(org: &str, dossier: &str, commitment: &crate::Hash) -> Vec<u8> {
+    format!("grondslag/v1|{org}|{dossier}|{}", crate::b64_encode(commitment)).into_bytes()
 }
 
 /// Encrypts `plaintext`; the result is ciphertext followed by the 16-byte tag. The nonce must
