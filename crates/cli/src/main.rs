@@ -1,10 +1,13 @@
 //! `grondslag`: the command-line face of Grondslag. Subcommands are Dutch, like everything a
 //! user reads: `toets` runs scenarios, `controleer` checks the rule set, `vraag` holds a
-//! deliberation in the terminal, `beoordeel` answers from a facts file.
+//! deliberation in the terminal, `beoordeel` answers from a facts file. The dossier's commands (`organisatie`, `professional`,
+//! `client`, `vastleggen`, `besluit`, `toestemming`, `dossier`, `exporteer`, `verifieer`, `wis`)
+//! are in `dossier.rs`.
 
 mod beoordeel;
 mod common;
 mod controleer;
+mod dossier;
 mod render;
 mod toets;
 mod vraag;
@@ -60,6 +63,66 @@ enum Command {
         #[arg(long)]
         open: bool,
     },
+    /// Organisaties aanmaken en tonen.
+    #[command(subcommand)]
+    Organisatie(dossier::OrganisatieCmd),
+    /// Professionals registreren.
+    #[command(subcommand)]
+    Professional(dossier::ProfessionalCmd),
+    /// Cliënten registreren.
+    #[command(subcommand)]
+    Client(dossier::ClientCmd),
+    /// Beoordeel een feitenbestand voor een cliënt en leg het beraad vast in het dossier (toestemming uit het register).
+    Vastleggen {
+        bestand: PathBuf,
+        #[arg(long, value_name = "ID")]
+        client: String,
+        #[arg(long, value_name = "ID")]
+        professional: String,
+        /// Laat weggelaten feiten onbekend (geen standaardwaarden).
+        #[arg(long)]
+        open: bool,
+        #[command(flatten)]
+        opslag: dossier::StoreArgs,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Leg een besluit vast na een beraad.
+    Besluit(Box<dossier::BesluitArgs>),
+    /// Toestemming registreren of intrekken.
+    #[command(subcommand)]
+    Toestemming(dossier::ToestemmingCmd),
+    /// Het dossier van een cliënt tonen.
+    #[command(subcommand)]
+    Dossier(dossier::DossierCmd),
+    /// Schrijf een verificatiebundel van het dossier van een cliënt.
+    Exporteer {
+        #[arg(long, value_name = "ID")]
+        client: String,
+        #[arg(long, value_name = "BUNDEL.json")]
+        naar: PathBuf,
+        #[command(flatten)]
+        opslag: dossier::StoreArgs,
+    },
+    /// Verifieer een bundel (offline) of alles wat voor een organisatie is opgeslagen.
+    Verifieer {
+        bundel: Option<PathBuf>,
+        #[arg(long, value_name = "ID", conflicts_with = "bundel")]
+        organisatie: Option<String>,
+        #[command(flatten)]
+        opslag: dossier::StoreArgs,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Wis de inhoud van een dossierregel (bewaartermijn verstreken); de regel zelf blijft.
+    Wis {
+        #[arg(long, value_name = "ID")]
+        client: String,
+        #[arg(long, value_name = "SEQ")]
+        regel: u64,
+        #[command(flatten)]
+        opslag: dossier::StoreArgs,
+    },
 }
 
 fn main() -> ExitCode {
@@ -71,6 +134,20 @@ fn main() -> ExitCode {
             Command::Controleer { json } => controleer::run(&ctx, json),
             Command::Vraag { json } => vraag::run(&ctx, json),
             Command::Beoordeel { bestand, json, open } => beoordeel::run(&ctx, &bestand, json, open),
+            Command::Organisatie(c) => dossier::run(&ctx, dossier::Cmd::Organisatie(c)),
+            Command::Professional(c) => dossier::run(&ctx, dossier::Cmd::Professional(c)),
+            Command::Client(c) => dossier::run(&ctx, dossier::Cmd::Client(c)),
+            Command::Vastleggen { bestand, client, professional, open, opslag, json } => {
+                dossier::run(&ctx, dossier::Cmd::Vastleggen { bestand, client, professional, open, opslag, json })
+            }
+            Command::Besluit(b) => dossier::run(&ctx, dossier::Cmd::Besluit(b)),
+            Command::Toestemming(c) => dossier::run(&ctx, dossier::Cmd::Toestemming(c)),
+            Command::Dossier(c) => dossier::run(&ctx, dossier::Cmd::Dossier(c)),
+            Command::Exporteer { client, naar, opslag } => dossier::run(&ctx, dossier::Cmd::Exporteer { client, naar, opslag }),
+            Command::Verifieer { bundel, organisatie, opslag, json } => {
+                dossier::run(&ctx, dossier::Cmd::Verifieer { bundel, organisatie, opslag, json })
+            }
+            Command::Wis { client, regel, opslag } => dossier::run(&ctx, dossier::Cmd::Wis { client, regel, opslag }),
         }
     })();
     match result {

@@ -1,0 +1,738 @@
+//! The application layer of the dossier: it ties the rule engine, the dossier's domain, the
+//! ledger and a [`Store`] together. Keys live outside the database ([`keys`]); every append
+//! seals its content, signs a fresh checkpoint and returns a [`Receipt`] the professional can
+//! keep; the history, bundles and verification read everything back.
+//!
+//! Content encryption: the payload `JCS(payload)` is sealed with the organisation's content key
+//! and associated data `grondslag/v1|<org>|<dossier>|<b64 commitment>` (the store chooses `seq`
+//! inside its append transaction, so the commitment, which is in the entry, binds the
+//! ciphertext to its entry instead). A client's identity is sealed with
+//! `grondslag/v1/identiteit|<org>|<pseudonym>`.
+
+mod error;
+pub mod keys;
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+use grondslag_dossier::{ConsentDerivation, ConsentRecord, ConsentState, Decision, EntryPayload, Proposal, apply_consent, derive_consent};
+use grondslag_engine::{Report, evaluate, report};
+use grondslag_ledger::{
+    Actor, Bundle, BundleEntry, BundleReport, Entry, Hash, RulesRef, VerifierKey, b64_decode_32, b64_encode, commitment, jcs,
+    sign_checkpoint, ts_from_unix_millis, verify_bundle, verify_checkpoint, verify_inclusion,
+};
+use grondslag_rules::{Domain, Lang, Outcome, RawValue, RuleSet, Value};
+use grondslag_store::{
+    AppRole, AppendRequest, Client, Dossier, NewProfessional, Organisation, Professional, SavedCheckpoint, SealedPayload, Store,
+    StoredEntry, VerifyReport, check_entries, load_nodes, needed_for_inclusion, verify_organisation,
+};
+use serde::{Deserialize, Serialize};
+use time::Date;
+
+pub use error::{AppError, AppResult};
+pub use keys::{KeyDir, OrgKeys};
+
+/// What a client's sealed identity holds (synthetic in tests).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Identity {
+    pub name: String,
+    pub birth_date: Option<String>,
+}
+
+/// What the professional keeps after an append: where the entry landed and the proof that the
+/// signed checkpoint's tree contains it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Receipt {
+    pub dossier: String,
+    pub seq: u64,
+    pub leaf_index: u64,
+    /// b64 of the entry's leaf hash.
+    pub leaf_hash: String,
+    pub tree_size: u64,
+    /// The signed checkpoint (signed note) over the tree just after the append.
+    pub checkpoint: String,
+    /// The inclusion proof of the leaf in the checkpoint's tree (b64 hashes, deepest first).
+    pub inclusion_proof: Vec<String>,
+}
+
+impl Receipt {
+    /// Checks the checkpoint's signature with `key` and the inclusion proof against it.
+    pub fn verify(&self, key: &VerifierKey) -> AppResult<()> {
+        let cp = verify_checkpoint(&self.checkpoint, key).map_err(AppError::ledger)?;
+        let leaf = b64_decode_32(&self.leaf_hash).ok_or_else(|| AppError::Ledger("leaf-hash is geen base64 van 32 bytes".into()))?;
+        let proof = self
+            .inclusion_proof
+            .iter()
+            .map(|h| b64_decode_32(h).ok_or_else(|| AppError::Ledger("inclusiebewijs bevat een ongeldige hash".into())))
+            .collect::<AppResult<Vec<Hash>>>()?;
+        verify_inclusion(&leaf, self.leaf_index, cp.size, &proof, &cp.root).map_err(AppError::ledger)
+    }
+}
+
+/// A facts file to deliberate on: its name (for errors), its text (the scenario format's
+/// `facts:`, `judgments:` and `reasons:`), the date of the law and the answer's language.
+#[derive(Debug, Clone, Copy)]
+pub struct FactsInput<'a> {
+    pub file_name: &'a str,
+    pub content: &'a str,
+    pub date: Date,
+    pub lang: Lang,
+    /// Do not fill in the format's defaults.
+    pub open: bool,
+}
+
+/// A stored entry read back: the row, its parsed body and (unless erased) its content and salt.
+type ReadEntry = (StoredEntry, Entry, Option<(EntryPayload, [u8; 32])>);
+
+/// The answer to a recorded deliberation.
+#[derive(Debug, Clone)]
+pub struct Deliberated {
+    pub report: Report,
+    /// The `consent` fact as derived from the registry.
+    pub consent: ConsentDerivation,
+    pub receipt: Receipt,
+}
+
+/// One line of a dossier's history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HistoryLine {
+    pub seq: u64,
+    pub leaf_index: u64,
+    pub kind: String,
+    pub ts: String,
+    /// The professional's name (or id when unknown) and role.
+    pub actor: String,
+    /// Dutch one-line summary, `inhoud gewist` when erased.
+    pub summary: String,
+    pub erased: bool,
+}
+
+/// The verification status of one dossier shown with its history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DossierStatus {
+    /// The dossier chain is intact (every body canonical, linked, in order).
+    pub chain_ok: bool,
+    /// The latest checkpoint's signature verifies with the organisation's key.
+    pub checkpoint_ok: bool,
+    pub checkpoint_size: Option<u64>,
+    /// Every entry is included in the latest checkpoint's tree.
+    pub inclusion_ok: bool,
+    /// Dutch descriptions of what failed, naming the entry.
+    pub problems: Vec<String>,
+}
+
+impl DossierStatus {
+    pub fn ok(&self) -> bool {
+        self.chain_ok && self.checkpoint_ok && self.inclusion_ok && self.problems.is_empty()
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct History {
+    pub dossier: String,
+    pub client: String,
+    pub lines: Vec<HistoryLine>,
+    pub status: DossierStatus,
+}
+
+/// What verifying an organisation covered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrgVerification {
+    pub report: VerifyReport,
+    pub checkpoint_size: u64,
+    pub key: String,
+}
+
+/// The application over a store and a data directory (for the keys).
+#[derive(Debug, Clone)]
+pub struct App<S: Store> {
+    store: S,
+    keys: KeyDir,
+    rules: RuleSet,
+}
+
+fn now_ts() -> AppResult<String> {
+    let ms = time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000;
+    let ms = i64::try_from(ms).map_err(|_| AppError::Invalid("klok buiten bereik".into()))?;
+    ts_from_unix_millis(ms).ok_or_else(|| AppError::Invalid("klok buiten bereik".into()))
+}
+
+fn identity_aad(org: &str, pseudonym: &str) -> Vec<u8> {
+    format!("grondslag/v1/identiteit|{org}|{pseudonym}").into_bytes()
+}
+
+fn date_of(text: &str, what: &str) -> AppResult<Date> {
+    Date::parse(text, time::macros::format_description!("[year]-[month]-[day]"))
+        .map_err(|_| AppError::Invalid(format!("{what}: ongeldige datum {text:?}; schrijf JJJJ-MM-DD")))
+}
+
+fn require_text(value: &str, what: &str) -> AppResult<()> {
+    if value.trim().is_empty() || value.chars().any(|c| c.is_control() && c != '\n') {
+        return Err(AppError::Invalid(format!("{what} is leeg of bevat stuurtekens")));
+    }
+    Ok(())
+}
+
+impl<S: Store> App<S> {
+    pub fn new(store: S, data_dir: &Path, rules: RuleSet) -> Self {
+        App { store, keys: KeyDir::new(data_dir), rules }
+    }
+
+    pub fn store(&self) -> &S {
+        &self.store
+    }
+
+    pub fn rules(&self) -> &RuleSet {
+        &self.rules
+    }
+
+    pub fn key_dir(&self) -> PathBuf {
+        self.keys.path().to_path_buf()
+    }
+
+    pub fn org_keys(&self, org: &str) -> AppResult<OrgKeys> {
+        self.keys.load(org)
+    }
+
+    pub fn rules_ref(&self) -> RulesRef {
+        RulesRef { set: self.rules.meta.name.clone(), version: self.rules.meta.version.clone(), sha256: self.rules.hash.clone() }
+    }
+
+    // --- organisations, professionals, clients ----------------------------------------------
+
+    /// Creates an organisation with fresh keys and signs the checkpoint of its empty tree.
+    pub async fn create_organisation(&self, name: &str) -> AppResult<(Organisation, VerifierKey)> {
+        require_text(name, "de naam van de organisatie")?;
+        let org = self.store.create_organisation(name, None).await?;
+        let keys = self.keys.create(&org.id)?;
+        let head = self.store.tree_head(&org.id).await?;
+        let note = sign_checkpoint(&org.origin, head.size, &head.root, &keys.key_name, &keys.signing).map_err(AppError::ledger)?;
+        self.store.save_checkpoint(&org.id, &SavedCheckpoint { tree_size: head.size, note }).await?;
+        Ok((org, keys.verifier_key()?))
+    }
+
+    pub async fn organisations(&self) -> AppResult<Vec<Organisation>> {
+        Ok(self.store.organisations().await?)
+    }
+
+    pub async fn create_professional(&self, org: &str, name: &str, app_role: AppRole, profession: &str) -> AppResult<Professional> {
+        require_text(name, "de naam van de professional")?;
+        if self.rules.role(profession).is_none() {
+            return Err(AppError::Invalid(format!("onbekend beroep {profession:?}: geen rol van de regelset (bijv. huisarts)")));
+        }
+        self.store.organisation(org).await?;
+        let new = NewProfessional { org: org.to_owned(), name: name.to_owned(), app_role, profession: profession.to_owned() };
+        Ok(self.store.create_professional(&new).await?)
+    }
+
+    /// Registers a client under the keyed pseudonym of `reference`, with the identity sealed.
+    pub async fn create_client(&self, org: &str, reference: &str, identity: &Identity) -> AppResult<Client> {
+        require_text(reference, "de externe referentie")?;
+        require_text(&identity.name, "de naam van de cliënt")?;
+        if let Some(b) = &identity.birth_date {
+            date_of(b, "geboortedatum")?;
+        }
+        self.store.organisation(org).await?;
+        let keys = self.keys.load(org)?;
+        let pseudonym = keys.pseudonym_of(reference)?;
+        let plain = serde_json::to_vec(identity).map_err(|e| AppError::Invalid(e.to_string()))?;
+        let nonce = keys::random24()?;
+        let mut sealed = nonce.to_vec();
+        sealed.extend(grondslag_ledger::seal(&keys.content, &nonce, &identity_aad(org, &pseudonym), &plain)?);
+        Ok(self.store.create_client(org, &pseudonym, &sealed).await?)
+    }
+
+    /// The client registered under `reference`, if any.
+    pub async fn client_by_reference(&self, org: &str, reference: &str) -> AppResult<Option<Client>> {
+        let keys = self.keys.load(org)?;
+        Ok(self.store.client_by_pseudonym(org, &keys.pseudonym_of(reference)?).await?)
+    }
+
+    /// Decrypts a client's identity.
+    pub async fn identity(&self, client: &Client) -> AppResult<Identity> {
+        let keys = self.keys.load(&client.org)?;
+        let (nonce, ct) = split_nonce(&client.identity)?;
+        let plain = grondslag_ledger::open(&keys.content, &nonce, &identity_aad(&client.org, &client.pseudonym), ct)?;
+        serde_json::from_slice(&plain).map_err(|e| AppError::Ledger(format!("identiteit onleesbaar: {e}")))
+    }
+
+    /// The client, its dossier and the professional, checked to belong together.
+    async fn context(&self, client: &str, professional: Option<&str>) -> AppResult<(Client, Dossier, Option<Professional>)> {
+        let c = self.store.client(client).await?;
+        let d = self.store.dossier_for_client(&c.org, &c.id).await?;
+        let p = match professional {
+            Some(id) => {
+                let p = self.store.professional(id).await?;
+                if p.org != c.org {
+                    return Err(AppError::Invalid(format!("professional {id} hoort niet bij de organisatie van cliënt {client}")));
+                }
+                Some(p)
+            }
+            None => None,
+        };
+        Ok((c, d, p))
+    }
+
+    // --- appends ----------------------------------------------------------------------------
+
+    async fn append(&self, dossier: &Dossier, by: &Professional, payload: &EntryPayload, corrects: Option<u64>) -> AppResult<Receipt> {
+        let org = self.store.organisation(&dossier.org).await?;
+        let keys = self.keys.load(&org.id)?;
+        let value = serde_json::to_value(payload).map_err(|e| AppError::Invalid(e.to_string()))?;
+        let salt = keys::random32()?;
+        let commit = commitment(&salt, &value).map_err(AppError::ledger)?;
+        let plain = jcs(&value).map_err(AppError::ledger)?;
+        let nonce = keys::random24()?;
+        let ciphertext =
+            grondslag_ledger::seal(&keys.content, &nonce, &grondslag_ledger::aad(&org.id, &dossier.id, &commit), plain.as_bytes())?;
+        let req = AppendRequest {
+            actor: Actor { user: by.id.clone(), role: by.profession.clone(), on_behalf_of: None },
+            kind: payload.kind().ledger_type().to_owned(),
+            rules: Some(self.rules_ref()),
+            ts: now_ts()?,
+            corrects,
+            payload: SealedPayload { salt, nonce: nonce.to_vec(), ciphertext },
+            payload_commitment: commit,
+        };
+        let done = self.store.append(&org.id, &dossier.id, &req).await?;
+        let note = sign_checkpoint(&org.origin, done.tree_size, &done.root, &keys.key_name, &keys.signing).map_err(AppError::ledger)?;
+        self.store.save_checkpoint(&org.id, &SavedCheckpoint { tree_size: done.tree_size, note: note.clone() }).await?;
+        let proof = grondslag_store::inclusion_proof(&self.store, &org.id, done.tree_size, done.leaf_index).await?;
+        Ok(Receipt {
+            dossier: dossier.id.clone(),
+            seq: done.seq,
+            leaf_index: done.leaf_index,
+            leaf_hash: b64_encode(&done.leaf_hash),
+            tree_size: done.tree_size,
+            checkpoint: note,
+            inclusion_proof: proof.iter().map(|h| b64_encode(h)).collect(),
+        })
+    }
+
+    /// Reads and decrypts a dossier's entries: `(row, parsed entry, payload)`; the payload is
+    /// `None` when erased.
+    async fn read(&self, dossier: &Dossier) -> AppResult<Vec<ReadEntry>> {
+        let keys = self.keys.load(&dossier.org)?;
+        let rows = self.store.entries(&dossier.id).await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for row in rows {
+            let entry = Entry::from_jcs(&row.body_jcs).map_err(|e| AppError::Ledger(format!("entry {}: {e}", row.seq)))?;
+            let payload = match &row.payload {
+                None => None,
+                Some(p) => {
+                    let nonce: [u8; 24] = p
+                        .nonce
+                        .as_slice()
+                        .try_into()
+                        .map_err(|_| AppError::Ledger(format!("entry {}: nonce van {} bytes", row.seq, p.nonce.len())))?;
+                    let aad = grondslag_ledger::aad(&dossier.org, &dossier.id, &entry.payload_commitment());
+                    let plain = grondslag_ledger::open(&keys.content, &nonce, &aad, &p.ciphertext)
+                        .map_err(|e| AppError::Ledger(format!("entry {}: {e}", row.seq)))?;
+                    let value: EntryPayload = serde_json::from_slice(&plain)
+                        .map_err(|e| AppError::Ledger(format!("entry {}: inhoud onleesbaar: {e}", row.seq)))?;
+                    Some((value, p.salt))
+                }
+            };
+            out.push((row, entry, payload));
+        }
+        Ok(out)
+    }
+
+    /// The consent registry of a dossier, from its stored consent and revocation entries.
+    pub async fn consent_registry(&self, client: &str) -> AppResult<Vec<ConsentState>> {
+        let (_, d, _) = self.context(client, None).await?;
+        let rows = self.read(&d).await?;
+        Ok(registry_of(&rows))
+    }
+
+    /// Records a deliberation from a facts file (scenario format). For this registered client
+    /// the `consent` fact is derived from the registry; the derivation is stored with the
+    /// report. `open`: do not fill in the format's defaults.
+    pub async fn deliberate(&self, client: &str, professional: &str, input: FactsInput<'_>) -> AppResult<Deliberated> {
+        let FactsInput { file_name, content, date, lang, open } = input;
+        let (_, d, p) = self.context(client, Some(professional)).await?;
+        let p = p.ok_or_else(|| AppError::Invalid("professional ontbreekt".into()))?;
+        let (facts, judgments) = grondslag_scenario::parse_facts_file(&self.rules, file_name, content)?;
+        let mut facts = if open { facts } else { facts.with_defaults(&self.rules) };
+        let rows = self.read(&d).await?;
+        let registry = registry_of(&rows);
+        let derivation = match proposal_parts(&self.rules, &facts) {
+            Some((recipient, data, purpose)) => {
+                let derivation =
+                    derive_consent(&registry, &Proposal { recipient_role: &recipient, data_categories: &data, purpose: &purpose, date });
+                apply_consent(&self.rules, &mut facts, &derivation).map_err(AppError::Invalid)?;
+                derivation
+            }
+            None => {
+                // Without recipient, data and purpose the registry cannot say whether a consent
+                // covers the disclosure: the fact stays open (never taken from the file).
+                if let Some(f) = self.rules.fact("consent") {
+                    facts.unset(f);
+                }
+                ConsentDerivation {
+                    consent: "unknown",
+                    freely_given: None,
+                    relied_on: None,
+                    explanation: "Ontvanger, gegevens of doel ontbreken: het toestemmingsregister kan nog niet worden geraadpleegd.".into(),
+                }
+            }
+        };
+        let ev = evaluate(&self.rules, date, &facts, &judgments)?;
+        let rep = report(&self.rules, &ev, &facts, &judgments, lang);
+        let mut value = serde_json::to_value(&rep).map_err(|e| AppError::Invalid(e.to_string()))?;
+        if let serde_json::Value::Object(m) = &mut value {
+            m.insert("consent_registry".into(), serde_json::to_value(&derivation).map_err(|e| AppError::Invalid(e.to_string()))?);
+        }
+        let receipt = self.append(&d, &p, &EntryPayload::Deliberation { report: value }, None).await?;
+        Ok(Deliberated { report: rep, consent: derivation, receipt })
+    }
+
+    /// Records a decision following a deliberation of the same dossier.
+    pub async fn decide(&self, client: &str, professional: &str, decision: Decision) -> AppResult<Receipt> {
+        let (_, d, p) = self.context(client, Some(professional)).await?;
+        let p = p.ok_or_else(|| AppError::Invalid("professional ontbreekt".into()))?;
+        require_text(&decision.reasons, "de redenen")?;
+        if decision.client_informed.is_none() && decision.client_not_informed_reason.is_none() {
+            return Err(AppError::Invalid("zeg of de cliënt is geïnformeerd, of waarom niet".into()));
+        }
+        let rows = self.read(&d).await?;
+        match rows.iter().find(|(r, _, _)| r.seq == decision.deliberation_seq) {
+            Some((_, e, _)) if e.body().kind == "deliberation" => {}
+            Some((_, e, _)) => {
+                return Err(AppError::Invalid(format!(
+                    "dossierregel {} is geen beraad maar {}",
+                    decision.deliberation_seq,
+                    kind_label(&e.body().kind)
+                )));
+            }
+            None => return Err(AppError::Invalid(format!("dossierregel {} bestaat niet in dit dossier", decision.deliberation_seq))),
+        }
+        self.append(&d, &p, &EntryPayload::Decision(decision), None).await
+    }
+
+    /// Registers a consent; role, data and purpose ids must be the rule set's.
+    pub async fn register_consent(&self, client: &str, professional: &str, record: ConsentRecord) -> AppResult<Receipt> {
+        let (_, d, p) = self.context(client, Some(professional)).await?;
+        let p = p.ok_or_else(|| AppError::Invalid("professional ontbreekt".into()))?;
+        require_text(&record.given_by, "wie de toestemming gaf")?;
+        if record.recipient_roles.is_empty() || record.data_categories.is_empty() || record.purposes.is_empty() {
+            return Err(AppError::Invalid("noem minstens één ontvanger, één soort gegevens en één doel".into()));
+        }
+        for r in &record.recipient_roles {
+            if self.rules.role(r).is_none() {
+                return Err(AppError::Invalid(format!("onbekende ontvanger {r:?}: geen rol van de regelset")));
+            }
+        }
+        for (fact, values) in [("data_categories", &record.data_categories), ("purpose", &record.purposes)] {
+            let f = self.rules.fact(fact).ok_or_else(|| AppError::Invalid(format!("de regelset kent het feit '{fact}' niet")))?;
+            for v in values {
+                let raw = if fact == "data_categories" { RawValue::List(vec![v.clone()]) } else { RawValue::Str(v.clone()) };
+                self.rules.parse_value(f, &raw).map_err(|e| AppError::Invalid(format!("{fact}: {e}")))?;
+            }
+        }
+        if record.valid_to.is_some_and(|to| to < record.valid_from) {
+            return Err(AppError::Invalid("de einddatum van de toestemming ligt voor de begindatum".into()));
+        }
+        self.append(&d, &p, &EntryPayload::Consent(record), None).await
+    }
+
+    /// Withdraws the consent registered at `consent_seq`, as of `on`.
+    pub async fn withdraw_consent(
+        &self,
+        client: &str,
+        professional: &str,
+        consent_seq: u64,
+        on: Date,
+        by: &str,
+        note: &str,
+    ) -> AppResult<Receipt> {
+        let (_, d, p) = self.context(client, Some(professional)).await?;
+        let p = p.ok_or_else(|| AppError::Invalid("professional ontbreekt".into()))?;
+        require_text(by, "wie de toestemming introk")?;
+        let rows = self.read(&d).await?;
+        match rows.iter().find(|(r, _, _)| r.seq == consent_seq) {
+            Some((_, e, _)) if e.body().kind == "consent" => {}
+            Some((_, e, _)) => {
+                return Err(AppError::Invalid(format!(
+                    "dossierregel {consent_seq} is geen toestemming maar {}",
+                    kind_label(&e.body().kind)
+                )));
+            }
+            None => return Err(AppError::Invalid(format!("dossierregel {consent_seq} bestaat niet in dit dossier"))),
+        }
+        if registry_of(&rows).iter().any(|c| c.seq == consent_seq && c.withdrawn_on.is_some()) {
+            return Err(AppError::Invalid(format!("de toestemming van dossierregel {consent_seq} is al ingetrokken")));
+        }
+        let payload = EntryPayload::ConsentRevocation { consent_seq, revoked_on: on.to_string(), by: by.to_owned(), note: note.to_owned() };
+        self.append(&d, &p, &payload, None).await
+    }
+
+    /// Erases the content of one entry (its retention has ended). The entry stays.
+    pub async fn erase(&self, client: &str, seq: u64) -> AppResult<()> {
+        let (_, d, _) = self.context(client, None).await?;
+        Ok(self.store.erase_payload(&d.id, seq).await?)
+    }
+
+    // --- reading and verifying ---------------------------------------------------------------
+
+    /// The dossier's history with its verification status.
+    pub async fn history(&self, client: &str) -> AppResult<History> {
+        let (c, d, _) = self.context(client, None).await?;
+        let org = self.store.organisation(&c.org).await?;
+        let rows = self.read(&d).await?;
+        let mut names: HashMap<String, String> = HashMap::new();
+        let mut lines = Vec::with_capacity(rows.len());
+        for (row, entry, payload) in &rows {
+            let b = entry.body();
+            let name = match names.get(&b.actor.user) {
+                Some(n) => n.clone(),
+                None => {
+                    let n = self.store.professional(&b.actor.user).await.map(|p| p.name).unwrap_or_else(|_| b.actor.user.clone());
+                    names.insert(b.actor.user.clone(), n.clone());
+                    n
+                }
+            };
+            lines.push(HistoryLine {
+                seq: row.seq,
+                leaf_index: row.leaf_index,
+                kind: b.kind.clone(),
+                ts: b.ts.clone(),
+                actor: format!("{name} ({})", b.actor.role),
+                summary: payload.as_ref().map(|(p, _)| summary(p)).unwrap_or_else(|| "inhoud gewist".into()),
+                erased: payload.is_none(),
+            });
+        }
+        let status = self.dossier_status(&org, &d, &rows.iter().map(|(r, _, _)| r.clone()).collect::<Vec<_>>()).await?;
+        Ok(History { dossier: d.id.clone(), client: c.id.clone(), lines, status })
+    }
+
+    async fn dossier_status(&self, org: &Organisation, d: &Dossier, rows: &[StoredEntry]) -> AppResult<DossierStatus> {
+        let mut st =
+            DossierStatus { chain_ok: true, checkpoint_ok: false, checkpoint_size: None, inclusion_ok: true, problems: Vec::new() };
+        let entries = match check_entries(&org.id, &d.id, rows) {
+            Ok(e) => e,
+            Err(f) => {
+                st.chain_ok = false;
+                st.problems.push(f.to_string());
+                Vec::new()
+            }
+        };
+        let key = self.keys.load(&org.id)?.verifier_key()?;
+        let Some(saved) = self.store.latest_checkpoint(&org.id).await? else {
+            st.problems.push("er is geen ondertekend checkpoint".into());
+            st.inclusion_ok = false;
+            return Ok(st);
+        };
+        let cp = match verify_checkpoint(&saved.note, &key) {
+            Ok(cp) if cp.origin == org.origin => cp,
+            Ok(cp) => {
+                st.problems.push(format!("checkpoint hoort bij {} in plaats van {}", cp.origin, org.origin));
+                return Ok(st);
+            }
+            Err(e) => {
+                st.problems.push(format!("handtekening van het checkpoint klopt niet: {e}"));
+                st.inclusion_ok = false;
+                return Ok(st);
+            }
+        };
+        st.checkpoint_ok = true;
+        st.checkpoint_size = Some(cp.size);
+        for (row, entry) in rows.iter().zip(&entries) {
+            let ok = match grondslag_store::inclusion_proof(&self.store, &org.id, cp.size, row.leaf_index).await {
+                Ok(proof) => verify_inclusion(&entry.leaf_hash(), row.leaf_index, cp.size, &proof, &cp.root).is_ok(),
+                Err(_) => false,
+            };
+            if !ok {
+                st.inclusion_ok = false;
+                st.problems.push(format!("entry {} (leaf {}): niet aantoonbaar opgenomen in het checkpoint", row.seq, row.leaf_index));
+            }
+        }
+        if entries.is_empty() && !rows.is_empty() {
+            st.inclusion_ok = false;
+        }
+        Ok(st)
+    }
+
+    /// A verification bundle for the client's dossier, with the disclosed content.
+    pub async fn export(&self, client: &str) -> AppResult<Bundle> {
+        let (c, d, _) = self.context(client, None).await?;
+        let org = self.store.organisation(&c.org).await?;
+        let key = self.keys.load(&org.id)?.verifier_key()?;
+        let rows = self.read(&d).await?;
+        if rows.is_empty() {
+            return Err(AppError::Invalid(format!("het dossier van cliënt {client} is leeg: er valt niets te exporteren")));
+        }
+        let saved = self.store.latest_checkpoint(&org.id).await?.ok_or_else(|| AppError::Ledger("er is geen checkpoint".into()))?;
+        let cp = verify_checkpoint(&saved.note, &key).map_err(AppError::ledger)?;
+        let mut needed = BTreeSet::new();
+        let mut entries = Vec::with_capacity(rows.len());
+        for (row, _, payload) in &rows {
+            needed.extend(needed_for_inclusion(cp.size, row.leaf_index)?);
+            let (payload, salt) = match payload {
+                Some((p, salt)) => (Some(serde_json::to_value(p).map_err(|e| AppError::Invalid(e.to_string()))?), Some(b64_encode(salt))),
+                None => (None, None),
+            };
+            entries.push(BundleEntry { leaf_index: row.leaf_index, body_jcs: row.body_jcs.clone(), payload, salt });
+        }
+        let nodes = load_nodes(&self.store, &org.id, &needed.into_iter().collect::<Vec<_>>()).await?;
+        Bundle::assemble(&org.origin, saved.note, cp.size, entries, &nodes, &[key]).map_err(AppError::ledger)
+    }
+
+    /// Verifies everything stored for an organisation, and its latest checkpoint's signature.
+    pub async fn verify_organisation(&self, org: &str) -> AppResult<OrgVerification> {
+        let o = self.store.organisation(org).await?;
+        let report = verify_organisation(&self.store, org).await?;
+        let key = self.keys.load(org)?.verifier_key()?;
+        let saved = self.store.latest_checkpoint(org).await?.ok_or_else(|| AppError::Ledger("er is geen checkpoint".into()))?;
+        let cp = verify_checkpoint(&saved.note, &key).map_err(|e| AppError::Ledger(format!("laatste checkpoint: {e}")))?;
+        if cp.origin != o.origin {
+            return Err(AppError::Ledger(format!("laatste checkpoint hoort bij {} in plaats van {}", cp.origin, o.origin)));
+        }
+        match self.store.root_at(org, cp.size).await? {
+            Some(r) if r == cp.root => {}
+            _ => {
+                return Err(AppError::Ledger(format!(
+                    "laatste checkpoint (grootte {}) past niet bij de opgeslagen boom: de geschiedenis is herschreven",
+                    cp.size
+                )));
+            }
+        }
+        Ok(OrgVerification { report, checkpoint_size: cp.size, key: key.to_string() })
+    }
+}
+
+/// Verifies a bundle's JSON text (offline; trusts the keys in the bundle).
+pub fn verify_bundle_text(text: &str) -> Result<BundleReport, grondslag_ledger::VerifyError> {
+    verify_bundle(&Bundle::from_json(text)?)
+}
+
+fn split_nonce(sealed: &[u8]) -> AppResult<([u8; 24], &[u8])> {
+    let (n, ct) = sealed.split_at_checked(24).ok_or_else(|| AppError::Ledger("versleutelde identiteit te kort".into()))?;
+    let nonce: [u8; 24] = n.try_into().map_err(|_| AppError::Ledger("versleutelde identiteit te kort".into()))?;
+    Ok((nonce, ct))
+}
+
+/// The registry from decrypted entries. A revocation whose content was erased cannot say which
+/// consent it withdrew: to be safe, every consent registered before it counts as withdrawn.
+fn registry_of(rows: &[ReadEntry]) -> Vec<ConsentState> {
+    let mut reg: Vec<ConsentState> = Vec::new();
+    for (row, entry, payload) in rows {
+        match (entry.body().kind.as_str(), payload) {
+            ("consent", Some((EntryPayload::Consent(record), _))) => {
+                reg.push(ConsentState { seq: row.seq, record: record.clone(), withdrawn_on: None });
+            }
+            ("consent.revocation", Some((EntryPayload::ConsentRevocation { consent_seq, revoked_on, .. }, _))) => {
+                let on = date_of(revoked_on, "intrekking").ok().or_else(|| ts_date(&entry.body().ts));
+                if let Some(c) = reg.iter_mut().find(|c| c.seq == *consent_seq) {
+                    c.withdrawn_on = match (c.withdrawn_on, on) {
+                        (Some(a), Some(b)) => Some(a.min(b)),
+                        (a, b) => a.or(b),
+                    };
+                }
+            }
+            ("consent.revocation", None) => {
+                let on = ts_date(&entry.body().ts);
+                for c in reg.iter_mut().filter(|c| c.withdrawn_on.is_none()) {
+                    c.withdrawn_on = on.or(Some(Date::MIN));
+                }
+            }
+            _ => {}
+        }
+    }
+    reg
+}
+
+fn ts_date(ts: &str) -> Option<Date> {
+    ts.get(..10).and_then(|d| date_of(d, "tijdstip").ok())
+}
+
+/// Recipient role, data categories and purpose from the facts, as rule-set ids.
+fn proposal_parts(rules: &RuleSet, facts: &grondslag_engine::Facts) -> Option<(String, Vec<String>, String)> {
+    use grondslag_engine::FactSource as _;
+    let get = |id: &str| rules.fact(id).and_then(|f| facts.get(f).map(|v| (f, v)));
+    let (rf, rv) = get("recipient_role")?;
+    let recipient = match rv {
+        Value::Role(Some(_)) => rules.value_id(rf, rv),
+        _ => return None,
+    };
+    let (df, dv) = get("data_categories")?;
+    let data = match (&rules.facts[df.ix()].domain, dv) {
+        (Domain::Set(vs), Value::Set(mask)) => {
+            vs.iter().enumerate().filter(|(i, _)| *i < 64 && mask & (1u64 << i) != 0).map(|(_, v)| v.id.clone()).collect()
+        }
+        _ => return None,
+    };
+    let (pf, pv) = get("purpose")?;
+    Some((recipient, data, rules.value_id(pf, pv)))
+}
+
+pub fn kind_label(kind: &str) -> String {
+    match kind {
+        "deliberation" => "beraad".into(),
+        "decision" => "besluit".into(),
+        "consent" => "toestemming".into(),
+        "consent.revocation" => "intrekking van toestemming".into(),
+        "disclosure" => "verstrekking".into(),
+        "correction" => "correctie".into(),
+        other => other.to_owned(),
+    }
+}
+
+fn outcome_nl(v: &serde_json::Value) -> String {
+    let label = v.get("outcome_label").and_then(|l| l.as_str()).map(str::to_owned);
+    let parsed: Option<Outcome> = v.get("outcome").and_then(|o| serde_json::from_value(o.clone()).ok());
+    match parsed {
+        Some(o) => grondslag_engine::outcome_label(o, Lang::Nl).to_owned(),
+        None => label.unwrap_or_else(|| "onbekende uitkomst".into()),
+    }
+}
+
+fn consent_nl(v: &str) -> &str {
+    match v {
+        "given" => "gegeven",
+        "withdrawn" => "ingetrokken",
+        "out_of_scope" => "dekt dit niet",
+        "not_asked" => "niet geregistreerd",
+        "unknown" => "niet af te leiden",
+        other => other,
+    }
+}
+
+/// A Dutch one-line summary of an entry's content.
+pub fn summary(p: &EntryPayload) -> String {
+    match p {
+        EntryPayload::Deliberation { report } => {
+            let date = report.get("date").and_then(|d| d.as_str()).unwrap_or("?");
+            let consent = report
+                .get("consent_registry")
+                .map(|c| match (c.get("consent").and_then(|v| v.as_str()), c.get("relied_on").and_then(|v| v.as_u64())) {
+                    (Some(v), Some(seq)) => format!("; toestemming {} (dossierregel {seq})", consent_nl(v)),
+                    (Some(v), None) => format!("; toestemming {}", consent_nl(v)),
+                    _ => String::new(),
+                })
+                .unwrap_or_default();
+            format!("Beraad: {} (recht van {date}){consent}", outcome_nl(report))
+        }
+        EntryPayload::Decision(d) => {
+            if d.shared {
+                format!("Besluit na beraad {}: gedeeld met {} — {}", d.deliberation_seq, d.recipient, d.what)
+            } else {
+                format!("Besluit na beraad {}: niet gedeeld met {}", d.deliberation_seq, d.recipient)
+            }
+        }
+        EntryPayload::Consent(c) => format!(
+            "Toestemming van {} voor {} — {} — {}, van {}{}",
+            c.given_by,
+            c.recipient_roles.join(", "),
+            c.data_categories.join(", "),
+            c.purposes.join(", "),
+            c.valid_from,
+            c.valid_to.map(|t| format!(" tot {t}")).unwrap_or_default()
+        ),
+        EntryPayload::ConsentRevocation { consent_seq, revoked_on, by, .. } => {
+            format!("Toestemming van dossierregel {consent_seq} ingetrokken per {revoked_on} door {by}")
+        }
+        EntryPayload::Disclosure { recipient, what, at, .. } => format!("Verstrekt aan {recipient} op {at}: {what}"),
+        EntryPayload::Correction { corrects_seq, reason, .. } => format!("Correctie van dossierregel {corrects_seq}: {reason}"),
+    }
+}

@@ -1,0 +1,135 @@
+//! The application layer on SQLite with synthetic data: the consent registry is derived from
+//! stored (encrypted) entries, and every receipt's inclusion proof verifies against its signed
+//! checkpoint.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use grondslag_app::{App, FactsInput, Identity};
+use grondslag_dossier::{Capacity, ConsentForm, ConsentRecord};
+use grondslag_rules::{Lang, Outcome};
+use grondslag_store::{AppRole, Store as _};
+use grondslag_store_sqlite::SqliteStore;
+use time::macros::date;
+
+const FACTS: &str = "facts:
+  sender_role: huisarts
+  recipient_role: verzekeraar
+  request_from: verzekeraar
+  recipient_in_treatment_relation: false
+  data_categories: [health]
+  purpose: insurance_or_employment
+  client_age: adult
+  client_competent: true
+  consent: given   # ignored: the registry decides for a registered client
+";
+
+fn consent(roles: &[&str], data: &[&str], purposes: &[&str]) -> ConsentRecord {
+    ConsentRecord {
+        given_by: "de cliënt".into(),
+        capacity: Capacity::Client,
+        recipient_roles: roles.iter().map(|s| s.to_string()).collect(),
+        data_categories: data.iter().map(|s| s.to_string()).collect(),
+        purposes: purposes.iter().map(|s| s.to_string()).collect(),
+        valid_from: date!(2026 - 01 - 01),
+        valid_to: None,
+        form: ConsentForm::Written,
+        freely_given: true,
+        informed_of_consequences: true,
+        note: String::new(),
+    }
+}
+
+async fn setup(dir: &std::path::Path) -> (App<SqliteStore>, String, String, String) {
+    let store = SqliteStore::open(dir.join("grondslag.db")).await.unwrap();
+    let app = App::new(store, dir, grondslag_rules::load_embedded().unwrap());
+    let (org, _) = app.create_organisation("Synthetische Praktijk").await.unwrap();
+    let prof = app.create_professional(&org.id, "Dr. Proef", AppRole::Professional, "huisarts").await.unwrap();
+    let id = Identity { name: "Test Persoon".into(), birth_date: Some("1970-01-01".into()) };
+    let client = app.create_client(&org.id, "SYNTH-0001", &id).await.unwrap();
+    (app, org.id, prof.id, client.id)
+}
+
+#[tokio::test]
+async fn consent_is_derived_from_stored_entries() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, org, prof, client) = setup(dir.path()).await;
+    let day = date!(2026 - 11 - 23);
+    let deliberate =
+        || app.deliberate(&client, &prof, FactsInput { file_name: "feiten.yaml", content: FACTS, date: day, lang: Lang::Nl, open: false });
+
+    // Nothing registered: the file's `consent: given` does not count.
+    let d = deliberate().await.unwrap();
+    assert_eq!((d.consent.consent, d.report.outcome), ("not_asked", Outcome::MayNotShare));
+
+    // A consent for another purpose is out of scope.
+    let other = app.register_consent(&client, &prof, consent(&["verzekeraar"], &["health"], &["research"])).await.unwrap();
+    let d = deliberate().await.unwrap();
+    assert_eq!((d.consent.consent, d.report.outcome), ("out_of_scope", Outcome::MayNotShare));
+
+    // A covering consent: may share, relying on that entry.
+    let r = app.register_consent(&client, &prof, consent(&["verzekeraar"], &["health"], &["insurance_or_employment"])).await.unwrap();
+    let d = deliberate().await.unwrap();
+    assert_eq!((d.consent.consent, d.consent.relied_on, d.report.outcome), ("given", Some(r.seq), Outcome::MayShare));
+    let reg = app.consent_registry(&client).await.unwrap();
+    assert_eq!(reg.iter().map(|c| c.seq).collect::<Vec<_>>(), vec![other.seq, r.seq]);
+
+    // Withdrawn from the date of the deliberation: may not share, naming the withdrawn consent.
+    app.withdraw_consent(&client, &prof, r.seq, day, "de cliënt", "").await.unwrap();
+    let d = deliberate().await.unwrap();
+    assert_eq!((d.consent.consent, d.consent.relied_on, d.report.outcome), ("withdrawn", Some(r.seq), Outcome::MayNotShare));
+    // Only a consent entry can be withdrawn, and only once.
+    assert!(app.withdraw_consent(&client, &prof, d.receipt.seq, day, "x", "").await.is_err());
+    assert!(app.withdraw_consent(&client, &prof, r.seq, day, "x", "").await.is_err());
+
+    // The stored deliberation carries the derivation; the content is not in the database in clear.
+    let hist = app.history(&client).await.unwrap();
+    assert!(hist.status.ok(), "{:?}", hist.status);
+    assert!(hist.lines.last().unwrap().summary.contains(&format!("dossierregel {}", r.seq)));
+    let db = std::fs::read(dir.path().join("grondslag.db")).unwrap();
+    for needle in ["Test Persoon", "SYNTH-0001", "insurance_or_employment"] {
+        assert!(!db.windows(needle.len()).any(|w| w == needle.as_bytes()), "{needle} staat leesbaar in de database");
+    }
+    assert!(app.verify_organisation(&org).await.is_ok());
+}
+
+#[tokio::test]
+async fn receipts_prove_inclusion_in_their_signed_checkpoint() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, org, prof, client) = setup(dir.path()).await;
+    // A second client, so the tree interleaves dossiers.
+    let other = app.create_client(&org, "SYNTH-0002", &Identity { name: "Ander Persoon".into(), birth_date: None }).await.unwrap();
+    let key = app.org_keys(&org).unwrap().verifier_key().unwrap();
+    let mut receipts = Vec::new();
+    for i in 0..7 {
+        let c = if i % 2 == 0 { &client } else { &other.id };
+        let r = app.register_consent(c, &prof, consent(&["verzekeraar"], &["health"], &["insurance_or_employment"])).await.unwrap();
+        r.verify(&key).unwrap();
+        assert_eq!(r.tree_size, r.leaf_index + 1);
+        receipts.push(r);
+    }
+    assert_eq!(receipts.iter().map(|r| r.leaf_index).collect::<Vec<_>>(), (0..7).collect::<Vec<_>>());
+    // A receipt with a changed leaf does not verify; one signed by another key neither.
+    let mut bad = receipts[3].clone();
+    bad.leaf_hash = receipts[4].leaf_hash.clone();
+    assert!(bad.verify(&key).is_err());
+    let (org2, key2) = app.create_organisation("Andere Praktijk").await.unwrap();
+    assert_ne!(org2.id, org);
+    assert!(receipts[0].verify(&key2).is_err());
+
+    // The identity round-trips; the pseudonym is stable per reference.
+    let c = app.store().client(&client).await.unwrap();
+    assert_eq!(app.identity(&c).await.unwrap().name, "Test Persoon");
+    assert_eq!(app.client_by_reference(&org, "SYNTH-0001").await.unwrap().map(|c| c.id), Some(client.clone()));
+    assert!(app.create_client(&org, "SYNTH-0001", &Identity { name: "Dubbel".into(), birth_date: None }).await.is_err());
+
+    // The bundle verifies, before and after erasure.
+    let b = app.export(&client).await.unwrap();
+    assert_eq!(grondslag_ledger::verify_bundle(&b).unwrap().entries, 4);
+    app.erase(&client, 2).await.unwrap();
+    let b = app.export(&client).await.unwrap();
+    let rep = grondslag_ledger::verify_bundle(&b).unwrap();
+    assert_eq!((rep.payloads_verified, rep.payloads_absent), (3, 1));
+    let h = app.history(&client).await.unwrap();
+    assert!(h.status.ok());
+    assert_eq!(h.lines[1].summary, "inhoud gewist");
+    assert!(app.verify_organisation(&org).await.is_ok());
+}

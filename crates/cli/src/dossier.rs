@@ -1,0 +1,577 @@
+//! The dossier's subcommands: organisations, professionals, clients, recording deliberations,
+//! decisions and consents (each with a receipt), the history, bundles, verification and
+//! erasure. Data lives in `--data DIR` (SQLite `<DIR>/grondslag.db`, keys in `<DIR>/keys/`) or,
+//! with `--database postgres://…`, in PostgreSQL (keys still in `<DIR>/keys/`).
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context as _, anyhow, bail};
+use clap::{Args, Subcommand};
+use grondslag_app::{App, Identity, Receipt};
+use grondslag_dossier::{Capacity, ConsentForm, ConsentRecord, Decision};
+use grondslag_rules::{Lang, Outcome};
+use grondslag_store::{AppRole, Store};
+use time::Date;
+
+use crate::common::Context;
+use crate::render;
+
+#[derive(Args, Clone)]
+pub struct StoreArgs {
+    /// Gegevensmap: database (grondslag.db) en sleutels (keys/).
+    #[arg(long, value_name = "MAP", default_value = "grondslag-data")]
+    data: PathBuf,
+    /// PostgreSQL in plaats van SQLite (postgres://…); de sleutels blijven in --data.
+    #[arg(long, value_name = "URL")]
+    database: Option<String>,
+}
+
+#[derive(Subcommand)]
+pub enum OrganisatieCmd {
+    /// Maak een organisatie met eigen sleutels.
+    Nieuw {
+        naam: String,
+        #[command(flatten)]
+        opslag: StoreArgs,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Toon alle organisaties.
+    Lijst {
+        #[command(flatten)]
+        opslag: StoreArgs,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum ProfessionalCmd {
+    /// Registreer een professional.
+    Nieuw {
+        #[arg(long, value_name = "ID")]
+        organisatie: String,
+        #[arg(long)]
+        naam: String,
+        /// professional, aandachtsfunctionaris, privacy_officer of administrator.
+        #[arg(long, default_value = "professional")]
+        rol: String,
+        /// Een rol uit de regelset, bijv. huisarts.
+        #[arg(long)]
+        beroep: String,
+        #[command(flatten)]
+        opslag: StoreArgs,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum ClientCmd {
+    /// Registreer een cliënt onder een pseudoniem van de externe referentie.
+    Nieuw {
+        #[arg(long, value_name = "ID")]
+        organisatie: String,
+        #[arg(long)]
+        referentie: String,
+        #[arg(long)]
+        naam: String,
+        #[arg(long, value_name = "JJJJ-MM-DD")]
+        geboortedatum: Option<String>,
+        #[command(flatten)]
+        opslag: StoreArgs,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum ToestemmingCmd {
+    /// Registreer een gegeven toestemming.
+    Registreer {
+        #[arg(long, value_name = "ID")]
+        client: String,
+        #[arg(long, value_name = "ID")]
+        professional: String,
+        /// Wie de toestemming gaf.
+        #[arg(long)]
+        door: String,
+        /// client, ouder_met_gezag, voogd, curator, mentor, schriftelijk_gemachtigde, partner of familie.
+        #[arg(long, default_value = "client")]
+        hoedanigheid: String,
+        /// Ontvangers (rollen uit de regelset), komma-gescheiden.
+        #[arg(long, value_delimiter = ',', required = true)]
+        ontvangers: Vec<String>,
+        /// Soorten gegevens (bijv. health), komma-gescheiden.
+        #[arg(long, value_delimiter = ',', required = true)]
+        gegevens: Vec<String>,
+        /// Doelen (bijv. insurance_or_employment), komma-gescheiden.
+        #[arg(long, value_delimiter = ',', required = true)]
+        doelen: Vec<String>,
+        #[arg(long, value_name = "JJJJ-MM-DD")]
+        van: String,
+        #[arg(long, value_name = "JJJJ-MM-DD")]
+        tot: Option<String>,
+        /// schriftelijk, mondeling of digitaal.
+        #[arg(long)]
+        vorm: String,
+        /// De toestemming is niet vrij gegeven (afhankelijkheid van ontvanger of vrager).
+        #[arg(long)]
+        niet_vrij: bool,
+        /// De cliënt is niet gewezen op de gevolgen.
+        #[arg(long)]
+        niet_geinformeerd_over_gevolgen: bool,
+        #[arg(long, default_value = "")]
+        notitie: String,
+        #[command(flatten)]
+        opslag: StoreArgs,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Trek een geregistreerde toestemming in.
+    Intrek {
+        #[arg(long, value_name = "ID")]
+        client: String,
+        #[arg(long, value_name = "ID")]
+        professional: String,
+        /// De dossierregel (volgnummer) van de toestemming.
+        #[arg(long, value_name = "SEQ")]
+        regel: u64,
+        /// Met ingang van (JJJJ-MM-DD; standaard --datum of vandaag).
+        #[arg(long, value_name = "JJJJ-MM-DD")]
+        per: Option<String>,
+        /// Wie de toestemming introk.
+        #[arg(long, default_value = "de cliënt")]
+        door: String,
+        #[arg(long, default_value = "")]
+        notitie: String,
+        #[command(flatten)]
+        opslag: StoreArgs,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum DossierCmd {
+    /// Toon de geschiedenis van een dossier en of die verifieert.
+    Toon {
+        #[arg(long, value_name = "ID")]
+        client: String,
+        #[command(flatten)]
+        opslag: StoreArgs,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Every dossier subcommand.
+pub enum Cmd {
+    Organisatie(OrganisatieCmd),
+    Professional(ProfessionalCmd),
+    Client(ClientCmd),
+    Toestemming(ToestemmingCmd),
+    Dossier(DossierCmd),
+    Vastleggen { bestand: PathBuf, client: String, professional: String, open: bool, opslag: StoreArgs, json: bool },
+    Besluit(Box<BesluitArgs>),
+    Exporteer { client: String, naar: PathBuf, opslag: StoreArgs },
+    Verifieer { bundel: Option<PathBuf>, organisatie: Option<String>, opslag: StoreArgs, json: bool },
+    Wis { client: String, regel: u64, opslag: StoreArgs },
+}
+
+#[derive(Args)]
+pub struct BesluitArgs {
+    #[arg(long, value_name = "ID")]
+    pub client: String,
+    #[arg(long, value_name = "ID")]
+    pub professional: String,
+    /// De dossierregel (volgnummer) van het beraad waarop dit besluit volgt.
+    #[arg(long, value_name = "SEQ")]
+    pub beraad: u64,
+    /// ja of nee.
+    #[arg(long)]
+    pub gedeeld: String,
+    /// Wat er gedeeld is (leeg als er niets gedeeld is).
+    #[arg(long, default_value = "")]
+    pub wat: String,
+    #[arg(long)]
+    pub ontvanger: String,
+    /// Tijdstip van delen (RFC 3339), als er gedeeld is.
+    #[arg(long)]
+    pub gedeeld_op: Option<String>,
+    /// Of en wanneer de cliënt is geïnformeerd.
+    #[arg(long, conflicts_with = "niet_geinformeerd_omdat")]
+    pub client_geinformeerd: Option<String>,
+    /// Waarom de cliënt niet is geïnformeerd.
+    #[arg(long)]
+    pub niet_geinformeerd_omdat: Option<String>,
+    #[arg(long)]
+    pub redenen: String,
+    #[command(flatten)]
+    pub opslag: StoreArgs,
+    #[arg(long)]
+    pub json: bool,
+}
+
+impl Cmd {
+    fn opslag(&self) -> &StoreArgs {
+        match self {
+            Cmd::Organisatie(OrganisatieCmd::Nieuw { opslag, .. } | OrganisatieCmd::Lijst { opslag, .. })
+            | Cmd::Professional(ProfessionalCmd::Nieuw { opslag, .. })
+            | Cmd::Client(ClientCmd::Nieuw { opslag, .. })
+            | Cmd::Toestemming(ToestemmingCmd::Registreer { opslag, .. } | ToestemmingCmd::Intrek { opslag, .. })
+            | Cmd::Dossier(DossierCmd::Toon { opslag, .. })
+            | Cmd::Vastleggen { opslag, .. }
+            | Cmd::Exporteer { opslag, .. }
+            | Cmd::Verifieer { opslag, .. }
+            | Cmd::Wis { opslag, .. } => opslag,
+            Cmd::Besluit(b) => &b.opslag,
+        }
+    }
+}
+
+pub fn run(ctx: &Context, cmd: Cmd) -> anyhow::Result<ExitCode> {
+    // Verifying a bundle needs no store.
+    if let Cmd::Verifieer { bundel: Some(path), organisatie: None, json, .. } = &cmd {
+        return verify_bundle_file(path, *json);
+    }
+    let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().context("kan de runtime niet starten")?;
+    rt.block_on(async {
+        let opslag = cmd.opslag().clone();
+        match &opslag.database {
+            Some(url) => {
+                let store = grondslag_store_postgres::PostgresStore::connect(url).await.context("PostgreSQL-database openen mislukt")?;
+                let app = App::new(store.clone(), &opslag.data, ctx.rules.clone());
+                let r = dispatch(ctx, &app, cmd).await;
+                store.close().await;
+                r
+            }
+            None => {
+                std::fs::create_dir_all(&opslag.data)
+                    .with_context(|| format!("gegevensmap {} kan niet gemaakt worden", opslag.data.display()))?;
+                let db = opslag.data.join("grondslag.db");
+                let store = grondslag_store_sqlite::SqliteStore::open(&db)
+                    .await
+                    .with_context(|| format!("database {} openen mislukt", db.display()))?;
+                let app = App::new(store.clone(), &opslag.data, ctx.rules.clone());
+                let r = dispatch(ctx, &app, cmd).await;
+                store.close().await;
+                r
+            }
+        }
+    })
+}
+
+fn date(text: &str, what: &str) -> anyhow::Result<Date> {
+    Date::parse(text, time::macros::format_description!("[year]-[month]-[day]"))
+        .map_err(|_| anyhow!("{what}: ongeldige datum '{text}'; schrijf JJJJ-MM-DD"))
+}
+
+fn yes_no(text: &str, what: &str) -> anyhow::Result<bool> {
+    match text {
+        "ja" => Ok(true),
+        "nee" => Ok(false),
+        other => bail!("{what}: '{other}' — kies ja of nee"),
+    }
+}
+
+fn app_role(text: &str) -> anyhow::Result<AppRole> {
+    AppRole::ALL
+        .into_iter()
+        .find(|r| r.as_str() == text)
+        .ok_or_else(|| anyhow!("onbekende rol '{text}'; kies professional, aandachtsfunctionaris, privacy_officer of administrator"))
+}
+
+fn capacity(text: &str) -> anyhow::Result<Capacity> {
+    Ok(match text {
+        "client" | "cliënt" => Capacity::Client,
+        "ouder_met_gezag" => Capacity::ParentWithAuthority,
+        "voogd" => Capacity::Guardian,
+        "curator" => Capacity::Curator,
+        "mentor" => Capacity::Mentor,
+        "schriftelijk_gemachtigde" => Capacity::WrittenProxy,
+        "partner" => Capacity::Partner,
+        "familie" => Capacity::Family,
+        other => bail!(
+            "onbekende hoedanigheid '{other}'; kies client, ouder_met_gezag, voogd, curator, mentor, schriftelijk_gemachtigde, partner of familie"
+        ),
+    })
+}
+
+fn form(text: &str) -> anyhow::Result<ConsentForm> {
+    Ok(match text {
+        "schriftelijk" => ConsentForm::Written,
+        "mondeling" => ConsentForm::Oral,
+        "digitaal" => ConsentForm::Digital,
+        other => bail!("onbekende vorm '{other}'; kies schriftelijk, mondeling of digitaal"),
+    })
+}
+
+fn print_json(v: &impl serde::Serialize) -> anyhow::Result<()> {
+    println!("{}", serde_json::to_string_pretty(v)?);
+    Ok(())
+}
+
+fn receipt_text(r: &Receipt) -> String {
+    format!(
+        "\nBewijs van vastlegging\n----------------------\nDossier: {}\nDossierregel: {}\nLeaf: {} (hash {})\nBoomgrootte: {}\nInclusiebewijs: {} hashes\nCheckpoint:\n{}",
+        r.dossier,
+        r.seq,
+        r.leaf_index,
+        r.leaf_hash,
+        r.tree_size,
+        r.inclusion_proof.len(),
+        r.checkpoint.lines().map(|l| format!("  {l}")).collect::<Vec<_>>().join("\n")
+    )
+}
+
+fn print_receipt(what: &str, r: &Receipt, json: bool) -> anyhow::Result<()> {
+    if json {
+        print_json(r)
+    } else {
+        println!("{what} vastgelegd als dossierregel {}.", r.seq);
+        println!("{}", receipt_text(r));
+        Ok(())
+    }
+}
+
+async fn dispatch<S: Store>(ctx: &Context, app: &App<S>, cmd: Cmd) -> anyhow::Result<ExitCode> {
+    match cmd {
+        Cmd::Organisatie(OrganisatieCmd::Nieuw { naam, json, .. }) => {
+            let (org, key) = app.create_organisation(&naam).await?;
+            if json {
+                print_json(&serde_json::json!({"id": org.id, "naam": org.name, "origin": org.origin, "sleutel": key.to_string()}))?;
+            } else {
+                println!("Organisatie aangemaakt: {}\nid: {}\norigin: {}", org.name, org.id, org.origin);
+                println!("verificatiesleutel (publiceer deze): {key}");
+                println!("sleutels opgeslagen in {}", app.key_dir().display());
+            }
+        }
+        Cmd::Organisatie(OrganisatieCmd::Lijst { json, .. }) => {
+            let orgs = app.organisations().await?;
+            if json {
+                let v: Vec<_> = orgs.iter().map(|o| serde_json::json!({"id": o.id, "naam": o.name, "origin": o.origin})).collect();
+                print_json(&v)?;
+            } else if orgs.is_empty() {
+                println!("Er zijn nog geen organisaties.");
+            } else {
+                for o in orgs {
+                    println!("{}  {}", o.id, o.name);
+                }
+            }
+        }
+        Cmd::Professional(ProfessionalCmd::Nieuw { organisatie, naam, rol, beroep, json, .. }) => {
+            let p = app.create_professional(&organisatie, &naam, app_role(&rol)?, &beroep).await?;
+            if json {
+                print_json(
+                    &serde_json::json!({"id": p.id, "organisatie": p.org, "naam": p.name, "rol": p.app_role.as_str(), "beroep": p.profession}),
+                )?;
+            } else {
+                println!("Professional geregistreerd: {} ({}, {})\nid: {}", p.name, p.profession, p.app_role.as_str(), p.id);
+            }
+        }
+        Cmd::Client(ClientCmd::Nieuw { organisatie, referentie, naam, geboortedatum, json, .. }) => {
+            let c = app.create_client(&organisatie, &referentie, &Identity { name: naam, birth_date: geboortedatum }).await?;
+            if json {
+                print_json(&serde_json::json!({"id": c.id, "organisatie": c.org, "pseudoniem": c.pseudonym}))?;
+            } else {
+                println!("Cliënt geregistreerd (naam en geboortedatum versleuteld opgeslagen)\nid: {}\npseudoniem: {}", c.id, c.pseudonym);
+            }
+        }
+        Cmd::Vastleggen { bestand, client, professional, open, json, .. } => {
+            let name = bestand.display().to_string();
+            let content = std::fs::read_to_string(&bestand).with_context(|| format!("{name}: kan bestand niet lezen"))?;
+            let d = app
+                .deliberate(
+                    &client,
+                    &professional,
+                    grondslag_app::FactsInput { file_name: &name, content: &content, date: ctx.date, lang: ctx.lang, open },
+                )
+                .await?;
+            if json {
+                print_json(&serde_json::json!({"antwoord": d.report, "toestemming": d.consent, "bewijs": d.receipt}))?;
+            } else {
+                print!("{}", render::answer(&d.report, ctx.lang, &[]));
+                let title = if ctx.lang == Lang::Nl { "Toestemming uit het dossier" } else { "Consent from the dossier" };
+                println!("\n{title}\n{}", "-".repeat(title.chars().count()));
+                println!("• {}", d.consent.explanation);
+                println!("\nBeraad vastgelegd als dossierregel {}.", d.receipt.seq);
+                println!("{}", receipt_text(&d.receipt));
+            }
+            if d.report.outcome == Outcome::Undetermined {
+                return Ok(ExitCode::from(3));
+            }
+        }
+        Cmd::Besluit(b) => {
+            let decision = Decision {
+                deliberation_seq: b.beraad,
+                shared: yes_no(&b.gedeeld, "--gedeeld")?,
+                what: b.wat,
+                recipient: b.ontvanger,
+                shared_at: b.gedeeld_op,
+                client_informed: b.client_geinformeerd,
+                client_not_informed_reason: b.niet_geinformeerd_omdat,
+                reasons: b.redenen,
+            };
+            let r = app.decide(&b.client, &b.professional, decision).await?;
+            print_receipt("Besluit", &r, b.json)?;
+        }
+        Cmd::Toestemming(ToestemmingCmd::Registreer {
+            client,
+            professional,
+            door,
+            hoedanigheid,
+            ontvangers,
+            gegevens,
+            doelen,
+            van,
+            tot,
+            vorm,
+            niet_vrij,
+            niet_geinformeerd_over_gevolgen,
+            notitie,
+            json,
+            ..
+        }) => {
+            let record = ConsentRecord {
+                given_by: door,
+                capacity: capacity(&hoedanigheid)?,
+                recipient_roles: ontvangers,
+                data_categories: gegevens,
+                purposes: doelen,
+                valid_from: date(&van, "--van")?,
+                valid_to: tot.as_deref().map(|t| date(t, "--tot")).transpose()?,
+                form: form(&vorm)?,
+                freely_given: !niet_vrij,
+                informed_of_consequences: !niet_geinformeerd_over_gevolgen,
+                note: notitie,
+            };
+            let r = app.register_consent(&client, &professional, record).await?;
+            print_receipt("Toestemming", &r, json)?;
+        }
+        Cmd::Toestemming(ToestemmingCmd::Intrek { client, professional, regel, per, door, notitie, json, .. }) => {
+            let on = match per {
+                Some(p) => date(&p, "--per")?,
+                None => ctx.date,
+            };
+            let r = app.withdraw_consent(&client, &professional, regel, on, &door, &notitie).await?;
+            print_receipt("Intrekking van toestemming", &r, json)?;
+        }
+        Cmd::Dossier(DossierCmd::Toon { client, json, .. }) => {
+            let h = app.history(&client).await?;
+            if json {
+                print_json(&h)?;
+            } else {
+                println!("Dossier {} (cliënt {})", h.dossier, h.client);
+                if h.lines.is_empty() {
+                    println!("Nog geen dossierregels.");
+                }
+                for l in &h.lines {
+                    println!("{:>3}. {}  {}  {}\n     {}", l.seq, l.ts, grondslag_app::kind_label(&l.kind), l.actor, l.summary);
+                }
+                let s = &h.status;
+                println!("\nVerificatie");
+                println!("• keten: {}", if s.chain_ok { "intact" } else { "NIET intact" });
+                println!(
+                    "• checkpoint: {}",
+                    match (s.checkpoint_ok, s.checkpoint_size) {
+                        (true, Some(n)) => format!("handtekening klopt (boomgrootte {n})"),
+                        _ => "handtekening NIET in orde".into(),
+                    }
+                );
+                println!("• opname in het checkpoint: {}", if s.inclusion_ok { "elke regel aangetoond" } else { "NIET aangetoond" });
+                for p in &s.problems {
+                    println!("  ! {p}");
+                }
+                println!("{}", if s.ok() { "geverifieerd" } else { "NIET geverifieerd" });
+            }
+            if !h.status.ok() {
+                return Ok(ExitCode::from(1));
+            }
+        }
+        Cmd::Exporteer { client, naar, .. } => {
+            let bundle = app.export(&client).await?;
+            let text = bundle.to_json().map_err(|e| anyhow!("{e}"))?;
+            write_new(&naar, &text)?;
+            println!(
+                "Verificatiebundel geschreven naar {} ({} dossierregels, boomgrootte in checkpoint zie bundel).\nSleutel: {}",
+                naar.display(),
+                bundle.entries.len(),
+                bundle.keys.join(", ")
+            );
+        }
+        Cmd::Verifieer { bundel, organisatie, json, .. } => match (bundel, organisatie) {
+            (Some(path), None) => return verify_bundle_file(&path, json),
+            (None, Some(org)) => match app.verify_organisation(&org).await {
+                Ok(v) => {
+                    if json {
+                        print_json(
+                            &serde_json::json!({"geverifieerd": true, "dossiers": v.report.dossiers, "entries": v.report.entries, "boomgrootte": v.report.tree_size, "checkpoint": v.checkpoint_size, "sleutel": v.key}),
+                        )?;
+                    } else {
+                        println!(
+                            "Organisatie {org}: {} dossiers, {} dossierregels, boomgrootte {}; laatste checkpoint (grootte {}) ondertekend met {}\ngeverifieerd",
+                            v.report.dossiers, v.report.entries, v.report.tree_size, v.checkpoint_size, v.key
+                        );
+                    }
+                }
+                Err(e @ grondslag_app::AppError::Store(grondslag_store::StoreError::NotFound { .. })) => return Err(e.into()),
+                Err(e) => {
+                    if json {
+                        print_json(&serde_json::json!({"geverifieerd": false, "reden": e.to_string()}))?;
+                    } else {
+                        println!("NIET geverifieerd: {e}");
+                    }
+                    return Ok(ExitCode::from(1));
+                }
+            },
+            _ => bail!("geef óf een bundelbestand óf --organisatie ID"),
+        },
+        Cmd::Wis { client, regel, .. } => {
+            app.erase(&client, regel).await?;
+            println!("Inhoud van dossierregel {regel} gewist. De regel zelf en zijn vingerafdruk blijven; de verificatie blijft slagen.");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn write_new(path: &Path, text: &str) -> anyhow::Result<()> {
+    use std::io::Write as _;
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .with_context(|| format!("{}: kan niet schrijven (bestaat het al?)", path.display()))?;
+    f.write_all(text.as_bytes()).with_context(|| format!("{}: schrijven mislukt", path.display()))?;
+    Ok(())
+}
+
+fn verify_bundle_file(path: &Path, json: bool) -> anyhow::Result<ExitCode> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("{}: kan bestand niet lezen", path.display()))?;
+    match grondslag_app::verify_bundle_text(&text) {
+        Ok(r) => {
+            if json {
+                print_json(
+                    &serde_json::json!({"geverifieerd": true, "origin": r.origin, "boomgrootte": r.tree_size, "sleutel": r.key.to_string(), "dossier": r.dossier, "entries": r.entries, "inhoud_gecontroleerd": r.payloads_verified, "inhoud_afwezig": r.payloads_absent}),
+                )?;
+            } else {
+                println!("origin: {}\nboomgrootte: {}\nsleutel: {} (vergelijk met de gepubliceerde sleutel)", r.origin, r.tree_size, r.key);
+                println!(
+                    "dossier: {}, {} dossierregels; inhoud gecontroleerd: {}, afwezig of gewist: {}",
+                    r.dossier, r.entries, r.payloads_verified, r.payloads_absent
+                );
+                println!("geverifieerd");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            if json {
+                print_json(&serde_json::json!({"geverifieerd": false, "reden": e.to_string()}))?;
+            } else {
+                println!("NIET geverifieerd: {e}");
+            }
+            Ok(ExitCode::from(1))
+        }
+    }
+}
