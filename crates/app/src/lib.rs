@@ -9,6 +9,7 @@
 //! ciphertext to its entry instead). A client's identity is sealed with
 //! `grondslag/v1/identiteit|<org>|<pseudonym>`.
 
+pub mod backup;
 mod error;
 pub mod keys;
 

@@ -4,6 +4,7 @@
 //! `client`, `vastleggen`, `besluit`, `toestemming`, `dossier`, `exporteer`, `verifieer`, `wis`)
 //! are in `dossier.rs`.
 
+mod backup;
 mod beoordeel;
 mod common;
 mod controleer;
@@ -104,6 +105,30 @@ enum Command {
         #[command(flatten)]
         opslag: dossier::StoreArgs,
     },
+    /// Maak een versleutelde backup van de gegevensmap (database en sleutels).
+    Backup {
+        /// Het backupbestand (mag nog niet bestaan).
+        #[arg(long, value_name = "BESTAND")]
+        naar: PathBuf,
+        /// De gegevensmap.
+        #[arg(long, value_name = "MAP", default_value = "grondslag-data")]
+        data: PathBuf,
+        /// Bestand met het wachtwoord (anders GRONDSLAG_BACKUP_WACHTWOORD).
+        #[arg(long, value_name = "BESTAND")]
+        wachtwoord_bestand: Option<PathBuf>,
+    },
+    /// Herstel een backup in een nieuwe map en verifieer daarna elke organisatie.
+    Herstel {
+        bestand: PathBuf,
+        /// Een nieuwe of lege map.
+        #[arg(long, value_name = "MAP")]
+        naar: PathBuf,
+        /// Bestand met het wachtwoord (anders GRONDSLAG_BACKUP_WACHTWOORD).
+        #[arg(long, value_name = "BESTAND")]
+        wachtwoord_bestand: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Verifieer een bundel (offline) of alles wat voor een organisatie is opgeslagen.
     Verifieer {
         bundel: Option<PathBuf>,
@@ -146,6 +171,10 @@ fn main() -> ExitCode {
             Command::Exporteer { client, naar, opslag } => dossier::run(&ctx, dossier::Cmd::Exporteer { client, naar, opslag }),
             Command::Verifieer { bundel, organisatie, opslag, json } => {
                 dossier::run(&ctx, dossier::Cmd::Verifieer { bundel, organisatie, opslag, json })
+            }
+            Command::Backup { naar, data, wachtwoord_bestand } => backup::backup(&data, &naar, wachtwoord_bestand.as_deref()),
+            Command::Herstel { bestand, naar, wachtwoord_bestand, json } => {
+                backup::herstel(&ctx, &bestand, &naar, wachtwoord_bestand.as_deref(), json)
             }
             Command::Wis { client, regel, opslag } => dossier::run(&ctx, dossier::Cmd::Wis { client, regel, opslag }),
         }

@@ -72,6 +72,14 @@ fn get<'r, T: sqlx::Decode<'r, sqlx::Sqlite> + sqlx::Type<sqlx::Sqlite>>(row: &'
 }
 
 impl SqliteStore {
+    /// Writes a consistent copy of the whole database to `path` (which must not exist yet), while
+    /// the store stays in use: SQLite's `VACUUM INTO` reads one transaction-consistent snapshot.
+    pub async fn snapshot_to(&self, path: &Path) -> StoreResult<()> {
+        let target = path.to_str().ok_or_else(|| StoreError::Invalid(format!("pad {} is geen geldige tekst", path.display())))?;
+        sqlx::query("VACUUM INTO ?").bind(target).execute(&self.pool).await.map_err(backend)?;
+        Ok(())
+    }
+
     /// Opens (creating if missing) the database file and brings its schema up to date.
     pub async fn open(path: impl AsRef<Path>) -> StoreResult<Self> {
         let options = SqliteConnectOptions::new().filename(path).create_if_missing(true);
