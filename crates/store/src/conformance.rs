@@ -39,6 +39,9 @@ pub enum Tamper {
     ReplaceNode { org: String, level: u8, index: u64, hash: Hash },
     /// Overwrite an entry's ciphertext.
     ReplaceCiphertext { dossier: String, seq: u64, ciphertext: Vec<u8> },
+    /// Insert a copy of an entry row as a new row with `seq + offset` and `leaf_index + offset`
+    /// (inserts are allowed by the triggers; only verification can tell).
+    InsertCopy { dossier: String, seq: u64, offset: u64 },
 }
 
 /// What a run covered.
@@ -437,6 +440,22 @@ where
     tamper(Tamper::DeleteEntry { dossier: ds[1].clone(), seq: 2 }).await?;
     let f = expect_fault(s, &org.id, "verwijderde entry").await?;
     ensure!(f.entry() == Some((ds[1].as_str(), 3)), "verwijderde entry: verwacht dat entry 3 de breuk meldt, kreeg: {f}");
+
+    // 4b. Reordered entries: two stored entries of one dossier swap places.
+    let (org, ds, _) = populated(s, "Manipulatie 4b", 2, 10).await?;
+    let rows = ctx("entries", s.entries(&ds[0]).await)?;
+    let (a, b) =
+        (rows.iter().find(|r| r.seq == 2).ok_or("entry 2 ontbreekt")?, rows.iter().find(|r| r.seq == 3).ok_or("entry 3 ontbreekt")?);
+    tamper(Tamper::ReplaceEntry { dossier: ds[0].clone(), seq: 2, body_jcs: b.body_jcs.clone(), leaf_hash: Some(b.leaf_hash) }).await?;
+    tamper(Tamper::ReplaceEntry { dossier: ds[0].clone(), seq: 3, body_jcs: a.body_jcs.clone(), leaf_hash: Some(a.leaf_hash) }).await?;
+    let f = expect_fault(s, &org.id, "verwisselde entries").await?;
+    ensure!(f.entry().map(|e| e.0) == Some(ds[0].as_str()), "verwisselde entries: fout noemt geen entry van het dossier: {f}");
+
+    // 4c. An inserted row (a copy placed after the end of the chain and of the tree).
+    let (org, ds, _) = populated(s, "Manipulatie 4c", 2, 10).await?;
+    tamper(Tamper::InsertCopy { dossier: ds[1].clone(), seq: 2, offset: 1000 }).await?;
+    let f = expect_fault(s, &org.id, "ingevoegde entry").await?;
+    ensure!(f.entry().map(|e| e.0) == Some(ds[1].as_str()), "ingevoegde entry: fout noemt geen entry van het dossier: {f}");
 
     // 5. A forged tree node.
     let (org, _, _) = populated(s, "Manipulatie 5", 2, 10).await?;

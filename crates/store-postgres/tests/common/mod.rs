@@ -102,6 +102,15 @@ pub async fn tamper(pool: PgPool, t: Tamper) -> Result<(), String> {
             ];
             bypass(&pool, &["ledger_node"], qs).await
         }
+        Tamper::InsertCopy { dossier, seq, offset } => plain(
+            sqlx::query("INSERT INTO ledger_entry (org_id, leaf_index, dossier_id, seq, prev_hash, leaf_hash, body_jcs) SELECT org_id, leaf_index + $1, dossier_id, seq + $2, prev_hash, leaf_hash, body_jcs FROM ledger_entry WHERE dossier_id = $3 AND seq = $4")
+                .bind(i(offset))
+                .bind(i(offset))
+                .bind(dossier)
+                .bind(i(seq)),
+        )
+        .await
+        .map_err(|e| format!("invoegen mislukt: {e:?}")),
         Tamper::ReplaceCiphertext { dossier, seq, ciphertext } => {
             let qs = vec![
                 sqlx::query("UPDATE decision_payload SET ciphertext = $1 WHERE dossier_id = $2 AND seq = $3")

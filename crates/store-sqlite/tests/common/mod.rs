@@ -124,6 +124,15 @@ pub async fn tamper(pool: SqlitePool, t: Tamper) -> Result<(), String> {
             ];
             bypass(&pool, &["ledger_node"], qs).await
         }
+        Tamper::InsertCopy { dossier, seq, offset } => plain(
+            sqlx::query("INSERT INTO ledger_entry (org_id, leaf_index, dossier_id, seq, prev_hash, leaf_hash, body_jcs) SELECT org_id, leaf_index + ?, dossier_id, seq + ?, prev_hash, leaf_hash, body_jcs FROM ledger_entry WHERE dossier_id = ? AND seq = ?")
+                .bind(i(offset))
+                .bind(i(offset))
+                .bind(dossier)
+                .bind(i(seq)),
+        )
+        .await
+        .map_err(|e| format!("invoegen mislukt: {e:?}")),
         Tamper::ReplaceCiphertext { dossier, seq, ciphertext } => {
             let qs = vec![
                 sqlx::query("UPDATE decision_payload SET ciphertext = ? WHERE dossier_id = ? AND seq = ?")
