@@ -105,7 +105,9 @@ enum Command {
         #[command(flatten)]
         opslag: dossier::StoreArgs,
     },
-    /// Maak een versleutelde backup van de gegevensmap (database en sleutels).
+    /// Maak een versleutelde backup van de gegevensmap (SQLite-database en sleutels).
+    /// Bij PostgreSQL: maak een backup met pg_dump en bewaar de map keys/ apart en versleuteld;
+    /// controleer na herstel met `verifieer --organisatie`.
     Backup {
         /// Het backupbestand (mag nog niet bestaan).
         #[arg(long, value_name = "BESTAND")]
