@@ -41,3 +41,15 @@ async fn reopening_keeps_everything() {
     grondslag_store::verify_organisation(&again, &org.id).await.unwrap();
     again.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn access_conformance_sqlite() {
+    let db = common::TempDb::new("access");
+    let store = SqliteStore::open(&db.0).await.unwrap();
+    let pool = store.pool().clone();
+    let report = grondslag_store::conformance_access::run(store.clone(), |t| common::tamper_access(pool.clone(), t)).await;
+    if let Err(e) = report {
+        panic!("toegangsconformance faalt op SQLite: {e}");
+    }
+    store.close().await;
+}

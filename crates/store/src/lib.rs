@@ -8,14 +8,21 @@
 //! a row of its ledger tables (database triggers refuse it). Only the encrypted payload of an
 //! entry can be erased; the entry and its salted commitment stay, so the log still verifies.
 
+mod access;
 mod append;
 #[cfg(feature = "conformance")]
 pub mod conformance;
+#[cfg(feature = "conformance")]
+pub mod conformance_access;
 mod error;
 mod proofs;
 mod records;
 mod verify;
 
+pub use access::{
+    ACCESS_GENESIS, AccessEvent, AccessQuery, AccessStore, BreakGlass, CareRelation, Credential, Draft, SessionRecord, StoredAccessEvent,
+    access_event_hash, verify_access_chain,
+};
 pub use append::{AppendPlan, plan_append};
 pub use error::{StoreError, StoreResult};
 pub use proofs::{consistency_proof, inclusion_proof, load_nodes, needed_for_consistency, needed_for_inclusion};

@@ -144,3 +144,41 @@ pub async fn tamper(pool: SqlitePool, t: Tamper) -> Result<(), String> {
         }
     }
 }
+
+/// Executes an access-log tamper case with raw SQL.
+pub async fn tamper_access(pool: SqlitePool, t: grondslag_store::conformance_access::AccessTamper) -> Result<(), String> {
+    use grondslag_store::conformance_access::AccessTamper as A;
+    let seq = |s: u64| i64::try_from(s).unwrap();
+    match t {
+        A::PlainUpdate { org, seq: s } => sqlx::query("UPDATE access_event SET action = 'x' WHERE org_id = ? AND seq = ?")
+            .bind(org)
+            .bind(seq(s))
+            .execute(&pool)
+            .await
+            .map(|_| ())
+            .map_err(|e| e.to_string()),
+        A::PlainDelete { org, seq: s } => sqlx::query("DELETE FROM access_event WHERE org_id = ? AND seq = ?")
+            .bind(org)
+            .bind(seq(s))
+            .execute(&pool)
+            .await
+            .map(|_| ())
+            .map_err(|e| e.to_string()),
+        A::ChangeAction { org, seq: s, action } => {
+            bypass(
+                &pool,
+                &["access_event"],
+                vec![sqlx::query("UPDATE access_event SET action = ? WHERE org_id = ? AND seq = ?").bind(action).bind(org).bind(seq(s))],
+            )
+            .await
+        }
+        A::Delete { org, seq: s } => {
+            bypass(
+                &pool,
+                &["access_event"],
+                vec![sqlx::query("DELETE FROM access_event WHERE org_id = ? AND seq = ?").bind(org).bind(seq(s))],
+            )
+            .await
+        }
+    }
+}

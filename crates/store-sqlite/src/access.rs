@@ -1,0 +1,429 @@
+//! [`AccessStore`] on SQLite: logins, sessions, care relations, break-the-glass grants, the
+//! hash-chained access log and drafts (`migrations/0002_access.sql`).
+
+use grondslag_store::{
+    ACCESS_GENESIS, AccessEvent, AccessQuery, AccessStore, BreakGlass, CareRelation, Credential, Draft, SessionRecord, StoreError,
+    StoreResult, StoredAccessEvent, access_event_hash,
+};
+use sqlx::sqlite::SqliteRow;
+
+use crate::{SqliteStore, backend, get, hash32, to_i64, to_u64};
+
+fn credential(row: &SqliteRow) -> StoreResult<Credential> {
+    Ok(Credential {
+        professional: get(row, "professional_id")?,
+        login: get(row, "login")?,
+        password_hash: get(row, "password_hash")?,
+        disabled: get::<i64>(row, "disabled")? != 0,
+    })
+}
+
+fn session(row: &SqliteRow) -> StoreResult<SessionRecord> {
+    Ok(SessionRecord {
+        id_hash: get(row, "id_hash")?,
+        professional: get(row, "professional_id")?,
+        created: get(row, "created")?,
+        last_seen: get(row, "last_seen")?,
+        expires: get(row, "expires")?,
+    })
+}
+
+fn break_glass(row: &SqliteRow) -> StoreResult<BreakGlass> {
+    Ok(BreakGlass {
+        id: get(row, "id")?,
+        org: get(row, "org_id")?,
+        professional: get(row, "professional_id")?,
+        client: get(row, "client_id")?,
+        reason_sealed: get(row, "reason_sealed")?,
+        granted: get(row, "granted")?,
+        expires: get(row, "expires")?,
+        reviewed_by: get(row, "reviewed_by")?,
+        reviewed_at: get(row, "reviewed_at")?,
+    })
+}
+
+fn access_event(row: &SqliteRow) -> StoreResult<StoredAccessEvent> {
+    Ok(StoredAccessEvent {
+        seq: to_u64(get(row, "seq")?)?,
+        event: AccessEvent {
+            org: get(row, "org_id")?,
+            ts: get(row, "ts")?,
+            user: get(row, "user_id")?,
+            user_role: get(row, "user_role")?,
+            on_behalf_of: get(row, "on_behalf_of")?,
+            client: get(row, "client_id")?,
+            action: get(row, "action")?,
+            authorisation: get(row, "authorisation")?,
+            allowed: get::<i64>(row, "allowed")? != 0,
+            source: get(row, "source")?,
+        },
+        prev_hash: hash32(&get::<Vec<u8>>(row, "prev_hash")?)?,
+        hash: hash32(&get::<Vec<u8>>(row, "hash")?)?,
+    })
+}
+
+fn draft(row: &SqliteRow) -> StoreResult<Draft> {
+    Ok(Draft {
+        id: get(row, "id")?,
+        org: get(row, "org_id")?,
+        professional: get(row, "professional_id")?,
+        client: get(row, "client_id")?,
+        sealed: get(row, "sealed")?,
+        updated: get(row, "updated")?,
+    })
+}
+
+/// The access_event columns, in insert order (a macro so the SQL stays a literal).
+macro_rules! event_columns {
+    () => {
+        "org_id, seq, ts, user_id, user_role, on_behalf_of, client_id, action, authorisation, allowed, source, prev_hash, hash"
+    };
+}
+
+impl AccessStore for SqliteStore {
+    async fn set_credential(&self, professional: &str, login: &str, password_hash: &str) -> StoreResult<()> {
+        if login.trim().is_empty() {
+            return Err(StoreError::Invalid("lege inlognaam".into()));
+        }
+        let res = sqlx::query(
+            "INSERT INTO credential (professional_id, login, login_key, password_hash) VALUES (?, ?, ?, ?)
+             ON CONFLICT (professional_id) DO UPDATE SET login = excluded.login, login_key = excluded.login_key,
+             password_hash = excluded.password_hash",
+        )
+        .bind(professional)
+        .bind(login)
+        .bind(login.to_lowercase())
+        .bind(password_hash)
+        .execute(self.pool())
+        .await;
+        match res {
+            Ok(_) => Ok(()),
+            Err(e) => match backend(e) {
+                StoreError::Conflict(_) => Err(StoreError::Conflict(format!("de inlognaam {login:?} is al in gebruik"))),
+                other => Err(other),
+            },
+        }
+    }
+
+    async fn credential_by_login(&self, login: &str) -> StoreResult<Option<Credential>> {
+        let row = sqlx::query("SELECT * FROM credential WHERE login_key = ?")
+            .bind(login.to_lowercase())
+            .fetch_optional(self.pool())
+            .await
+            .map_err(backend)?;
+        row.as_ref().map(credential).transpose()
+    }
+
+    async fn credential_of(&self, professional: &str) -> StoreResult<Option<Credential>> {
+        let row = sqlx::query("SELECT * FROM credential WHERE professional_id = ?")
+            .bind(professional)
+            .fetch_optional(self.pool())
+            .await
+            .map_err(backend)?;
+        row.as_ref().map(credential).transpose()
+    }
+
+    async fn set_disabled(&self, professional: &str, disabled: bool) -> StoreResult<()> {
+        let done = sqlx::query("UPDATE credential SET disabled = ? WHERE professional_id = ?")
+            .bind(i64::from(disabled))
+            .bind(professional)
+            .execute(self.pool())
+            .await
+            .map_err(backend)?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::not_found("inlog van professional", professional));
+        }
+        Ok(())
+    }
+
+    async fn create_session(&self, s: &SessionRecord) -> StoreResult<()> {
+        sqlx::query("INSERT INTO session (id_hash, professional_id, created, last_seen, expires) VALUES (?, ?, ?, ?, ?)")
+            .bind(&s.id_hash)
+            .bind(&s.professional)
+            .bind(s.created)
+            .bind(s.last_seen)
+            .bind(s.expires)
+            .execute(self.pool())
+            .await
+            .map_err(backend)?;
+        Ok(())
+    }
+
+    async fn session(&self, id_hash: &str) -> StoreResult<Option<SessionRecord>> {
+        let row =
+            sqlx::query("SELECT * FROM session WHERE id_hash = ?").bind(id_hash).fetch_optional(self.pool()).await.map_err(backend)?;
+        row.as_ref().map(session).transpose()
+    }
+
+    async fn touch_session(&self, id_hash: &str, last_seen: i64) -> StoreResult<()> {
+        sqlx::query("UPDATE session SET last_seen = ? WHERE id_hash = ?")
+            .bind(last_seen)
+            .bind(id_hash)
+            .execute(self.pool())
+            .await
+            .map_err(backend)?;
+        Ok(())
+    }
+
+    async fn delete_session(&self, id_hash: &str) -> StoreResult<()> {
+        sqlx::query("DELETE FROM session WHERE id_hash = ?").bind(id_hash).execute(self.pool()).await.map_err(backend)?;
+        Ok(())
+    }
+
+    async fn delete_sessions_of(&self, professional: &str) -> StoreResult<u64> {
+        let done =
+            sqlx::query("DELETE FROM session WHERE professional_id = ?").bind(professional).execute(self.pool()).await.map_err(backend)?;
+        Ok(done.rows_affected())
+    }
+
+    async fn add_care_relation(&self, r: &CareRelation) -> StoreResult<()> {
+        // The professional and the client must both belong to the relation's organisation.
+        let ok =
+            sqlx::query("SELECT 1 FROM professional p JOIN client c ON c.org_id = p.org_id WHERE p.id = ? AND c.id = ? AND p.org_id = ?")
+                .bind(&r.professional)
+                .bind(&r.client)
+                .bind(&r.org)
+                .fetch_optional(self.pool())
+                .await
+                .map_err(backend)?;
+        if ok.is_none() {
+            return Err(StoreError::not_found("professional en cliënt in deze organisatie", format!("{} / {}", r.professional, r.client)));
+        }
+        sqlx::query("INSERT INTO care_relation (org_id, professional_id, client_id, since) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
+            .bind(&r.org)
+            .bind(&r.professional)
+            .bind(&r.client)
+            .bind(&r.since)
+            .execute(self.pool())
+            .await
+            .map_err(backend)?;
+        Ok(())
+    }
+
+    async fn end_care_relation(&self, professional: &str, client: &str) -> StoreResult<()> {
+        sqlx::query("DELETE FROM care_relation WHERE professional_id = ? AND client_id = ?")
+            .bind(professional)
+            .bind(client)
+            .execute(self.pool())
+            .await
+            .map_err(backend)?;
+        Ok(())
+    }
+
+    async fn has_care_relation(&self, professional: &str, client: &str) -> StoreResult<bool> {
+        let row = sqlx::query("SELECT 1 FROM care_relation WHERE professional_id = ? AND client_id = ?")
+            .bind(professional)
+            .bind(client)
+            .fetch_optional(self.pool())
+            .await
+            .map_err(backend)?;
+        Ok(row.is_some())
+    }
+
+    async fn clients_of(&self, professional: &str) -> StoreResult<Vec<String>> {
+        let rows = sqlx::query("SELECT client_id FROM care_relation WHERE professional_id = ? ORDER BY since, client_id")
+            .bind(professional)
+            .fetch_all(self.pool())
+            .await
+            .map_err(backend)?;
+        rows.iter().map(|r| get(r, "client_id")).collect()
+    }
+
+    async fn care_relations(&self, org: &str) -> StoreResult<Vec<CareRelation>> {
+        let rows = sqlx::query("SELECT * FROM care_relation WHERE org_id = ? ORDER BY since, professional_id, client_id")
+            .bind(org)
+            .fetch_all(self.pool())
+            .await
+            .map_err(backend)?;
+        rows.iter()
+            .map(|r| {
+                Ok(CareRelation {
+                    org: get(r, "org_id")?,
+                    professional: get(r, "professional_id")?,
+                    client: get(r, "client_id")?,
+                    since: get(r, "since")?,
+                })
+            })
+            .collect()
+    }
+
+    async fn create_break_glass(&self, g: &BreakGlass) -> StoreResult<()> {
+        let ok =
+            sqlx::query("SELECT 1 FROM professional p JOIN client c ON c.org_id = p.org_id WHERE p.id = ? AND c.id = ? AND p.org_id = ?")
+                .bind(&g.professional)
+                .bind(&g.client)
+                .bind(&g.org)
+                .fetch_optional(self.pool())
+                .await
+                .map_err(backend)?;
+        if ok.is_none() {
+            return Err(StoreError::not_found("professional en cliënt in deze organisatie", format!("{} / {}", g.professional, g.client)));
+        }
+        sqlx::query(
+            "INSERT INTO break_glass (id, org_id, professional_id, client_id, reason_sealed, granted, expires, reviewed_by, reviewed_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL)",
+        )
+        .bind(&g.id)
+        .bind(&g.org)
+        .bind(&g.professional)
+        .bind(&g.client)
+        .bind(&g.reason_sealed)
+        .bind(g.granted)
+        .bind(g.expires)
+        .execute(self.pool())
+        .await
+        .map_err(backend)?;
+        Ok(())
+    }
+
+    async fn active_break_glass(&self, professional: &str, client: &str, now: i64) -> StoreResult<Option<BreakGlass>> {
+        let row = sqlx::query(
+            "SELECT * FROM break_glass WHERE professional_id = ? AND client_id = ? AND granted <= ? AND expires > ?
+             ORDER BY expires DESC LIMIT 1",
+        )
+        .bind(professional)
+        .bind(client)
+        .bind(now)
+        .bind(now)
+        .fetch_optional(self.pool())
+        .await
+        .map_err(backend)?;
+        row.as_ref().map(break_glass).transpose()
+    }
+
+    async fn break_glass_grants(&self, org: &str) -> StoreResult<Vec<BreakGlass>> {
+        let rows = sqlx::query("SELECT * FROM break_glass WHERE org_id = ? ORDER BY granted DESC, id DESC")
+            .bind(org)
+            .fetch_all(self.pool())
+            .await
+            .map_err(backend)?;
+        rows.iter().map(break_glass).collect()
+    }
+
+    async fn review_break_glass(&self, org: &str, id: &str, by: &str, at: i64) -> StoreResult<()> {
+        let done =
+            sqlx::query("UPDATE break_glass SET reviewed_by = ?, reviewed_at = ? WHERE id = ? AND org_id = ? AND reviewed_by IS NULL")
+                .bind(by)
+                .bind(at)
+                .bind(id)
+                .bind(org)
+                .execute(self.pool())
+                .await
+                .map_err(backend)?;
+        if done.rows_affected() == 1 {
+            return Ok(());
+        }
+        let exists = sqlx::query("SELECT 1 FROM break_glass WHERE id = ? AND org_id = ?")
+            .bind(id)
+            .bind(org)
+            .fetch_optional(self.pool())
+            .await
+            .map_err(backend)?;
+        match exists {
+            Some(_) => Err(StoreError::Conflict(format!("doorbraak {id} is al beoordeeld"))),
+            None => Err(StoreError::not_found("doorbraak", id)),
+        }
+    }
+
+    async fn log_access(&self, e: &AccessEvent) -> StoreResult<u64> {
+        // BEGIN IMMEDIATE: the head read below cannot change before COMMIT (one chain per org).
+        let mut tx = self.pool().begin_with("BEGIN IMMEDIATE").await.map_err(backend)?;
+        let head = sqlx::query("SELECT seq, hash FROM access_event WHERE org_id = ? ORDER BY seq DESC LIMIT 1")
+            .bind(&e.org)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(backend)?;
+        let (seq, prev) = match head {
+            Some(row) => (to_u64(get(&row, "seq")?)? + 1, hash32(&get::<Vec<u8>>(&row, "hash")?)?),
+            None => (1, ACCESS_GENESIS),
+        };
+        let hash = access_event_hash(&prev, e)?;
+        sqlx::query(concat!("INSERT INTO access_event (", event_columns!(), ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
+            .bind(&e.org)
+            .bind(to_i64(seq)?)
+            .bind(&e.ts)
+            .bind(&e.user)
+            .bind(&e.user_role)
+            .bind(&e.on_behalf_of)
+            .bind(&e.client)
+            .bind(&e.action)
+            .bind(&e.authorisation)
+            .bind(i64::from(e.allowed))
+            .bind(&e.source)
+            .bind(prev.as_slice())
+            .bind(hash.as_slice())
+            .execute(&mut *tx)
+            .await
+            .map_err(backend)?;
+        tx.commit().await.map_err(backend)?;
+        Ok(seq)
+    }
+
+    async fn access_events(&self, org: &str, q: &AccessQuery) -> StoreResult<Vec<StoredAccessEvent>> {
+        let before = match q.before {
+            Some(b) => to_i64(b)?,
+            None => i64::MAX,
+        };
+        let limit = i64::from(q.limit.clamp(1, 1000));
+        let rows = sqlx::query(concat!(
+            "SELECT ",
+            event_columns!(),
+            " FROM access_event WHERE org_id = ? AND seq < ?
+             AND (? IS NULL OR client_id = ?) AND (? IS NULL OR user_id = ?)
+             ORDER BY seq DESC LIMIT ?"
+        ))
+        .bind(org)
+        .bind(before)
+        .bind(&q.client)
+        .bind(&q.client)
+        .bind(&q.user)
+        .bind(&q.user)
+        .bind(limit)
+        .fetch_all(self.pool())
+        .await
+        .map_err(backend)?;
+        rows.iter().map(access_event).collect()
+    }
+
+    async fn access_chain(&self, org: &str) -> StoreResult<Vec<StoredAccessEvent>> {
+        let rows = sqlx::query(concat!("SELECT ", event_columns!(), " FROM access_event WHERE org_id = ? ORDER BY seq"))
+            .bind(org)
+            .fetch_all(self.pool())
+            .await
+            .map_err(backend)?;
+        rows.iter().map(access_event).collect()
+    }
+
+    async fn save_draft(&self, d: &Draft) -> StoreResult<()> {
+        sqlx::query(
+            "INSERT INTO draft (id, org_id, professional_id, client_id, sealed, updated) VALUES (?, ?, ?, ?, ?, ?)
+             ON CONFLICT (id) DO UPDATE SET sealed = excluded.sealed, updated = excluded.updated
+             WHERE draft.professional_id = excluded.professional_id",
+        )
+        .bind(&d.id)
+        .bind(&d.org)
+        .bind(&d.professional)
+        .bind(&d.client)
+        .bind(&d.sealed)
+        .bind(d.updated)
+        .execute(self.pool())
+        .await
+        .map_err(backend)?;
+        Ok(())
+    }
+
+    async fn draft(&self, id: &str) -> StoreResult<Option<Draft>> {
+        let row = sqlx::query("SELECT * FROM draft WHERE id = ?").bind(id).fetch_optional(self.pool()).await.map_err(backend)?;
+        row.as_ref().map(draft).transpose()
+    }
+
+    async fn delete_draft(&self, id: &str) -> StoreResult<()> {
+        sqlx::query("DELETE FROM draft WHERE id = ?").bind(id).execute(self.pool()).await.map_err(backend)?;
+        Ok(())
+    }
+
+    async fn delete_drafts_before(&self, before: i64) -> StoreResult<u64> {
+        let done = sqlx::query("DELETE FROM draft WHERE updated < ?").bind(before).execute(self.pool()).await.map_err(backend)?;
+        Ok(done.rows_affected())
+    }
+}

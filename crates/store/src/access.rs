@@ -1,0 +1,228 @@
+//! What the web application keeps beside the dossier: login credentials, server-side sessions,
+//! care relations (behandelrelaties), break-the-glass grants, the NEN 7513 access log and
+//! deliberation drafts.
+//!
+//! The access log is hash-chained per organisation: each event's hash covers the previous
+//! event's hash and the event's canonical JSON ([`access_event_hash`]), so deleting, reordering
+//! or editing a row is detected by [`verify_access_chain`]. Backends append under the same
+//! per-organisation serialisation as ledger appends, never update or delete an event, and
+//! refuse `UPDATE`/`DELETE` with triggers.
+
+use std::future::Future;
+
+use grondslag_ledger::{Hash, jcs};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::error::{StoreError, StoreResult};
+
+/// A professional's login: a unique login name and an Argon2id PHC string.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Credential {
+    pub professional: String,
+    pub login: String,
+    pub password_hash: String,
+    pub disabled: bool,
+}
+
+impl std::fmt::Debug for Credential {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Credential").field("professional", &self.professional).field("login", &self.login).finish_non_exhaustive()
+    }
+}
+
+/// A server-side session. Only the SHA-256 of the session token is stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionRecord {
+    /// Hex SHA-256 of the token the browser holds.
+    pub id_hash: String,
+    pub professional: String,
+    /// Unix milliseconds.
+    pub created: i64,
+    pub last_seen: i64,
+    /// Absolute end (unix milliseconds).
+    pub expires: i64,
+}
+
+/// A care relation (behandelrelatie) between a professional and a client.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CareRelation {
+    pub org: String,
+    pub professional: String,
+    pub client: String,
+    /// RFC 3339 UTC.
+    pub since: String,
+}
+
+/// A break-the-glass grant: access without a care relation, for a reason, for a limited time,
+/// to be reviewed by the privacy officer afterwards.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BreakGlass {
+    pub id: String,
+    pub org: String,
+    pub professional: String,
+    pub client: String,
+    /// The reason, sealed by the caller with the organisation's content key.
+    pub reason_sealed: Vec<u8>,
+    /// Unix milliseconds.
+    pub granted: i64,
+    pub expires: i64,
+    pub reviewed_by: Option<String>,
+    pub reviewed_at: Option<i64>,
+}
+
+/// One NEN 7513 event: who, on whose behalf, which client, which action, when, on what
+/// authorisation, and whether it was allowed. Ids and fixed codes only; no client content.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AccessEvent {
+    pub org: String,
+    /// RFC 3339 UTC with milliseconds.
+    pub ts: String,
+    /// The professional's id (or `anoniem` for a refused unauthenticated attempt).
+    pub user: String,
+    /// The user's application role at the time.
+    pub user_role: String,
+    /// On whose behalf (NEN 7513 "namens"), if not on their own.
+    pub on_behalf_of: Option<String>,
+    /// The client whose dossier was touched.
+    pub client: Option<String>,
+    /// A fixed action code, e.g. `dossier.lezen`, `beraad.vastleggen`.
+    pub action: String,
+    /// The authorisation relied on: `zorgrelatie`, `doorbraak:<grant id>`, `rol:<role>`, or why
+    /// it was refused (`geweigerd:<reason code>`).
+    pub authorisation: String,
+    pub allowed: bool,
+    /// Where the request came from (the peer address).
+    pub source: String,
+}
+
+/// An event as stored, with its place and hashes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredAccessEvent {
+    pub seq: u64,
+    pub event: AccessEvent,
+    pub prev_hash: Hash,
+    pub hash: Hash,
+}
+
+/// A sealed deliberation in progress.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Draft {
+    pub id: String,
+    pub org: String,
+    pub professional: String,
+    pub client: Option<String>,
+    /// Sealed by the caller (nonce ‖ ciphertext).
+    pub sealed: Vec<u8>,
+    /// Unix milliseconds.
+    pub updated: i64,
+}
+
+/// Which access events to read.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AccessQuery {
+    pub client: Option<String>,
+    pub user: Option<String>,
+    /// Only events with `seq < before` (paging backwards).
+    pub before: Option<u64>,
+    pub limit: u32,
+}
+
+/// The hash of the first event's predecessor.
+pub const ACCESS_GENESIS: Hash = [0u8; 32];
+
+/// `SHA-256("grondslag/v1/toegang" ‖ prev ‖ JCS(event))`.
+pub fn access_event_hash(prev: &Hash, event: &AccessEvent) -> StoreResult<Hash> {
+    let value = serde_json::to_value(event).map_err(|e| StoreError::Invalid(e.to_string()))?;
+    let text = jcs(&value).map_err(|e| StoreError::Invalid(e.to_string()))?;
+    let mut h = Sha256::new();
+    h.update(b"grondslag/v1/toegang");
+    h.update(prev);
+    h.update(text.as_bytes());
+    Ok(h.finalize().into())
+}
+
+/// Checks a complete, ordered access log of one organisation: numbering from 1 without gaps,
+/// each event linked to its predecessor and hashed correctly. Names the first broken event.
+pub fn verify_access_chain(events: &[StoredAccessEvent]) -> Result<(), String> {
+    let mut prev = ACCESS_GENESIS;
+    for (i, e) in events.iter().enumerate() {
+        let expected_seq = i as u64 + 1;
+        if e.seq != expected_seq {
+            return Err(format!("toegangslog: gebeurtenis {expected_seq} ontbreekt (gevonden: {})", e.seq));
+        }
+        if e.prev_hash != prev {
+            return Err(format!("toegangslog: gebeurtenis {} sluit niet aan op de vorige", e.seq));
+        }
+        let h = access_event_hash(&prev, &e.event).map_err(|err| format!("toegangslog: gebeurtenis {}: {err}", e.seq))?;
+        if h != e.hash {
+            return Err(format!("toegangslog: gebeurtenis {} is gewijzigd", e.seq));
+        }
+        prev = h;
+    }
+    Ok(())
+}
+
+/// The web application's storage beside the dossier.
+pub trait AccessStore: Clone + Send + Sync + 'static {
+    // --- credentials -----------------------------------------------------------------------
+
+    /// Sets (or replaces) the login of a professional. Login names are unique across the
+    /// installation (case-insensitive); a clash is a `Conflict`.
+    fn set_credential(&self, professional: &str, login: &str, password_hash: &str) -> impl Future<Output = StoreResult<()>> + Send;
+    fn credential_by_login(&self, login: &str) -> impl Future<Output = StoreResult<Option<Credential>>> + Send;
+    fn credential_of(&self, professional: &str) -> impl Future<Output = StoreResult<Option<Credential>>> + Send;
+    fn set_disabled(&self, professional: &str, disabled: bool) -> impl Future<Output = StoreResult<()>> + Send;
+
+    // --- sessions --------------------------------------------------------------------------
+
+    fn create_session(&self, session: &SessionRecord) -> impl Future<Output = StoreResult<()>> + Send;
+    fn session(&self, id_hash: &str) -> impl Future<Output = StoreResult<Option<SessionRecord>>> + Send;
+    fn touch_session(&self, id_hash: &str, last_seen: i64) -> impl Future<Output = StoreResult<()>> + Send;
+    fn delete_session(&self, id_hash: &str) -> impl Future<Output = StoreResult<()>> + Send;
+    /// Ends every session of a professional ("log out everywhere", on disabling an account).
+    fn delete_sessions_of(&self, professional: &str) -> impl Future<Output = StoreResult<u64>> + Send;
+
+    // --- care relations --------------------------------------------------------------------
+
+    /// Starts a care relation; starting an existing one is not an error.
+    fn add_care_relation(&self, relation: &CareRelation) -> impl Future<Output = StoreResult<()>> + Send;
+    fn end_care_relation(&self, professional: &str, client: &str) -> impl Future<Output = StoreResult<()>> + Send;
+    fn has_care_relation(&self, professional: &str, client: &str) -> impl Future<Output = StoreResult<bool>> + Send;
+    /// The client ids a professional has a care relation with.
+    fn clients_of(&self, professional: &str) -> impl Future<Output = StoreResult<Vec<String>>> + Send;
+    fn care_relations(&self, org: &str) -> impl Future<Output = StoreResult<Vec<CareRelation>>> + Send;
+
+    // --- break the glass ---------------------------------------------------------------------
+
+    fn create_break_glass(&self, grant: &BreakGlass) -> impl Future<Output = StoreResult<()>> + Send;
+    /// The grant of this professional for this client that is still valid at `now`, if any.
+    fn active_break_glass(
+        &self,
+        professional: &str,
+        client: &str,
+        now: i64,
+    ) -> impl Future<Output = StoreResult<Option<BreakGlass>>> + Send;
+    /// Every grant of an organisation, newest first.
+    fn break_glass_grants(&self, org: &str) -> impl Future<Output = StoreResult<Vec<BreakGlass>>> + Send;
+    /// Marks a grant reviewed (once; a second review is a `Conflict`).
+    fn review_break_glass(&self, org: &str, id: &str, by: &str, at: i64) -> impl Future<Output = StoreResult<()>> + Send;
+
+    // --- the access log ----------------------------------------------------------------------
+
+    /// Appends an event to its organisation's chain and returns its sequence number. Callers
+    /// treat an error as a refusal (fail closed).
+    fn log_access(&self, event: &AccessEvent) -> impl Future<Output = StoreResult<u64>> + Send;
+    /// Events of an organisation, newest first, filtered.
+    fn access_events(&self, org: &str, query: &AccessQuery) -> impl Future<Output = StoreResult<Vec<StoredAccessEvent>>> + Send;
+    /// The whole chain of an organisation, oldest first (for verification).
+    fn access_chain(&self, org: &str) -> impl Future<Output = StoreResult<Vec<StoredAccessEvent>>> + Send;
+
+    // --- drafts ------------------------------------------------------------------------------
+
+    fn save_draft(&self, draft: &Draft) -> impl Future<Output = StoreResult<()>> + Send;
+    fn draft(&self, id: &str) -> impl Future<Output = StoreResult<Option<Draft>>> + Send;
+    fn delete_draft(&self, id: &str) -> impl Future<Output = StoreResult<()>> + Send;
+    /// Deletes drafts last updated before `before` (unix ms); returns how many.
+    fn delete_drafts_before(&self, before: i64) -> impl Future<Output = StoreResult<u64>> + Send;
+}

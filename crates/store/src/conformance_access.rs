@@ -1,0 +1,329 @@
+//! The conformance suite of [`AccessStore`] (feature `conformance`): both backends run it.
+//!
+//! ```ignore
+//! grondslag_store::conformance_access::run(store, |t| tamper_access(pool.clone(), t)).await?;
+//! ```
+//!
+//! The `tamper` hook acts as a database administrator with raw SQL on the access log: a plain
+//! `UPDATE`/`DELETE` must be refused by the triggers, and edits made around them must be found by
+//! [`verify_access_chain`].
+
+use std::future::Future;
+
+use crate::access::{
+    AccessEvent, AccessQuery, AccessStore, BreakGlass, CareRelation, Draft, SessionRecord, StoredAccessEvent, verify_access_chain,
+};
+use crate::records::{AppRole, NewProfessional};
+use crate::{Store, StoreError, new_id};
+
+/// What the suite asks the backend to do with raw SQL on the access log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AccessTamper {
+    /// A plain `UPDATE` of an event; must be refused (`Err`).
+    PlainUpdate { org: String, seq: u64 },
+    /// A plain `DELETE` of an event; must be refused.
+    PlainDelete { org: String, seq: u64 },
+    /// Bypassing the triggers: change the `action` of an event.
+    ChangeAction { org: String, seq: u64, action: String },
+    /// Bypassing the triggers: delete an event.
+    Delete { org: String, seq: u64 },
+}
+
+macro_rules! ensure {
+    ($cond:expr, $($arg:tt)*) => {
+        if !$cond {
+            return Err(format!($($arg)*));
+        }
+    };
+}
+
+fn ctx<T>(what: &str, r: Result<T, StoreError>) -> Result<T, String> {
+    r.map_err(|e| format!("{what}: {e} ({})", e.code()))
+}
+
+/// An organisation with two professionals and two clients.
+struct Fixture {
+    org: String,
+    alice: String,
+    bob: String,
+    c1: String,
+    c2: String,
+}
+
+async fn fixture<S: Store>(s: &S, name: &str) -> Result<Fixture, String> {
+    let org = ctx("organisatie", s.create_organisation(name, None).await)?.id;
+    let mut ids = Vec::new();
+    for who in ["Alice", "Bob"] {
+        let new = NewProfessional { org: org.clone(), name: who.into(), app_role: AppRole::Professional, profession: "huisarts".into() };
+        ids.push(ctx("professional", s.create_professional(&new).await)?.id);
+    }
+    let c1 = ctx("cliënt", s.create_client(&org, &format!("{name}-1"), b"x").await)?.id;
+    let c2 = ctx("cliënt", s.create_client(&org, &format!("{name}-2"), b"y").await)?.id;
+    Ok(Fixture { org, alice: ids[0].clone(), bob: ids[1].clone(), c1, c2 })
+}
+
+fn event(org: &str, user: &str, client: Option<&str>, action: &str, i: i64) -> AccessEvent {
+    AccessEvent {
+        org: org.into(),
+        ts: grondslag_ledger::ts_from_unix_millis(1_790_000_000_000 + i).unwrap_or_default(),
+        user: user.into(),
+        user_role: "professional".into(),
+        on_behalf_of: None,
+        client: client.map(str::to_owned),
+        action: action.into(),
+        authorisation: "zorgrelatie".into(),
+        allowed: true,
+        source: "127.0.0.1".into(),
+    }
+}
+
+/// Runs every part; returns the names of the checks that ran.
+pub async fn run<S, T, F>(s: S, tamper: T) -> Result<Vec<&'static str>, String>
+where
+    S: Store + AccessStore,
+    T: Fn(AccessTamper) -> F,
+    F: Future<Output = Result<(), String>>,
+{
+    credentials(&s).await?;
+    sessions(&s).await?;
+    care_relations(&s).await?;
+    break_glass(&s).await?;
+    access_log(&s, &tamper).await?;
+    drafts(&s).await?;
+    Ok(vec!["credentials", "sessions", "care_relations", "break_glass", "access_log", "drafts"])
+}
+
+pub async fn credentials<S: Store + AccessStore>(s: &S) -> Result<(), String> {
+    let f = fixture(s, "inlog").await?;
+    let login_a = format!("alice-{}", new_id());
+    ctx("inlog zetten", s.set_credential(&f.alice, &login_a, "$argon2id$a").await)?;
+    let c = ctx("inlog lezen", s.credential_by_login(&login_a.to_uppercase()).await)?;
+    ensure!(c.as_ref().map(|c| c.professional.as_str()) == Some(f.alice.as_str()), "inlognaam is niet hoofdletterongevoelig: {c:?}");
+    ensure!(c.as_ref().is_some_and(|c| !c.disabled && c.password_hash == "$argon2id$a"), "inlog onjuist teruggelezen");
+    // A second professional cannot take the same name, in any case.
+    match s.set_credential(&f.bob, &login_a.to_uppercase(), "$argon2id$b").await {
+        Err(StoreError::Conflict(_)) => {}
+        other => return Err(format!("dubbele inlognaam geaccepteerd: {other:?}")),
+    }
+    // Replacing one's own password keeps one row.
+    ctx("wachtwoord vervangen", s.set_credential(&f.alice, &login_a, "$argon2id$c").await)?;
+    let c = ctx("inlog lezen", s.credential_of(&f.alice).await)?;
+    ensure!(c.as_ref().is_some_and(|c| c.password_hash == "$argon2id$c"), "wachtwoord niet vervangen");
+    ctx("blokkeren", s.set_disabled(&f.alice, true).await)?;
+    let c = ctx("inlog lezen", s.credential_by_login(&login_a).await)?;
+    ensure!(c.is_some_and(|c| c.disabled), "blokkering niet opgeslagen");
+    ensure!(ctx("onbekend", s.credential_by_login("bestaat-niet-xyz").await)?.is_none(), "onbekende inlognaam gevonden");
+    ensure!(matches!(s.set_disabled(&f.bob, true).await, Err(StoreError::NotFound { .. })), "blokkeren zonder inlog geeft geen NotFound");
+    Ok(())
+}
+
+pub async fn sessions<S: Store + AccessStore>(s: &S) -> Result<(), String> {
+    let f = fixture(s, "sessies").await?;
+    let mk = |id: &str, who: &str| SessionRecord { id_hash: id.into(), professional: who.into(), created: 1, last_seen: 1, expires: 100 };
+    let (a1, a2, b1) = (new_id(), new_id(), new_id());
+    for (id, who) in [(&a1, &f.alice), (&a2, &f.alice), (&b1, &f.bob)] {
+        ctx("sessie maken", s.create_session(&mk(id, who)).await)?;
+    }
+    ensure!(s.create_session(&mk(&a1, &f.alice)).await.is_err(), "dubbele sessie-id geaccepteerd");
+    ctx("aanraken", s.touch_session(&a1, 50).await)?;
+    let got = ctx("sessie lezen", s.session(&a1).await)?;
+    ensure!(got.as_ref().is_some_and(|g| g.last_seen == 50 && g.expires == 100 && g.professional == f.alice), "sessie onjuist: {got:?}");
+    ctx("uitloggen", s.delete_session(&a1).await)?;
+    ensure!(ctx("lezen", s.session(&a1).await)?.is_none(), "uitgelogde sessie bestaat nog");
+    let n = ctx("overal uitloggen", s.delete_sessions_of(&f.alice).await)?;
+    ensure!(n == 1, "overal uitloggen beëindigde {n} sessies in plaats van 1");
+    ensure!(ctx("lezen", s.session(&a2).await)?.is_none(), "sessie na overal uitloggen bestaat nog");
+    ensure!(ctx("lezen", s.session(&b1).await)?.is_some(), "sessie van een ander is beëindigd");
+    Ok(())
+}
+
+pub async fn care_relations<S: Store + AccessStore>(s: &S) -> Result<(), String> {
+    let f = fixture(s, "zorgrelaties").await?;
+    let other = fixture(s, "zorgrelaties-ander").await?;
+    let rel = |p: &str, c: &str, org: &str| CareRelation {
+        org: org.into(),
+        professional: p.into(),
+        client: c.into(),
+        since: "2026-01-01T00:00:00.000Z".into(),
+    };
+    ctx("relatie", s.add_care_relation(&rel(&f.alice, &f.c1, &f.org)).await)?;
+    ctx("relatie opnieuw", s.add_care_relation(&rel(&f.alice, &f.c1, &f.org)).await)?;
+    ctx("relatie 2", s.add_care_relation(&rel(&f.bob, &f.c2, &f.org)).await)?;
+    // Across organisations a relation cannot be made, whichever org is named.
+    ensure!(s.add_care_relation(&rel(&f.alice, &other.c1, &f.org)).await.is_err(), "relatie met cliënt van een andere organisatie gemaakt");
+    ensure!(
+        s.add_care_relation(&rel(&f.alice, &other.c1, &other.org)).await.is_err(),
+        "relatie met professional van een andere organisatie gemaakt"
+    );
+    ensure!(ctx("heeft", s.has_care_relation(&f.alice, &f.c1).await)?, "relatie niet gevonden");
+    ensure!(!ctx("heeft", s.has_care_relation(&f.alice, &f.c2).await)?, "relatie gevonden die niet bestaat");
+    ensure!(ctx("cliënten", s.clients_of(&f.alice).await)? == vec![f.c1.clone()], "cliënten van alice onjuist");
+    ensure!(ctx("relaties", s.care_relations(&f.org).await)?.len() == 2, "relaties van de organisatie onjuist");
+    ensure!(ctx("relaties", s.care_relations(&other.org).await)?.is_empty(), "relaties lekken naar een andere organisatie");
+    ctx("beëindigen", s.end_care_relation(&f.alice, &f.c1).await)?;
+    ensure!(!ctx("heeft", s.has_care_relation(&f.alice, &f.c1).await)?, "beëindigde relatie bestaat nog");
+    Ok(())
+}
+
+pub async fn break_glass<S: Store + AccessStore>(s: &S) -> Result<(), String> {
+    let f = fixture(s, "doorbraak").await?;
+    let other = fixture(s, "doorbraak-ander").await?;
+    let grant = |id: &str, c: &str, granted: i64, expires: i64| BreakGlass {
+        id: id.into(),
+        org: f.org.clone(),
+        professional: f.alice.clone(),
+        client: c.into(),
+        reason_sealed: b"sealed".to_vec(),
+        granted,
+        expires,
+        reviewed_by: None,
+        reviewed_at: None,
+    };
+    let (g1, g2) = (new_id(), new_id());
+    ctx("doorbraak", s.create_break_glass(&grant(&g1, &f.c1, 1_000, 2_000)).await)?;
+    ctx("doorbraak 2", s.create_break_glass(&grant(&g2, &f.c2, 1_500, 1_600)).await)?;
+    ensure!(s.create_break_glass(&grant(&new_id(), &other.c1, 1_000, 2_000)).await.is_err(), "doorbraak naar andere organisatie gemaakt");
+    let a = ctx("actief", s.active_break_glass(&f.alice, &f.c1, 1_999).await)?;
+    ensure!(a.as_ref().is_some_and(|g| g.id == g1 && g.reason_sealed == b"sealed"), "actieve doorbraak niet gevonden: {a:?}");
+    ensure!(ctx("verlopen", s.active_break_glass(&f.alice, &f.c1, 2_000).await)?.is_none(), "verlopen doorbraak nog actief");
+    ensure!(ctx("te vroeg", s.active_break_glass(&f.alice, &f.c1, 999).await)?.is_none(), "doorbraak actief voor toekenning");
+    ensure!(ctx("ander", s.active_break_glass(&f.bob, &f.c1, 1_500).await)?.is_none(), "doorbraak geldt voor een ander");
+    let all = ctx("lijst", s.break_glass_grants(&f.org).await)?;
+    ensure!(all.iter().map(|g| g.id.as_str()).collect::<Vec<_>>() == vec![g2.as_str(), g1.as_str()], "lijst niet nieuwste eerst");
+    ensure!(ctx("lijst ander", s.break_glass_grants(&other.org).await)?.is_empty(), "doorbraken lekken naar een andere organisatie");
+    ensure!(s.review_break_glass(&other.org, &g1, &f.bob, 3_000).await.is_err(), "beoordeling vanuit een andere organisatie geaccepteerd");
+    ctx("beoordelen", s.review_break_glass(&f.org, &g1, &f.bob, 3_000).await)?;
+    ensure!(
+        matches!(s.review_break_glass(&f.org, &g1, &f.bob, 3_001).await, Err(StoreError::Conflict(_))),
+        "tweede beoordeling geaccepteerd"
+    );
+    ensure!(
+        matches!(s.review_break_glass(&f.org, "bestaat-niet", &f.bob, 1).await, Err(StoreError::NotFound { .. })),
+        "onbekende doorbraak beoordeeld"
+    );
+    let all = ctx("lijst", s.break_glass_grants(&f.org).await)?;
+    ensure!(
+        all.iter().any(|g| g.id == g1 && g.reviewed_by.as_deref() == Some(f.bob.as_str()) && g.reviewed_at == Some(3_000)),
+        "beoordeling niet opgeslagen"
+    );
+    Ok(())
+}
+
+async fn expect_broken<S: AccessStore>(s: &S, org: &str, what: &str) -> Result<String, String> {
+    let chain: Vec<StoredAccessEvent> = ctx("keten", s.access_chain(org).await)?;
+    match verify_access_chain(&chain) {
+        Ok(()) => Err(format!("{what} niet ontdekt")),
+        Err(e) => Ok(e),
+    }
+}
+
+pub async fn access_log<S, T, F>(s: &S, tamper: &T) -> Result<(), String>
+where
+    S: Store + AccessStore,
+    T: Fn(AccessTamper) -> F,
+    F: Future<Output = Result<(), String>>,
+{
+    let f = fixture(s, "toegangslog").await?;
+    let other = fixture(s, "toegangslog-ander").await?;
+    for i in 0..6 {
+        let (user, client) = if i % 2 == 0 { (&f.alice, &f.c1) } else { (&f.bob, &f.c2) };
+        let seq = ctx("loggen", s.log_access(&event(&f.org, user, Some(client), "dossier.lezen", i)).await)?;
+        ensure!(seq == i as u64 + 1, "volgnummer {seq} in plaats van {}", i + 1);
+    }
+    ctx("loggen ander", s.log_access(&event(&other.org, &other.alice, None, "inloggen", 0)).await)?;
+    let chain = ctx("keten", s.access_chain(&f.org).await)?;
+    ensure!(chain.len() == 6, "keten heeft {} gebeurtenissen in plaats van 6", chain.len());
+    verify_access_chain(&chain)?;
+    ensure!(chain[0].event == event(&f.org, &f.alice, Some(&f.c1), "dossier.lezen", 0), "gebeurtenis onjuist teruggelezen");
+    let q = AccessQuery { client: Some(f.c2.clone()), limit: 10, ..Default::default() };
+    let got = ctx("filter cliënt", s.access_events(&f.org, &q).await)?;
+    ensure!(got.iter().map(|e| e.seq).collect::<Vec<_>>() == vec![6, 4, 2], "filter op cliënt onjuist");
+    let q = AccessQuery { user: Some(f.alice.clone()), before: Some(5), limit: 1, ..Default::default() };
+    let got = ctx("filter gebruiker", s.access_events(&f.org, &q).await)?;
+    ensure!(got.iter().map(|e| e.seq).collect::<Vec<_>>() == vec![3], "filter op gebruiker met paginering onjuist");
+    let got = ctx("ander", s.access_events(&other.org, &AccessQuery { limit: 100, ..Default::default() }).await)?;
+    ensure!(got.len() == 1 && got[0].event.org == other.org, "gebeurtenissen lekken tussen organisaties");
+
+    // Concurrent appends keep one unbroken chain.
+    let mut tasks = Vec::new();
+    for i in 0..16 {
+        let s2 = s.clone();
+        let ev = event(&f.org, &f.alice, Some(&f.c1), "dossier.lezen", 100 + i);
+        tasks.push(async move { s2.log_access(&ev).await });
+    }
+    for r in futures_join(tasks).await {
+        ctx("gelijktijdig loggen", r)?;
+    }
+    let chain = ctx("keten", s.access_chain(&f.org).await)?;
+    ensure!(chain.len() == 22, "na gelijktijdig loggen {} gebeurtenissen in plaats van 22", chain.len());
+    verify_access_chain(&chain)?;
+
+    ensure!(tamper(AccessTamper::PlainUpdate { org: f.org.clone(), seq: 2 }).await.is_err(), "UPDATE op de toegangslog toegestaan");
+    ensure!(tamper(AccessTamper::PlainDelete { org: f.org.clone(), seq: 2 }).await.is_err(), "DELETE op de toegangslog toegestaan");
+    tamper(AccessTamper::ChangeAction { org: f.org.clone(), seq: 3, action: "inloggen".into() }).await?;
+    let e = expect_broken(s, &f.org, "gewijzigde gebeurtenis").await?;
+    ensure!(e.contains(" 3 "), "melding noemt gebeurtenis 3 niet: {e}");
+    let g = fixture(s, "toegangslog-gat").await?;
+    for i in 0..3 {
+        ctx("loggen", s.log_access(&event(&g.org, &g.alice, None, "dossier.lezen", i)).await)?;
+    }
+    tamper(AccessTamper::Delete { org: g.org.clone(), seq: 2 }).await?;
+    let e = expect_broken(s, &g.org, "verwijderde gebeurtenis").await?;
+    ensure!(e.contains(" 2 "), "melding noemt gebeurtenis 2 niet: {e}");
+    Ok(())
+}
+
+/// Polls all futures to completion on the current task (no runtime dependency here).
+async fn futures_join<F: Future>(tasks: Vec<F>) -> Vec<F::Output> {
+    let mut pinned: Vec<_> = tasks.into_iter().map(Box::pin).collect();
+    let mut out: Vec<Option<F::Output>> = (0..pinned.len()).map(|_| None).collect();
+    std::future::poll_fn(|cx| {
+        let mut pending = false;
+        for (i, f) in pinned.iter_mut().enumerate() {
+            if out[i].is_none() {
+                match f.as_mut().poll(cx) {
+                    std::task::Poll::Ready(v) => out[i] = Some(v),
+                    std::task::Poll::Pending => pending = true,
+                }
+            }
+        }
+        if pending { std::task::Poll::Pending } else { std::task::Poll::Ready(()) }
+    })
+    .await;
+    out.into_iter().flatten().collect()
+}
+
+pub async fn drafts<S: Store + AccessStore>(s: &S) -> Result<(), String> {
+    let f = fixture(s, "concepten").await?;
+    let id = new_id();
+    let d = Draft {
+        id: id.clone(),
+        org: f.org.clone(),
+        professional: f.alice.clone(),
+        client: Some(f.c1.clone()),
+        sealed: b"een".to_vec(),
+        updated: 10,
+    };
+    ctx("opslaan", s.save_draft(&d).await)?;
+    ctx("bijwerken", s.save_draft(&Draft { sealed: b"twee".to_vec(), updated: 20, ..d.clone() }).await)?;
+    let got = ctx("lezen", s.draft(&id).await)?;
+    ensure!(
+        got.as_ref().is_some_and(|g| g.sealed == b"twee" && g.updated == 20 && g.client.as_deref() == Some(f.c1.as_str())),
+        "concept onjuist: {got:?}"
+    );
+    // Someone else cannot overwrite it.
+    ctx(
+        "overschrijven door ander",
+        s.save_draft(&Draft { professional: f.bob.clone(), sealed: b"drie".to_vec(), updated: 30, ..d.clone() }).await,
+    )?;
+    let got = ctx("lezen", s.draft(&id).await)?;
+    ensure!(got.as_ref().is_some_and(|g| g.sealed == b"twee" && g.professional == f.alice), "concept overschreven door een ander");
+    let anon = Draft { id: new_id(), client: None, updated: 5, ..d.clone() };
+    ctx("anoniem", s.save_draft(&anon).await)?;
+    let n = ctx("opruimen", s.delete_drafts_before(15).await)?;
+    ensure!(n >= 1 && ctx("lezen", s.draft(&anon.id).await)?.is_none(), "oud concept niet opgeruimd");
+    ensure!(ctx("lezen", s.draft(&id).await)?.is_some(), "nieuw concept opgeruimd");
+    ctx("verwijderen", s.delete_draft(&id).await)?;
+    ensure!(ctx("lezen", s.draft(&id).await)?.is_none(), "verwijderd concept bestaat nog");
+    Ok(())
+}
