@@ -17,7 +17,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use grondslag_dossier::{ConsentDerivation, ConsentRecord, ConsentState, Decision, EntryPayload, Proposal, apply_consent, derive_consent};
-use grondslag_engine::{Report, evaluate, report};
+use grondslag_engine::{Facts, Judgments, Report, evaluate, report};
 use grondslag_ledger::{
     Actor, Bundle, BundleEntry, BundleReport, Entry, Hash, RulesRef, VerifierKey, b64_decode_32, b64_encode, commitment, jcs,
     sign_checkpoint, ts_from_unix_millis, verify_bundle, verify_checkpoint, verify_inclusion,
@@ -156,6 +156,10 @@ fn now_ts() -> AppResult<String> {
     let ms = time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000;
     let ms = i64::try_from(ms).map_err(|_| AppError::Invalid("klok buiten bereik".into()))?;
     ts_from_unix_millis(ms).ok_or_else(|| AppError::Invalid("klok buiten bereik".into()))
+}
+
+fn note_aad(org: &str, purpose: &str) -> Vec<u8> {
+    format!("grondslag/v1/notitie|{org}|{purpose}").into_bytes()
 }
 
 fn identity_aad(org: &str, pseudonym: &str) -> Vec<u8> {
@@ -351,22 +355,26 @@ impl<S: Store> App<S> {
     /// report. `open`: do not fill in the format's defaults.
     pub async fn deliberate(&self, client: &str, professional: &str, input: FactsInput<'_>) -> AppResult<Deliberated> {
         let FactsInput { file_name, content, date, lang, open } = input;
-        let (_, d, p) = self.context(client, Some(professional)).await?;
-        let p = p.ok_or_else(|| AppError::Invalid("professional ontbreekt".into()))?;
         let (facts, judgments) = grondslag_scenario::parse_facts_file(&self.rules, file_name, content)?;
-        let mut facts = if open { facts } else { facts.with_defaults(&self.rules) };
+        let facts = if open { facts } else { facts.with_defaults(&self.rules) };
+        self.deliberate_facts(client, professional, facts, &judgments, date, lang).await
+    }
+
+    /// Sets the `consent` fact of `facts` from the client's consent registry and says how.
+    /// Without recipient, data and purpose the registry cannot say whether a consent covers the
+    /// disclosure: the fact is then left open (never taken from the caller).
+    pub async fn apply_registry(&self, client: &str, facts: &mut Facts, date: Date) -> AppResult<ConsentDerivation> {
+        let (_, d, _) = self.context(client, None).await?;
         let rows = self.read(&d).await?;
         let registry = registry_of(&rows);
-        let derivation = match proposal_parts(&self.rules, &facts) {
+        Ok(match proposal_parts(&self.rules, facts) {
             Some((recipient, data, purpose)) => {
                 let derivation =
                     derive_consent(&registry, &Proposal { recipient_role: &recipient, data_categories: &data, purpose: &purpose, date });
-                apply_consent(&self.rules, &mut facts, &derivation).map_err(AppError::Invalid)?;
+                apply_consent(&self.rules, facts, &derivation).map_err(AppError::Invalid)?;
                 derivation
             }
             None => {
-                // Without recipient, data and purpose the registry cannot say whether a consent
-                // covers the disclosure: the fact stays open (never taken from the file).
                 if let Some(f) = self.rules.fact("consent") {
                     facts.unset(f);
                 }
@@ -377,15 +385,55 @@ impl<S: Store> App<S> {
                     explanation: "Ontvanger, gegevens of doel ontbreken: het toestemmingsregister kan nog niet worden geraadpleegd.".into(),
                 }
             }
-        };
-        let ev = evaluate(&self.rules, date, &facts, &judgments)?;
-        let rep = report(&self.rules, &ev, &facts, &judgments, lang);
+        })
+    }
+
+    /// Records a deliberation on the given facts and judgments. For this registered client the
+    /// `consent` fact is derived from the registry; the derivation is stored with the report.
+    pub async fn deliberate_facts(
+        &self,
+        client: &str,
+        professional: &str,
+        mut facts: Facts,
+        judgments: &Judgments,
+        date: Date,
+        lang: Lang,
+    ) -> AppResult<Deliberated> {
+        let (_, d, p) = self.context(client, Some(professional)).await?;
+        let p = p.ok_or_else(|| AppError::Invalid("professional ontbreekt".into()))?;
+        let derivation = self.apply_registry(client, &mut facts, date).await?;
+        let ev = evaluate(&self.rules, date, &facts, judgments)?;
+        let rep = report(&self.rules, &ev, &facts, judgments, lang);
         let mut value = serde_json::to_value(&rep).map_err(|e| AppError::Invalid(e.to_string()))?;
         if let serde_json::Value::Object(m) = &mut value {
             m.insert("consent_registry".into(), serde_json::to_value(&derivation).map_err(|e| AppError::Invalid(e.to_string()))?);
         }
         let receipt = self.append(&d, &p, &EntryPayload::Deliberation { report: value }, None).await?;
         Ok(Deliberated { report: rep, consent: derivation, receipt })
+    }
+
+    /// Seals a short text (a draft, a break-the-glass reason) with the organisation's content
+    /// key, bound to `purpose` (e.g. `concept|<id>`): nonce ‖ ciphertext.
+    pub fn seal_note(&self, org: &str, purpose: &str, plain: &[u8]) -> AppResult<Vec<u8>> {
+        let keys = self.keys.load(org)?;
+        let nonce = keys::random24()?;
+        let mut sealed = nonce.to_vec();
+        sealed.extend(grondslag_ledger::seal(&keys.content, &nonce, &note_aad(org, purpose), plain)?);
+        Ok(sealed)
+    }
+
+    /// Opens what [`App::seal_note`] sealed for the same organisation and purpose.
+    pub fn open_note(&self, org: &str, purpose: &str, sealed: &[u8]) -> AppResult<Vec<u8>> {
+        let keys = self.keys.load(org)?;
+        let (nonce, ct) = split_nonce(sealed)?;
+        Ok(grondslag_ledger::open(&keys.content, &nonce, &note_aad(org, purpose), ct)?)
+    }
+
+    /// The entries of a client's dossier with their decrypted content (`None` when erased).
+    pub async fn entries(&self, client: &str) -> AppResult<Vec<(u64, String, String, Option<EntryPayload>)>> {
+        let (_, d, _) = self.context(client, None).await?;
+        let rows = self.read(&d).await?;
+        Ok(rows.into_iter().map(|(row, e, p)| (row.seq, e.body().kind.clone(), e.body().ts.clone(), p.map(|(p, _)| p))).collect())
     }
 
     /// Records a decision following a deliberation of the same dossier.
@@ -552,6 +600,31 @@ impl<S: Store> App<S> {
             st.inclusion_ok = false;
         }
         Ok(st)
+    }
+
+    /// A receipt for an entry already in the dossier, against the latest signed checkpoint.
+    pub async fn receipt(&self, client: &str, seq: u64) -> AppResult<Receipt> {
+        let (c, d, _) = self.context(client, None).await?;
+        let org = self.store.organisation(&c.org).await?;
+        let rows = self.store.entries(&d.id).await?;
+        let row = rows
+            .iter()
+            .find(|r| r.seq == seq)
+            .ok_or_else(|| AppError::Invalid(format!("dossierregel {seq} bestaat niet in dit dossier")))?;
+        let entry = Entry::from_jcs(&row.body_jcs).map_err(|e| AppError::Ledger(format!("entry {seq}: {e}")))?;
+        let saved = self.store.latest_checkpoint(&org.id).await?.ok_or_else(|| AppError::Ledger("er is geen checkpoint".into()))?;
+        let key = self.keys.load(&org.id)?.verifier_key()?;
+        let cp = verify_checkpoint(&saved.note, &key).map_err(AppError::ledger)?;
+        let proof = grondslag_store::inclusion_proof(&self.store, &org.id, cp.size, row.leaf_index).await?;
+        Ok(Receipt {
+            dossier: d.id.clone(),
+            seq,
+            leaf_index: row.leaf_index,
+            leaf_hash: b64_encode(&entry.leaf_hash()),
+            tree_size: cp.size,
+            checkpoint: saved.note,
+            inclusion_proof: proof.iter().map(|h| b64_encode(h)).collect(),
+        })
     }
 
     /// A verification bundle for the client's dossier, with the disclosed content.

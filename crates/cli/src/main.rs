@@ -10,6 +10,7 @@ mod common;
 mod controleer;
 mod dossier;
 mod render;
+mod start;
 mod toets;
 mod vraag;
 
@@ -36,6 +37,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Start de webapplicatie (standaard op http://127.0.0.1:8080, met SQLite in grondslag-data).
+    Start(start::StartArgs),
     /// Toets scenariobestanden (FORMAT.md) en vergelijk met het verwachte antwoord.
     Toets {
         /// Bestanden of mappen met scenario's.
@@ -157,6 +160,7 @@ fn main() -> ExitCode {
     let result = (|| -> anyhow::Result<ExitCode> {
         let ctx = common::Context::new(cli.regels.as_deref(), cli.datum.as_deref(), &cli.taal)?;
         match cli.command {
+            Command::Start(args) => start::run(&ctx, args),
             Command::Toets { paden, json } => toets::run(&ctx, &paden, json),
             Command::Controleer { json } => controleer::run(&ctx, json),
             Command::Vraag { json } => vraag::run(&ctx, json),

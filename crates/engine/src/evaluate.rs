@@ -25,7 +25,7 @@ pub struct Judgments {
     pub sets: BTreeMap<JudgmentId, JudgmentRecord>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case", tag = "state", content = "criteria")]
 pub enum JudgmentState {
     /// The route needs no weighing by the professional.
@@ -54,7 +54,7 @@ pub struct RouteResult {
     pub level: Level,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum QuestionPurpose {
     /// The answer can change the outcome.

@@ -5,7 +5,7 @@
 
 use grondslag_rules::{Age, Cond, FactId, Node, RuleSet, Value};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Tri {
     True,

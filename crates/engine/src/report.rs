@@ -3,12 +3,12 @@
 //! is generated freely. The professional's own judgments are quoted back as theirs.
 
 use grondslag_rules::{AvgKind, Domain, FactId, Lang, Outcome, RuleSet, Secrecy, SourceId, SourceStatus, Text, Value};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::evaluate::{ConditionOrigin, Evaluation, JudgmentState, Judgments, QuestionPurpose};
 use crate::logic::{FactSource, Facts, Tri, eval};
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Report {
     pub outcome: Outcome,
     pub outcome_label: String,
@@ -30,14 +30,14 @@ pub struct Report {
     pub sources: Vec<SourceOut>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct RulesetRef {
     pub name: String,
     pub version: String,
     pub hash: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct FactLine {
     pub fact: String,
     pub label: String,
@@ -45,7 +45,7 @@ pub struct FactLine {
     pub value_label: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SecrecyLayer {
     pub regime: Option<Secrecy>,
     pub regime_label: String,
@@ -54,21 +54,21 @@ pub struct SecrecyLayer {
     pub explanation: Vec<Item>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct AvgLayer {
     pub satisfied: bool,
     pub bases: Vec<Item>,
     pub explanation: Vec<Item>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Item {
     pub id: String,
     pub text: String,
     pub sources: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct NoticeOut {
     pub id: String,
     pub text: String,
@@ -76,7 +76,7 @@ pub struct NoticeOut {
     pub sources: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct QuestionOut {
     pub fact: String,
     pub text: String,
@@ -89,13 +89,13 @@ pub struct QuestionOut {
     pub sources: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct OptionOut {
     pub value: String,
     pub label: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct JudgmentOut {
     pub id: String,
     pub title: String,
@@ -104,14 +104,14 @@ pub struct JudgmentOut {
     pub sources: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct RecordedJudgment {
     pub id: String,
     pub title: String,
     pub answers: Vec<RecordedAnswer>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct RecordedAnswer {
     pub criterion: String,
     pub text: String,
@@ -119,7 +119,7 @@ pub struct RecordedAnswer {
     pub reasons: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct TraceStep {
     pub rule: String,
     pub title: String,
@@ -132,13 +132,13 @@ pub struct TraceStep {
     pub sources: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Requirement {
     pub text: String,
     pub status: Tri,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SourceOut {
     pub id: String,
     pub citation: String,

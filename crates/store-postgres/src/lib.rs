@@ -8,6 +8,8 @@
 //! so instances starting together do not both migrate). Ledger tables are append-only: triggers
 //! raise on `UPDATE`, `DELETE` and `TRUNCATE`.
 
+mod access;
+
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -21,7 +23,8 @@ use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions, PgRow};
 use sqlx::{Row, SqlSafeStr};
 
 /// The embedded migrations, in order.
-const MIGRATIONS: &[(i64, &str, &str)] = &[(1, "init", include_str!("../migrations/0001_init.sql"))];
+const MIGRATIONS: &[(i64, &str, &str)] =
+    &[(1, "init", include_str!("../migrations/0001_init.sql")), (2, "access", include_str!("../migrations/0002_access.sql"))];
 
 /// How long to wait for a pooled connection.
 pub const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(30);
@@ -44,7 +47,7 @@ pub fn migrator() -> Migrator {
     )
 }
 
-fn backend(e: sqlx::Error) -> StoreError {
+pub(crate) fn backend(e: sqlx::Error) -> StoreError {
     if let Some(db) = e.as_database_error() {
         if db.is_unique_violation() {
             return StoreError::Conflict(db.message().to_owned());
@@ -56,19 +59,19 @@ fn backend(e: sqlx::Error) -> StoreError {
     StoreError::Backend(e.to_string())
 }
 
-fn to_i64(n: u64) -> StoreResult<i64> {
+pub(crate) fn to_i64(n: u64) -> StoreResult<i64> {
     i64::try_from(n).map_err(|_| StoreError::Invalid(format!("getal {n} is te groot")))
 }
 
-fn to_u64(n: i64) -> StoreResult<u64> {
+pub(crate) fn to_u64(n: i64) -> StoreResult<u64> {
     u64::try_from(n).map_err(|_| StoreError::Integrity(format!("negatief getal {n} in de database")))
 }
 
-fn hash32(bytes: &[u8]) -> StoreResult<Hash> {
+pub(crate) fn hash32(bytes: &[u8]) -> StoreResult<Hash> {
     bytes.try_into().map_err(|_| StoreError::Integrity(format!("hash van {} bytes in plaats van 32", bytes.len())))
 }
 
-fn get<'r, T: sqlx::Decode<'r, sqlx::Postgres> + sqlx::Type<sqlx::Postgres>>(row: &'r PgRow, col: &str) -> StoreResult<T> {
+pub(crate) fn get<'r, T: sqlx::Decode<'r, sqlx::Postgres> + sqlx::Type<sqlx::Postgres>>(row: &'r PgRow, col: &str) -> StoreResult<T> {
     row.try_get(col).map_err(backend)
 }
 

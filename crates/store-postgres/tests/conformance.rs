@@ -41,3 +41,17 @@ async fn reopening_keeps_everything() {
     grondslag_store::verify_organisation(&again, &org.id).await.unwrap();
     again.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn access_conformance_postgres() {
+    let Some(url) = common::url() else { return };
+    let store = PostgresStore::connect(&url).await.unwrap();
+    let pool = store.pool().clone();
+    let start = Instant::now();
+    let report = grondslag_store::conformance_access::run(store.clone(), |t| common::tamper_access(pool.clone(), t)).await;
+    eprintln!("toegangsconformance (PostgreSQL): {:?} in {:?}", report, start.elapsed());
+    if let Err(e) = report {
+        panic!("toegangsconformance faalt op PostgreSQL: {e}");
+    }
+    store.close().await;
+}

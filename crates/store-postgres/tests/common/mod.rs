@@ -122,3 +122,40 @@ pub async fn tamper(pool: PgPool, t: Tamper) -> Result<(), String> {
         }
     }
 }
+
+/// Executes an access-log tamper case with raw SQL.
+pub async fn tamper_access(pool: PgPool, t: grondslag_store::conformance_access::AccessTamper) -> Result<(), String> {
+    use grondslag_store::conformance_access::AccessTamper as A;
+    match t {
+        A::PlainUpdate { org, seq } => sqlx::query("UPDATE access_event SET action = 'x' WHERE org_id = $1 AND seq = $2")
+            .bind(org)
+            .bind(i(seq))
+            .execute(&pool)
+            .await
+            .map(|_| ())
+            .map_err(|e| e.to_string()),
+        A::PlainDelete { org, seq } => sqlx::query("DELETE FROM access_event WHERE org_id = $1 AND seq = $2")
+            .bind(org)
+            .bind(i(seq))
+            .execute(&pool)
+            .await
+            .map(|_| ())
+            .map_err(|e| e.to_string()),
+        A::ChangeAction { org, seq, action } => {
+            bypass(
+                &pool,
+                &["access_event"],
+                vec![sqlx::query("UPDATE access_event SET action = $1 WHERE org_id = $2 AND seq = $3").bind(action).bind(org).bind(i(seq))],
+            )
+            .await
+        }
+        A::Delete { org, seq } => {
+            bypass(
+                &pool,
+                &["access_event"],
+                vec![sqlx::query("DELETE FROM access_event WHERE org_id = $1 AND seq = $2").bind(org).bind(i(seq))],
+            )
+            .await
+        }
+    }
+}

@@ -1,0 +1,107 @@
+//! `grondslag start`: the web application on an embedded SQLite database (or PostgreSQL). On
+//! first run it creates the organisation's administrator and prints how to log in, once.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use clap::Args;
+use grondslag_app::App;
+use grondslag_web::{Backend, Config, HashCost, Web, router};
+
+use crate::common::Context;
+
+#[derive(Args, Clone)]
+pub struct StartArgs {
+    /// Adres en poort waarop de server luistert.
+    #[arg(long, value_name = "HOST:POORT", default_value = "127.0.0.1:8080")]
+    pub adres: String,
+    /// De gegevensmap (database en sleutels).
+    #[arg(long, value_name = "MAP", default_value = "grondslag-data")]
+    pub data: PathBuf,
+    /// PostgreSQL in plaats van SQLite (postgres://…); de sleutels blijven in --data.
+    #[arg(long, value_name = "URL")]
+    pub database: Option<String>,
+    /// Vul een demo-organisatie met fictieve professionals en cliënten.
+    #[arg(long)]
+    pub demo: bool,
+    /// Naam van de organisatie die bij de eerste start wordt aangemaakt.
+    #[arg(long, value_name = "NAAM", default_value = "Mijn organisatie")]
+    pub organisatie: String,
+    /// De server staat achter HTTPS (cookies alleen over HTTPS, met __Host-prefix).
+    #[arg(long)]
+    pub https: bool,
+    /// Publiek adres (origin) dat formulieren mag posten, bijv. https://grondslag.example.nl.
+    #[arg(long, value_name = "ORIGIN")]
+    pub origin: Vec<String>,
+}
+
+pub fn run(ctx: &Context, args: StartArgs) -> anyhow::Result<ExitCode> {
+    let addr: SocketAddr =
+        args.adres.parse().with_context(|| format!("'{}' is geen adres; schrijf bijvoorbeeld 127.0.0.1:8080", args.adres))?;
+    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().context("kan de runtime niet starten")?;
+    rt.block_on(async {
+        std::fs::create_dir_all(&args.data).with_context(|| format!("gegevensmap {} kan niet gemaakt worden", args.data.display()))?;
+        match &args.database {
+            Some(url) => {
+                let store = grondslag_store_postgres::PostgresStore::connect(url).await.context("PostgreSQL-database openen mislukt")?;
+                serve(ctx, &args, addr, store).await
+            }
+            None => {
+                let db = args.data.join("grondslag.db");
+                let store = grondslag_store_sqlite::SqliteStore::open(&db)
+                    .await
+                    .with_context(|| format!("database {} openen mislukt", db.display()))?;
+                serve(ctx, &args, addr, store).await
+            }
+        }
+    })
+}
+
+async fn serve<S: Backend>(ctx: &Context, args: &StartArgs, addr: SocketAddr, store: S) -> anyhow::Result<ExitCode> {
+    let app = App::new(store, &args.data, ctx.rules.clone());
+    let cfg = Config { secure_cookies: args.https, hash_cost: HashCost::PRODUCTION, trusted_origins: args.origin.clone() };
+    let web = Web::new(app, cfg).await.map_err(|e| anyhow::anyhow!("{}", e.messages().0))?;
+    let listener =
+        tokio::net::TcpListener::bind(addr).await.with_context(|| format!("kan niet luisteren op {addr} (is de poort al in gebruik?)"))?;
+    let shown = if addr.ip().is_unspecified() { format!("http://127.0.0.1:{}", addr.port()) } else { format!("http://{addr}") };
+    if let Some(first) = web.first_run(&args.organisatie).await.map_err(|e| anyhow::anyhow!("{}", e.messages().0))? {
+        println!("Eerste start: organisatie '{}' aangemaakt.", args.organisatie);
+        println!("Log eenmalig in als beheerder:");
+        println!("  inlognaam:  {}", first.login);
+        println!("  wachtwoord: {}", first.password);
+        println!("Dit wachtwoord wordt niet nog eens getoond. Maak daarna accounts aan onder Beheer.");
+    }
+    if args.demo
+        && let Some((logins, password)) = web.demo().await.map_err(|e| anyhow::anyhow!("{}", e.messages().0))?
+    {
+        println!("Demo-organisatie aangemaakt (fictieve gegevens). Inlognamen, wachtwoord '{password}':");
+        for l in logins {
+            println!("  {:<10} {}", l.login, l.who);
+        }
+    } else if args.demo {
+        println!("Demo-organisatie bestaat al; inlognamen huisarts, jeugd, aandacht, privacy, beheer (wachtwoord demo-wachtwoord-oost).");
+    }
+    println!("Grondslag draait op {shown} — stop met Ctrl+C.");
+    // Drafts nobody finished are removed after a week.
+    let cleaner = web.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
+        loop {
+            tick.tick().await;
+            let _ = grondslag_store::AccessStore::delete_drafts_before(
+                cleaner.app.store(),
+                grondslag_web::now_ms() - grondslag_web::draft::DRAFT_TTL_MS,
+            )
+            .await;
+        }
+    });
+    axum::serve(listener, router(web).into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+        .context("de server stopte met een fout")?;
+    Ok(ExitCode::SUCCESS)
+}

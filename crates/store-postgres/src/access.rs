@@ -1,0 +1,475 @@
+//! [`AccessStore`] on PostgreSQL: logins, sessions, care relations, break-the-glass grants, the
+//! hash-chained access log and drafts (`migrations/0002_access.sql`).
+//!
+//! Appends to the access log are serialised per organisation with a transaction-scoped advisory
+//! lock like ledger appends, but on a key of their own
+//! (`hashtextextended('toegang:' || org, 0)`), so logging an access never waits for a ledger
+//! append of the same organisation. Text ordering uses `COLLATE "C"` (byte order, as SQLite).
+
+use grondslag_store::{
+    ACCESS_GENESIS, AccessEvent, AccessQuery, AccessStore, BreakGlass, CareRelation, Credential, Draft, SessionRecord, StoreError,
+    StoreResult, StoredAccessEvent, access_event_hash,
+};
+use sqlx::postgres::PgRow;
+
+use crate::{PostgresStore, backend, get, hash32, to_i64, to_u64};
+
+fn credential(row: &PgRow) -> StoreResult<Credential> {
+    Ok(Credential {
+        professional: get(row, "professional_id")?,
+        login: get(row, "login")?,
+        password_hash: get(row, "password_hash")?,
+        disabled: get(row, "disabled")?,
+    })
+}
+
+fn session(row: &PgRow) -> StoreResult<SessionRecord> {
+    Ok(SessionRecord {
+        id_hash: get(row, "id_hash")?,
+        professional: get(row, "professional_id")?,
+        created: get(row, "created")?,
+        last_seen: get(row, "last_seen")?,
+        expires: get(row, "expires")?,
+    })
+}
+
+fn break_glass(row: &PgRow) -> StoreResult<BreakGlass> {
+    Ok(BreakGlass {
+        id: get(row, "id")?,
+        org: get(row, "org_id")?,
+        professional: get(row, "professional_id")?,
+        client: get(row, "client_id")?,
+        reason_sealed: get(row, "reason_sealed")?,
+        granted: get(row, "granted")?,
+        expires: get(row, "expires")?,
+        reviewed_by: get(row, "reviewed_by")?,
+        reviewed_at: get(row, "reviewed_at")?,
+    })
+}
+
+fn access_event(row: &PgRow) -> StoreResult<StoredAccessEvent> {
+    Ok(StoredAccessEvent {
+        seq: to_u64(get(row, "seq")?)?,
+        event: AccessEvent {
+            org: get(row, "org_id")?,
+            ts: get(row, "ts")?,
+            user: get(row, "user_id")?,
+            user_role: get(row, "user_role")?,
+            on_behalf_of: get(row, "on_behalf_of")?,
+            client: get(row, "client_id")?,
+            action: get(row, "action")?,
+            authorisation: get(row, "authorisation")?,
+            allowed: get(row, "allowed")?,
+            source: get(row, "source")?,
+        },
+        prev_hash: hash32(&get::<Vec<u8>>(row, "prev_hash")?)?,
+        hash: hash32(&get::<Vec<u8>>(row, "hash")?)?,
+    })
+}
+
+fn draft(row: &PgRow) -> StoreResult<Draft> {
+    Ok(Draft {
+        id: get(row, "id")?,
+        org: get(row, "org_id")?,
+        professional: get(row, "professional_id")?,
+        client: get(row, "client_id")?,
+        sealed: get(row, "sealed")?,
+        updated: get(row, "updated")?,
+    })
+}
+
+/// The access_event columns, in insert order (a macro so the SQL stays a literal).
+macro_rules! event_columns {
+    () => {
+        "org_id, seq, ts, user_id, user_role, on_behalf_of, client_id, action, authorisation, allowed, source, prev_hash, hash"
+    };
+}
+
+/// The credential columns.
+macro_rules! credential_columns {
+    () => {
+        "professional_id, login, password_hash, disabled"
+    };
+}
+
+/// The break_glass columns.
+macro_rules! break_glass_columns {
+    () => {
+        "id, org_id, professional_id, client_id, reason_sealed, granted, expires, reviewed_by, reviewed_at"
+    };
+}
+
+impl AccessStore for PostgresStore {
+    async fn set_credential(&self, professional: &str, login: &str, password_hash: &str) -> StoreResult<()> {
+        if login.trim().is_empty() {
+            return Err(StoreError::Invalid("lege inlognaam".into()));
+        }
+        let res = sqlx::query(
+            "INSERT INTO credential (professional_id, login, login_key, password_hash) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (professional_id) DO UPDATE SET login = excluded.login, login_key = excluded.login_key,
+             password_hash = excluded.password_hash",
+        )
+        .bind(professional)
+        .bind(login)
+        .bind(login.to_lowercase())
+        .bind(password_hash)
+        .execute(self.pool())
+        .await;
+        match res {
+            Ok(_) => Ok(()),
+            Err(e) => match backend(e) {
+                StoreError::Conflict(_) => Err(StoreError::Conflict(format!("de inlognaam {login:?} is al in gebruik"))),
+                other => Err(other),
+            },
+        }
+    }
+
+    async fn credential_by_login(&self, login: &str) -> StoreResult<Option<Credential>> {
+        let row = sqlx::query(concat!("SELECT ", credential_columns!(), " FROM credential WHERE login_key = $1"))
+            .bind(login.to_lowercase())
+            .fetch_optional(self.pool())
+            .await
+            .map_err(backend)?;
+        row.as_ref().map(credential).transpose()
+    }
+
+    async fn credential_of(&self, professional: &str) -> StoreResult<Option<Credential>> {
+        let row = sqlx::query(concat!("SELECT ", credential_columns!(), " FROM credential WHERE professional_id = $1"))
+            .bind(professional)
+            .fetch_optional(self.pool())
+            .await
+            .map_err(backend)?;
+        row.as_ref().map(credential).transpose()
+    }
+
+    async fn set_disabled(&self, professional: &str, disabled: bool) -> StoreResult<()> {
+        let done = sqlx::query("UPDATE credential SET disabled = $1 WHERE professional_id = $2")
+            .bind(disabled)
+            .bind(professional)
+            .execute(self.pool())
+            .await
+            .map_err(backend)?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::not_found("inlog van professional", professional));
+        }
+        Ok(())
+    }
+
+    async fn create_session(&self, s: &SessionRecord) -> StoreResult<()> {
+        sqlx::query("INSERT INTO session (id_hash, professional_id, created, last_seen, expires) VALUES ($1, $2, $3, $4, $5)")
+            .bind(&s.id_hash)
+            .bind(&s.professional)
+            .bind(s.created)
+            .bind(s.last_seen)
+            .bind(s.expires)
+            .execute(self.pool())
+            .await
+            .map_err(backend)?;
+        Ok(())
+    }
+
+    async fn session(&self, id_hash: &str) -> StoreResult<Option<SessionRecord>> {
+        let row = sqlx::query("SELECT id_hash, professional_id, created, last_seen, expires FROM session WHERE id_hash = $1")
+            .bind(id_hash)
+            .fetch_optional(self.pool())
+            .await
+            .map_err(backend)?;
+        row.as_ref().map(session).transpose()
+    }
+
+    async fn touch_session(&self, id_hash: &str, last_seen: i64) -> StoreResult<()> {
+        sqlx::query("UPDATE session SET last_seen = $1 WHERE id_hash = $2")
+            .bind(last_seen)
+            .bind(id_hash)
+            .execute(self.pool())
+            .await
+            .map_err(backend)?;
+        Ok(())
+    }
+
+    async fn delete_session(&self, id_hash: &str) -> StoreResult<()> {
+        sqlx::query("DELETE FROM session WHERE id_hash = $1").bind(id_hash).execute(self.pool()).await.map_err(backend)?;
+        Ok(())
+    }
+
+    async fn delete_sessions_of(&self, professional: &str) -> StoreResult<u64> {
+        let done =
+            sqlx::query("DELETE FROM session WHERE professional_id = $1").bind(professional).execute(self.pool()).await.map_err(backend)?;
+        Ok(done.rows_affected())
+    }
+
+    async fn add_care_relation(&self, r: &CareRelation) -> StoreResult<()> {
+        // The professional and the client must both belong to the relation's organisation.
+        let ok = sqlx::query(
+            "SELECT 1 FROM professional p JOIN client c ON c.org_id = p.org_id WHERE p.id = $1 AND c.id = $2 AND p.org_id = $3",
+        )
+        .bind(&r.professional)
+        .bind(&r.client)
+        .bind(&r.org)
+        .fetch_optional(self.pool())
+        .await
+        .map_err(backend)?;
+        if ok.is_none() {
+            return Err(StoreError::not_found("professional en cliënt in deze organisatie", format!("{} / {}", r.professional, r.client)));
+        }
+        sqlx::query("INSERT INTO care_relation (org_id, professional_id, client_id, since) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
+            .bind(&r.org)
+            .bind(&r.professional)
+            .bind(&r.client)
+            .bind(&r.since)
+            .execute(self.pool())
+            .await
+            .map_err(backend)?;
+        Ok(())
+    }
+
+    async fn end_care_relation(&self, professional: &str, client: &str) -> StoreResult<()> {
+        sqlx::query("DELETE FROM care_relation WHERE professional_id = $1 AND client_id = $2")
+            .bind(professional)
+            .bind(client)
+            .execute(self.pool())
+            .await
+            .map_err(backend)?;
+        Ok(())
+    }
+
+    async fn has_care_relation(&self, professional: &str, client: &str) -> StoreResult<bool> {
+        let row = sqlx::query("SELECT 1 FROM care_relation WHERE professional_id = $1 AND client_id = $2")
+            .bind(professional)
+            .bind(client)
+            .fetch_optional(self.pool())
+            .await
+            .map_err(backend)?;
+        Ok(row.is_some())
+    }
+
+    async fn clients_of(&self, professional: &str) -> StoreResult<Vec<String>> {
+        let rows = sqlx::query(
+            "SELECT client_id FROM care_relation WHERE professional_id = $1 ORDER BY since COLLATE \"C\", client_id COLLATE \"C\"",
+        )
+        .bind(professional)
+        .fetch_all(self.pool())
+        .await
+        .map_err(backend)?;
+        rows.iter().map(|r| get(r, "client_id")).collect()
+    }
+
+    async fn care_relations(&self, org: &str) -> StoreResult<Vec<CareRelation>> {
+        let rows = sqlx::query(
+            "SELECT org_id, professional_id, client_id, since FROM care_relation WHERE org_id = $1
+             ORDER BY since COLLATE \"C\", professional_id COLLATE \"C\", client_id COLLATE \"C\"",
+        )
+        .bind(org)
+        .fetch_all(self.pool())
+        .await
+        .map_err(backend)?;
+        rows.iter()
+            .map(|r| {
+                Ok(CareRelation {
+                    org: get(r, "org_id")?,
+                    professional: get(r, "professional_id")?,
+                    client: get(r, "client_id")?,
+                    since: get(r, "since")?,
+                })
+            })
+            .collect()
+    }
+
+    async fn create_break_glass(&self, g: &BreakGlass) -> StoreResult<()> {
+        let ok = sqlx::query(
+            "SELECT 1 FROM professional p JOIN client c ON c.org_id = p.org_id WHERE p.id = $1 AND c.id = $2 AND p.org_id = $3",
+        )
+        .bind(&g.professional)
+        .bind(&g.client)
+        .bind(&g.org)
+        .fetch_optional(self.pool())
+        .await
+        .map_err(backend)?;
+        if ok.is_none() {
+            return Err(StoreError::not_found("professional en cliënt in deze organisatie", format!("{} / {}", g.professional, g.client)));
+        }
+        sqlx::query(
+            "INSERT INTO break_glass (id, org_id, professional_id, client_id, reason_sealed, granted, expires, reviewed_by, reviewed_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, NULL, NULL)",
+        )
+        .bind(&g.id)
+        .bind(&g.org)
+        .bind(&g.professional)
+        .bind(&g.client)
+        .bind(&g.reason_sealed)
+        .bind(g.granted)
+        .bind(g.expires)
+        .execute(self.pool())
+        .await
+        .map_err(backend)?;
+        Ok(())
+    }
+
+    async fn active_break_glass(&self, professional: &str, client: &str, now: i64) -> StoreResult<Option<BreakGlass>> {
+        let row = sqlx::query(concat!(
+            "SELECT ",
+            break_glass_columns!(),
+            " FROM break_glass WHERE professional_id = $1 AND client_id = $2 AND granted <= $3 AND expires > $3
+             ORDER BY expires DESC LIMIT 1"
+        ))
+        .bind(professional)
+        .bind(client)
+        .bind(now)
+        .fetch_optional(self.pool())
+        .await
+        .map_err(backend)?;
+        row.as_ref().map(break_glass).transpose()
+    }
+
+    async fn break_glass_grants(&self, org: &str) -> StoreResult<Vec<BreakGlass>> {
+        let rows = sqlx::query(concat!(
+            "SELECT ",
+            break_glass_columns!(),
+            " FROM break_glass WHERE org_id = $1 ORDER BY granted DESC, id COLLATE \"C\" DESC"
+        ))
+        .bind(org)
+        .fetch_all(self.pool())
+        .await
+        .map_err(backend)?;
+        rows.iter().map(break_glass).collect()
+    }
+
+    async fn review_break_glass(&self, org: &str, id: &str, by: &str, at: i64) -> StoreResult<()> {
+        let done =
+            sqlx::query("UPDATE break_glass SET reviewed_by = $1, reviewed_at = $2 WHERE id = $3 AND org_id = $4 AND reviewed_by IS NULL")
+                .bind(by)
+                .bind(at)
+                .bind(id)
+                .bind(org)
+                .execute(self.pool())
+                .await
+                .map_err(backend)?;
+        if done.rows_affected() == 1 {
+            return Ok(());
+        }
+        let exists = sqlx::query("SELECT 1 FROM break_glass WHERE id = $1 AND org_id = $2")
+            .bind(id)
+            .bind(org)
+            .fetch_optional(self.pool())
+            .await
+            .map_err(backend)?;
+        match exists {
+            Some(_) => Err(StoreError::Conflict(format!("doorbraak {id} is al beoordeeld"))),
+            None => Err(StoreError::not_found("doorbraak", id)),
+        }
+    }
+
+    async fn log_access(&self, e: &AccessEvent) -> StoreResult<u64> {
+        // Serialise appends per organisation (a lock key apart from the ledger's); the head read
+        // below cannot change before COMMIT.
+        let mut tx = self.pool().begin_with("BEGIN ISOLATION LEVEL READ COMMITTED").await.map_err(backend)?;
+        sqlx::query("SELECT pg_advisory_xact_lock(hashtextextended('toegang:' || $1, 0))")
+            .bind(&e.org)
+            .execute(&mut *tx)
+            .await
+            .map_err(backend)?;
+        let head = sqlx::query("SELECT seq, hash FROM access_event WHERE org_id = $1 ORDER BY seq DESC LIMIT 1")
+            .bind(&e.org)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(backend)?;
+        let (seq, prev) = match head {
+            Some(row) => (to_u64(get(&row, "seq")?)? + 1, hash32(&get::<Vec<u8>>(&row, "hash")?)?),
+            None => (1, ACCESS_GENESIS),
+        };
+        let hash = access_event_hash(&prev, e)?;
+        sqlx::query(concat!(
+            "INSERT INTO access_event (",
+            event_columns!(),
+            ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
+        ))
+        .bind(&e.org)
+        .bind(to_i64(seq)?)
+        .bind(&e.ts)
+        .bind(&e.user)
+        .bind(&e.user_role)
+        .bind(&e.on_behalf_of)
+        .bind(&e.client)
+        .bind(&e.action)
+        .bind(&e.authorisation)
+        .bind(e.allowed)
+        .bind(&e.source)
+        .bind(prev.as_slice())
+        .bind(hash.as_slice())
+        .execute(&mut *tx)
+        .await
+        .map_err(backend)?;
+        tx.commit().await.map_err(backend)?;
+        Ok(seq)
+    }
+
+    async fn access_events(&self, org: &str, q: &AccessQuery) -> StoreResult<Vec<StoredAccessEvent>> {
+        let before = match q.before {
+            Some(b) => to_i64(b)?,
+            None => i64::MAX,
+        };
+        let limit = i64::from(q.limit.clamp(1, 1000));
+        let rows = sqlx::query(concat!(
+            "SELECT ",
+            event_columns!(),
+            " FROM access_event WHERE org_id = $1 AND seq < $2
+             AND ($3::text IS NULL OR client_id = $3) AND ($4::text IS NULL OR user_id = $4)
+             ORDER BY seq DESC LIMIT $5"
+        ))
+        .bind(org)
+        .bind(before)
+        .bind(&q.client)
+        .bind(&q.user)
+        .bind(limit)
+        .fetch_all(self.pool())
+        .await
+        .map_err(backend)?;
+        rows.iter().map(access_event).collect()
+    }
+
+    async fn access_chain(&self, org: &str) -> StoreResult<Vec<StoredAccessEvent>> {
+        let rows = sqlx::query(concat!("SELECT ", event_columns!(), " FROM access_event WHERE org_id = $1 ORDER BY seq"))
+            .bind(org)
+            .fetch_all(self.pool())
+            .await
+            .map_err(backend)?;
+        rows.iter().map(access_event).collect()
+    }
+
+    async fn save_draft(&self, d: &Draft) -> StoreResult<()> {
+        sqlx::query(
+            "INSERT INTO draft (id, org_id, professional_id, client_id, sealed, updated) VALUES ($1, $2, $3, $4, $5, $6)
+             ON CONFLICT (id) DO UPDATE SET sealed = excluded.sealed, updated = excluded.updated
+             WHERE draft.professional_id = excluded.professional_id",
+        )
+        .bind(&d.id)
+        .bind(&d.org)
+        .bind(&d.professional)
+        .bind(&d.client)
+        .bind(&d.sealed)
+        .bind(d.updated)
+        .execute(self.pool())
+        .await
+        .map_err(backend)?;
+        Ok(())
+    }
+
+    async fn draft(&self, id: &str) -> StoreResult<Option<Draft>> {
+        let row = sqlx::query("SELECT id, org_id, professional_id, client_id, sealed, updated FROM draft WHERE id = $1")
+            .bind(id)
+            .fetch_optional(self.pool())
+            .await
+            .map_err(backend)?;
+        row.as_ref().map(draft).transpose()
+    }
+
+    async fn delete_draft(&self, id: &str) -> StoreResult<()> {
+        sqlx::query("DELETE FROM draft WHERE id = $1").bind(id).execute(self.pool()).await.map_err(backend)?;
+        Ok(())
+    }
+
+    async fn delete_drafts_before(&self, before: i64) -> StoreResult<u64> {
+        let done = sqlx::query("DELETE FROM draft WHERE updated < $1").bind(before).execute(self.pool()).await.map_err(backend)?;
+        Ok(done.rows_affected())
+    }
+}

@@ -1,0 +1,105 @@
+//! The audited path: every handler that touches a dossier or an organisation-level resource
+//! goes through [`Web::open_client`] or [`Web::guard`]. They look up what the policy needs,
+//! decide with [`authorise`], and write the NEN 7513 event *before* anything is read or written.
+//! If the event cannot be written, the request is refused (fail closed).
+
+use grondslag_ledger::ts_from_unix_millis;
+use grondslag_store::{AccessEvent, Client, StoreError};
+
+use crate::auth::User;
+use crate::error::{WebError, internal};
+use crate::policy::{Action, Basis, Decision, Denial, Target, authorise};
+use crate::{Backend, Web, now_ms};
+
+/// Ids are UUIDs; anything else is not looked up (and not logged: it names nothing).
+pub fn is_id(s: &str) -> bool {
+    s.len() == 36 && s.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-')
+}
+
+impl<S: Backend> Web<S> {
+    /// Writes one access event. An error here refuses the request.
+    pub async fn log_event(
+        &self,
+        user: &User,
+        action: &str,
+        client: Option<&str>,
+        authorisation: &str,
+        allowed: bool,
+    ) -> Result<(), WebError> {
+        let ts = ts_from_unix_millis(now_ms()).ok_or_else(|| internal("clock"))?;
+        let event = AccessEvent {
+            org: user.org.clone(),
+            ts,
+            user: user.id.clone(),
+            user_role: user.role.as_str().into(),
+            on_behalf_of: None,
+            client: client.map(str::to_owned),
+            action: action.into(),
+            authorisation: authorisation.into(),
+            allowed,
+            source: user.source.clone(),
+        };
+        self.app.store().log_access(&event).await.map_err(|_| internal("access_log"))?;
+        Ok(())
+    }
+
+    async fn record(&self, user: &User, action: Action, client: Option<&str>, decision: &Decision) -> Result<(), WebError> {
+        let (authorisation, allowed) = match decision {
+            Ok(b) => (b.code(), true),
+            Err(d) => (d.code().to_owned(), false),
+        };
+        self.log_event(user, action.code(), client, &authorisation, allowed).await
+    }
+
+    /// Authorises an organisation-level action (no client), logging the decision.
+    pub async fn guard(&self, user: &User, action: Action) -> Result<Basis, WebError> {
+        let decision = authorise(user.role, action, &Target { same_org: true, ..Target::default() });
+        self.record(user, action, None, &decision).await?;
+        decision.map_err(|d| refusal(d, None))
+    }
+
+    /// Authorises `action` on the dossier of client `id` and returns the client. The decision is
+    /// logged first, allowed or not; a client of another organisation looks the same as one that
+    /// does not exist.
+    pub async fn open_client(&self, user: &User, action: Action, id: &str) -> Result<(Client, Basis), WebError> {
+        if !is_id(id) {
+            return Err(not_found());
+        }
+        let store = self.app.store();
+        let client = match store.client(id).await {
+            Ok(c) => Some(c),
+            Err(StoreError::NotFound { .. }) => None,
+            Err(e) => return Err(e.into()),
+        };
+        let Some(client) = client else {
+            self.log_event(user, action.code(), Some(id), "geweigerd:onbekende_client", false).await?;
+            return Err(not_found());
+        };
+        let same_org = client.org == user.org;
+        let (care_relation, break_glass) = if same_org && action.is_dossier() {
+            let care = store.has_care_relation(&user.id, &client.id).await?;
+            let grant = if care { None } else { store.active_break_glass(&user.id, &client.id, now_ms()).await?.map(|g| g.id) };
+            (care, grant)
+        } else {
+            (false, None)
+        };
+        let decision = authorise(user.role, action, &Target { same_org, care_relation, break_glass });
+        self.record(user, action, Some(&client.id), &decision).await?;
+        match decision {
+            Ok(basis) => Ok((client, basis)),
+            Err(d) => Err(refusal(d, Some(&client.id))),
+        }
+    }
+}
+
+fn not_found() -> WebError {
+    WebError::NotFound("Deze cliënt bestaat niet, of u heeft er geen toegang toe.".into())
+}
+
+fn refusal(d: Denial, client: Option<&str>) -> WebError {
+    match (d, client) {
+        (Denial::OtherOrganisation, _) => not_found(),
+        (Denial::NoCareRelation, Some(c)) => WebError::NoCareRelation { client: c.to_owned() },
+        _ => WebError::Forbidden("Uw rol geeft geen toegang tot dit onderdeel.".into()),
+    }
+}

@@ -1,0 +1,250 @@
+//! Signing in and out: Argon2id passwords (hashed off the async runtime, behind a semaphore),
+//! server-side sessions (only the SHA-256 of the token is stored), idle and absolute timeouts,
+//! login rate limiting per login name and per address, and the [`User`] extractor every
+//! signed-in page uses (cookie for the browser, `Authorization: Bearer` for the API).
+
+use std::net::SocketAddr;
+use std::num::NonZeroU32;
+use std::sync::Arc;
+
+use argon2::password_hash::phc::PasswordHash;
+use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+use argon2::{Algorithm, Argon2, Params, Version};
+use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::http::request::Parts;
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use grondslag_store::{AppRole, Professional, SessionRecord};
+use sha2::{Digest, Sha256};
+
+use crate::error::{WebError, internal};
+use crate::i18n::Lang;
+use crate::{Backend, Web, now_ms};
+
+/// Sessions end after 30 minutes without activity (ASVS V7; a shared workstation on a ward).
+pub const IDLE_MS: i64 = 30 * 60 * 1000;
+/// And at the latest after 10 hours (one working day).
+pub const ABSOLUTE_MS: i64 = 10 * 60 * 60 * 1000;
+/// `last_seen` is written at most once a minute, so reading a page is not a write.
+const TOUCH_EVERY_MS: i64 = 60 * 1000;
+
+/// Argon2id parameters. Production: OWASP's m=19 MiB, t=2, p=1. Tests use cheap ones.
+#[derive(Debug, Clone, Copy)]
+pub struct HashCost {
+    pub m_kib: u32,
+    pub t: u32,
+}
+
+impl HashCost {
+    pub const PRODUCTION: HashCost = HashCost { m_kib: 19 * 1024, t: 2 };
+    pub const TEST: HashCost = HashCost { m_kib: 256, t: 1 };
+
+    fn argon(self) -> Result<Argon2<'static>, WebError> {
+        let params = Params::new(self.m_kib, self.t, 1, None).map_err(|_| internal("argon_params"))?;
+        Ok(Argon2::new(Algorithm::Argon2id, Version::V0x13, params))
+    }
+}
+
+/// Rules for a new password: long enough to resist guessing when rate-limited (NIST 800-63B).
+pub fn check_password(pw: &str) -> Result<(), WebError> {
+    if pw.chars().count() < 12 {
+        return Err(WebError::Invalid("Een wachtwoord heeft minstens 12 tekens.".into()));
+    }
+    if pw.len() > 256 {
+        return Err(WebError::Invalid("Een wachtwoord heeft hoogstens 256 tekens.".into()));
+    }
+    Ok(())
+}
+
+/// The login limiters: per login name and per address, counted per attempt.
+pub struct Limiter {
+    by_login: DefaultKeyedRateLimiter<String>,
+    by_addr: DefaultKeyedRateLimiter<String>,
+}
+
+impl Limiter {
+    pub fn new() -> Self {
+        // 5 attempts per login name per minute (burst 5), 30 per address per minute.
+        let per_login = Quota::per_minute(NonZeroU32::MIN.saturating_add(4));
+        let per_addr = Quota::per_minute(NonZeroU32::MIN.saturating_add(29));
+        Limiter { by_login: RateLimiter::keyed(per_login), by_addr: RateLimiter::keyed(per_addr) }
+    }
+
+    /// Counts one attempt; `Err` when either limit is exhausted.
+    pub fn attempt(&self, login: &str, addr: &str) -> Result<(), WebError> {
+        let a = self.by_addr.check_key(&addr.to_owned()).is_ok();
+        let l = self.by_login.check_key(&login.to_lowercase()).is_ok();
+        if a && l { Ok(()) } else { Err(WebError::RateLimited) }
+    }
+}
+
+impl Default for Limiter {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<S: Backend> Web<S> {
+    /// Hashes a password with Argon2id on the blocking pool.
+    pub async fn hash_password(&self, pw: &str) -> Result<String, WebError> {
+        let _permit = self.hash_gate.acquire().await.map_err(|_| internal("hash_gate"))?;
+        let argon = self.cfg.hash_cost.argon()?;
+        let pw = pw.to_owned();
+        tokio::task::spawn_blocking(move || argon.hash_password(pw.as_bytes()).map(|h| h.to_string()))
+            .await
+            .map_err(|_| internal("hash_join"))?
+            .map_err(|_| internal("hash"))
+    }
+
+    /// Verifies a password against a stored PHC string on the blocking pool.
+    async fn verify_password(&self, pw: &str, phc: &str) -> Result<bool, WebError> {
+        let _permit = self.hash_gate.acquire().await.map_err(|_| internal("hash_gate"))?;
+        let (pw, phc) = (pw.to_owned(), phc.to_owned());
+        tokio::task::spawn_blocking(move || match PasswordHash::new(&phc) {
+            Ok(parsed) => Argon2::default().verify_password(pw.as_bytes(), &parsed).is_ok(),
+            Err(_) => false,
+        })
+        .await
+        .map_err(|_| internal("hash_join"))
+    }
+
+    /// Checks a login; on success creates a session and returns its token. Unknown names and
+    /// wrong passwords get the same answer and take the same time (a dummy hash is verified).
+    pub async fn login(&self, login: &str, pw: &str, addr: &str) -> Result<(String, Professional), WebError> {
+        self.limiter.attempt(login, addr)?;
+        let cred = self.app.store().credential_by_login(login.trim()).await?;
+        let refused = || WebError::Forbidden("Inlognaam of wachtwoord klopt niet, of het account is geblokkeerd.".into());
+        let Some(cred) = cred else {
+            let _ = self.verify_password(pw, &self.dummy_hash).await;
+            return Err(refused());
+        };
+        if !self.verify_password(pw, &cred.password_hash).await? || cred.disabled {
+            return Err(refused());
+        }
+        let professional = self.app.store().professional(&cred.professional).await?;
+        let token = random_token()?;
+        let now = now_ms();
+        let record = SessionRecord {
+            id_hash: token_hash(&token),
+            professional: professional.id.clone(),
+            created: now,
+            last_seen: now,
+            expires: now + ABSOLUTE_MS,
+        };
+        self.app.store().create_session(&record).await?;
+        Ok((token, professional))
+    }
+
+    /// The cookie that carries a session token (or clears it when `token` is empty).
+    pub fn session_cookie(&self, token: &str) -> String {
+        let name = self.cookie_name();
+        let secure = if self.cfg.secure_cookies { "; Secure" } else { "" };
+        if token.is_empty() {
+            format!("{name}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}")
+        } else {
+            format!("{name}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}", ABSOLUTE_MS / 1000)
+        }
+    }
+
+    pub fn cookie_name(&self) -> &'static str {
+        // The __Host- prefix makes the browser refuse the cookie unless it is Secure, host-only
+        // and Path=/; it needs HTTPS, so it is used exactly when cookies are Secure.
+        if self.cfg.secure_cookies { "__Host-grondslag_sessie" } else { "grondslag_sessie" }
+    }
+}
+
+/// 32 random bytes as hex.
+pub fn random_token() -> Result<String, WebError> {
+    let mut b = [0u8; 32];
+    getrandom::fill(&mut b).map_err(|_| internal("random"))?;
+    Ok(hex(&b))
+}
+
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+pub fn token_hash(token: &str) -> String {
+    hex(&Sha256::digest(token.as_bytes()))
+}
+
+/// The value of cookie `name` in a request, if any.
+pub fn cookie<'a>(parts: &'a Parts, name: &str) -> Option<&'a str> {
+    parts
+        .headers
+        .get_all(axum::http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+}
+
+/// The peer address (for the access log and the rate limiter).
+pub fn peer(parts: &Parts) -> String {
+    parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string()).unwrap_or_else(|| "onbekend".into())
+}
+
+/// A signed-in user, with their session.
+#[derive(Debug, Clone)]
+pub struct User {
+    pub id: String,
+    pub org: String,
+    pub name: String,
+    pub role: AppRole,
+    pub profession: String,
+    pub session: String,
+    pub lang: Lang,
+    /// The peer address of this request.
+    pub source: String,
+    /// The request came with a bearer token (API), not a cookie.
+    pub bearer: bool,
+}
+
+impl<S: Backend> FromRequestParts<Arc<Web<S>>> for User {
+    type Rejection = WebError;
+
+    async fn from_request_parts(parts: &mut Parts, web: &Arc<Web<S>>) -> Result<Self, Self::Rejection> {
+        let bearer = parts
+            .headers
+            .get(axum::http::header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .map(str::trim);
+        let (token, is_bearer) = match bearer {
+            Some(t) => (t, true),
+            None => (cookie(parts, web.cookie_name()).ok_or(WebError::Unauthenticated)?, false),
+        };
+        if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(WebError::Unauthenticated);
+        }
+        let hash = token_hash(token);
+        let store = web.app.store();
+        let Some(session) = store.session(&hash).await? else { return Err(WebError::Unauthenticated) };
+        let now = now_ms();
+        if now >= session.expires || now - session.last_seen >= IDLE_MS {
+            store.delete_session(&hash).await?;
+            return Err(WebError::Unauthenticated);
+        }
+        if now - session.last_seen >= TOUCH_EVERY_MS {
+            store.touch_session(&hash, now).await?;
+        }
+        let p = store.professional(&session.professional).await?;
+        // A blocked account loses its sessions at once, even one that is still open.
+        if store.credential_of(&p.id).await?.is_none_or(|c| c.disabled) {
+            store.delete_session(&hash).await?;
+            return Err(WebError::Unauthenticated);
+        }
+        Ok(User {
+            id: p.id,
+            org: p.org,
+            name: p.name,
+            role: p.app_role,
+            profession: p.profession,
+            session: hash,
+            lang: Lang::of(parts),
+            source: peer(parts),
+            bearer: is_bearer,
+        })
+    }
+}

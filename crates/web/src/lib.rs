@@ -1,0 +1,147 @@
+//! The Grondslag web application: server-rendered Dutch HTML (askama, no JavaScript needed),
+//! accounts and access control, the NEN 7513 access log and the JSON API.
+//!
+//! Handlers are thin: they parse input, pass through the audited path (`audit.rs`, which
+//! authorises with the pure `policy.rs` and logs before anything is read), call the application
+//! layer (`grondslag-app`) and render. Only the store crates contain SQL.
+
+pub mod api;
+pub mod audit;
+pub mod auth;
+pub mod bootstrap;
+pub mod draft;
+pub mod error;
+pub mod i18n;
+pub mod pages;
+pub mod policy;
+mod report_view;
+pub mod view;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::http::{HeaderName, HeaderValue, header};
+use axum::routing::{get, post};
+use grondslag_app::App;
+use grondslag_store::{AccessStore, Store};
+use tower_http::set_header::SetResponseHeaderLayer;
+
+pub use auth::{HashCost, User};
+pub use error::{ApiError, WebError};
+
+/// A store that can hold both the dossier and the web application's records.
+pub trait Backend: Store + AccessStore {}
+impl<T: Store + AccessStore> Backend for T {}
+
+/// How the server runs.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Mark cookies `Secure` (and use the `__Host-` prefix): set when served over HTTPS.
+    pub secure_cookies: bool,
+    /// Argon2id cost.
+    pub hash_cost: HashCost,
+    /// Extra origins the CSRF check accepts (e.g. the public HTTPS address behind a proxy).
+    pub trusted_origins: Vec<String>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config { secure_cookies: false, hash_cost: HashCost::PRODUCTION, trusted_origins: Vec::new() }
+    }
+}
+
+/// The shared state of the server.
+pub struct Web<S: Backend> {
+    pub app: App<S>,
+    pub cfg: Config,
+    pub limiter: auth::Limiter,
+    /// Bounds concurrent Argon2 work (CPU denial of service).
+    hash_gate: tokio::sync::Semaphore,
+    /// A hash verified for unknown login names, so they take as long as known ones.
+    dummy_hash: String,
+}
+
+impl<S: Backend> Web<S> {
+    pub async fn new(app: App<S>, cfg: Config) -> Result<Arc<Self>, WebError> {
+        let mut web = Web { app, cfg, limiter: auth::Limiter::new(), hash_gate: tokio::sync::Semaphore::new(2), dummy_hash: String::new() };
+        web.dummy_hash = web.hash_password("grondslag-onbekende-gebruiker").await?;
+        Ok(Arc::new(web))
+    }
+}
+
+/// Milliseconds since the Unix epoch.
+pub fn now_ms() -> i64 {
+    let ms = time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000;
+    i64::try_from(ms).unwrap_or(i64::MAX)
+}
+
+const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+const STYLE: &str = include_str!("../assets/style.css");
+
+async fn style() -> impl axum::response::IntoResponse {
+    ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")], STYLE)
+}
+
+fn set(name: HeaderName, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
+    SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
+}
+
+/// The whole application as a router.
+pub fn router<S: Backend>(web: Arc<Web<S>>) -> Router {
+    let mut csrf = tower_http::csrf::CsrfLayer::new();
+    for o in &web.cfg.trusted_origins {
+        if let Ok(c) = csrf.clone().add_trusted_origin(o) {
+            csrf = c;
+        }
+    }
+    use pages::*;
+    Router::new()
+        .route("/", get(home::start::<S>))
+        .route("/static/style.css", get(style))
+        .route("/inloggen", get(login::form).post(login::submit::<S>))
+        .route("/uitloggen", post(login::logout::<S>))
+        .route("/taal", post(login::language))
+        .route("/clienten", get(clients::list::<S>))
+        .route("/clienten/nieuw", get(clients::new_form::<S>).post(clients::create::<S>))
+        .route("/clienten/zoek", post(clients::search::<S>))
+        .route("/clienten/{id}", get(dossier::show::<S>))
+        .route("/clienten/{id}/doorbraak", post(dossier::break_glass::<S>))
+        .route("/clienten/{id}/dossier/{seq}", get(dossier::entry::<S>))
+        .route("/clienten/{id}/dossier/{seq}/ontvangstbewijs", get(dossier::receipt::<S>))
+        .route("/clienten/{id}/bundel", get(dossier::bundle::<S>))
+        .route("/clienten/{id}/toestemming", get(consent::form::<S>).post(consent::register::<S>))
+        .route("/clienten/{id}/toestemming/{seq}/intrekken", post(consent::withdraw::<S>))
+        .route("/clienten/{id}/beraad/{seq}/besluit", get(decision::form::<S>).post(decision::record::<S>))
+        .route("/beraad/nieuw", get(deliberation::start_form::<S>))
+        .route("/beraad", post(deliberation::create::<S>))
+        .route("/beraad/{d}", get(deliberation::show::<S>))
+        .route("/beraad/{d}/antwoord", post(deliberation::answer::<S>))
+        .route("/beraad/{d}/terug", post(deliberation::back::<S>))
+        .route("/beraad/{d}/afweging/{j}", get(deliberation::judgment_form::<S>).post(deliberation::judgment_save::<S>))
+        .route("/beraad/{d}/vastleggen", post(deliberation::record::<S>))
+        .route("/beraad/{d}/verslag", get(deliberation::printable::<S>))
+        .route("/beheer", get(admin::overview::<S>))
+        .route("/beheer/professionals", post(admin::create_professional::<S>))
+        .route("/beheer/professionals/{id}/blokkeren", post(admin::block::<S>))
+        .route("/beheer/zorgrelaties", post(admin::add_relation::<S>))
+        .route("/beheer/zorgrelaties/beeindigen", post(admin::end_relation::<S>))
+        .route("/toegangslog", get(privacy::access_log::<S>))
+        .route("/doorbraken", get(privacy::grants::<S>))
+        .route("/doorbraken/{id}/beoordeeld", post(privacy::review::<S>))
+        .route("/verificatie", get(privacy::verification::<S>))
+        .merge(api::routes::<S>())
+        .fallback(|| async { WebError::NotFound("Deze pagina bestaat niet.".into()) })
+        .with_state(web)
+        .layer(csrf)
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(2 * 1024 * 1024))
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))
+        .layer(set(header::CONTENT_SECURITY_POLICY, CSP))
+        .layer(set(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .layer(set(header::X_FRAME_OPTIONS, "DENY"))
+        .layer(set(header::REFERRER_POLICY, "no-referrer"))
+        .layer(set(header::CACHE_CONTROL, "no-store"))
+        .layer(set(HeaderName::from_static("cross-origin-opener-policy"), "same-origin"))
+        .layer(set(HeaderName::from_static("permissions-policy"), "camera=(), microphone=(), geolocation=()"))
+}

@@ -1,0 +1,213 @@
+//! Administration: accounts (create, block), clients and care relations. The administrator
+//! never reads a dossier; they see names to assign care relations.
+
+use std::sync::Arc;
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Response};
+use grondslag_store::{AppRole, CareRelation};
+
+use super::FormData;
+use crate::auth::check_password;
+use crate::error::WebError;
+use crate::pages::deliberation::Opt;
+use crate::policy::Action;
+use crate::view::{Chrome, role_label};
+use crate::{Backend, User, Web};
+
+pub struct ProRow {
+    pub id: String,
+    pub name: String,
+    pub role: String,
+    pub profession: String,
+    pub login: String,
+    pub disabled: bool,
+}
+
+pub struct RelRow {
+    pub professional: String,
+    pub professional_name: String,
+    pub client: String,
+    pub client_name: String,
+    pub since: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "admin.html")]
+pub struct AdminPage {
+    pub c: Chrome,
+    pub title: String,
+    pub professionals: Vec<ProRow>,
+    pub clients: Vec<Opt>,
+    pub relations: Vec<RelRow>,
+    pub roles: Vec<Opt>,
+    pub professions: Vec<Opt>,
+    pub error: Option<String>,
+    pub done: Option<String>,
+}
+
+async fn page<S: Backend>(web: &Web<S>, user: &User, error: Option<String>, done: Option<String>) -> Result<AdminPage, WebError> {
+    let store = web.app.store();
+    let lang = user.lang;
+    let mut professionals = Vec::new();
+    for p in store.professionals(&user.org).await? {
+        let cred = store.credential_of(&p.id).await?;
+        professionals.push(ProRow {
+            role: role_label(p.app_role, lang).into(),
+            profession: web
+                .app
+                .rules()
+                .role(&p.profession)
+                .map(|r| web.app.rules().roles[r.ix()].label.get(lang.rules()).to_string())
+                .unwrap_or(p.profession.clone()),
+            login: cred.as_ref().map(|c| c.login.clone()).unwrap_or_default(),
+            disabled: cred.is_none_or(|c| c.disabled),
+            id: p.id,
+            name: p.name,
+        });
+    }
+    let mut clients = Vec::new();
+    for d in store.dossiers(&user.org).await? {
+        let c = store.client(&d.client).await?;
+        let who = web.app.identity(&c).await?;
+        let label = match who.birth_date {
+            Some(b) => format!("{} ({b})", who.name),
+            None => who.name,
+        };
+        clients.push(Opt { value: c.id, label, checked: false });
+    }
+    clients.sort_by_key(|a| a.label.to_lowercase());
+    let name_of =
+        |id: &str, list: &[(String, String)]| list.iter().find(|(i, _)| i == id).map(|(_, n)| n.clone()).unwrap_or_else(|| id.to_owned());
+    let pro_names: Vec<(String, String)> = professionals.iter().map(|p| (p.id.clone(), p.name.clone())).collect();
+    let client_names: Vec<(String, String)> = clients.iter().map(|c| (c.value.clone(), c.label.clone())).collect();
+    let relations = store
+        .care_relations(&user.org)
+        .await?
+        .into_iter()
+        .map(|r| RelRow {
+            professional_name: name_of(&r.professional, &pro_names),
+            client_name: name_of(&r.client, &client_names),
+            professional: r.professional,
+            client: r.client,
+            since: crate::view::when(&r.since),
+        })
+        .collect();
+    let rules = web.app.rules();
+    let professions = rules
+        .roles
+        .iter()
+        .filter(|r| matches!(r.group.as_str(), "zorg" | "jeugd" | "sociaal" | "onderwijs"))
+        .map(|r| Opt { value: r.id.clone(), label: r.label.get(lang.rules()).to_string(), checked: false })
+        .collect();
+    Ok(AdminPage {
+        title: lang.t("Beheer", "Administration").into(),
+        c: Chrome::new(user, "/beheer"),
+        professionals,
+        clients,
+        relations,
+        roles: AppRole::ALL
+            .iter()
+            .map(|r| Opt { value: r.as_str().into(), label: role_label(*r, lang).into(), checked: *r == AppRole::Professional })
+            .collect(),
+        professions,
+        error,
+        done,
+    })
+}
+
+pub async fn overview<S: Backend>(State(web): State<Arc<Web<S>>>, user: User) -> Result<AdminPage, WebError> {
+    web.guard(&user, Action::ManageAccounts).await?;
+    page(&web, &user, None, None).await
+}
+
+async fn redo<S: Backend>(web: &Web<S>, user: &User, r: Result<String, WebError>) -> Result<Response, WebError> {
+    match r {
+        Ok(msg) => Ok(page(web, user, None, Some(msg)).await?.into_response()),
+        Err(e @ (WebError::Invalid(_) | WebError::Conflict(_))) => {
+            let (nl, en) = e.messages();
+            let msg = if user.lang == crate::i18n::Lang::En { en } else { nl };
+            Ok((e.status(), page(web, user, Some(msg), None).await?).into_response())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+pub async fn create_professional<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, form: FormData) -> Result<Response, WebError> {
+    web.guard(&user, Action::ManageAccounts).await?;
+    let r = async {
+        let name = form.required("naam", "de naam", 200)?;
+        let login = form.required("inlognaam", "de inlognaam", 100)?;
+        if !login.chars().all(|c| c.is_alphanumeric() || "._-@".contains(c)) {
+            return Err(WebError::Invalid("Een inlognaam bestaat uit letters, cijfers en . _ - @.".into()));
+        }
+        let pw = form.get("wachtwoord").unwrap_or("").to_owned();
+        check_password(&pw)?;
+        let role = AppRole::parse(form.get("rol").unwrap_or("")).map_err(|_| WebError::Invalid("Kies een rol.".into()))?;
+        let profession = form.required("beroep", "het beroep", 100)?;
+        if web.app.store().credential_by_login(&login).await?.is_some() {
+            return Err(WebError::Conflict(format!("De inlognaam {login:?} is al in gebruik.")));
+        }
+        let hash = web.hash_password(&pw).await?;
+        let p = web.app.create_professional(&user.org, &name, role, &profession).await?;
+        web.app.store().set_credential(&p.id, &login, &hash).await?;
+        Ok(format!("{name} kan nu inloggen als {login}."))
+    }
+    .await;
+    redo(&web, &user, r).await
+}
+
+pub async fn block<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, Path(id): Path<String>) -> Result<Response, WebError> {
+    web.guard(&user, Action::ManageAccounts).await?;
+    let r = async {
+        let p = web.app.store().professional(&id).await?;
+        if p.org != user.org {
+            return Err(WebError::NotFound("Deze professional bestaat niet.".into()));
+        }
+        if p.id == user.id {
+            return Err(WebError::Invalid("U kunt uw eigen account niet blokkeren.".into()));
+        }
+        web.app.store().set_disabled(&p.id, true).await?;
+        let ended = web.app.store().delete_sessions_of(&p.id).await?;
+        Ok(format!("{} is geblokkeerd; {ended} open sessie(s) beëindigd.", p.name))
+    }
+    .await;
+    redo(&web, &user, r).await
+}
+
+pub async fn add_relation<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, form: FormData) -> Result<Response, WebError> {
+    web.guard(&user, Action::ManageCareRelations).await?;
+    let r = async {
+        let professional = form.required("professional", "de professional", 40)?;
+        let client = form.required("client", "de cliënt", 40)?;
+        let since = grondslag_ledger::ts_from_unix_millis(crate::now_ms()).unwrap_or_default();
+        web.app
+            .store()
+            .add_care_relation(&CareRelation { org: user.org.clone(), professional, client: client.clone(), since })
+            .await
+            .map_err(|_| WebError::Invalid("Deze professional en cliënt horen niet allebei bij uw organisatie.".into()))?;
+        web.log_event(&user, "zorgrelatie.vastleggen", Some(&client), "rol:administrator", true).await?;
+        Ok("De behandelrelatie is vastgelegd.".to_owned())
+    }
+    .await;
+    redo(&web, &user, r).await
+}
+
+pub async fn end_relation<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, form: FormData) -> Result<Response, WebError> {
+    web.guard(&user, Action::ManageCareRelations).await?;
+    let r = async {
+        let professional = form.required("professional", "de professional", 40)?;
+        let client = form.required("client", "de cliënt", 40)?;
+        let p = web.app.store().professional(&professional).await?;
+        if p.org != user.org {
+            return Err(WebError::NotFound("Deze professional bestaat niet.".into()));
+        }
+        web.app.store().end_care_relation(&professional, &client).await?;
+        web.log_event(&user, "zorgrelatie.beeindigen", Some(&client), "rol:administrator", true).await?;
+        Ok("De behandelrelatie is beëindigd.".to_owned())
+    }
+    .await;
+    redo(&web, &user, r).await
+}

@@ -1,0 +1,160 @@
+//! The consent registry: registering a consent (who, to whom, which data, for which purpose,
+//! for how long) and withdrawing it. The deliberation takes the `consent` fact from here.
+
+use std::sync::Arc;
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use grondslag_dossier::{Capacity, ConsentForm, ConsentRecord};
+use time::Date;
+
+use super::FormData;
+use crate::error::WebError;
+use crate::i18n::Lang;
+use crate::pages::deliberation::{Opt, OptGroup};
+use crate::policy::Action;
+use crate::view::Chrome;
+use crate::{Backend, User, Web};
+
+#[derive(Template, WebTemplate)]
+#[template(path = "consent.html")]
+pub struct ConsentPage {
+    pub c: Chrome,
+    pub title: String,
+    pub client: String,
+    pub name: String,
+    pub roles: Vec<OptGroup>,
+    pub data: Vec<Opt>,
+    pub purposes: Vec<Opt>,
+    pub capacities: Vec<Opt>,
+    pub today: String,
+    pub error: Option<String>,
+}
+
+const CAPACITIES: [(&str, &str, &str); 8] = [
+    ("client", "de cliënt zelf", "the client"),
+    ("parent_with_authority", "ouder met gezag", "parent with parental authority"),
+    ("guardian", "voogd", "guardian"),
+    ("curator", "curator", "curator"),
+    ("mentor", "mentor", "mentor"),
+    ("written_proxy", "schriftelijk gemachtigde", "written proxy"),
+    ("partner", "partner", "partner"),
+    ("family", "familielid", "family member"),
+];
+
+fn date(text: &str, what: &str) -> Result<Date, WebError> {
+    Date::parse(text.trim(), time::macros::format_description!("[year]-[month]-[day]"))
+        .map_err(|_| WebError::Invalid(format!("{what} is geen geldige datum (JJJJ-MM-DD).")))
+}
+
+fn page<S: Backend>(web: &Web<S>, user: &User, client: &str, name: String, form: Option<&FormData>, error: Option<String>) -> ConsentPage {
+    let rules = web.app.rules();
+    let lang = user.lang;
+    let chosen = |field: &str| form.map(|f| f.all(field)).unwrap_or_default();
+    let (roles_chosen, data_chosen, purposes_chosen) = (chosen("ontvanger"), chosen("gegevens"), chosen("doel"));
+    let mut roles: Vec<OptGroup> = Vec::new();
+    for r in &rules.roles {
+        let label = crate::pages::deliberation::group_label_pub(&r.group, lang).to_owned();
+        let opt = Opt { value: r.id.clone(), label: r.label.get(lang.rules()).to_string(), checked: roles_chosen.contains(&r.id) };
+        match roles.iter_mut().find(|g| g.label == label) {
+            Some(g) => g.options.push(opt),
+            None => roles.push(OptGroup { label, options: vec![opt] }),
+        }
+    }
+    let opts = |fact: &str, chosen: &[String]| {
+        rules
+            .fact(fact)
+            .map(|f| grondslag_engine::options(rules, f, lang.rules()))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|o| Opt { checked: chosen.contains(&o.value), value: o.value, label: o.label })
+            .collect::<Vec<_>>()
+    };
+    let cap = form.and_then(|f| f.get("hoedanigheid")).unwrap_or("client");
+    ConsentPage {
+        title: lang.t("Toestemming registreren", "Register consent").into(),
+        c: Chrome::new(user, &format!("/clienten/{client}/toestemming")),
+        client: client.to_owned(),
+        name,
+        roles,
+        data: opts("data_categories", &data_chosen),
+        purposes: opts("purpose", &purposes_chosen),
+        capacities: CAPACITIES
+            .iter()
+            .map(|(v, nl, en)| Opt { value: (*v).into(), label: if lang == Lang::En { *en } else { *nl }.into(), checked: *v == cap })
+            .collect(),
+        today: time::OffsetDateTime::now_utc().date().to_string(),
+        error,
+    }
+}
+
+pub async fn form<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, Path(id): Path<String>) -> Result<ConsentPage, WebError> {
+    let (client, _) = web.open_client(&user, Action::DossierRead, &id).await?;
+    let name = web.app.identity(&client).await?.name;
+    Ok(page(&web, &user, &client.id, name, None, None))
+}
+
+fn record_of(f: &FormData) -> Result<ConsentRecord, WebError> {
+    let capacity: Capacity = serde_json::from_value(serde_json::Value::String(f.get("hoedanigheid").unwrap_or("").into()))
+        .map_err(|_| WebError::Invalid("Kies in welke hoedanigheid de toestemming is gegeven.".into()))?;
+    let form: ConsentForm = serde_json::from_value(serde_json::Value::String(f.get("vorm").unwrap_or("").into()))
+        .map_err(|_| WebError::Invalid("Kies hoe de toestemming is gegeven (mondeling, schriftelijk of digitaal).".into()))?;
+    let valid_to = match f.get("tot").map(str::trim).filter(|s| !s.is_empty()) {
+        Some(t) => Some(date(t, "De einddatum")?),
+        None => None,
+    };
+    Ok(ConsentRecord {
+        given_by: f.required("gegeven_door", "wie de toestemming gaf", 200)?,
+        capacity,
+        recipient_roles: f.all("ontvanger"),
+        data_categories: f.all("gegevens"),
+        purposes: f.all("doel"),
+        valid_from: date(f.get("vanaf").unwrap_or(""), "De begindatum")?,
+        valid_to,
+        form,
+        freely_given: f.yes_no("vrij", "‘vrij gegeven’")?,
+        informed_of_consequences: f.yes_no("geinformeerd", "‘geïnformeerd over de gevolgen’")?,
+        note: f.optional("notitie", "de toelichting", 2000)?,
+    })
+}
+
+pub async fn register<S: Backend>(
+    State(web): State<Arc<Web<S>>>,
+    user: User,
+    Path(id): Path<String>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let (client, _) = web.open_client(&user, Action::DossierWrite, &id).await?;
+    let result = match record_of(&form) {
+        Ok(record) => web.app.register_consent(&client.id, &user.id, record).await.map_err(WebError::from),
+        Err(e) => Err(e),
+    };
+    match result {
+        Ok(_) => Ok(Redirect::to(&format!("/clienten/{}#toestemmingen", client.id)).into_response()),
+        Err(WebError::Invalid(msg)) => {
+            let name = web.app.identity(&client).await?.name;
+            let p = page(&web, &user, &client.id, name, Some(&form), Some(msg));
+            Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, p).into_response())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+pub async fn withdraw<S: Backend>(
+    State(web): State<Arc<Web<S>>>,
+    user: User,
+    Path((id, seq)): Path<(String, u64)>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let (client, _) = web.open_client(&user, Action::DossierWrite, &id).await?;
+    let by = form.required("door", "wie de toestemming introk", 200)?;
+    let on = match form.get("per").map(str::trim).filter(|s| !s.is_empty()) {
+        Some(d) => date(d, "De datum van intrekking")?,
+        None => time::OffsetDateTime::now_utc().date(),
+    };
+    let note = form.optional("notitie", "de toelichting", 2000)?;
+    web.app.withdraw_consent(&client.id, &user.id, seq, on, &by, &note).await?;
+    Ok(Redirect::to(&format!("/clienten/{}#toestemmingen", client.id)).into_response())
+}

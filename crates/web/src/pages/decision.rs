@@ -1,0 +1,145 @@
+//! Recording the decision after a deliberation: shared or not, what, with whom, whether the
+//! client was informed (or why not), and the professional's reasons. Returns a receipt.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use grondslag_app::Receipt;
+use grondslag_dossier::{Decision, EntryPayload};
+
+use super::FormData;
+use crate::error::WebError;
+use crate::policy::Action;
+use crate::view::Chrome;
+use crate::{Backend, User, Web};
+
+#[derive(Template, WebTemplate)]
+#[template(path = "decision.html")]
+pub struct DecisionPage {
+    pub c: Chrome,
+    pub title: String,
+    pub client: String,
+    pub name: String,
+    pub seq: u64,
+    pub outcome: String,
+    pub recipient: String,
+    pub just_recorded: bool,
+    pub receipt: Option<Receipt>,
+    pub error: Option<String>,
+    pub form: FormData,
+}
+
+impl DecisionPage {
+    pub fn val(&self, name: &str) -> String {
+        self.form.get(name).unwrap_or("").to_owned()
+    }
+    pub fn is(&self, name: &str, v: &str) -> bool {
+        self.form.get(name) == Some(v)
+    }
+}
+
+async fn page<S: Backend>(
+    web: &Web<S>,
+    user: &User,
+    id: &str,
+    seq: u64,
+    just: bool,
+    form: FormData,
+    error: Option<String>,
+) -> Result<DecisionPage, WebError> {
+    let (client, _) = web.open_client(user, Action::DossierRead, id).await?;
+    let entries = web.app.entries(&client.id).await?;
+    let Some((_, _, _, payload)) = entries.iter().find(|(s, k, _, _)| *s == seq && k == "deliberation") else {
+        return Err(WebError::NotFound("Dit beraad bestaat niet in dit dossier.".into()));
+    };
+    let (outcome, recipient) = match payload {
+        Some(EntryPayload::Deliberation { report }) => {
+            let outcome = report.get("outcome_label").and_then(|v| v.as_str()).unwrap_or("").to_owned();
+            let recipient = report
+                .get("facts")
+                .and_then(|f| f.as_array())
+                .and_then(|fs| fs.iter().find(|f| f.get("fact").and_then(|x| x.as_str()) == Some("recipient_role")))
+                .and_then(|f| f.get("value_label").and_then(|v| v.as_str()))
+                .unwrap_or("")
+                .to_owned();
+            (outcome, recipient)
+        }
+        _ => (String::new(), String::new()),
+    };
+    let receipt = if just { Some(web.app.receipt(&client.id, seq).await?) } else { None };
+    let name = web.app.identity(&client).await?.name;
+    Ok(DecisionPage {
+        title: user.lang.t("Besluit vastleggen", "Record the decision").into(),
+        c: Chrome::new(user, &format!("/clienten/{}/beraad/{seq}/besluit", client.id)),
+        client: client.id.clone(),
+        name,
+        seq,
+        outcome,
+        recipient,
+        just_recorded: just,
+        receipt,
+        error,
+        form,
+    })
+}
+
+pub async fn form<S: Backend>(
+    State(web): State<Arc<Web<S>>>,
+    user: User,
+    Path((id, seq)): Path<(String, u64)>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<DecisionPage, WebError> {
+    page(&web, &user, &id, seq, q.contains_key("vastgelegd"), FormData::default(), None).await
+}
+
+fn decision_of(seq: u64, f: &FormData) -> Result<Decision, WebError> {
+    let shared = f.yes_no("gedeeld", "‘gedeeld’")?;
+    let what = f.optional("wat", "wat er is gedeeld", 4000)?;
+    let recipient = f.optional("ontvanger", "de ontvanger", 300)?;
+    if shared && (what.is_empty() || recipient.is_empty()) {
+        return Err(WebError::Invalid("Schrijf op wat u heeft gedeeld en met wie.".into()));
+    }
+    let informed = f.yes_no("geinformeerd", "‘cliënt geïnformeerd’")?;
+    let (client_informed, client_not_informed_reason) = if informed {
+        let how = f.required("hoe", "wanneer en hoe de cliënt is geïnformeerd", 1000)?;
+        (Some(how), None)
+    } else {
+        (None, Some(f.required("waarom_niet", "waarom de cliënt niet is geïnformeerd", 2000)?))
+    };
+    let shared_at = f.optional("wanneer", "de datum", 10)?;
+    Ok(Decision {
+        deliberation_seq: seq,
+        shared,
+        what,
+        recipient,
+        shared_at: if shared && !shared_at.is_empty() { Some(shared_at) } else { None },
+        client_informed,
+        client_not_informed_reason,
+        reasons: f.required("redenen", "uw redenen", 4000)?,
+    })
+}
+
+pub async fn record<S: Backend>(
+    State(web): State<Arc<Web<S>>>,
+    user: User,
+    Path((id, seq)): Path<(String, u64)>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let (client, _) = web.open_client(&user, Action::DossierWrite, &id).await?;
+    let result = match decision_of(seq, &form) {
+        Ok(d) => web.app.decide(&client.id, &user.id, d).await.map_err(WebError::from),
+        Err(e) => Err(e),
+    };
+    match result {
+        Ok(receipt) => Ok(Redirect::to(&format!("/clienten/{}/dossier/{}?vastgelegd=1", client.id, receipt.seq)).into_response()),
+        Err(WebError::Invalid(msg)) => {
+            let p = page(&web, &user, &client.id, seq, false, form, Some(msg)).await?;
+            Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, p).into_response())
+        }
+        Err(e) => Err(e),
+    }
+}

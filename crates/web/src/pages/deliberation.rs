@@ -1,0 +1,554 @@
+//! The deliberation in the browser: one question per page with "Waarom vraag ik dit?", back and
+//! change, the professional's own weighing per criterion, the answer in both layers, and
+//! recording it in the client's dossier. Each page evaluates the draft afresh; every step is a
+//! POST followed by a redirect, so the browser's back button and reloads are safe.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use grondslag_engine::{QuestionPurpose, options, report};
+use grondslag_rules::{Domain, FactId};
+use grondslag_store::AppRole;
+
+use super::FormData;
+use crate::draft::{Criterion, DraftState, answer_label, parse_form_value};
+use crate::error::WebError;
+use crate::i18n::Lang;
+use crate::pages::clients::{ClientRow, own_clients};
+use crate::policy::Action;
+use crate::report_view::ReportView;
+use crate::view::Chrome;
+use crate::{Backend, User, Web};
+
+// --- starting -----------------------------------------------------------------------------
+
+#[derive(Template, WebTemplate)]
+#[template(path = "deliberation_start.html")]
+pub struct StartPage {
+    pub c: Chrome,
+    pub title: String,
+    pub clients: Vec<ClientRow>,
+    pub chosen: String,
+    pub today: String,
+}
+
+fn today() -> time::Date {
+    time::OffsetDateTime::now_utc().date()
+}
+
+pub async fn start_form<S: Backend>(
+    State(web): State<Arc<Web<S>>>,
+    user: User,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<StartPage, WebError> {
+    web.guard(&user, Action::Evaluate).await?;
+    let clients = own_clients(&web, &user).await?;
+    let chosen = q.get("client").filter(|c| clients.iter().any(|r| &r.id == *c)).cloned().unwrap_or_default();
+    Ok(StartPage {
+        title: user.lang.t("Nieuw beraad", "New deliberation").into(),
+        c: Chrome::new(&user, "/beraad/nieuw"),
+        clients,
+        chosen,
+        today: today().to_string(),
+    })
+}
+
+pub async fn create<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, form: FormData) -> Result<Response, WebError> {
+    let date = match form.get("datum").map(str::trim).filter(|d| !d.is_empty()) {
+        None => today(),
+        Some(d) => time::Date::parse(d, time::macros::format_description!("[year]-[month]-[day]"))
+            .map_err(|_| WebError::Invalid("De datum van het recht is geen geldige datum (JJJJ-MM-DD).".into()))?,
+    };
+    let client = match form.get("client").unwrap_or("anoniem") {
+        "anoniem" | "" => {
+            web.guard(&user, Action::Evaluate).await?;
+            None
+        }
+        id => Some(web.open_client(&user, Action::DossierWrite, id).await?.0.id),
+    };
+    let mut state = DraftState::new(client, date);
+    // The professional's own profession answers "in which role did you learn this?" (shown
+    // with the other answers, so it can be changed: someone may also work as a volunteer).
+    let rules = web.app.rules();
+    if let Some(f) = rules.fact("sender_role")
+        && rules.role(&user.profession).is_some()
+        && let Ok(v) = parse_form_value(rules, f, std::slice::from_ref(&user.profession))
+    {
+        state.set(rules, f, v, user.lang.rules());
+        state.history.clear();
+    }
+    // The date must have rules in force; say so now rather than on the first question.
+    web.evaluate_draft(&state).await?;
+    let id = web.save_draft(&user, None, &state).await?;
+    Ok(Redirect::to(&format!("/beraad/{id}")).into_response())
+}
+
+// --- one question, or the answer ------------------------------------------------------------
+
+pub struct Opt {
+    pub value: String,
+    pub label: String,
+    pub checked: bool,
+}
+
+pub struct OptGroup {
+    pub label: String,
+    pub options: Vec<Opt>,
+}
+
+pub struct AnswerRow {
+    pub fact: String,
+    pub label: String,
+    pub value: String,
+}
+
+pub struct SourceLink {
+    pub citation: String,
+    pub url: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "question.html")]
+pub struct QuestionPage {
+    pub c: Chrome,
+    pub title: String,
+    pub draft: String,
+    pub client_name: Option<String>,
+    pub number: usize,
+    pub fact: String,
+    pub question: String,
+    pub why: String,
+    pub why_now: String,
+    pub answered_by: String,
+    pub sources: Vec<SourceLink>,
+    /// `bool`, `age`, `choice`, `set` or `role`.
+    pub kind: &'static str,
+    pub options: Vec<Opt>,
+    pub groups: Vec<OptGroup>,
+    pub current: String,
+    pub answers: Vec<AnswerRow>,
+    pub can_back: bool,
+    pub changing: bool,
+    pub conditions_only: bool,
+    pub error: Option<String>,
+}
+
+pub struct JudgmentLink {
+    pub id: String,
+    pub title: String,
+    pub recorded: bool,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "result.html")]
+pub struct ResultPage {
+    pub c: Chrome,
+    pub title: String,
+    pub draft: String,
+    pub client: Option<String>,
+    pub client_name: Option<String>,
+    pub rv: ReportView,
+    pub answers: Vec<AnswerRow>,
+    pub judgments: Vec<JudgmentLink>,
+    pub consent_note: Option<String>,
+    pub can_record: bool,
+}
+
+async fn client_name<S: Backend>(web: &Web<S>, user: &User, state: &DraftState) -> Result<Option<String>, WebError> {
+    match &state.client {
+        Some(id) => {
+            let (c, _) = web.open_client(user, Action::DossierRead, id).await?;
+            Ok(Some(web.app.identity(&c).await?.name))
+        }
+        None => Ok(None),
+    }
+}
+
+fn answers(web_rules: &grondslag_rules::RuleSet, state: &DraftState, lang: Lang) -> Vec<AnswerRow> {
+    state
+        .answers
+        .iter()
+        .filter_map(|a| answer_label(web_rules, a, lang.rules()))
+        .map(|(f, label, value)| AnswerRow { fact: web_rules.facts[f.ix()].id.clone(), label, value })
+        .collect()
+}
+
+/// The label of a role group (for grouped role choices).
+pub fn group_label_pub(id: &str, lang: Lang) -> &'static str {
+    group_label(id, lang)
+}
+
+fn group_label(id: &str, lang: Lang) -> &'static str {
+    match id {
+        "zorg" => lang.t("Zorg", "Care"),
+        "jeugd" => lang.t("Jeugd", "Youth"),
+        "sociaal" => lang.t("Sociaal domein", "Social domain"),
+        "onderwijs" => lang.t("Onderwijs", "Education"),
+        "overheid" => lang.t("Overheid", "Government"),
+        "justitie" => lang.t("Justitie", "Justice"),
+        "privaat" => lang.t("Private partijen", "Private parties"),
+        "kring" => lang.t("De kring van de cliënt", "The client's circle"),
+        _ => lang.t("Overig", "Other"),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn question_page<S: Backend>(
+    web: &Web<S>,
+    user: &User,
+    id: &str,
+    state: &DraftState,
+    fact: FactId,
+    asked: Option<&grondslag_engine::QuestionOut>,
+    changing: bool,
+    client_name: Option<String>,
+    error: Option<String>,
+) -> QuestionPage {
+    let rules = web.app.rules();
+    let lang = user.lang;
+    let f = &rules.facts[fact.ix()];
+    let current = state.value(&f.id);
+    let current_ids: Vec<String> = match current {
+        Some(serde_json::Value::Array(a)) => a.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect(),
+        Some(serde_json::Value::String(s)) => vec![s.clone()],
+        Some(serde_json::Value::Bool(b)) => vec![b.to_string()],
+        Some(serde_json::Value::Number(n)) => vec![n.to_string()],
+        _ => Vec::new(),
+    };
+    let opts: Vec<Opt> = options(rules, fact, lang.rules())
+        .into_iter()
+        .map(|o| Opt { checked: current_ids.contains(&o.value), value: o.value, label: o.label })
+        .collect();
+    let (kind, groups) = match &f.domain {
+        Domain::Bool => ("bool", Vec::new()),
+        Domain::Age => ("age", Vec::new()),
+        Domain::Set(_) => ("set", Vec::new()),
+        Domain::Enum(_) => ("choice", Vec::new()),
+        Domain::Role { .. } => {
+            let mut groups: Vec<OptGroup> = Vec::new();
+            for o in &opts {
+                let g = rules.role(&o.value).map(|r| rules.roles[r.ix()].group.clone()).unwrap_or_default();
+                let label = if o.value == "none" { lang.t("Niemand", "Nobody").to_owned() } else { group_label(&g, lang).to_owned() };
+                match groups.iter_mut().find(|x| x.label == label) {
+                    Some(x) => x.options.push(Opt { value: o.value.clone(), label: o.label.clone(), checked: o.checked }),
+                    None => groups.push(OptGroup {
+                        label,
+                        options: vec![Opt { value: o.value.clone(), label: o.label.clone(), checked: o.checked }],
+                    }),
+                }
+            }
+            ("role", groups)
+        }
+    };
+    let why_now = match (asked, changing) {
+        (_, true) => lang.t(
+            "U wijzigt een eerder antwoord; alles wat ervan afhangt wordt opnieuw beoordeeld.",
+            "You are changing an earlier answer; everything that depends on it is re-evaluated.",
+        ),
+        (Some(q), false) => q.why_now.as_str(),
+        (None, false) => lang.t(
+            "Om het toestemmingsregister van deze cliënt te kunnen raadplegen is dit nodig: welke toestemming zou deze verstrekking dekken?",
+            "This is needed to consult this client's consent registry: which consent would cover this disclosure?",
+        ),
+    }
+    .to_owned();
+    let who = match f.answered_by.as_str() {
+        "professional" => lang.t("u, de professional", "you, the professional"),
+        "" => "",
+        _ => lang.t("u, eventueel na navraag", "you, after checking if needed"),
+    };
+    QuestionPage {
+        title: f.question.get(lang.rules()).to_string(),
+        c: Chrome::new(user, &format!("/beraad/{id}")),
+        draft: id.to_owned(),
+        client_name,
+        number: state.answers.len() + 1,
+        fact: f.id.clone(),
+        question: f.question.get(lang.rules()).to_string(),
+        why: f.why.get(lang.rules()).to_string(),
+        why_now,
+        answered_by: who.to_owned(),
+        sources: f
+            .sources
+            .iter()
+            .map(|s| rules.source(*s))
+            .map(|s| SourceLink { citation: s.citation.clone(), url: s.url.clone() })
+            .collect(),
+        kind,
+        options: opts,
+        groups,
+        current: current_ids.first().cloned().unwrap_or_default(),
+        answers: answers(rules, state, lang),
+        can_back: !state.history.is_empty(),
+        changing,
+        conditions_only: asked.is_some_and(|q| q.purpose == QuestionPurpose::Conditions),
+        error,
+    }
+}
+
+pub async fn show<S: Backend>(
+    State(web): State<Arc<Web<S>>>,
+    user: User,
+    Path(id): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, WebError> {
+    let state = web.load_draft(&user, &id).await?;
+    let name = client_name(&web, &user, &state).await?;
+    let rules = web.app.rules();
+    let lang = user.lang;
+    if let Some(fid) = q.get("wijzig") {
+        let fact = rules.fact(fid).ok_or_else(|| WebError::NotFound("Deze vraag bestaat niet.".into()))?;
+        return Ok(question_page(&web, &user, &id, &state, fact, None, true, name, None).into_response());
+    }
+    let ev = web.evaluate_draft(&state).await?;
+    let rep = report(rules, &ev.evaluation, &ev.facts, &ev.judgments, lang.rules());
+    if let Some(fact) = ev.next {
+        let asked = rep.questions.iter().find(|qo| rules.fact(&qo.fact) == Some(fact));
+        // Once the outcome stands, the remaining questions only refine the conditions: the
+        // professional may skip to the answer (they are listed there as still open).
+        let skip = q.contains_key("antwoord") && asked.is_some_and(|a| a.purpose == QuestionPurpose::Conditions);
+        if !skip {
+            return Ok(question_page(&web, &user, &id, &state, fact, asked, false, name, None).into_response());
+        }
+    }
+    let judgments = ev
+        .evaluation
+        .required_judgments
+        .iter()
+        .map(|j| {
+            let set = &rules.judgments[j.ix()];
+            JudgmentLink {
+                id: set.id.clone(),
+                title: set.title.get(lang.rules()).to_string(),
+                recorded: state.judgments.contains_key(&set.id),
+            }
+        })
+        .chain(
+            state
+                .judgments
+                .keys()
+                .filter(|k| !ev.evaluation.required_judgments.iter().any(|j| &rules.judgments[j.ix()].id == *k))
+                .filter_map(|k| {
+                    rules.judgment(k).map(|j| JudgmentLink {
+                        id: k.clone(),
+                        title: rules.judgments[j.ix()].title.get(lang.rules()).to_string(),
+                        recorded: true,
+                    })
+                }),
+        )
+        .collect();
+    let consent_note = ev.consent.as_ref().map(|d| d.explanation.clone());
+    let can_record = state.client.is_some() && matches!(user.role, AppRole::Professional | AppRole::Aandachtsfunctionaris);
+    Ok(ResultPage {
+        title: lang.t("Het antwoord", "The answer").into(),
+        c: Chrome::new(&user, &format!("/beraad/{id}")),
+        draft: id.clone(),
+        client: state.client.clone(),
+        client_name: name,
+        answers: answers(rules, &state, lang),
+        rv: ReportView::new(rep, lang, state.revisions.clone()),
+        judgments,
+        consent_note,
+        can_record,
+    }
+    .into_response())
+}
+
+pub async fn answer<S: Backend>(
+    State(web): State<Arc<Web<S>>>,
+    user: User,
+    Path(id): Path<String>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let mut state = web.load_draft(&user, &id).await?;
+    let rules = web.app.rules();
+    let fid = form.get("vraag").unwrap_or("");
+    let fact = rules.fact(fid).ok_or_else(|| WebError::Invalid("Onbekende vraag in het formulier.".into()))?;
+    let values = form.all("antwoord");
+    match parse_form_value(rules, fact, &values) {
+        Ok(v) => {
+            state.set(rules, fact, v, user.lang.rules());
+            web.save_draft(&user, Some(&id), &state).await?;
+            Ok(Redirect::to(&format!("/beraad/{id}")).into_response())
+        }
+        Err(WebError::Invalid(msg)) => {
+            // Show the same question again with the message; nothing is lost.
+            let name = client_name(&web, &user, &state).await?;
+            let changing = form.get("wijzigen") == Some("1");
+            let ev = web.evaluate_draft(&state).await?;
+            let rep = report(rules, &ev.evaluation, &ev.facts, &ev.judgments, user.lang.rules());
+            let asked = rep.questions.iter().find(|qo| qo.fact == fid);
+            let page = question_page(&web, &user, &id, &state, fact, asked, changing, name, Some(msg));
+            Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+pub async fn back<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, Path(id): Path<String>) -> Result<Response, WebError> {
+    let mut state = web.load_draft(&user, &id).await?;
+    if state.back() {
+        web.save_draft(&user, Some(&id), &state).await?;
+    }
+    Ok(Redirect::to(&format!("/beraad/{id}")).into_response())
+}
+
+// --- the professional's own weighing ---------------------------------------------------------
+
+pub struct CriterionRow {
+    pub index: usize,
+    pub label: String,
+    pub help: String,
+    pub answer: Option<bool>,
+    pub reasons: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "judgment.html")]
+pub struct JudgmentPage {
+    pub c: Chrome,
+    pub title: String,
+    pub draft: String,
+    pub judgment: String,
+    pub intro: String,
+    pub criteria: Vec<CriterionRow>,
+    pub sources: Vec<String>,
+    pub error: Option<String>,
+}
+
+fn judgment_page<S: Backend>(
+    web: &Web<S>,
+    user: &User,
+    id: &str,
+    jid: &str,
+    state: &DraftState,
+    error: Option<String>,
+) -> Result<JudgmentPage, WebError> {
+    let rules = web.app.rules();
+    let lang = user.lang.rules();
+    let j = rules.judgment(jid).ok_or_else(|| WebError::NotFound("Deze afweging bestaat niet.".into()))?;
+    let set = &rules.judgments[j.ix()];
+    let saved = state.judgments.get(jid);
+    Ok(JudgmentPage {
+        title: set.title.get(lang).to_string(),
+        c: Chrome::new(user, &format!("/beraad/{id}")),
+        draft: id.to_owned(),
+        judgment: set.id.clone(),
+        intro: set.intro.get(lang).to_string(),
+        criteria: set
+            .criteria
+            .iter()
+            .enumerate()
+            .map(|(i, cr)| {
+                let s = saved.and_then(|v| v.get(i));
+                CriterionRow {
+                    index: i,
+                    label: cr.label.get(lang).to_string(),
+                    help: cr.help.as_ref().map(|h| h.get(lang).to_string()).unwrap_or_default(),
+                    answer: s.and_then(|c| c.answer),
+                    reasons: s.map(|c| c.reasons.clone()).unwrap_or_default(),
+                }
+            })
+            .collect(),
+        sources: set.sources.iter().map(|s| rules.source(*s).citation.clone()).collect(),
+        error,
+    })
+}
+
+pub async fn judgment_form<S: Backend>(
+    State(web): State<Arc<Web<S>>>,
+    user: User,
+    Path((id, jid)): Path<(String, String)>,
+) -> Result<JudgmentPage, WebError> {
+    let state = web.load_draft(&user, &id).await?;
+    judgment_page(&web, &user, &id, &jid, &state, None)
+}
+
+pub async fn judgment_save<S: Backend>(
+    State(web): State<Arc<Web<S>>>,
+    user: User,
+    Path((id, jid)): Path<(String, String)>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let mut state = web.load_draft(&user, &id).await?;
+    let rules = web.app.rules();
+    let j = rules.judgment(&jid).ok_or_else(|| WebError::NotFound("Deze afweging bestaat niet.".into()))?;
+    let n = rules.judgments[j.ix()].criteria.len();
+    let mut criteria = Vec::with_capacity(n);
+    let mut problems = Vec::new();
+    for i in 0..n {
+        let answer = match form.get(&format!("oordeel_{i}")) {
+            Some("ja") => Some(true),
+            Some("nee") => Some(false),
+            _ => None,
+        };
+        let reasons = form.optional(&format!("reden_{i}"), "de reden", 4000)?;
+        if answer.is_none() || reasons.is_empty() {
+            problems.push(i + 1);
+        }
+        criteria.push(Criterion { answer, reasons });
+    }
+    state.judgments.insert(jid.clone(), criteria);
+    web.save_draft(&user, Some(&id), &state).await?;
+    if !problems.is_empty() {
+        let list = problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join(", ");
+        let msg = format!(
+            "Beantwoord elk criterium met ja of nee en schrijf uw redenen op (nog open: {list}). Wat u invulde is bewaard; zonder volledige afweging blijft het antwoord ‘delen na vastgelegde afweging’."
+        );
+        let page = judgment_page(&web, &user, &id, &jid, &state, Some(msg))?;
+        return Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+    }
+    Ok(Redirect::to(&format!("/beraad/{id}")).into_response())
+}
+
+// --- recording ---------------------------------------------------------------------------------
+
+pub async fn record<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, Path(id): Path<String>) -> Result<Response, WebError> {
+    let state = web.load_draft(&user, &id).await?;
+    let Some(client) = state.client.clone() else {
+        return Err(WebError::Invalid(
+            "Een beraad zonder cliënt kan niet in een dossier worden vastgelegd. Start een beraad vanuit de cliënt.".into(),
+        ));
+    };
+    web.open_client(&user, Action::DossierWrite, &client).await?;
+    let rules = web.app.rules();
+    let done =
+        web.app.deliberate_facts(&client, &user.id, state.facts(rules), &state.judgments(rules), state.date()?, user.lang.rules()).await?;
+    web.app.store().delete_draft(&id).await?;
+    Ok(Redirect::to(&format!("/clienten/{client}/beraad/{}/besluit?vastgelegd=1", done.receipt.seq)).into_response())
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "printable.html")]
+pub struct PrintablePage {
+    pub c: Chrome,
+    pub title: String,
+    pub subtitle: String,
+    pub rv: ReportView,
+    pub back: String,
+    pub receipt: Option<grondslag_app::Receipt>,
+}
+
+pub async fn printable<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, Path(id): Path<String>) -> Result<PrintablePage, WebError> {
+    let state = web.load_draft(&user, &id).await?;
+    let name = client_name(&web, &user, &state).await?;
+    let ev = web.evaluate_draft(&state).await?;
+    let rules = web.app.rules();
+    let rep = report(rules, &ev.evaluation, &ev.facts, &ev.judgments, user.lang.rules());
+    let l = user.lang;
+    Ok(PrintablePage {
+        title: l.t("Verslag van een beraad", "Report of a deliberation").into(),
+        subtitle: match name {
+            Some(n) => format!("{} {n} — {}", l.t("Cliënt:", "Client:"), l.t("nog niet vastgelegd", "not yet recorded")),
+            None => l.t("Zonder cliënt (niet vastgelegd)", "Without a client (not recorded)").into(),
+        },
+        c: Chrome::new(&user, &format!("/beraad/{id}/verslag")),
+        rv: ReportView::new(rep, l, state.revisions.clone()),
+        back: format!("/beraad/{id}"),
+        receipt: None,
+    })
+}

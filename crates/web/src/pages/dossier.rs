@@ -1,0 +1,268 @@
+//! A client's dossier: the timeline with its verification status, the consent registry, one
+//! entry (a deliberation as its report, with the receipt), the receipt and the verification
+//! bundle as downloads, and break-the-glass access.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Redirect, Response};
+use grondslag_app::{HistoryLine, kind_label};
+use grondslag_dossier::EntryPayload;
+use grondslag_engine::Report;
+use grondslag_store::{BreakGlass, new_id};
+
+use super::FormData;
+use crate::error::{WebError, internal};
+use crate::pages::deliberation::PrintablePage;
+use crate::policy::{Action, Basis};
+use crate::report_view::ReportView;
+use crate::view::{Chrome, when};
+use crate::{Backend, User, Web, now_ms};
+
+/// A break-the-glass grant lasts four hours.
+pub const BREAK_GLASS_MS: i64 = 4 * 60 * 60 * 1000;
+
+pub struct Line {
+    pub seq: u64,
+    pub kind: String,
+    pub when: String,
+    pub actor: String,
+    pub summary: String,
+    pub erased: bool,
+    pub is_deliberation: bool,
+}
+
+pub struct ConsentRow {
+    pub seq: u64,
+    pub given_by: String,
+    pub recipients: String,
+    pub data: String,
+    pub purposes: String,
+    pub period: String,
+    pub withdrawn: Option<String>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "dossier.html")]
+pub struct DossierPage {
+    pub c: Chrome,
+    pub title: String,
+    pub client: String,
+    pub name: String,
+    pub birth_date: String,
+    pub lines: Vec<Line>,
+    pub verified: bool,
+    pub problems: Vec<String>,
+    pub checkpoint_size: String,
+    pub consents: Vec<ConsentRow>,
+    pub break_glass: bool,
+    pub today: String,
+}
+
+fn line(h: &HistoryLine) -> Line {
+    Line {
+        seq: h.seq,
+        kind: kind_label(&h.kind),
+        when: when(&h.ts),
+        actor: h.actor.clone(),
+        summary: h.summary.clone(),
+        erased: h.erased,
+        is_deliberation: h.kind == "deliberation",
+    }
+}
+
+/// Labels of rule-set ids of a fact's values (roles, data categories, purposes).
+pub fn labels<S: Backend>(web: &Web<S>, fact: &str, ids: &[String], lang: grondslag_rules::Lang) -> String {
+    let rules = web.app.rules();
+    ids.iter()
+        .map(|id| {
+            if fact == "recipient_role" {
+                return rules.role(id).map(|r| rules.roles[r.ix()].label.get(lang).to_string()).unwrap_or_else(|| id.clone());
+            }
+            let Some(f) = rules.fact(fact) else { return id.clone() };
+            let options = grondslag_engine::options(rules, f, lang);
+            options.into_iter().find(|o| &o.value == id).map(|o| o.label).unwrap_or_else(|| id.clone())
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+pub async fn show<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, Path(id): Path<String>) -> Result<DossierPage, WebError> {
+    let (client, basis) = web.open_client(&user, Action::DossierRead, &id).await?;
+    let who = web.app.identity(&client).await?;
+    let history = web.app.history(&client.id).await?;
+    let lang = user.lang.rules();
+    let consents = web
+        .app
+        .consent_registry(&client.id)
+        .await?
+        .into_iter()
+        .map(|s| ConsentRow {
+            seq: s.seq,
+            given_by: s.record.given_by.clone(),
+            recipients: labels(&web, "recipient_role", &s.record.recipient_roles, lang),
+            data: labels(&web, "data_categories", &s.record.data_categories, lang),
+            purposes: labels(&web, "purpose", &s.record.purposes, lang),
+            period: match s.record.valid_to {
+                Some(to) => format!("{} – {}", s.record.valid_from, to),
+                None => format!("{} {}", user.lang.t("vanaf", "from"), s.record.valid_from),
+            },
+            withdrawn: s.withdrawn_on.map(|d| d.to_string()),
+        })
+        .collect();
+    let status = &history.status;
+    Ok(DossierPage {
+        title: format!("{} — {}", user.lang.t("Dossier", "Dossier"), who.name),
+        c: Chrome::new(&user, &format!("/clienten/{}", client.id)),
+        client: client.id.clone(),
+        name: who.name,
+        birth_date: who.birth_date.unwrap_or_default(),
+        lines: history.lines.iter().rev().map(line).collect(),
+        verified: status.ok(),
+        problems: status.problems.clone(),
+        checkpoint_size: status.checkpoint_size.map(|s| s.to_string()).unwrap_or_default(),
+        consents,
+        break_glass: matches!(basis, Basis::BreakGlass(_)),
+        today: time::OffsetDateTime::now_utc().date().to_string(),
+    })
+}
+
+pub async fn break_glass<S: Backend>(
+    State(web): State<Arc<Web<S>>>,
+    user: User,
+    Path(id): Path<String>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    web.guard(&user, Action::BreakGlass).await?;
+    let reason = form.optional("reden", "de reden", 2000)?;
+    if reason.chars().count() < 10 {
+        return Err(WebError::Invalid("Geef een reden van minstens 10 tekens: de privacy officer beoordeelt die achteraf.".into()));
+    }
+    if !crate::audit::is_id(&id) {
+        return Err(WebError::NotFound("Deze cliënt bestaat niet, of u heeft er geen toegang toe.".into()));
+    }
+    let client = match web.app.store().client(&id).await {
+        Ok(c) if c.org == user.org => c,
+        _ => {
+            web.log_event(&user, Action::BreakGlass.code(), Some(&id), "geweigerd:andere_organisatie", false).await?;
+            return Err(WebError::NotFound("Deze cliënt bestaat niet, of u heeft er geen toegang toe.".into()));
+        }
+    };
+    let grant_id = new_id();
+    let now = now_ms();
+    let reason_sealed = web.app.seal_note(&user.org, &format!("doorbraak|{grant_id}"), reason.as_bytes())?;
+    let grant = BreakGlass {
+        id: grant_id.clone(),
+        org: user.org.clone(),
+        professional: user.id.clone(),
+        client: client.id.clone(),
+        reason_sealed,
+        granted: now,
+        expires: now + BREAK_GLASS_MS,
+        reviewed_by: None,
+        reviewed_at: None,
+    };
+    web.app.store().create_break_glass(&grant).await?;
+    web.log_event(&user, "doorbraak.toegekend", Some(&client.id), &format!("doorbraak:{grant_id}"), true).await?;
+    Ok(Redirect::to(&format!("/clienten/{}", client.id)).into_response())
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "entry.html")]
+pub struct EntryPage {
+    pub c: Chrome,
+    pub title: String,
+    pub client: String,
+    pub seq: u64,
+    pub kind: String,
+    pub when: String,
+    pub fields: Vec<(String, String)>,
+    pub erased: bool,
+    pub receipt: Option<grondslag_app::Receipt>,
+}
+
+pub async fn entry<S: Backend>(
+    State(web): State<Arc<Web<S>>>,
+    user: User,
+    Path((id, seq)): Path<(String, u64)>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, WebError> {
+    let (client, _) = web.open_client(&user, Action::DossierRead, &id).await?;
+    let entries = web.app.entries(&client.id).await?;
+    let (_, kind, ts, payload) =
+        entries.into_iter().find(|(s, _, _, _)| *s == seq).ok_or_else(|| WebError::NotFound("Deze dossierregel bestaat niet.".into()))?;
+    let who = web.app.identity(&client).await?;
+    let l = user.lang;
+    if let Some(EntryPayload::Deliberation { report }) = &payload {
+        let rep: Report = serde_json::from_value(report.clone()).map_err(|_| internal("report_parse"))?;
+        let receipt = web.app.receipt(&client.id, seq).await?;
+        return Ok(PrintablePage {
+            title: format!("{} — {} {seq}", l.t("Verslag van een beraad", "Report of a deliberation"), l.t("dossierregel", "entry")),
+            subtitle: format!("{} {} · {} {}", l.t("Cliënt:", "Client:"), who.name, l.t("vastgelegd", "recorded"), when(&ts)),
+            c: Chrome::new(&user, &format!("/clienten/{}/dossier/{seq}", client.id)),
+            rv: ReportView::new(rep, l, Vec::new()),
+            back: format!("/clienten/{}", client.id),
+            receipt: Some(receipt),
+        }
+        .into_response());
+    }
+    let yes = |b: bool| if b { l.t("ja", "yes") } else { l.t("nee", "no") }.to_owned();
+    let fields: Vec<(String, String)> = match &payload {
+        Some(EntryPayload::Decision(d)) => vec![
+            (l.t("Na beraad (dossierregel)", "After deliberation (entry)").into(), d.deliberation_seq.to_string()),
+            (l.t("Gedeeld", "Shared").into(), yes(d.shared)),
+            (l.t("Wat", "What").into(), d.what.clone()),
+            (l.t("Met wie", "With whom").into(), d.recipient.clone()),
+            (l.t("Cliënt geïnformeerd", "Client informed").into(), d.client_informed.clone().unwrap_or_default()),
+            (l.t("Waarom niet geïnformeerd", "Why not informed").into(), d.client_not_informed_reason.clone().unwrap_or_default()),
+            (l.t("Redenen", "Reasons").into(), d.reasons.clone()),
+        ],
+        Some(p) => vec![(l.t("Inhoud", "Content").into(), grondslag_app::summary(p))],
+        None => Vec::new(),
+    };
+    Ok(EntryPage {
+        title: format!("{} {seq}: {}", l.t("Dossierregel", "Entry"), kind_label(&kind)),
+        c: Chrome::new(&user, &format!("/clienten/{}/dossier/{seq}", client.id)),
+        client: client.id.clone(),
+        seq,
+        kind: kind_label(&kind),
+        when: when(&ts),
+        fields: fields.into_iter().filter(|(_, v)| !v.is_empty()).collect(),
+        erased: payload.is_none(),
+        receipt: if q.contains_key("vastgelegd") { Some(web.app.receipt(&client.id, seq).await?) } else { None },
+    }
+    .into_response())
+}
+
+fn download(name: &str, json: String) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "application/json; charset=utf-8".to_owned()),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")),
+        ],
+        json,
+    )
+        .into_response()
+}
+
+pub async fn receipt<S: Backend>(
+    State(web): State<Arc<Web<S>>>,
+    user: User,
+    Path((id, seq)): Path<(String, u64)>,
+) -> Result<Response, WebError> {
+    let (client, _) = web.open_client(&user, Action::DossierRead, &id).await?;
+    let r = web.app.receipt(&client.id, seq).await?;
+    let json = serde_json::to_string_pretty(&r).map_err(|_| internal("receipt_json"))?;
+    Ok(download(&format!("ontvangstbewijs-{seq}.json"), json))
+}
+
+pub async fn bundle<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, Path(id): Path<String>) -> Result<Response, WebError> {
+    let (client, _) = web.open_client(&user, Action::DossierExport, &id).await?;
+    let b = web.app.export(&client.id).await?;
+    let json = b.to_json().map_err(|_| internal("bundle_json"))?;
+    Ok(download("grondslag-bundel.json", json))
+}

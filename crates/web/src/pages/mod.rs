@@ -1,0 +1,76 @@
+//! The HTML pages. Each module is one area of the product; every handler is thin.
+
+pub mod admin;
+pub mod clients;
+pub mod consent;
+pub mod decision;
+pub mod deliberation;
+pub mod dossier;
+pub mod home;
+pub mod login;
+pub mod privacy;
+
+use axum::body::Bytes;
+use axum::extract::{FromRequest, Request};
+
+use crate::error::WebError;
+
+/// A urlencoded form as name/value pairs (repeated names allowed, e.g. several checkboxes).
+#[derive(Debug, Clone, Default)]
+pub struct FormData(pub Vec<(String, String)>);
+
+impl<S: Send + Sync> FromRequest<S> for FormData {
+    type Rejection = WebError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let bytes =
+            Bytes::from_request(req, state).await.map_err(|_| WebError::Invalid("Het formulier kon niet worden gelezen.".into()))?;
+        serde_urlencoded::from_bytes::<Vec<(String, String)>>(&bytes)
+            .map(FormData)
+            .map_err(|_| WebError::Invalid("Het formulier kon niet worden gelezen.".into()))
+    }
+}
+
+impl FormData {
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+    }
+
+    pub fn all(&self, name: &str) -> Vec<String> {
+        self.0.iter().filter(|(k, _)| k == name).map(|(_, v)| v.clone()).collect()
+    }
+
+    /// Optional free text: trimmed, at most `max` characters, no control characters but newlines.
+    pub fn optional(&self, name: &str, what: &str, max: usize) -> Result<String, WebError> {
+        let v = self.get(name).unwrap_or("").trim().replace("\r\n", "\n");
+        if v.chars().count() > max {
+            return Err(WebError::Invalid(format!("{what} is te lang (hoogstens {max} tekens).")));
+        }
+        if v.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+            return Err(WebError::Invalid(format!("{what} bevat tekens die niet zijn toegestaan.")));
+        }
+        Ok(v)
+    }
+
+    /// Required free text.
+    pub fn required(&self, name: &str, what: &str, max: usize) -> Result<String, WebError> {
+        let v = self.optional(name, what, max)?;
+        if v.is_empty() {
+            return Err(WebError::Invalid(format!("Vul {what} in.")));
+        }
+        Ok(v)
+    }
+
+    pub fn yes_no(&self, name: &str, what: &str) -> Result<bool, WebError> {
+        match self.get(name) {
+            Some("ja") | Some("true") => Ok(true),
+            Some("nee") | Some("false") => Ok(false),
+            _ => Err(WebError::Invalid(format!("Kies ja of nee bij {what}."))),
+        }
+    }
+}
+
+/// Only local paths are followed after a form (no open redirects).
+pub fn local_path(p: &str) -> &str {
+    if p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') && !p.contains("://") { p } else { "/" }
+}

@@ -1,0 +1,251 @@
+//! Who may do what: one pure function, [`authorise`], used by every handler through the audited
+//! path (`audit.rs`). No I/O: the caller looks up the facts (same organisation, care relation,
+//! break-the-glass grant) and logs the decision.
+//!
+//! The model (NEN 7510 access control by organisation, role and care relation):
+//! - nothing crosses an organisation;
+//! - a dossier (read, write, export) is open only to a professional or aandachtsfunctionaris with
+//!   a care relation with the client, or with a valid break-the-glass grant;
+//! - the privacy officer reads the access log, reviews break-the-glass grants and verifies the
+//!   organisation's log, but never reads a dossier's content;
+//! - the administrator manages accounts, clients and care relations, and never reads a dossier.
+
+use grondslag_store::AppRole;
+
+/// What a signed-in user asks to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// Evaluate a case without a client (nothing is stored).
+    Evaluate,
+    /// Read a client's dossier (timeline, consents, entries, verification status).
+    DossierRead,
+    /// Add to a client's dossier (deliberation, decision, consent, withdrawal).
+    DossierWrite,
+    /// Export a client's verification bundle.
+    DossierExport,
+    /// Ask for break-the-glass access to a client's dossier.
+    BreakGlass,
+    /// Register a new client.
+    RegisterClient,
+    /// See the organisation's client list with names (to assign care relations).
+    ListAllClients,
+    ManageAccounts,
+    ManageCareRelations,
+    ReadAccessLog,
+    ReviewBreakGlass,
+    VerifyOrganisation,
+}
+
+impl Action {
+    pub const ALL: [Action; 12] = [
+        Action::Evaluate,
+        Action::DossierRead,
+        Action::DossierWrite,
+        Action::DossierExport,
+        Action::BreakGlass,
+        Action::RegisterClient,
+        Action::ListAllClients,
+        Action::ManageAccounts,
+        Action::ManageCareRelations,
+        Action::ReadAccessLog,
+        Action::ReviewBreakGlass,
+        Action::VerifyOrganisation,
+    ];
+
+    /// Whether the action concerns one client's dossier (and so needs a care relation).
+    pub fn is_dossier(self) -> bool {
+        matches!(self, Action::DossierRead | Action::DossierWrite | Action::DossierExport)
+    }
+
+    /// The fixed code written to the access log.
+    pub fn code(self) -> &'static str {
+        match self {
+            Action::Evaluate => "beraad.anoniem",
+            Action::DossierRead => "dossier.lezen",
+            Action::DossierWrite => "dossier.schrijven",
+            Action::DossierExport => "dossier.exporteren",
+            Action::BreakGlass => "doorbraak.aanvragen",
+            Action::RegisterClient => "client.registreren",
+            Action::ListAllClients => "clienten.overzicht",
+            Action::ManageAccounts => "beheer.accounts",
+            Action::ManageCareRelations => "beheer.zorgrelaties",
+            Action::ReadAccessLog => "toegangslog.lezen",
+            Action::ReviewBreakGlass => "doorbraak.beoordelen",
+            Action::VerifyOrganisation => "organisatie.verifieren",
+        }
+    }
+}
+
+/// The facts about the target that the decision needs.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Target {
+    /// The target belongs to the user's organisation.
+    pub same_org: bool,
+    /// The user has a care relation with the client (dossier actions only).
+    pub care_relation: bool,
+    /// The id of the user's valid break-the-glass grant for the client, if any.
+    pub break_glass: Option<String>,
+}
+
+/// On what the permission rests (written to the access log).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Basis {
+    CareRelation,
+    BreakGlass(String),
+    Role(AppRole),
+}
+
+impl Basis {
+    pub fn code(&self) -> String {
+        match self {
+            Basis::CareRelation => "zorgrelatie".into(),
+            Basis::BreakGlass(id) => format!("doorbraak:{id}"),
+            Basis::Role(r) => format!("rol:{}", r.as_str()),
+        }
+    }
+}
+
+/// Why a request is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Denial {
+    OtherOrganisation,
+    RoleNotAllowed,
+    NoCareRelation,
+}
+
+impl Denial {
+    pub fn code(self) -> &'static str {
+        match self {
+            Denial::OtherOrganisation => "geweigerd:andere_organisatie",
+            Denial::RoleNotAllowed => "geweigerd:rol",
+            Denial::NoCareRelation => "geweigerd:geen_zorgrelatie",
+        }
+    }
+}
+
+pub type Decision = Result<Basis, Denial>;
+
+/// Whether `role` may perform `action` on `target`.
+pub fn authorise(role: AppRole, action: Action, target: &Target) -> Decision {
+    use AppRole::*;
+    if !target.same_org {
+        return Err(Denial::OtherOrganisation);
+    }
+    let care_role = matches!(role, Professional | Aandachtsfunctionaris);
+    match action {
+        Action::Evaluate | Action::BreakGlass => {
+            if care_role {
+                Ok(Basis::Role(role))
+            } else {
+                Err(Denial::RoleNotAllowed)
+            }
+        }
+        Action::DossierRead | Action::DossierWrite | Action::DossierExport => {
+            if !care_role {
+                Err(Denial::RoleNotAllowed)
+            } else if target.care_relation {
+                Ok(Basis::CareRelation)
+            } else if let Some(id) = &target.break_glass {
+                Ok(Basis::BreakGlass(id.clone()))
+            } else {
+                Err(Denial::NoCareRelation)
+            }
+        }
+        Action::RegisterClient => {
+            if care_role || role == Administrator {
+                Ok(Basis::Role(role))
+            } else {
+                Err(Denial::RoleNotAllowed)
+            }
+        }
+        Action::ListAllClients | Action::ManageAccounts | Action::ManageCareRelations => {
+            if role == Administrator {
+                Ok(Basis::Role(role))
+            } else {
+                Err(Denial::RoleNotAllowed)
+            }
+        }
+        Action::ReadAccessLog | Action::ReviewBreakGlass => {
+            if role == PrivacyOfficer {
+                Ok(Basis::Role(role))
+            } else {
+                Err(Denial::RoleNotAllowed)
+            }
+        }
+        Action::VerifyOrganisation => {
+            if matches!(role, PrivacyOfficer | Administrator) {
+                Ok(Basis::Role(role))
+            } else {
+                Err(Denial::RoleNotAllowed)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+    use super::*;
+    use proptest::prelude::*;
+
+    fn role() -> impl Strategy<Value = AppRole> {
+        prop::sample::select(AppRole::ALL.to_vec())
+    }
+    fn action() -> impl Strategy<Value = Action> {
+        prop::sample::select(Action::ALL.to_vec())
+    }
+    fn target() -> impl Strategy<Value = Target> {
+        (any::<bool>(), any::<bool>(), prop::option::of("[a-f0-9]{8}")).prop_map(|(same_org, care_relation, break_glass)| Target {
+            same_org,
+            care_relation,
+            break_glass,
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn nothing_crosses_an_organisation(r in role(), a in action(), mut t in target()) {
+            t.same_org = false;
+            prop_assert_eq!(authorise(r, a, &t), Err(Denial::OtherOrganisation));
+        }
+
+        #[test]
+        fn a_dossier_needs_a_care_relation_or_a_grant(r in role(), a in action(), t in target()) {
+            if a.is_dossier() && !t.care_relation && t.break_glass.is_none() {
+                prop_assert!(authorise(r, a, &t).is_err());
+            }
+        }
+
+        #[test]
+        fn only_care_roles_ever_open_a_dossier(r in role(), a in action(), t in target()) {
+            if a.is_dossier() && authorise(r, a, &t).is_ok() {
+                prop_assert!(matches!(r, AppRole::Professional | AppRole::Aandachtsfunctionaris));
+            }
+        }
+
+        #[test]
+        fn a_grant_is_named_when_it_is_the_basis(r in role(), a in action(), t in target()) {
+            if let Ok(Basis::BreakGlass(id)) = authorise(r, a, &t) {
+                prop_assert!(!t.care_relation);
+                prop_assert_eq!(Some(id), t.break_glass.clone());
+            }
+        }
+
+        #[test]
+        fn more_facts_never_take_a_permission_away(r in role(), a in action(), t in target()) {
+            // Adding a care relation or a grant can only widen access.
+            let wider = Target { care_relation: true, break_glass: Some("x".into()), ..t.clone() };
+            if authorise(r, a, &t).is_ok() {
+                prop_assert!(authorise(r, a, &wider).is_ok());
+            }
+        }
+    }
+
+    #[test]
+    fn the_access_log_is_for_the_privacy_officer_only() {
+        let t = Target { same_org: true, care_relation: true, break_glass: Some("g".into()) };
+        for r in AppRole::ALL {
+            assert_eq!(authorise(r, Action::ReadAccessLog, &t).is_ok(), r == AppRole::PrivacyOfficer, "{r:?}");
+        }
+    }
+}

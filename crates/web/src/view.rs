@@ -1,0 +1,91 @@
+//! What every page shares: the language, who is signed in, the navigation for their role.
+
+use grondslag_store::AppRole;
+
+use crate::User;
+use crate::i18n::Lang;
+
+#[derive(Debug, Clone)]
+pub struct Nav {
+    pub href: &'static str,
+    pub label: &'static str,
+    pub current: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Chrome {
+    pub lang: Lang,
+    pub user: Option<String>,
+    pub role: String,
+    pub nav: Vec<Nav>,
+    /// The path of this page (the language switch returns here).
+    pub here: String,
+}
+
+pub fn role_label(role: AppRole, lang: Lang) -> &'static str {
+    match role {
+        AppRole::Professional => lang.t("professional", "professional"),
+        AppRole::Aandachtsfunctionaris => lang.t("aandachtsfunctionaris", "aandachtsfunctionaris (designated officer)"),
+        AppRole::PrivacyOfficer => lang.t("privacy officer", "privacy officer"),
+        AppRole::Administrator => lang.t("beheerder", "administrator"),
+    }
+}
+
+impl Chrome {
+    pub fn new(user: &User, here: &str) -> Self {
+        let l = user.lang;
+        let items: Vec<(&'static str, &'static str)> = match user.role {
+            AppRole::Professional | AppRole::Aandachtsfunctionaris => {
+                vec![("/clienten", l.t("Mijn cliënten", "My clients")), ("/beraad/nieuw", l.t("Nieuw beraad", "New deliberation"))]
+            }
+            AppRole::PrivacyOfficer => vec![
+                ("/toegangslog", l.t("Toegangslog", "Access log")),
+                ("/doorbraken", l.t("Doorbraken", "Break-the-glass")),
+                ("/verificatie", l.t("Verificatie", "Verification")),
+            ],
+            AppRole::Administrator => {
+                vec![("/beheer", l.t("Beheer", "Administration")), ("/verificatie", l.t("Verificatie", "Verification"))]
+            }
+        };
+        let nav = items
+            .into_iter()
+            .map(|(href, label)| Nav { href, label, current: here == href || here.starts_with(&format!("{href}/")) })
+            .collect();
+        Chrome { lang: l, user: Some(user.name.clone()), role: role_label(user.role, l).into(), nav, here: here.into() }
+    }
+
+    pub fn anonymous(lang: Lang, here: &str) -> Self {
+        Chrome { lang, user: None, role: String::new(), nav: Vec::new(), here: here.into() }
+    }
+
+    /// The text in the page's language.
+    pub fn t<'a>(&self, nl: &'a str, en: &'a str) -> &'a str {
+        self.lang.t(nl, en)
+    }
+
+    pub fn lang_code(&self) -> &'static str {
+        self.lang.code()
+    }
+
+    /// The other language, for the switch.
+    pub fn other_lang(&self) -> (&'static str, &'static str) {
+        match self.lang {
+            Lang::Nl => ("en", "English"),
+            Lang::En => ("nl", "Nederlands"),
+        }
+    }
+}
+
+/// A date-time from the ledger (RFC 3339 UTC) as a short Dutch local-looking text.
+pub fn when(ts: &str) -> String {
+    // 2026-11-23T15:37:38.123Z → 23-11-2026 15:37 UTC
+    match (ts.get(0..4), ts.get(5..7), ts.get(8..10), ts.get(11..16)) {
+        (Some(y), Some(m), Some(d), Some(hm)) => format!("{d}-{m}-{y} {hm} UTC"),
+        _ => ts.to_owned(),
+    }
+}
+
+/// Unix milliseconds as a short text.
+pub fn when_ms(ms: i64) -> String {
+    grondslag_ledger::ts_from_unix_millis(ms).map(|t| when(&t)).unwrap_or_default()
+}
