@@ -238,6 +238,15 @@ impl Store for SqliteStore {
         row.as_ref().map(client).transpose()
     }
 
+    async fn clients(&self, org: &str) -> StoreResult<Vec<Client>> {
+        let rows = sqlx::query("SELECT id, org_id, pseudonym, identity FROM client WHERE org_id = ? ORDER BY id")
+            .bind(org)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(backend)?;
+        rows.iter().map(client).collect()
+    }
+
     async fn dossier_for_client(&self, org: &str, client_id: &str) -> StoreResult<Dossier> {
         let c = self.client(client_id).await?;
         if c.org != org {

@@ -196,6 +196,8 @@ pub async fn records<S: Store>(s: &S) -> Result<(), String> {
     let c1b = ctx("zelfde pseudoniem in andere organisatie", s.create_client(&org2.id, "ps-1", b"y").await)?;
     ensure!(ctx("op pseudoniem", s.client_by_pseudonym(&org.id, "ps-1").await)? == Some(c1.clone()), "client_by_pseudonym");
     ensure!(ctx("op pseudoniem", s.client_by_pseudonym(&org.id, "onbekend").await)?.is_none(), "onbekend pseudoniem moet None geven");
+    let all = ctx("cliënten", s.clients(&org.id).await)?;
+    ensure!(all.contains(&c1) && all.iter().all(|c| c.org == org.id), "clients() geeft niet de cliënten van de organisatie: {all:?}");
     let c2 = ctx("cliënt 2", s.create_client(&org.id, "ps-2", b"z").await)?;
 
     let d1 = ctx("dossier", s.dossier_for_client(&org.id, &c1.id).await)?;

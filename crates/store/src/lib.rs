@@ -59,6 +59,8 @@ pub trait Store: Clone + Send + Sync + 'static {
     fn create_client(&self, org: &str, pseudonym: &str, identity: &[u8]) -> impl Future<Output = StoreResult<Client>> + Send;
     fn client(&self, id: &str) -> impl Future<Output = StoreResult<Client>> + Send;
     fn client_by_pseudonym(&self, org: &str, pseudonym: &str) -> impl Future<Output = StoreResult<Option<Client>>> + Send;
+    /// Every client of an organisation, oldest first.
+    fn clients(&self, org: &str) -> impl Future<Output = StoreResult<Vec<Client>>> + Send;
 
     /// The client's dossier in this organisation, created on first use: exactly one per client
     /// per organisation, also under concurrent calls.

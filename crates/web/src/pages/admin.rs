@@ -69,8 +69,7 @@ async fn page<S: Backend>(web: &Web<S>, user: &User, error: Option<String>, done
         });
     }
     let mut clients = Vec::new();
-    for d in store.dossiers(&user.org).await? {
-        let c = store.client(&d.client).await?;
+    for c in store.clients(&user.org).await? {
         let who = web.app.identity(&c).await?;
         let label = match who.birth_date {
             Some(b) => format!("{} ({b})", who.name),

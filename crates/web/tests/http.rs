@@ -1,0 +1,495 @@
+//! In-process HTTP tests of the HTML application: the authorisation matrix (every role × every
+//! resource × own and other organisation, with and without a care relation), direct object
+//! references, the access log of every refusal, sessions, CSRF, rate limiting and headers.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderMap, Request, StatusCode, header};
+use grondslag_app::{App, Identity};
+use grondslag_store::{AccessQuery, AccessStore, AppRole, CareRelation, Store, verify_access_chain};
+use grondslag_store_sqlite::SqliteStore;
+use grondslag_web::{Config, HashCost, Web, router};
+use tower::ServiceExt;
+
+const PW: &str = "demo-wachtwoord-oost";
+
+struct Org {
+    id: String,
+    /// login → professional id
+    users: HashMap<&'static str, String>,
+    /// name → client id
+    clients: HashMap<&'static str, String>,
+}
+
+struct T {
+    web: Arc<Web<SqliteStore>>,
+    app: Router,
+    a: Org,
+    b: Org,
+    _dir: tempfile::TempDir,
+}
+
+struct Resp {
+    status: StatusCode,
+    headers: HeaderMap,
+    body: String,
+}
+
+async fn setup() -> T {
+    let dir = tempfile::tempdir().unwrap();
+    let store = SqliteStore::open(dir.path().join("t.db")).await.unwrap();
+    let rules = grondslag_rules::load_embedded().unwrap();
+    let app = App::new(store, dir.path(), rules);
+    let web = Web::new(app, Config { hash_cost: HashCost::TEST, ..Config::default() }).await.unwrap();
+    web.demo().await.unwrap();
+    let store = web.app.store();
+    let org_a = web.app.organisations().await.unwrap().into_iter().next().unwrap();
+    let mut a = Org { id: org_a.id.clone(), users: HashMap::new(), clients: HashMap::new() };
+    for p in store.professionals(&org_a.id).await.unwrap() {
+        let login = store.credential_of(&p.id).await.unwrap().unwrap().login;
+        let key: &'static str = Box::leak(login.into_boxed_str());
+        a.users.insert(key, p.id);
+    }
+    for c in store.clients(&org_a.id).await.unwrap() {
+        let name = web.app.identity(&c).await.unwrap().name;
+        let key: &'static str = Box::leak(name.into_boxed_str());
+        a.clients.insert(key, c.id);
+    }
+    // A second organisation with the same roles, and a client its huisarts treats.
+    let (org_b, _) = web.app.create_organisation("Andere praktijk").await.unwrap();
+    let mut b = Org { id: org_b.id.clone(), users: HashMap::new(), clients: HashMap::new() };
+    for (login, role, profession) in [
+        ("b-huisarts", AppRole::Professional, "huisarts"),
+        ("b-aandacht", AppRole::Aandachtsfunctionaris, "wijkteammedewerker"),
+        ("b-privacy", AppRole::PrivacyOfficer, "collega"),
+        ("b-beheer", AppRole::Administrator, "collega"),
+    ] {
+        let id = web.add_account(&org_b.id, login, role, profession, login, PW).await.unwrap();
+        b.users.insert(login, id);
+    }
+    let c = web.app.create_client(&org_b.id, "B-1", &Identity { name: "Bo Ander".into(), birth_date: None }).await.unwrap();
+    let rel = CareRelation {
+        org: org_b.id.clone(),
+        professional: b.users["b-huisarts"].clone(),
+        client: c.id.clone(),
+        since: "2026-01-01T00:00:00.000Z".into(),
+    };
+    store.add_care_relation(&rel).await.unwrap();
+    b.clients.insert("Bo Ander", c.id.clone());
+    // A deliberation in Noor's dossier (entry 2, after the demo consent) and one in Bo's.
+    let date = time::macros::date!(2026 - 11 - 23);
+    let facts =
+        "facts:\n  sender_role: huisarts\n  recipient_role: mantelzorger\n  purpose: inform_relatives\n  data_categories: [health]\n";
+    let input = |content: &'static str| grondslag_app::FactsInput {
+        file_name: "t.yaml",
+        content,
+        date,
+        lang: grondslag_rules::Lang::Nl,
+        open: false,
+    };
+    web.app.deliberate(&a.clients["Noor Bakker"], &a.users["huisarts"], input(facts)).await.unwrap();
+    web.app.deliberate(&c.id, &b.users["b-huisarts"], input(facts)).await.unwrap();
+    let app = router(web.clone());
+    T { web, app, a, b, _dir: dir }
+}
+
+impl T {
+    async fn token(&self, login: &str) -> String {
+        self.web.login(login, PW, &format!("test-{login}")).await.unwrap().0
+    }
+
+    async fn send(&self, method: &str, path: &str, token: Option<&str>, form: Option<&str>) -> Resp {
+        let mut req = Request::builder().method(method).uri(path);
+        if let Some(t) = token {
+            req = req.header(header::COOKIE, format!("grondslag_sessie={t}"));
+        }
+        let req = match form {
+            Some(f) => req.header(header::CONTENT_TYPE, "application/x-www-form-urlencoded").body(Body::from(f.to_owned())),
+            None => req.body(Body::empty()),
+        }
+        .unwrap();
+        let res = self.app.clone().oneshot(req).await.unwrap();
+        let status = res.status();
+        let headers = res.headers().clone();
+        let bytes = axum::body::to_bytes(res.into_body(), 10 << 20).await.unwrap();
+        Resp { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+    }
+
+    async fn refusals(&self, org: &str, user: &str) -> usize {
+        let q = AccessQuery { user: Some(user.to_owned()), limit: 1000, ..Default::default() };
+        self.web.app.store().access_events(org, &q).await.unwrap().iter().filter(|e| !e.event.allowed).count()
+    }
+}
+
+/// What a request may give.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Expect {
+    Allowed,
+    /// Refused with 403 or 404, and logged.
+    Refused,
+}
+
+fn ok(s: StatusCode) -> bool {
+    s.is_success() || s.is_redirection()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn authorisation_matrix_for_dossiers() {
+    let t = setup().await;
+    let noor = t.a.clients["Noor Bakker"].clone();
+    let lotte = t.a.clients["Lotte de Boer"].clone(); // no care relation with huisarts / aandacht
+    let bo = t.b.clients["Bo Ander"].clone(); // other organisation
+    // Resources on a client's dossier: (method, path template, form).
+    let resources: Vec<(&str, String, Option<String>)> = vec![
+        ("GET", "/clienten/{c}".into(), None),
+        ("GET", "/clienten/{c}/dossier/1".into(), None),
+        ("GET", "/clienten/{c}/dossier/1/ontvangstbewijs".into(), None),
+        ("GET", "/clienten/{c}/bundel".into(), None),
+        ("GET", "/clienten/{c}/toestemming".into(), None),
+        ("GET", "/clienten/{c}/beraad/2/besluit".into(), None),
+        (
+            "POST",
+            "/clienten/{c}/toestemming".into(),
+            Some("gegeven_door=X&hoedanigheid=client&ontvanger=werkgever&gegevens=health&doel=care&vanaf=2026-11-23&vorm=oral&vrij=ja&geinformeerd=ja".into()),
+        ),
+        ("POST", "/clienten/{c}/beraad/2/besluit".into(), Some("gedeeld=nee&geinformeerd=nee&waarom_niet=x&redenen=geen+grond".into())),
+        ("POST", "/beraad".into(), Some("client={c}&datum=2026-11-23".into())),
+    ];
+    // (login, org of the user) and what each may do on: own client with care relation, own
+    // client without, other organisation's client.
+    let cases: Vec<(&str, &Org, Option<&str>, Expect, Expect)> = vec![
+        ("huisarts", &t.a, Some("Noor Bakker"), Expect::Allowed, Expect::Refused),
+        ("aandacht", &t.a, Some("Sam Jansen"), Expect::Allowed, Expect::Refused),
+        ("jeugd", &t.a, Some("Lotte de Boer"), Expect::Allowed, Expect::Refused),
+        ("privacy", &t.a, None, Expect::Refused, Expect::Refused),
+        ("beheer", &t.a, None, Expect::Refused, Expect::Refused),
+    ];
+    let mut checked = 0;
+    for (login, org, own_client, with_care, without_care) in cases {
+        let token = t.token(login).await;
+        let user = org.users[login].clone();
+        let targets: Vec<(String, Expect, &str)> = vec![
+            (own_client.map(|n| t.a.clients[n].clone()).unwrap_or_else(|| noor.clone()), with_care, "eigen cliënt met zorgrelatie"),
+            (if login == "jeugd" { noor.clone() } else { lotte.clone() }, without_care, "eigen cliënt zonder zorgrelatie"),
+            (bo.clone(), Expect::Refused, "cliënt van een andere organisatie"),
+        ];
+        for (client, expect, what) in &targets {
+            for (method, path, form) in &resources {
+                let path = path.replace("{c}", client);
+                let form = form.as_ref().map(|f| f.replace("{c}", client));
+                // Entries 1 and 2 exist in Noor's and Bo's dossiers; skip entry routes elsewhere.
+                if path.contains("/dossier/1") || path.contains("/beraad/2") {
+                    if client != &noor && client != &bo {
+                        continue;
+                    }
+                }
+                let before = t.refusals(&org.id, &user).await;
+                let r = t.send(method, &path, Some(&token), form.as_deref()).await;
+                match expect {
+                    Expect::Allowed => {
+                        assert!(
+                            ok(r.status) || r.status == StatusCode::UNPROCESSABLE_ENTITY,
+                            "{login} {method} {path} ({what}): {} {}",
+                            r.status,
+                            &r.body[..r.body.len().min(300)]
+                        );
+                    }
+                    Expect::Refused => {
+                        assert!(
+                            r.status == StatusCode::FORBIDDEN || r.status == StatusCode::NOT_FOUND,
+                            "{login} {method} {path} ({what}) moest geweigerd worden, gaf {}",
+                            r.status
+                        );
+                        assert!(
+                            !r.body.contains("Bo Ander") && !r.body.contains("Lotte de Boer") || login == "beheer",
+                            "weigering lekt een naam"
+                        );
+                        let after = t.refusals(&org.id, &user).await;
+                        assert_eq!(after, before + 1, "{login} {method} {path} ({what}): weigering niet (precies één keer) gelogd");
+                    }
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 100, "matrix te klein: {checked}");
+    // Nothing of organisation B's log mentions organisation A's users, and both chains hold.
+    for org in [&t.a.id, &t.b.id] {
+        let chain = t.web.app.store().access_chain(org).await.unwrap();
+        verify_access_chain(&chain).unwrap();
+        assert!(chain.iter().all(|e| &e.event.org == org));
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn authorisation_matrix_for_organisation_pages() {
+    let t = setup().await;
+    let pages = ["/beheer", "/toegangslog", "/doorbraken", "/verificatie", "/clienten/nieuw", "/beraad/nieuw"];
+    // Which role may open which page.
+    let allowed: HashMap<&str, Vec<&str>> = HashMap::from([
+        ("huisarts", vec!["/clienten/nieuw", "/beraad/nieuw"]),
+        ("aandacht", vec!["/clienten/nieuw", "/beraad/nieuw"]),
+        ("privacy", vec!["/toegangslog", "/doorbraken", "/verificatie"]),
+        ("beheer", vec!["/beheer", "/verificatie", "/clienten/nieuw"]),
+    ]);
+    for (login, may) in &allowed {
+        let token = t.token(login).await;
+        let user = t.a.users[login].clone();
+        for page in pages {
+            let before = t.refusals(&t.a.id, &user).await;
+            let r = t.send("GET", page, Some(&token), None).await;
+            if may.contains(&page) {
+                assert_eq!(r.status, StatusCode::OK, "{login} {page}");
+            } else {
+                assert_eq!(r.status, StatusCode::FORBIDDEN, "{login} {page}");
+                assert_eq!(t.refusals(&t.a.id, &user).await, before + 1, "{login} {page}: weigering niet gelogd");
+            }
+        }
+        // State-changing admin actions are refused for everyone but the administrator.
+        let before = t.refusals(&t.a.id, &user).await;
+        let form = format!("professional={}&client={}", user, t.a.clients["Lotte de Boer"]);
+        let r = t.send("POST", "/beheer/zorgrelaties", Some(&token), Some(&form)).await;
+        if *login == "beheer" {
+            assert_eq!(r.status, StatusCode::OK);
+        } else {
+            assert_eq!(r.status, StatusCode::FORBIDDEN, "{login} mag geen zorgrelatie vastleggen");
+            assert_eq!(t.refusals(&t.a.id, &user).await, before + 1);
+        }
+    }
+    // Without a session every page sends you to the login.
+    for page in pages {
+        let r = t.send("GET", page, None, None).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{page}");
+        assert_eq!(r.headers[header::LOCATION], "/inloggen");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn direct_object_references_across_organisations_are_refused() {
+    let t = setup().await;
+    let admin_a = t.token("beheer").await;
+    let privacy_a = t.token("privacy").await;
+    let huisarts_a = t.token("huisarts").await;
+    let huisarts_b = t.token("b-huisarts").await;
+    // An administrator cannot give their professional a care relation with another org's client,
+    // nor block another org's professional.
+    let form = format!("professional={}&client={}", t.a.users["huisarts"], t.b.clients["Bo Ander"]);
+    let r = t.send("POST", "/beheer/zorgrelaties", Some(&admin_a), Some(&form)).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(!t.web.app.store().has_care_relation(&t.a.users["huisarts"], &t.b.clients["Bo Ander"]).await.unwrap());
+    let r = t.send("POST", &format!("/beheer/professionals/{}/blokkeren", t.b.users["b-huisarts"]), Some(&admin_a), None).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert!(!t.web.app.store().credential_of(&t.b.users["b-huisarts"]).await.unwrap().unwrap().disabled);
+    // Break-the-glass into another organisation is refused and logged.
+    let before = t.refusals(&t.a.id, &t.a.users["huisarts"]).await;
+    let r = t
+        .send("POST", &format!("/clienten/{}/doorbraak", t.b.clients["Bo Ander"]), Some(&huisarts_a), Some("reden=noodgeval+bij+de+buren"))
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert_eq!(t.refusals(&t.a.id, &t.a.users["huisarts"]).await, before + 1);
+    // A break-the-glass grant of organisation B cannot be reviewed from A.
+    let r = t
+        .send(
+            "POST",
+            &format!("/clienten/{}/doorbraak", t.b.clients["Bo Ander"]),
+            Some(&t.token("b-aandacht").await),
+            Some("reden=acute+situatie+op+de+afdeling"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let grant = t.web.app.store().break_glass_grants(&t.b.id).await.unwrap().remove(0);
+    let r = t.send("POST", &format!("/doorbraken/{}/beoordeeld", grant.id), Some(&privacy_a), None).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert!(t.web.app.store().break_glass_grants(&t.b.id).await.unwrap()[0].reviewed_by.is_none());
+    // Someone else's draft is invisible, even in the same organisation.
+    let r = t.send("POST", "/beraad", Some(&huisarts_b), Some(&format!("client={}&datum=2026-11-23", t.b.clients["Bo Ander"]))).await;
+    let draft = r.headers[header::LOCATION].to_str().unwrap().to_owned();
+    for (who, token) in [("huisarts A", &huisarts_a), ("b-aandacht", &t.token("b-aandacht").await)] {
+        let r = t.send("GET", &draft, Some(token), None).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{who} ziet andermans concept");
+        let r = t.send("POST", &format!("{draft}/antwoord"), Some(token), Some("vraag=client_age&antwoord=12")).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{who} wijzigt andermans concept");
+    }
+    // Ids that are not ids are not looked up at all.
+    let r = t.send("GET", "/clienten/..%2F..%2Fetc", Some(&huisarts_a), None).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    // The access log of A shows nothing of B.
+    let r = t.send("GET", "/toegangslog", Some(&privacy_a), None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(!r.body.contains("Bo Ander") && !r.body.contains("b-huisarts"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn break_the_glass_gives_time_limited_logged_access() {
+    let t = setup().await;
+    let jeugd = t.token("jeugd").await;
+    let noor = t.a.clients["Noor Bakker"].clone();
+    let r = t.send("GET", &format!("/clienten/{noor}"), Some(&jeugd), None).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert!(r.body.contains("doorbraak"), "de weigering biedt geen doorbraak aan");
+    // A reason is required.
+    let r = t.send("POST", &format!("/clienten/{noor}/doorbraak"), Some(&jeugd), Some("reden=kort")).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let r = t
+        .send("POST", &format!("/clienten/{noor}/doorbraak"), Some(&jeugd), Some("reden=Acute+zorg+op+de+SEH%2C+huisarts+onbereikbaar"))
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let r = t.send("GET", &format!("/clienten/{noor}"), Some(&jeugd), None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("Noodtoegang"));
+    // The privacy officer sees the grant with its reason, and the access under it.
+    let privacy = t.token("privacy").await;
+    let r = t.send("GET", "/doorbraken", Some(&privacy), None).await;
+    assert!(r.body.contains("huisarts onbereikbaar") && r.body.contains("Bram Kok"), "{}", r.body);
+    let grant = t.web.app.store().break_glass_grants(&t.a.id).await.unwrap().remove(0);
+    let events = t
+        .web
+        .app
+        .store()
+        .access_events(&t.a.id, &AccessQuery { client: Some(noor.clone()), limit: 50, ..Default::default() })
+        .await
+        .unwrap();
+    assert!(
+        events
+            .iter()
+            .any(|e| e.event.authorisation == format!("doorbraak:{}", grant.id) && e.event.allowed && e.event.action == "dossier.lezen")
+    );
+    let r = t.send("POST", &format!("/doorbraken/{}/beoordeeld", grant.id), Some(&privacy), None).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let r = t.send("POST", &format!("/doorbraken/{}/beoordeeld", grant.id), Some(&privacy), None).await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "tweede beoordeling");
+    // The reason is stored sealed, not in plain text.
+    assert!(!String::from_utf8_lossy(&grant.reason_sealed).contains("onbereikbaar"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sessions_cookies_csrf_headers_and_rate_limits() {
+    let t = setup().await;
+    // Login sets an HttpOnly, SameSite=Lax cookie and goes to the role's start page.
+    let r = t.send("POST", "/inloggen", None, Some("inlognaam=huisarts&wachtwoord=demo-wachtwoord-oost")).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(r.headers[header::LOCATION], "/clienten");
+    let cookie = r.headers[header::SET_COOKIE].to_str().unwrap().to_owned();
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && cookie.contains("Path=/"), "{cookie}");
+    let token = cookie.split(';').next().unwrap().split_once('=').unwrap().1.to_owned();
+    // The database holds only the hash of the token.
+    assert!(t.web.app.store().session(&token).await.unwrap().is_none());
+    assert!(t.web.app.store().session(&grondslag_web::auth::token_hash(&token)).await.unwrap().is_some());
+    assert_eq!(t.send("GET", "/clienten", Some(&token), None).await.status, StatusCode::OK);
+    // A wrong password and an unknown user get the same answer.
+    let wrong = t.send("POST", "/inloggen", None, Some("inlognaam=jeugd&wachtwoord=fout-wachtwoord-123")).await;
+    let unknown = t.send("POST", "/inloggen", None, Some("inlognaam=niemand&wachtwoord=fout-wachtwoord-123")).await;
+    assert_eq!(wrong.status, StatusCode::FORBIDDEN);
+    assert_eq!(unknown.status, StatusCode::FORBIDDEN);
+    let msg = |b: &str| b.split("role=\"alert\"").nth(1).map(|s| s[..80.min(s.len())].to_owned());
+    assert_eq!(msg(&wrong.body), msg(&unknown.body));
+    // A cross-site form post is refused (CSRF), a same-origin one is not.
+    let req = Request::builder()
+        .method("POST")
+        .uri("/uitloggen")
+        .header(header::COOKIE, format!("grondslag_sessie={token}"))
+        .header("sec-fetch-site", "cross-site")
+        .header(header::ORIGIN, "https://evil.example")
+        .body(Body::empty())
+        .unwrap();
+    assert_eq!(t.app.clone().oneshot(req).await.unwrap().status(), StatusCode::FORBIDDEN);
+    assert_eq!(t.send("GET", "/clienten", Some(&token), None).await.status, StatusCode::OK, "sessie overleeft de CSRF-poging");
+    // Security headers on every page.
+    let r = t.send("GET", "/inloggen", None, None).await;
+    let csp = r.headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+    assert!(csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline") && csp.contains("default-src 'none'"));
+    assert!(!r.body.contains("<script"), "geen scripts in de pagina's");
+    assert_eq!(r.headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+    // Logging out ends the session on the server.
+    assert_eq!(t.send("POST", "/uitloggen", Some(&token), None).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(t.send("GET", "/clienten", Some(&token), None).await.status, StatusCode::SEE_OTHER);
+    // Blocking an account ends its open sessions at once.
+    let jeugd = t.token("jeugd").await;
+    let admin = t.token("beheer").await;
+    let r = t.send("POST", &format!("/beheer/professionals/{}/blokkeren", t.a.users["jeugd"]), Some(&admin), None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(t.send("GET", "/clienten", Some(&jeugd), None).await.status, StatusCode::SEE_OTHER);
+    assert!(t.web.login("jeugd", PW, "x").await.is_err(), "geblokkeerd account kan inloggen");
+    // Five attempts per login name per minute; the sixth is refused even with the right password.
+    for _ in 0..5 {
+        let _ = t.send("POST", "/inloggen", None, Some("inlognaam=aandacht&wachtwoord=fout-wachtwoord-123")).await;
+    }
+    let r = t.send("POST", "/inloggen", None, Some("inlognaam=aandacht&wachtwoord=demo-wachtwoord-oost")).await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_deliberation_from_question_to_receipt() {
+    let t = setup().await;
+    let token = t.token("huisarts").await;
+    let noor = t.a.clients["Noor Bakker"].clone();
+    let r = t.send("POST", "/beraad", Some(&token), Some(&format!("client={noor}&datum=2026-11-23"))).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let draft = r.headers[header::LOCATION].to_str().unwrap().to_owned();
+    let answers: HashMap<&str, &str> = HashMap::from([
+        ("recipient_role", "mantelzorger"),
+        ("request_from", "none"),
+        ("purpose", "inform_relatives"),
+        ("client_deceased", "false"),
+        ("client_age", "42"),
+        ("client_competent", "true"),
+        ("data_categories", "health"),
+    ]);
+    let mut asked = Vec::new();
+    let body = loop {
+        let r = t.send("GET", &draft, Some(&token), None).await;
+        assert_eq!(r.status, StatusCode::OK);
+        let Some(fact) = r.body.split("name=\"vraag\" value=\"").nth(1).and_then(|s| s.split('"').next()).map(str::to_owned) else {
+            break r.body;
+        };
+        if !answers.contains_key(fact.as_str()) {
+            // Only condition questions remain: skip to the answer.
+            assert!(r.body.contains("Sla over"), "onverwachte vraag {fact}");
+            break t.send("GET", &format!("{draft}?antwoord=1"), Some(&token), None).await.body;
+        }
+        assert!(r.body.contains("Waarom vraag ik dit?") && r.body.contains("Bron:"), "vraag {fact} zonder reden of bron");
+        assert!(!asked.contains(&fact), "vraag {fact} twee keer gesteld");
+        asked.push(fact.clone());
+        let form = format!("vraag={fact}&antwoord={}", answers[fact.as_str()]);
+        let r = t.send("POST", &format!("{draft}/antwoord"), Some(&token), Some(&form)).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{fact}: {}", r.body);
+    };
+    assert!(!asked.contains(&"sender_role".to_owned()), "de rol van de professional is al bekend");
+    assert!(body.contains("U mag delen") && body.contains("beroepsgeheim") && body.contains("AVG"), "{body}");
+    // A wrong answer is refused in Dutch and nothing is lost.
+    let r = t.send("POST", &format!("{draft}/antwoord"), Some(&token), Some("vraag=client_age&antwoord=twaalf")).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("hele jaren"));
+    // Record, decide, receive a receipt that verifies.
+    let r = t.send("POST", &format!("{draft}/vastleggen"), Some(&token), None).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let decision = r.headers[header::LOCATION].to_str().unwrap().to_owned();
+    let r = t.send("GET", &decision, Some(&token), None).await;
+    assert!(r.body.contains("Het beraad is vastgelegd"));
+    let path = decision.split('?').next().unwrap().to_owned();
+    let r =
+        t.send("POST", &path, Some(&token), Some("gedeeld=ja&wat=diagnose&ontvanger=dochter&geinformeerd=nee&redenen=toestemming")).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "zonder reden voor niet informeren");
+    assert!(r.body.contains("waarom de cliënt niet is geïnformeerd"));
+    let r = t
+        .send(
+            "POST",
+            &path,
+            Some(&token),
+            Some("gedeeld=ja&wat=diagnose&ontvanger=dochter&geinformeerd=ja&hoe=mondeling&redenen=toestemming+geregistreerd"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let entry = r.headers[header::LOCATION].to_str().unwrap().to_owned();
+    let r = t.send("GET", &entry, Some(&token), None).await;
+    assert!(r.body.contains("Vastgelegd."));
+    let seq: u64 = entry.split("/dossier/").nth(1).unwrap().split('?').next().unwrap().parse().unwrap();
+    let receipt = t.web.app.receipt(&noor, seq).await.unwrap();
+    receipt.verify(&t.web.app.org_keys(&t.a.id).unwrap().verifier_key().unwrap()).unwrap();
+    // The draft is gone once recorded.
+    assert_eq!(t.send("GET", &draft, Some(&token), None).await.status, StatusCode::NOT_FOUND);
+}
