@@ -2,8 +2,10 @@
 //! files 0600): the content key (XChaCha20-Poly1305), the Ed25519 seed that signs checkpoints,
 //! and the pseudonym key (HMAC-SHA256 over a client's external reference).
 
+use std::collections::HashMap;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
 
 use grondslag_ledger::{SigningKey, VerifierKey};
 use hmac::{KeyInit as _, Mac as _};
@@ -29,6 +31,7 @@ pub fn random24() -> Result<[u8; 24], AppError> {
 }
 
 /// The keys of one organisation.
+#[derive(Clone)]
 pub struct OrgKeys {
     pub content: [u8; 32],
     pub signing: SigningKey,
@@ -64,10 +67,12 @@ impl OrgKeys {
     }
 }
 
-/// The key directory under a data directory.
+/// The key directory under a data directory. Keys once read are kept in memory (they never
+/// change on disk while the process runs), so a page view does not read key files.
 #[derive(Debug, Clone)]
 pub struct KeyDir {
     root: PathBuf,
+    cache: Arc<RwLock<HashMap<String, OrgKeys>>>,
 }
 
 fn safe_org(org: &str) -> Result<&str, AppError> {
@@ -111,7 +116,7 @@ fn read32(path: &Path) -> Result<[u8; 32], AppError> {
 
 impl KeyDir {
     pub fn new(data_dir: &Path) -> Self {
-        KeyDir { root: data_dir.join("keys") }
+        KeyDir { root: data_dir.join("keys"), cache: Arc::default() }
     }
 
     pub fn path(&self) -> &Path {
@@ -136,6 +141,19 @@ impl KeyDir {
 
     /// Loads an organisation's keys.
     pub fn load(&self, org: &str) -> Result<OrgKeys, AppError> {
+        if let Ok(cache) = self.cache.read()
+            && let Some(k) = cache.get(org)
+        {
+            return Ok(k.clone());
+        }
+        let keys = self.read(org)?;
+        if let Ok(mut cache) = self.cache.write() {
+            cache.insert(org.to_owned(), keys.clone());
+        }
+        Ok(keys)
+    }
+
+    fn read(&self, org: &str) -> Result<OrgKeys, AppError> {
         let dir = self.root.join(safe_org(org)?);
         if !dir.is_dir() {
             return Err(AppError::Keys(format!(

@@ -10,6 +10,9 @@ use grondslag_store::{
     ACCESS_GENESIS, AccessEvent, AccessQuery, AccessStore, BreakGlass, CareRelation, Credential, Draft, SessionRecord, StoreError,
     StoreResult, StoredAccessEvent, access_event_hash,
 };
+use std::collections::HashMap;
+
+use grondslag_ledger::Hash;
 use sqlx::postgres::PgRow;
 
 use crate::{PostgresStore, backend, get, hash32, to_i64, to_u64};
@@ -359,48 +362,69 @@ impl AccessStore for PostgresStore {
         }
     }
 
-    async fn log_access(&self, e: &AccessEvent) -> StoreResult<u64> {
-        // Serialise appends per organisation (a lock key apart from the ledger's); the head read
-        // below cannot change before COMMIT.
+    async fn log_access_batch(&self, events: &[AccessEvent]) -> StoreResult<Vec<u64>> {
+        if events.is_empty() {
+            return Ok(Vec::new());
+        }
+        // Serialise appends per organisation (a lock key apart from the ledger's), taking the
+        // locks in a fixed order so two batches never wait on each other in a cycle; the heads
+        // read below cannot change before COMMIT.
         let mut tx = self.pool().begin_with("BEGIN ISOLATION LEVEL READ COMMITTED").await.map_err(backend)?;
-        sqlx::query("SELECT pg_advisory_xact_lock(hashtextextended('toegang:' || $1, 0))")
+        let mut orgs: Vec<&str> = events.iter().map(|e| e.org.as_str()).collect();
+        orgs.sort_unstable();
+        orgs.dedup();
+        for org in orgs {
+            sqlx::query("SELECT pg_advisory_xact_lock(hashtextextended('toegang:' || $1, 0))")
+                .bind(org)
+                .execute(&mut *tx)
+                .await
+                .map_err(backend)?;
+        }
+        let mut heads: HashMap<String, (u64, Hash)> = HashMap::new();
+        let mut seqs = Vec::with_capacity(events.len());
+        for e in events {
+            let (last, prev) = match heads.get(&e.org) {
+                Some(h) => *h,
+                None => {
+                    let head = sqlx::query("SELECT seq, hash FROM access_event WHERE org_id = $1 ORDER BY seq DESC LIMIT 1")
+                        .bind(&e.org)
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(backend)?;
+                    match head {
+                        Some(row) => (to_u64(get(&row, "seq")?)?, hash32(&get::<Vec<u8>>(&row, "hash")?)?),
+                        None => (0, ACCESS_GENESIS),
+                    }
+                }
+            };
+            let seq = last + 1;
+            let hash = access_event_hash(&prev, e)?;
+            sqlx::query(concat!(
+                "INSERT INTO access_event (",
+                event_columns!(),
+                ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
+            ))
             .bind(&e.org)
+            .bind(to_i64(seq)?)
+            .bind(&e.ts)
+            .bind(&e.user)
+            .bind(&e.user_role)
+            .bind(&e.on_behalf_of)
+            .bind(&e.client)
+            .bind(&e.action)
+            .bind(&e.authorisation)
+            .bind(e.allowed)
+            .bind(&e.source)
+            .bind(prev.as_slice())
+            .bind(hash.as_slice())
             .execute(&mut *tx)
             .await
             .map_err(backend)?;
-        let head = sqlx::query("SELECT seq, hash FROM access_event WHERE org_id = $1 ORDER BY seq DESC LIMIT 1")
-            .bind(&e.org)
-            .fetch_optional(&mut *tx)
-            .await
-            .map_err(backend)?;
-        let (seq, prev) = match head {
-            Some(row) => (to_u64(get(&row, "seq")?)? + 1, hash32(&get::<Vec<u8>>(&row, "hash")?)?),
-            None => (1, ACCESS_GENESIS),
-        };
-        let hash = access_event_hash(&prev, e)?;
-        sqlx::query(concat!(
-            "INSERT INTO access_event (",
-            event_columns!(),
-            ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
-        ))
-        .bind(&e.org)
-        .bind(to_i64(seq)?)
-        .bind(&e.ts)
-        .bind(&e.user)
-        .bind(&e.user_role)
-        .bind(&e.on_behalf_of)
-        .bind(&e.client)
-        .bind(&e.action)
-        .bind(&e.authorisation)
-        .bind(e.allowed)
-        .bind(&e.source)
-        .bind(prev.as_slice())
-        .bind(hash.as_slice())
-        .execute(&mut *tx)
-        .await
-        .map_err(backend)?;
+            heads.insert(e.org.clone(), (seq, hash));
+            seqs.push(seq);
+        }
         tx.commit().await.map_err(backend)?;
-        Ok(seq)
+        Ok(seqs)
     }
 
     async fn access_events(&self, org: &str, q: &AccessQuery) -> StoreResult<Vec<StoredAccessEvent>> {

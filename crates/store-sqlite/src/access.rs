@@ -5,6 +5,9 @@ use grondslag_store::{
     ACCESS_GENESIS, AccessEvent, AccessQuery, AccessStore, BreakGlass, CareRelation, Credential, Draft, SessionRecord, StoreError,
     StoreResult, StoredAccessEvent, access_event_hash,
 };
+use std::collections::HashMap;
+
+use grondslag_ledger::Hash;
 use sqlx::sqlite::SqliteRow;
 
 use crate::{SqliteStore, backend, get, hash32, to_i64, to_u64};
@@ -325,38 +328,53 @@ impl AccessStore for SqliteStore {
         }
     }
 
-    async fn log_access(&self, e: &AccessEvent) -> StoreResult<u64> {
-        // BEGIN IMMEDIATE: the head read below cannot change before COMMIT (one chain per org).
+    async fn log_access_batch(&self, events: &[AccessEvent]) -> StoreResult<Vec<u64>> {
+        if events.is_empty() {
+            return Ok(Vec::new());
+        }
+        // BEGIN IMMEDIATE: no head read below can change before COMMIT (one chain per org).
         let mut tx = self.pool().begin_with("BEGIN IMMEDIATE").await.map_err(backend)?;
-        let head = sqlx::query("SELECT seq, hash FROM access_event WHERE org_id = ? ORDER BY seq DESC LIMIT 1")
-            .bind(&e.org)
-            .fetch_optional(&mut *tx)
-            .await
-            .map_err(backend)?;
-        let (seq, prev) = match head {
-            Some(row) => (to_u64(get(&row, "seq")?)? + 1, hash32(&get::<Vec<u8>>(&row, "hash")?)?),
-            None => (1, ACCESS_GENESIS),
-        };
-        let hash = access_event_hash(&prev, e)?;
-        sqlx::query(concat!("INSERT INTO access_event (", event_columns!(), ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
-            .bind(&e.org)
-            .bind(to_i64(seq)?)
-            .bind(&e.ts)
-            .bind(&e.user)
-            .bind(&e.user_role)
-            .bind(&e.on_behalf_of)
-            .bind(&e.client)
-            .bind(&e.action)
-            .bind(&e.authorisation)
-            .bind(i64::from(e.allowed))
-            .bind(&e.source)
-            .bind(prev.as_slice())
-            .bind(hash.as_slice())
-            .execute(&mut *tx)
-            .await
-            .map_err(backend)?;
+        let mut heads: HashMap<String, (u64, Hash)> = HashMap::new();
+        let mut seqs = Vec::with_capacity(events.len());
+        for e in events {
+            let (last, prev) = match heads.get(&e.org) {
+                Some(h) => *h,
+                None => {
+                    let head = sqlx::query("SELECT seq, hash FROM access_event WHERE org_id = ? ORDER BY seq DESC LIMIT 1")
+                        .bind(&e.org)
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(backend)?;
+                    match head {
+                        Some(row) => (to_u64(get(&row, "seq")?)?, hash32(&get::<Vec<u8>>(&row, "hash")?)?),
+                        None => (0, ACCESS_GENESIS),
+                    }
+                }
+            };
+            let seq = last + 1;
+            let hash = access_event_hash(&prev, e)?;
+            sqlx::query(concat!("INSERT INTO access_event (", event_columns!(), ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
+                .bind(&e.org)
+                .bind(to_i64(seq)?)
+                .bind(&e.ts)
+                .bind(&e.user)
+                .bind(&e.user_role)
+                .bind(&e.on_behalf_of)
+                .bind(&e.client)
+                .bind(&e.action)
+                .bind(&e.authorisation)
+                .bind(i64::from(e.allowed))
+                .bind(&e.source)
+                .bind(prev.as_slice())
+                .bind(hash.as_slice())
+                .execute(&mut *tx)
+                .await
+                .map_err(backend)?;
+            heads.insert(e.org.clone(), (seq, hash));
+            seqs.push(seq);
+        }
         tx.commit().await.map_err(backend)?;
-        Ok(seq)
+        Ok(seqs)
     }
 
     async fn access_events(&self, org: &str, q: &AccessQuery) -> StoreResult<Vec<StoredAccessEvent>> {

@@ -210,9 +210,19 @@ pub trait AccessStore: Clone + Send + Sync + 'static {
 
     // --- the access log ----------------------------------------------------------------------
 
-    /// Appends an event to its organisation's chain and returns its sequence number. Callers
-    /// treat an error as a refusal (fail closed).
-    fn log_access(&self, event: &AccessEvent) -> impl Future<Output = StoreResult<u64>> + Send;
+    /// Appends events (of one or more organisations) to their organisations' chains in one
+    /// durable transaction, in order, and returns their sequence numbers. All or nothing.
+    /// Callers treat an error as a refusal (fail closed). One transaction for many events is
+    /// group commit: one fsync acknowledges every request waiting in the batch.
+    fn log_access_batch(&self, events: &[AccessEvent]) -> impl Future<Output = StoreResult<Vec<u64>>> + Send;
+
+    /// Appends one event; see [`AccessStore::log_access_batch`].
+    fn log_access(&self, event: &AccessEvent) -> impl Future<Output = StoreResult<u64>> + Send {
+        async move {
+            let seqs = self.log_access_batch(std::slice::from_ref(event)).await?;
+            seqs.first().copied().ok_or_else(|| StoreError::Integrity("geen volgnummer voor de gebeurtenis".into()))
+        }
+    }
     /// Events of an organisation, newest first, filtered.
     fn access_events(&self, org: &str, query: &AccessQuery) -> impl Future<Output = StoreResult<Vec<StoredAccessEvent>>> + Send;
     /// The whole chain of an organisation, oldest first (for verification).

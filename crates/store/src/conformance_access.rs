@@ -244,6 +244,17 @@ where
     let got = ctx("ander", s.access_events(&other.org, &AccessQuery { limit: 100, ..Default::default() }).await)?;
     ensure!(got.len() == 1 && got[0].event.org == other.org, "gebeurtenissen lekken tussen organisaties");
 
+    // A batch spanning two organisations continues both chains, in order.
+    let batch = vec![
+        event(&f.org, &f.alice, None, "batch.a", 50),
+        event(&other.org, &other.alice, None, "batch.b", 51),
+        event(&f.org, &f.bob, None, "batch.c", 52),
+    ];
+    let seqs = ctx("batch", s.log_access_batch(&batch).await)?;
+    ensure!(seqs == vec![7, 2, 8], "volgnummers van de batch {seqs:?} in plaats van [7, 2, 8]");
+    verify_access_chain(&ctx("keten", s.access_chain(&other.org).await)?)?;
+    ensure!(ctx("lege batch", s.log_access_batch(&[]).await)?.is_empty(), "lege batch");
+
     // Concurrent appends keep one unbroken chain.
     let mut tasks = Vec::new();
     for i in 0..16 {
@@ -255,7 +266,7 @@ where
         ctx("gelijktijdig loggen", r)?;
     }
     let chain = ctx("keten", s.access_chain(&f.org).await)?;
-    ensure!(chain.len() == 22, "na gelijktijdig loggen {} gebeurtenissen in plaats van 22", chain.len());
+    ensure!(chain.len() == 24, "na gelijktijdig loggen {} gebeurtenissen in plaats van 24", chain.len());
     verify_access_chain(&chain)?;
 
     ensure!(tamper(AccessTamper::PlainUpdate { org: f.org.clone(), seq: 2 }).await.is_err(), "UPDATE op de toegangslog toegestaan");

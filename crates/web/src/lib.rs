@@ -56,6 +56,8 @@ pub struct Web<S: Backend> {
     pub app: App<S>,
     pub cfg: Config,
     pub limiter: auth::Limiter,
+    /// The NEN 7513 access log, written with group commit.
+    pub access: audit::AccessWriter,
     /// Bounds concurrent Argon2 work (CPU denial of service).
     hash_gate: tokio::sync::Semaphore,
     /// A hash verified for unknown login names, so they take as long as known ones.
@@ -64,7 +66,9 @@ pub struct Web<S: Backend> {
 
 impl<S: Backend> Web<S> {
     pub async fn new(app: App<S>, cfg: Config) -> Result<Arc<Self>, WebError> {
-        let mut web = Web { app, cfg, limiter: auth::Limiter::new(), hash_gate: tokio::sync::Semaphore::new(2), dummy_hash: String::new() };
+        let access = audit::AccessWriter::start(app.store().clone());
+        let mut web =
+            Web { app, cfg, limiter: auth::Limiter::new(), access, hash_gate: tokio::sync::Semaphore::new(2), dummy_hash: String::new() };
         web.dummy_hash = web.hash_password("grondslag-onbekende-gebruiker").await?;
         Ok(Arc::new(web))
     }
