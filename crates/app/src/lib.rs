@@ -526,9 +526,16 @@ impl<S: Store> App<S> {
 
     /// The dossier's history with its verification status.
     pub async fn history(&self, client: &str) -> AppResult<History> {
+        Ok(self.overview(client).await?.0)
+    }
+
+    /// The history with its verification status and the consent registry, from one read of the
+    /// dossier (the dossier page shows both).
+    pub async fn overview(&self, client: &str) -> AppResult<(History, Vec<ConsentState>)> {
         let (c, d, _) = self.context(client, None).await?;
         let org = self.store.organisation(&c.org).await?;
         let rows = self.read(&d).await?;
+        let registry = registry_of(&rows);
         let mut names: HashMap<String, String> = HashMap::new();
         let mut lines = Vec::with_capacity(rows.len());
         for (row, entry, payload) in &rows {
@@ -552,7 +559,7 @@ impl<S: Store> App<S> {
             });
         }
         let status = self.dossier_status(&org, &d, &rows.iter().map(|(r, _, _)| r.clone()).collect::<Vec<_>>()).await?;
-        Ok(History { dossier: d.id.clone(), client: c.id.clone(), lines, status })
+        Ok((History { dossier: d.id.clone(), client: c.id.clone(), lines, status }, registry))
     }
 
     async fn dossier_status(&self, org: &Organisation, d: &Dossier, rows: &[StoredEntry]) -> AppResult<DossierStatus> {

@@ -101,7 +101,8 @@ pub fn router<S: Backend>(web: Arc<Web<S>>) -> Router {
         }
     }
     use pages::*;
-    Router::new()
+    let https = web.cfg.secure_cookies;
+    let router = Router::new()
         .route("/", get(home::start::<S>))
         .route("/static/style.css", get(style))
         .route("/inloggen", get(login::form).post(login::submit::<S>))
@@ -147,5 +148,6 @@ pub fn router<S: Backend>(web: Arc<Web<S>>) -> Router {
         .layer(set(header::REFERRER_POLICY, "no-referrer"))
         .layer(set(header::CACHE_CONTROL, "no-store"))
         .layer(set(HeaderName::from_static("cross-origin-opener-policy"), "same-origin"))
-        .layer(set(HeaderName::from_static("permissions-policy"), "camera=(), microphone=(), geolocation=()"))
+        .layer(set(HeaderName::from_static("permissions-policy"), "camera=(), microphone=(), geolocation=()"));
+    if https { router.layer(set(header::STRICT_TRANSPORT_SECURITY, "max-age=31536000; includeSubDomains")) } else { router }
 }

@@ -94,12 +94,9 @@ pub fn labels<S: Backend>(web: &Web<S>, fact: &str, ids: &[String], lang: gronds
 pub async fn show<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, Path(id): Path<String>) -> Result<DossierPage, WebError> {
     let (client, basis) = web.open_client(&user, Action::DossierRead, &id).await?;
     let who = web.app.identity(&client).await?;
-    let history = web.app.history(&client.id).await?;
+    let (history, registry) = web.app.overview(&client.id).await?;
     let lang = user.lang.rules();
-    let consents = web
-        .app
-        .consent_registry(&client.id)
-        .await?
+    let consents = registry
         .into_iter()
         .map(|s| ConsentRow {
             seq: s.seq,
