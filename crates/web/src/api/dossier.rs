@@ -1,0 +1,195 @@
+//! A professional's clients, a client's dossier, decisions, receipts and the verification bundle.
+
+use std::sync::Arc;
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use grondslag_app::AppError;
+use grondslag_store::AppRole;
+
+use super::extract::{ApiJson, ApiPath, ApiUser};
+use super::schema::{Besluit, Bundel, ClientUit, Dossier, FoutAntwoord, Ontvangstbewijs};
+use super::{created, optional_text, sentence, text};
+use crate::error::{ApiError, WebError, internal};
+use crate::policy::Action;
+use crate::{Backend, Web};
+
+/// The clients you have a care relation with.
+#[utoipa::path(
+    get,
+    path = "/api/v1/clienten",
+    tag = "dossier",
+    responses(
+        (status = 200, description = "Uw cliënten, op naam.", body = Vec<ClientUit>),
+        (status = 401, description = "niet_ingelogd.", body = FoutAntwoord),
+        (status = 403, description = "geen_toegang: alleen professionals en aandachtsfunctionarissen hebben cliënten.", body = FoutAntwoord),
+    )
+)]
+pub async fn clients<S: Backend>(State(web): State<Arc<Web<S>>>, ApiUser(user): ApiUser) -> Result<Json<Vec<ClientUit>>, ApiError> {
+    if !matches!(user.role, AppRole::Professional | AppRole::Aandachtsfunctionaris) {
+        // Refused (and logged) by the policy: only care roles open dossiers.
+        web.guard(&user, Action::DossierRead).await?;
+        return Err(WebError::Forbidden("Uw rol geeft geen toegang tot dit onderdeel.".into()).into());
+    }
+    web.log_event(&user, "clienten.eigen_lijst", None, "zorgrelatie", true).await?;
+    let rows = crate::pages::clients::own_clients(&web, &user).await?;
+    Ok(Json(
+        rows.into_iter()
+            .map(|r| ClientUit { id: r.id, naam: r.name, geboortedatum: if r.birth_date.is_empty() { None } else { Some(r.birth_date) } })
+            .collect(),
+    ))
+}
+
+/// A client's dossier: its lines (oldest first) and their verification status.
+#[utoipa::path(
+    get,
+    path = "/api/v1/clienten/{id}/dossier",
+    tag = "dossier",
+    params(("id" = String, Path, description = "Het id van de cliënt.")),
+    responses(
+        (status = 200, description = "Het dossier.", body = Dossier),
+        (status = 401, description = "niet_ingelogd.", body = FoutAntwoord),
+        (status = 403, description = "geen_toegang (rol) of geen_zorgrelatie.", body = FoutAntwoord),
+        (status = 404, description = "niet_gevonden.", body = FoutAntwoord),
+    )
+)]
+pub async fn dossier<S: Backend>(
+    State(web): State<Arc<Web<S>>>,
+    ApiUser(user): ApiUser,
+    ApiPath(id): ApiPath<String>,
+) -> Result<Json<Dossier>, ApiError> {
+    let (client, _) = web.open_client(&user, Action::DossierRead, &id).await?;
+    let history = web.app.history(&client.id).await?;
+    Ok(Json((&history).into()))
+}
+
+/// A receipt for a line of the dossier, against the latest signed checkpoint.
+#[utoipa::path(
+    get,
+    path = "/api/v1/clienten/{id}/dossier/{seq}/ontvangstbewijs",
+    tag = "dossier",
+    params(("id" = String, Path, description = "Het id van de cliënt."), ("seq" = u64, Path, description = "Het volgnummer van de dossierregel.")),
+    responses(
+        (status = 200, description = "Het ontvangstbewijs.", body = Ontvangstbewijs),
+        (status = 401, description = "niet_ingelogd.", body = FoutAntwoord),
+        (status = 403, description = "geen_toegang (rol) of geen_zorgrelatie.", body = FoutAntwoord),
+        (status = 404, description = "niet_gevonden: de cliënt of de dossierregel bestaat niet.", body = FoutAntwoord),
+    )
+)]
+pub async fn receipt<S: Backend>(
+    State(web): State<Arc<Web<S>>>,
+    ApiUser(user): ApiUser,
+    ApiPath((id, seq)): ApiPath<(String, u64)>,
+) -> Result<Json<Ontvangstbewijs>, ApiError> {
+    let (client, _) = web.open_client(&user, Action::DossierRead, &id).await?;
+    match web.app.receipt(&client.id, seq).await {
+        Ok(r) => Ok(Json(r.into())),
+        // The only invalid input here is a line that does not exist.
+        Err(AppError::Invalid(m)) => Err(WebError::NotFound(sentence(&m)).into()),
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn shared_at(value: Option<&str>) -> Result<Option<String>, WebError> {
+    let Some(v) = optional_text(value, "het tijdstip van delen", 40)? else { return Ok(None) };
+    let rfc3339 = time::OffsetDateTime::parse(&v, &time::format_description::well_known::Rfc3339).is_ok();
+    if !rfc3339 && super::date(&v, "Het tijdstip van delen").is_err() {
+        return Err(WebError::Invalid("Het tijdstip van delen (shared_at) is geen datum (JJJJ-MM-DD) of tijdstip (RFC 3339).".into()));
+    }
+    Ok(Some(v))
+}
+
+/// Checks a decision as the page does: what and with whom when shared, whether the client was
+/// informed or why not (one of the two), and the reasons.
+fn checked(b: Besluit) -> Result<grondslag_dossier::Decision, WebError> {
+    let what = text(&b.what, "wat er is gedeeld (what)", 4000, false)?;
+    let recipient = text(&b.recipient, "de ontvanger (recipient)", 300, false)?;
+    if b.shared && (what.is_empty() || recipient.is_empty()) {
+        return Err(WebError::Invalid("Schrijf op wat u heeft gedeeld en met wie (what en recipient).".into()));
+    }
+    let shared_at = shared_at(b.shared_at.as_deref())?;
+    if !b.shared && shared_at.is_some() {
+        return Err(WebError::Invalid("Er is niets gedeeld: laat shared_at weg.".into()));
+    }
+    let informed = optional_text(b.client_informed.as_deref(), "wanneer en hoe de cliënt is geïnformeerd (client_informed)", 1000)?;
+    let not_informed =
+        optional_text(b.client_not_informed_reason.as_deref(), "waarom de cliënt niet is geïnformeerd (client_not_informed_reason)", 2000)?;
+    match (&informed, &not_informed) {
+        (None, None) => {
+            return Err(WebError::Invalid(
+                "Zeg wanneer en hoe de cliënt is geïnformeerd (client_informed), of waarom niet (client_not_informed_reason).".into(),
+            ));
+        }
+        (Some(_), Some(_)) => {
+            return Err(WebError::Invalid("Geef client_informed óf client_not_informed_reason, niet allebei.".into()));
+        }
+        _ => {}
+    }
+    let reasons = text(&b.reasons, "uw redenen (reasons)", 4000, true)?;
+    Ok(grondslag_dossier::Decision {
+        deliberation_seq: b.deliberation_seq,
+        shared: b.shared,
+        what,
+        recipient,
+        shared_at,
+        client_informed: informed,
+        client_not_informed_reason: not_informed,
+        reasons,
+    })
+}
+
+/// Record the decision after a deliberation: shared or not, what, with whom, whether the client
+/// was informed (or why not), and the professional's reasons.
+#[utoipa::path(
+    post,
+    path = "/api/v1/clienten/{id}/besluiten",
+    tag = "dossier",
+    params(("id" = String, Path, description = "Het id van de cliënt.")),
+    request_body = Besluit,
+    responses(
+        (status = 201, description = "Vastgelegd.", body = Ontvangstbewijs),
+        (status = 401, description = "niet_ingelogd.", body = FoutAntwoord),
+        (status = 403, description = "geen_toegang (rol) of geen_zorgrelatie.", body = FoutAntwoord),
+        (status = 404, description = "niet_gevonden.", body = FoutAntwoord),
+        (status = 422, description = "ongeldige_invoer: onder meer een deliberation_seq die geen beraad in dit dossier is.", body = FoutAntwoord),
+    )
+)]
+pub async fn decide<S: Backend>(
+    State(web): State<Arc<Web<S>>>,
+    ApiUser(user): ApiUser,
+    ApiPath(id): ApiPath<String>,
+    ApiJson(body): ApiJson<Besluit>,
+) -> Result<Response, ApiError> {
+    let (client, _) = web.open_client(&user, Action::DossierWrite, &id).await?;
+    let decision = checked(body)?;
+    let receipt = web.app.decide(&client.id, &user.id, decision).await?;
+    Ok(created(Ontvangstbewijs::from(receipt)))
+}
+
+/// The verification bundle of the client's dossier, for a supervisor or court
+/// (`grondslag-verify BUNDEL.json`). It contains the dossier's content.
+#[utoipa::path(
+    get,
+    path = "/api/v1/clienten/{id}/bundel",
+    tag = "dossier",
+    params(("id" = String, Path, description = "Het id van de cliënt.")),
+    responses(
+        (status = 200, description = "De bundel.", body = Bundel),
+        (status = 401, description = "niet_ingelogd.", body = FoutAntwoord),
+        (status = 403, description = "geen_toegang (rol) of geen_zorgrelatie.", body = FoutAntwoord),
+        (status = 404, description = "niet_gevonden.", body = FoutAntwoord),
+        (status = 422, description = "ongeldige_invoer: het dossier is leeg.", body = FoutAntwoord),
+    )
+)]
+pub async fn bundle<S: Backend>(
+    State(web): State<Arc<Web<S>>>,
+    ApiUser(user): ApiUser,
+    ApiPath(id): ApiPath<String>,
+) -> Result<Response, ApiError> {
+    let (client, _) = web.open_client(&user, Action::DossierExport, &id).await?;
+    let bundle = web.app.export(&client.id).await?;
+    let json = bundle.to_json().map_err(|_| internal("bundle_json"))?;
+    Ok(([(header::CONTENT_TYPE, "application/json")], json).into_response())
+}

@@ -1,0 +1,129 @@
+//! "May I share this?": an anonymous evaluation (nothing stored) and a deliberation recorded in a
+//! client's dossier, both from facts in the scenario format.
+
+use std::sync::Arc;
+
+use axum::Json;
+use axum::extract::State;
+use axum::response::Response;
+use grondslag_app::{AppError, FactsInput};
+use grondslag_engine::{Report, evaluate as run, report};
+use time::Date;
+
+use super::extract::{ApiJson, ApiPath, ApiQuery, ApiUser};
+use super::schema::{Beoordeling, Beraad, FeitenOpties, FoutAntwoord, Taal, Verslag};
+use super::{created, date, facts_error, sentence};
+use crate::error::{ApiError, WebError, internal};
+use crate::policy::Action;
+use crate::{Backend, User, Web};
+
+/// The name the facts go by in error messages (`invoer, sleutel 'facts.client_age': …`).
+const INPUT: &str = "invoer";
+
+/// A request body as a facts file of the scenario format, with its date and language.
+pub struct FactsText {
+    /// JSON, which is valid YAML: the facts-file parser reads it with its Dutch errors.
+    pub text: String,
+    pub date: Date,
+    pub lang: grondslag_rules::Lang,
+}
+
+impl FactsText {
+    pub fn of(body: &Beoordeling, user: &User) -> Result<Self, WebError> {
+        let mut file = serde_json::Map::new();
+        file.insert("facts".into(), serde_json::Value::Object(body.facts.clone()));
+        if let Some(j) = &body.judgments {
+            file.insert("judgments".into(), serde_json::Value::Object(j.clone()));
+        }
+        if let Some(r) = &body.reasons {
+            file.insert("reasons".into(), serde_json::Value::Object(r.clone()));
+        }
+        let text = serde_json::to_string(&serde_json::Value::Object(file)).map_err(|_| internal("facts_json"))?;
+        let date = match &body.datum {
+            Some(d) => date(d, "De datum")?,
+            None => time::OffsetDateTime::now_utc().date(),
+        };
+        let lang = match body.taal {
+            Some(Taal::Nl) => grondslag_rules::Lang::Nl,
+            Some(Taal::En) => grondslag_rules::Lang::En,
+            None => user.lang.rules(),
+        };
+        Ok(FactsText { text, date, lang })
+    }
+}
+
+/// Evaluate a case anonymously: nothing is stored.
+///
+/// The facts, judgments and reasons are those of the scenario format. Unless `open=true`, the
+/// format's defaults are filled in (e.g. `client_objects: false`); an outcome `undetermined`
+/// comes with the next questions.
+#[utoipa::path(
+    post,
+    path = "/api/v1/evaluaties",
+    tag = "beoordelen",
+    params(FeitenOpties),
+    request_body = Beoordeling,
+    responses(
+        (status = 200, description = "Het antwoord, met bronnen.", body = Verslag),
+        (status = 401, description = "niet_ingelogd.", body = FoutAntwoord),
+        (status = 403, description = "geen_toegang: alleen professionals en aandachtsfunctionarissen beoordelen.", body = FoutAntwoord),
+        (status = 422, description = "ongeldige_invoer: een onbekend feit of een ongeldige waarde (de melding noemt de sleutel), een datum buiten de geldigheid van de regelset, of JSON die niet klopt.", body = FoutAntwoord),
+    )
+)]
+pub async fn evaluate<S: Backend>(
+    State(web): State<Arc<Web<S>>>,
+    ApiUser(user): ApiUser,
+    ApiQuery(opts): ApiQuery<FeitenOpties>,
+    ApiJson(body): ApiJson<Beoordeling>,
+) -> Result<Json<Report>, ApiError> {
+    web.guard(&user, Action::Evaluate).await?;
+    let input = FactsText::of(&body, &user)?;
+    let rules = web.app.rules();
+    let (facts, judgments) = grondslag_scenario::parse_facts_file(rules, INPUT, &input.text).map_err(|e| facts_error(&e))?;
+    let facts = if opts.open.unwrap_or(false) { facts } else { facts.with_defaults(rules) };
+    let evaluation = run(rules, input.date, &facts, &judgments).map_err(|e| WebError::Invalid(sentence(&e.to_string())))?;
+    Ok(Json(report(rules, &evaluation, &facts, &judgments, input.lang)))
+}
+
+/// Record a deliberation in the client's dossier.
+///
+/// As an evaluation, but the `consent` fact is derived from the client's consent registry
+/// (whatever the facts say); the derivation and the report are stored sealed, and the answer
+/// comes with a receipt.
+#[utoipa::path(
+    post,
+    path = "/api/v1/clienten/{id}/beraden",
+    tag = "beoordelen",
+    params(("id" = String, Path, description = "Het id van de cliënt."), FeitenOpties),
+    request_body = Beoordeling,
+    responses(
+        (status = 201, description = "Vastgelegd.", body = Beraad),
+        (status = 401, description = "niet_ingelogd.", body = FoutAntwoord),
+        (status = 403, description = "geen_toegang (rol) of geen_zorgrelatie.", body = FoutAntwoord),
+        (status = 404, description = "niet_gevonden: de cliënt bestaat niet of hoort bij een andere organisatie.", body = FoutAntwoord),
+        (status = 422, description = "ongeldige_invoer.", body = FoutAntwoord),
+    )
+)]
+pub async fn deliberate<S: Backend>(
+    State(web): State<Arc<Web<S>>>,
+    ApiUser(user): ApiUser,
+    ApiPath(id): ApiPath<String>,
+    ApiQuery(opts): ApiQuery<FeitenOpties>,
+    ApiJson(body): ApiJson<Beoordeling>,
+) -> Result<Response, ApiError> {
+    let (client, _) = web.open_client(&user, Action::DossierWrite, &id).await?;
+    let input = FactsText::of(&body, &user)?;
+    let open = opts.open.unwrap_or(false);
+    let done = match web
+        .app
+        .deliberate(&client.id, &user.id, FactsInput { file_name: INPUT, content: &input.text, date: input.date, lang: input.lang, open })
+        .await
+    {
+        Ok(d) => d,
+        Err(AppError::Facts(e)) => return Err(facts_error(&e).into()),
+        Err(AppError::Engine(e)) => return Err(WebError::Invalid(sentence(&e.to_string())).into()),
+        Err(e) => return Err(e.into()),
+    };
+    let report = serde_json::to_value(&done.report).map_err(|_| internal("report_json"))?;
+    Ok(created(Beraad { report, toestemming: done.consent.into(), ontvangstbewijs: done.receipt.into() }))
+}

@@ -1,0 +1,80 @@
+//! Signing in (a bearer token) and out.
+
+use std::sync::Arc;
+
+use axum::extract::State;
+use axum::http::HeaderValue;
+use axum::http::StatusCode;
+use axum::http::header::{RETRY_AFTER, SET_COOKIE};
+use axum::response::{IntoResponse, Response};
+
+use super::created;
+use super::extract::{ApiJson, ApiUser, PeerAddr};
+use super::schema::{FoutAntwoord, Inloggen, Sessie};
+use crate::auth::token_hash;
+use crate::error::{ApiError, WebError, internal};
+use crate::{Backend, Web};
+
+/// Sign in: returns a session token.
+///
+/// Attempts are limited per login name (5 a minute) and per address (30 a minute). An unknown
+/// login name and a wrong password get the same answer and take the same time.
+#[utoipa::path(
+    post,
+    path = "/api/v1/sessies",
+    tag = "sessies",
+    security(()),
+    request_body = Inloggen,
+    responses(
+        (status = 201, description = "Ingelogd.", body = Sessie),
+        (status = 403, description = "geen_toegang: inlognaam of wachtwoord klopt niet, of het account is geblokkeerd.", body = FoutAntwoord),
+        (status = 422, description = "ongeldige_invoer: inlognaam of wachtwoord ontbreekt, of de JSON klopt niet.", body = FoutAntwoord),
+        (status = 429, description = "te_veel_pogingen: wacht een minuut (`Retry-After`).", body = FoutAntwoord),
+    )
+)]
+pub async fn login<S: Backend>(
+    State(web): State<Arc<Web<S>>>,
+    PeerAddr(addr): PeerAddr,
+    ApiJson(body): ApiJson<Inloggen>,
+) -> Result<Response, ApiError> {
+    let login = body.inlognaam.trim();
+    if login.is_empty() || body.wachtwoord.is_empty() {
+        return Err(WebError::Invalid("Vul de inlognaam en het wachtwoord in.".into()).into());
+    }
+    if login.chars().count() > 200 || body.wachtwoord.len() > 256 {
+        return Err(WebError::Invalid("De inlognaam of het wachtwoord is te lang.".into()).into());
+    }
+    let (token, professional) = match web.login(login, &body.wachtwoord, &addr).await {
+        Ok(ok) => ok,
+        Err(WebError::RateLimited) => {
+            let mut response = ApiError(WebError::RateLimited).into_response();
+            response.headers_mut().insert(RETRY_AFTER, HeaderValue::from_static("60"));
+            return Ok(response);
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let session = web.app.store().session(&token_hash(&token)).await?.ok_or_else(|| internal("session_missing"))?;
+    let verloopt = grondslag_ledger::ts_from_unix_millis(session.expires).ok_or_else(|| internal("clock"))?;
+    Ok(created(Sessie { token, professional: professional.into(), verloopt }))
+}
+
+/// Sign out: ends the current session.
+#[utoipa::path(
+    delete,
+    path = "/api/v1/sessies/huidig",
+    tag = "sessies",
+    responses(
+        (status = 204, description = "Uitgelogd; het token is niet meer geldig."),
+        (status = 401, description = "niet_ingelogd.", body = FoutAntwoord),
+    )
+)]
+pub async fn logout<S: Backend>(State(web): State<Arc<Web<S>>>, ApiUser(user): ApiUser) -> Result<Response, ApiError> {
+    // As on the page: signing out must work even when the event cannot be written.
+    let _ = web.log_event(&user, "uitloggen", None, "sessie", true).await;
+    web.app.store().delete_session(&user.session).await?;
+    if user.bearer {
+        Ok(StatusCode::NO_CONTENT.into_response())
+    } else {
+        Ok((StatusCode::NO_CONTENT, [(SET_COOKIE, web.session_cookie(""))]).into_response())
+    }
+}

@@ -1,0 +1,154 @@
+//! Verification (a bundle; the organisation's ledger and access log) and the access log.
+
+use std::sync::Arc;
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::extract::rejection::BytesRejection;
+use grondslag_app::AppError;
+use grondslag_ledger::b64_encode;
+use grondslag_store::{AccessQuery, StoreError, verify_access_chain};
+
+use super::extract::{ApiQuery, ApiUser};
+use super::schema::{
+    Bundel, Bundelrapport, Bundelverificatie, FoutAntwoord, Logboekverificatie, Organisatieverificatie, Toegangsgebeurtenis, Toegangslog,
+    ToegangslogFilter, Toegangslogverificatie,
+};
+use crate::error::{ApiError, WebError, internal};
+use crate::policy::Action;
+use crate::{Backend, Web};
+
+/// The access log's default and largest page.
+pub const PAGE: u32 = 100;
+pub const MAX_PAGE: u32 = 1000;
+
+/// Verify a bundle offline, with the keys it carries.
+///
+/// Anyone signed in may verify a bundle; nothing is stored. Whoever relies on the result must
+/// compare `report.key` with the organisation's independently published key.
+#[utoipa::path(
+    post,
+    path = "/api/v1/verificatie/bundel",
+    tag = "controle",
+    request_body(content = Bundel, description = "Een bundel zoals GET /api/v1/clienten/{id}/bundel hem geeft.", content_type = "application/json"),
+    responses(
+        (status = 200, description = "De bundel klopt.", body = Bundelverificatie),
+        (status = 401, description = "niet_ingelogd.", body = FoutAntwoord),
+        (status = 422, description = "ongeldige_invoer: de bundel klopt niet; de melding noemt de eerste regel die faalt.", body = FoutAntwoord),
+    )
+)]
+pub async fn verify_bundle<S: Backend>(
+    State(web): State<Arc<Web<S>>>,
+    ApiUser(user): ApiUser,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Json<Bundelverificatie>, ApiError> {
+    web.log_event(&user, "bundel.verifieren", None, &format!("rol:{}", user.role.as_str()), true).await?;
+    let body = body.map_err(|_| WebError::Invalid("De bundel kon niet worden gelezen.".into()))?;
+    let text = String::from_utf8(body.to_vec()).map_err(|_| WebError::Invalid("De bundel is geen UTF-8-tekst.".into()))?;
+    let verdict =
+        tokio::task::spawn_blocking(move || grondslag_app::verify_bundle_text(&text)).await.map_err(|_| internal("verify_join"))?;
+    match verdict {
+        Ok(r) => Ok(Json(Bundelverificatie {
+            ok: true,
+            report: Bundelrapport {
+                origin: r.origin,
+                tree_size: r.tree_size,
+                root: b64_encode(&r.root),
+                key: r.key.to_string(),
+                org: r.org,
+                dossier: r.dossier,
+                entries: r.entries,
+                last_seq: r.last_seq,
+                payloads_verified: r.payloads_verified,
+                payloads_absent: r.payloads_absent,
+                consistent_with: r.consistent_with,
+            },
+        })),
+        Err(e) => Err(WebError::Invalid(format!("De bundel klopt niet: {e}")).into()),
+    }
+}
+
+/// Verify everything the organisation stored: every dossier's chain, the Merkle tree against
+/// the latest signed checkpoint, and the hash chain of the access log.
+#[utoipa::path(
+    get,
+    path = "/api/v1/organisatie/verificatie",
+    tag = "controle",
+    responses(
+        (status = 200, description = "Het resultaat; `ok` is false als iets niet klopt, met de reden.", body = Organisatieverificatie),
+        (status = 401, description = "niet_ingelogd.", body = FoutAntwoord),
+        (status = 403, description = "geen_toegang: alleen de privacy officer en de beheerder.", body = FoutAntwoord),
+    )
+)]
+pub async fn organisation<S: Backend>(
+    State(web): State<Arc<Web<S>>>,
+    ApiUser(user): ApiUser,
+) -> Result<Json<Organisatieverificatie>, ApiError> {
+    web.guard(&user, Action::VerifyOrganisation).await?;
+    let logboek = match web.app.verify_organisation(&user.org).await {
+        Ok(v) => Logboekverificatie {
+            ok: true,
+            dossiers: Some(v.report.dossiers),
+            entries: Some(v.report.entries),
+            tree_size: Some(v.report.tree_size),
+            checkpoint_size: Some(v.checkpoint_size),
+            key: Some(v.key),
+            problem: None,
+        },
+        // The database cannot be read: that is not a verdict on the log.
+        Err(AppError::Store(StoreError::Backend(_))) => return Err(internal("store_backend").into()),
+        Err(e) => Logboekverificatie {
+            ok: false,
+            dossiers: None,
+            entries: None,
+            tree_size: None,
+            checkpoint_size: None,
+            key: None,
+            problem: Some(e.to_string()),
+        },
+    };
+    let chain = web.app.store().access_chain(&user.org).await?;
+    let toegangslog = match verify_access_chain(&chain) {
+        Ok(()) => Toegangslogverificatie { ok: true, events: chain.len(), problem: None },
+        Err(e) => Toegangslogverificatie { ok: false, events: chain.len(), problem: Some(e) },
+    };
+    Ok(Json(Organisatieverificatie { ok: logboek.ok && toegangslog.ok, logboek, toegangslog }))
+}
+
+/// The organisation's access log (NEN 7513), newest first: who did what with which dossier, on
+/// what authorisation, allowed or refused.
+#[utoipa::path(
+    get,
+    path = "/api/v1/toegangslog",
+    tag = "controle",
+    params(ToegangslogFilter),
+    responses(
+        (status = 200, description = "Een pagina van het toegangslog.", body = Toegangslog),
+        (status = 401, description = "niet_ingelogd.", body = FoutAntwoord),
+        (status = 403, description = "geen_toegang: alleen de privacy officer.", body = FoutAntwoord),
+        (status = 422, description = "ongeldige_invoer: een filter dat geen id is, of een limiet buiten 1–1000.", body = FoutAntwoord),
+    )
+)]
+pub async fn access_log<S: Backend>(
+    State(web): State<Arc<Web<S>>>,
+    ApiUser(user): ApiUser,
+    ApiQuery(filter): ApiQuery<ToegangslogFilter>,
+) -> Result<Json<Toegangslog>, ApiError> {
+    web.guard(&user, Action::ReadAccessLog).await?;
+    let id = |v: Option<String>, what: &str| -> Result<Option<String>, WebError> {
+        match v.map(|s| s.trim().to_lowercase()).filter(|s| !s.is_empty()) {
+            Some(s) if crate::audit::is_id(&s) => Ok(Some(s)),
+            Some(_) => Err(WebError::Invalid(format!("{what} is geen geldig id."))),
+            None => Ok(None),
+        }
+    };
+    let limit = filter.limiet.unwrap_or(PAGE);
+    if !(1..=MAX_PAGE).contains(&limit) {
+        return Err(WebError::Invalid(format!("De limiet ligt tussen 1 en {MAX_PAGE}.")).into());
+    }
+    let query = AccessQuery { client: id(filter.client, "client")?, user: id(filter.gebruiker, "gebruiker")?, before: filter.voor, limit };
+    let stored = web.app.store().access_events(&user.org, &query).await?;
+    let volgende_voor = if stored.len() == limit as usize { stored.last().map(|s| s.seq) } else { None };
+    Ok(Json(Toegangslog { gebeurtenissen: stored.iter().map(Toegangsgebeurtenis::from).collect(), volgende_voor }))
+}

@@ -1,0 +1,629 @@
+//! The JSON API in-process on a temporary SQLite database with the demo organisation: sessions,
+//! evaluation, deliberation, decisions and consents with receipts that verify, the policy's
+//! refusals (401/403/404), the access log, input errors and the OpenAPI document.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderMap, Method, Request, StatusCode, header};
+use grondslag_app::{App, Identity, Receipt};
+use grondslag_ledger::VerifierKey;
+use grondslag_store_sqlite::SqliteStore;
+use grondslag_web::{Config, HashCost, Web, WebError};
+use serde_json::{Value, json};
+use tower::ServiceExt as _;
+
+const PASSWORD: &str = "demo-wachtwoord-oost";
+const DAY: &str = "2026-11-23";
+
+struct Api {
+    web: Arc<Web<SqliteStore>>,
+    router: Router,
+    _dir: tempfile::TempDir,
+}
+
+struct Reply {
+    status: StatusCode,
+    headers: HeaderMap,
+    body: Value,
+}
+
+impl Reply {
+    fn code(&self) -> &str {
+        self.body["fout"]["code"].as_str().unwrap_or_else(|| panic!("geen foutcode in {} {}", self.status, self.body))
+    }
+
+    fn message(&self) -> &str {
+        self.body["fout"]["bericht"].as_str().unwrap_or("")
+    }
+
+    #[track_caller]
+    fn expect(&self, status: StatusCode) -> &Value {
+        assert_eq!(self.status, status, "{}", self.body);
+        &self.body
+    }
+
+    #[track_caller]
+    fn refused(&self, status: StatusCode, code: &str) {
+        assert_eq!((self.status, self.code()), (status, code), "{}", self.body);
+        assert!(!self.message().is_empty());
+        assert!(self.body["fout"]["message"].is_string());
+    }
+}
+
+async fn setup() -> Api {
+    let dir = tempfile::tempdir().unwrap();
+    let store = SqliteStore::open(dir.path().join("grondslag.db")).await.unwrap();
+    let app = App::new(store, dir.path(), grondslag_rules::load_embedded().unwrap());
+    let web = Web::new(app, Config { hash_cost: HashCost::TEST, ..Default::default() }).await.unwrap();
+    web.demo().await.unwrap().unwrap();
+    let router = grondslag_web::router(web.clone());
+    Api { web, router, _dir: dir }
+}
+
+impl Api {
+    async fn raw(&self, req: Request<Body>) -> Reply {
+        let res = self.router.clone().oneshot(req).await.unwrap();
+        let status = res.status();
+        let headers = res.headers().clone();
+        let bytes = axum::body::to_bytes(res.into_body(), usize::MAX).await.unwrap();
+        let body = if bytes.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_slice(&bytes).unwrap_or_else(|_| panic!("geen JSON ({status}): {}", String::from_utf8_lossy(&bytes)))
+        };
+        Reply { status, headers, body }
+    }
+
+    async fn call(&self, method: Method, path: &str, token: Option<&str>, body: Option<Value>) -> Reply {
+        let mut req = Request::builder().method(method).uri(path);
+        if let Some(t) = token {
+            req = req.header(header::AUTHORIZATION, format!("Bearer {t}"));
+        }
+        let req = match body {
+            Some(b) => req.header(header::CONTENT_TYPE, "application/json").body(Body::from(b.to_string())).unwrap(),
+            None => req.body(Body::empty()).unwrap(),
+        };
+        self.raw(req).await
+    }
+
+    async fn get(&self, path: &str, token: &str) -> Reply {
+        self.call(Method::GET, path, Some(token), None).await
+    }
+
+    async fn post(&self, path: &str, token: &str, body: Value) -> Reply {
+        self.call(Method::POST, path, Some(token), Some(body)).await
+    }
+
+    /// Posts raw bytes as JSON.
+    async fn post_text(&self, path: &str, token: Option<&str>, text: &str) -> Reply {
+        let mut req = Request::builder().method(Method::POST).uri(path).header(header::CONTENT_TYPE, "application/json");
+        if let Some(t) = token {
+            req = req.header(header::AUTHORIZATION, format!("Bearer {t}"));
+        }
+        self.raw(req.body(Body::from(text.to_owned())).unwrap()).await
+    }
+
+    async fn login(&self, login: &str) -> String {
+        let r = self.call(Method::POST, "/api/v1/sessies", None, Some(json!({"inlognaam": login, "wachtwoord": PASSWORD}))).await;
+        r.expect(StatusCode::CREATED)["token"].as_str().unwrap().to_owned()
+    }
+
+    async fn client_id(&self, token: &str, name: &str) -> String {
+        let r = self.get("/api/v1/clienten", token).await;
+        let list = r.expect(StatusCode::OK).as_array().unwrap();
+        list.iter().find(|c| c["naam"] == name).unwrap_or_else(|| panic!("{name} niet in {list:?}"))["id"].as_str().unwrap().to_owned()
+    }
+
+    async fn verifier_key(&self) -> VerifierKey {
+        let orgs = self.web.app.organisations().await.unwrap();
+        let org = orgs.iter().find(|o| o.name.starts_with("Demo")).unwrap();
+        self.web.app.org_keys(&org.id).unwrap().verifier_key().unwrap()
+    }
+}
+
+/// An insurer asks the GP about an adult, competent patient.
+fn insurer_facts() -> Value {
+    json!({
+        "sender_role": "huisarts",
+        "recipient_role": "verzekeraar",
+        "request_from": "verzekeraar",
+        "recipient_in_treatment_relation": false,
+        "data_categories": ["health"],
+        "purpose": "insurance_or_employment",
+        "client_age": "adult",
+        "client_competent": true,
+        "consent": "given"
+    })
+}
+
+fn receipt(v: &Value) -> Receipt {
+    serde_json::from_value(v.clone()).unwrap()
+}
+
+/// Every operation of the API: (method, path as documented).
+const OPERATIONS: [(&str, &str); 16] = [
+    ("get", "/api/openapi.json"),
+    ("post", "/api/v1/sessies"),
+    ("delete", "/api/v1/sessies/huidig"),
+    ("post", "/api/v1/evaluaties"),
+    ("get", "/api/v1/clienten"),
+    ("get", "/api/v1/clienten/{id}/dossier"),
+    ("get", "/api/v1/clienten/{id}/dossier/{seq}/ontvangstbewijs"),
+    ("post", "/api/v1/clienten/{id}/beraden"),
+    ("post", "/api/v1/clienten/{id}/besluiten"),
+    ("get", "/api/v1/clienten/{id}/toestemmingen"),
+    ("post", "/api/v1/clienten/{id}/toestemmingen"),
+    ("post", "/api/v1/clienten/{id}/toestemmingen/{seq}/intrekking"),
+    ("get", "/api/v1/clienten/{id}/bundel"),
+    ("post", "/api/v1/verificatie/bundel"),
+    ("get", "/api/v1/organisatie/verificatie"),
+    ("get", "/api/v1/toegangslog"),
+];
+
+fn documented(doc: &Value) -> BTreeSet<(String, String)> {
+    let mut out = BTreeSet::new();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for method in ["get", "put", "post", "delete", "patch", "head", "options"] {
+            if item.get(method).is_some() {
+                out.insert((method.to_owned(), path.clone()));
+            }
+        }
+    }
+    out
+}
+
+#[tokio::test]
+async fn the_openapi_document_lists_every_route_and_error_code() {
+    let api = setup().await;
+    let r = api.call(Method::GET, "/api/openapi.json", None, None).await;
+    let doc = r.expect(StatusCode::OK);
+    assert_eq!(doc["openapi"], "3.1.0");
+    let expected: BTreeSet<(String, String)> = OPERATIONS.iter().map(|(m, p)| (m.to_string(), p.to_string())).collect();
+    assert_eq!(documented(doc), expected);
+
+    // Each operation: a 500 answer; each one behind a session: a 401 answer.
+    for (method, path) in &OPERATIONS {
+        let op = &doc["paths"][path][method];
+        assert!(op["responses"]["500"].is_object(), "{method} {path}");
+        let public = op["security"] == json!([{}]);
+        assert_eq!(public, ["/api/openapi.json", "/api/v1/sessies"].contains(path), "{method} {path}");
+        if !public {
+            assert!(op["responses"]["401"].is_object(), "{method} {path} documenteert 401 niet");
+        }
+        assert!(op["tags"].as_array().is_some_and(|t| !t.is_empty()), "{method} {path}");
+    }
+    assert!(doc["components"]["securitySchemes"]["sessie_token"].is_object());
+
+    // The error codes are exactly those of WebError::code.
+    let codes: BTreeSet<&str> =
+        doc["components"]["schemas"]["FoutCode"]["enum"].as_array().unwrap().iter().map(|c| c.as_str().unwrap()).collect();
+    let errors = [
+        WebError::Unauthenticated,
+        WebError::Forbidden(String::new()),
+        WebError::NoCareRelation { client: String::new() },
+        WebError::NotFound(String::new()),
+        WebError::Invalid(String::new()),
+        WebError::Conflict(String::new()),
+        WebError::RateLimited,
+        WebError::Internal("x"),
+    ];
+    assert_eq!(codes, errors.iter().map(WebError::code).collect::<BTreeSet<_>>());
+
+    // The facts' schema is the rule set's vocabulary.
+    let facts = &doc["components"]["schemas"]["Feiten"];
+    assert_eq!(facts["additionalProperties"], false);
+    let sender_roles = facts["properties"]["sender_role"]["enum"].as_array().unwrap();
+    assert!(sender_roles.contains(&json!("huisarts")));
+    assert!(facts["properties"]["data_categories"]["items"]["enum"].as_array().unwrap().contains(&json!("health")));
+    let consent = &doc["components"]["schemas"]["Toestemming"]["properties"];
+    assert!(consent["recipient_roles"]["items"]["enum"].as_array().unwrap().contains(&json!("verzekeraar")));
+    assert!(consent["purposes"]["items"]["enum"].as_array().unwrap().contains(&json!("insurance_or_employment")));
+    assert!(doc["components"]["schemas"]["Afwegingen"]["properties"]["conflict_of_duties"]["properties"]["no_other_way"].is_object());
+
+    // Every route in the document is served: without a session each answers 401 in JSON (not
+    // the fallback's 404 or a 405), except signing in and the document itself.
+    let id = "0190f0e0-0000-7000-8000-000000000000";
+    for (method, path) in &OPERATIONS {
+        let concrete = path.replace("{id}", id).replace("{seq}", "1");
+        let m = Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
+        let r = api.call(m, &concrete, None, None).await;
+        match *path {
+            "/api/openapi.json" => assert_eq!(r.status, StatusCode::OK),
+            "/api/v1/sessies" => r.refused(StatusCode::UNPROCESSABLE_ENTITY, "ongeldige_invoer"),
+            _ => {
+                r.refused(StatusCode::UNAUTHORIZED, "niet_ingelogd");
+                assert_eq!(r.headers[header::WWW_AUTHENTICATE], "Bearer", "{method} {path}");
+            }
+        }
+    }
+    // Anything else under /api is a JSON 404.
+    let token = api.login("huisarts").await;
+    api.get("/api/v1/onbekend", &token).await.refused(StatusCode::NOT_FOUND, "niet_gevonden");
+}
+
+#[tokio::test]
+async fn signing_in_gives_a_token_and_signing_out_ends_it() {
+    let api = setup().await;
+    let r = api.call(Method::POST, "/api/v1/sessies", None, Some(json!({"inlognaam": "huisarts", "wachtwoord": PASSWORD}))).await;
+    let s = r.expect(StatusCode::CREATED);
+    let token = s["token"].as_str().unwrap().to_owned();
+    assert_eq!(token.len(), 64);
+    assert_eq!(s["professional"]["naam"], "Anna de Vries");
+    assert_eq!(s["professional"]["rol"], "professional");
+    assert_eq!(s["professional"]["beroep"], "huisarts");
+    let until = time::OffsetDateTime::parse(s["verloopt"].as_str().unwrap(), &time::format_description::well_known::Rfc3339).unwrap();
+    assert!(until > time::OffsetDateTime::now_utc() + time::Duration::hours(9));
+
+    let clients = api.get("/api/v1/clienten", &token).await;
+    let names: BTreeSet<&str> = clients.expect(StatusCode::OK).as_array().unwrap().iter().map(|c| c["naam"].as_str().unwrap()).collect();
+    assert_eq!(names, BTreeSet::from(["Daan Visser", "Noor Bakker", "Sam Jansen"]));
+
+    let out = api.call(Method::DELETE, "/api/v1/sessies/huidig", Some(&token), None).await;
+    assert_eq!(out.status, StatusCode::NO_CONTENT);
+    api.get("/api/v1/clienten", &token).await.refused(StatusCode::UNAUTHORIZED, "niet_ingelogd");
+    // A token that was never issued, or is malformed.
+    api.get("/api/v1/clienten", &"0".repeat(64)).await.refused(StatusCode::UNAUTHORIZED, "niet_ingelogd");
+    api.get("/api/v1/clienten", "kapot").await.refused(StatusCode::UNAUTHORIZED, "niet_ingelogd");
+
+    let wrong =
+        api.call(Method::POST, "/api/v1/sessies", None, Some(json!({"inlognaam": "huisarts", "wachtwoord": "verkeerd-wachtwoord"}))).await;
+    wrong.refused(StatusCode::FORBIDDEN, "geen_toegang");
+    let unknown = api.call(Method::POST, "/api/v1/sessies", None, Some(json!({"inlognaam": "niemand", "wachtwoord": PASSWORD}))).await;
+    unknown.refused(StatusCode::FORBIDDEN, "geen_toegang");
+    assert_eq!(wrong.body, unknown.body, "an unknown name answers as a wrong password");
+    let empty = api.call(Method::POST, "/api/v1/sessies", None, Some(json!({"inlognaam": "huisarts", "wachtwoord": ""}))).await;
+    empty.refused(StatusCode::UNPROCESSABLE_ENTITY, "ongeldige_invoer");
+}
+
+#[tokio::test]
+async fn signing_in_is_rate_limited() {
+    let api = setup().await;
+    let attempt =
+        || api.call(Method::POST, "/api/v1/sessies", None, Some(json!({"inlognaam": "jeugd", "wachtwoord": "nog-steeds-verkeerd"})));
+    for _ in 0..5 {
+        attempt().await.refused(StatusCode::FORBIDDEN, "geen_toegang");
+    }
+    let r = attempt().await;
+    r.refused(StatusCode::TOO_MANY_REQUESTS, "te_veel_pogingen");
+    assert_eq!(r.headers[header::RETRY_AFTER], "60");
+}
+
+#[tokio::test]
+async fn an_anonymous_evaluation_returns_an_outcome() {
+    let api = setup().await;
+    let token = api.login("huisarts").await;
+    let r = api.post("/api/v1/evaluaties", &token, json!({"facts": insurer_facts(), "datum": DAY})).await;
+    let report = r.expect(StatusCode::OK);
+    assert_eq!(report["outcome"], "may_share");
+    assert_eq!(report["date"], DAY);
+    assert!(report["beroepsgeheim"]["grounds"].as_array().unwrap().contains(&json!("consent")));
+    assert!(!report["sources"].as_array().unwrap().is_empty());
+
+    // Without consent there is no ground; in English on request.
+    let mut facts = insurer_facts();
+    facts["consent"] = json!("refused");
+    let r = api.post("/api/v1/evaluaties", &token, json!({"facts": facts, "datum": DAY, "taal": "en"})).await;
+    let report = r.expect(StatusCode::OK);
+    assert_eq!(report["outcome"], "may_not_share");
+    assert_eq!(report["outcome_label"], "You may not share");
+
+    // Open: the format's defaults are not filled in, and what is missing is asked.
+    let r = api.post("/api/v1/evaluaties?open=true", &token, json!({"facts": {"sender_role": "huisarts"}, "datum": DAY})).await;
+    let report = r.expect(StatusCode::OK);
+    assert_eq!(report["outcome"], "undetermined");
+    assert!(!report["questions"].as_array().unwrap().is_empty());
+
+    // Evaluating is for care roles; the privacy officer is refused.
+    let privacy = api.login("privacy").await;
+    api.post("/api/v1/evaluaties", &privacy, json!({"facts": insurer_facts()})).await.refused(StatusCode::FORBIDDEN, "geen_toegang");
+}
+
+#[tokio::test]
+async fn bad_input_is_422_with_a_dutch_message() {
+    let api = setup().await;
+    let token = api.login("huisarts").await;
+    let daan = api.client_id(&token, "Daan Visser").await;
+
+    let decisions = format!("/api/v1/clienten/{daan}/besluiten");
+    let consents = format!("/api/v1/clienten/{daan}/toestemmingen");
+    let cases: [(&str, &str, &str); 14] = [
+        ("/api/v1/evaluaties", r#"{"facts": {"sender_role": "huisarts"}"#, "geen geldige JSON"),
+        ("/api/v1/evaluaties", "niet eens json", "geen geldige JSON"),
+        ("/api/v1/evaluaties", r#"{"facts": "huisarts"}"#, "‘facts’"),
+        ("/api/v1/evaluaties", r#"{"feiten": {}}"#, "vorm: onbekend veld ‘feiten’"),
+        ("/api/v1/evaluaties", r#"{"facts": {}, "taal": "de"}"#, "onbekende waarde ‘de’"),
+        ("/api/v1/evaluaties", r#"{"facts": {}, "datum": 20261123}"#, "verkeerd type"),
+        ("/api/v1/evaluaties", r#"{"facts": {}, "datum": "23-11-2026"}"#, "JJJJ-MM-DD"),
+        ("/api/v1/evaluaties", r#"{"facts": {"lievelingskleur": "blauw"}}"#, "Bij ‘facts.lievelingskleur’: onbekend feit."),
+        ("/api/v1/evaluaties", r#"{"facts": {"client_age": 200}}"#, "tussen 0 en 130"),
+        ("/api/v1/evaluaties", r#"{"facts": {}, "datum": "1900-01-01"}"#, ""),
+        ("/api/v1/sessies", r#"{"inlognaam": "huisarts"}"#, "het veld ‘wachtwoord’ ontbreekt"),
+        ("/api/v1/sessies", "[1, 2]", "verkeerd type"),
+        (&decisions, r#"{"deliberation_seq": "een", "shared": false, "reasons": "x"}"#, "deliberation_seq"),
+        (&consents, r#"{"given_by": "Daan"}"#, "ontbreekt"),
+    ];
+    for (path, body, needle) in &cases {
+        let token = if *path == "/api/v1/sessies" { None } else { Some(token.as_str()) };
+        let r = api.post_text(path, token, body).await;
+        r.refused(StatusCode::UNPROCESSABLE_ENTITY, "ongeldige_invoer");
+        assert!(r.message().contains(needle), "{path} {body}: {}", r.message());
+    }
+
+    // Without a JSON content type.
+    let req = Request::builder()
+        .method(Method::POST)
+        .uri("/api/v1/evaluaties")
+        .header(header::AUTHORIZATION, format!("Bearer {token}"))
+        .body(Body::from(r#"{"facts": {}}"#))
+        .unwrap();
+    let r = api.raw(req).await;
+    r.refused(StatusCode::UNPROCESSABLE_ENTITY, "ongeldige_invoer");
+    assert!(r.message().contains("Content-Type"));
+
+    // Query flags and path parameters of the wrong type.
+    api.post("/api/v1/evaluaties?open=misschien", &token, json!({"facts": {}}))
+        .await
+        .refused(StatusCode::UNPROCESSABLE_ENTITY, "ongeldige_invoer");
+    api.get(&format!("/api/v1/clienten/{daan}/dossier/een/ontvangstbewijs"), &token).await.refused(StatusCode::NOT_FOUND, "niet_gevonden");
+
+    // A decision that follows no deliberation.
+    let r = api
+        .post(
+            &format!("/api/v1/clienten/{daan}/besluiten"),
+            &token,
+            json!({"deliberation_seq": 42, "shared": false, "client_not_informed_reason": "niet bereikbaar", "reasons": "geen grond"}),
+        )
+        .await;
+    r.refused(StatusCode::UNPROCESSABLE_ENTITY, "ongeldige_invoer");
+    // Shared, but not what or with whom.
+    let r = api
+        .post(
+            &format!("/api/v1/clienten/{daan}/besluiten"),
+            &token,
+            json!({"deliberation_seq": 1, "shared": true, "client_informed": "vooraf", "reasons": "omdat"}),
+        )
+        .await;
+    r.refused(StatusCode::UNPROCESSABLE_ENTITY, "ongeldige_invoer");
+}
+
+#[tokio::test]
+async fn a_deliberation_and_decision_give_receipts_that_verify() {
+    let api = setup().await;
+    let key = api.verifier_key().await;
+    let token = api.login("huisarts").await;
+    let daan = api.client_id(&token, "Daan Visser").await;
+
+    let r = api.post(&format!("/api/v1/clienten/{daan}/beraden"), &token, json!({"facts": insurer_facts(), "datum": DAY})).await;
+    let b = r.expect(StatusCode::CREATED);
+    // The registry, not the facts, says whether there is consent: none registered.
+    assert_eq!(b["toestemming"]["consent"], "not_asked");
+    assert_eq!(b["report"]["outcome"], "may_not_share");
+    let deliberation = receipt(&b["ontvangstbewijs"]);
+    deliberation.verify(&key).unwrap();
+
+    let decision = json!({
+        "deliberation_seq": deliberation.seq,
+        "shared": false,
+        "recipient": "verzekeraar",
+        "client_informed": "Telefonisch op 23 november",
+        "reasons": "Geen toestemming: niets gedeeld."
+    });
+    let r = api.post(&format!("/api/v1/clienten/{daan}/besluiten"), &token, decision).await;
+    let decided = receipt(r.expect(StatusCode::CREATED));
+    decided.verify(&key).unwrap();
+    assert_eq!(decided.seq, deliberation.seq + 1);
+
+    let d = api.get(&format!("/api/v1/clienten/{daan}/dossier"), &token).await;
+    let d = d.expect(StatusCode::OK);
+    assert_eq!(d["status"]["ok"], true, "{d}");
+    let kinds: Vec<&str> = d["lines"].as_array().unwrap().iter().map(|l| l["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["deliberation", "decision"]);
+
+    // A receipt fetched later verifies against the latest checkpoint.
+    let r = api.get(&format!("/api/v1/clienten/{daan}/dossier/{}/ontvangstbewijs", deliberation.seq), &token).await;
+    let later = receipt(r.expect(StatusCode::OK));
+    later.verify(&key).unwrap();
+    assert_eq!(later.leaf_hash, deliberation.leaf_hash);
+    api.get(&format!("/api/v1/clienten/{daan}/dossier/999/ontvangstbewijs"), &token).await.refused(StatusCode::NOT_FOUND, "niet_gevonden");
+
+    // The bundle verifies offline; tampered, it does not.
+    let r = api.get(&format!("/api/v1/clienten/{daan}/bundel"), &token).await;
+    assert_eq!(r.headers[header::CONTENT_TYPE], "application/json");
+    let bundle = r.expect(StatusCode::OK).clone();
+    let v = api.post("/api/v1/verificatie/bundel", &token, bundle.clone()).await;
+    let v = v.expect(StatusCode::OK);
+    assert_eq!((v["ok"].as_bool(), v["report"]["entries"].as_u64()), (Some(true), Some(2)));
+    assert_eq!(v["report"]["key"], key.to_string());
+    let tampered = bundle.to_string().replace("Geen toestemming: niets gedeeld.", "Wel gedeeld.");
+    assert_ne!(tampered, bundle.to_string());
+    let r = api.post_text("/api/v1/verificatie/bundel", Some(&token), &tampered).await;
+    r.refused(StatusCode::UNPROCESSABLE_ENTITY, "ongeldige_invoer");
+    assert!(r.message().starts_with("De bundel klopt niet"), "{}", r.message());
+    api.post_text("/api/v1/verificatie/bundel", Some(&token), "{").await.refused(StatusCode::UNPROCESSABLE_ENTITY, "ongeldige_invoer");
+
+    // An empty dossier has no bundle.
+    let sam = api.client_id(&token, "Sam Jansen").await;
+    api.get(&format!("/api/v1/clienten/{sam}/bundel"), &token).await.refused(StatusCode::UNPROCESSABLE_ENTITY, "ongeldige_invoer");
+}
+
+#[tokio::test]
+async fn registering_and_withdrawing_consent_changes_the_derived_consent() {
+    let api = setup().await;
+    let key = api.verifier_key().await;
+    let token = api.login("huisarts").await;
+    let daan = api.client_id(&token, "Daan Visser").await;
+    let deliberations = format!("/api/v1/clienten/{daan}/beraden");
+    let deliberate = || api.post(&deliberations, &token, json!({"facts": insurer_facts(), "datum": DAY}));
+
+    let consent = json!({
+        "given_by": "Daan Visser",
+        "capacity": "client",
+        "recipient_roles": ["verzekeraar"],
+        "data_categories": ["health"],
+        "purposes": ["insurance_or_employment"],
+        "valid_from": "2026-01-01",
+        "form": "written",
+        "freely_given": true,
+        "informed_of_consequences": true
+    });
+    let r = api.post(&format!("/api/v1/clienten/{daan}/toestemmingen"), &token, consent.clone()).await;
+    let registered = receipt(r.expect(StatusCode::CREATED));
+    registered.verify(&key).unwrap();
+
+    let r = api.get(&format!("/api/v1/clienten/{daan}/toestemmingen"), &token).await;
+    let reg = r.expect(StatusCode::OK).as_array().unwrap().clone();
+    assert_eq!(reg.len(), 1);
+    assert_eq!(reg[0]["seq"], registered.seq);
+    assert_eq!(reg[0]["record"]["valid_from"], "2026-01-01");
+    assert_eq!(reg[0]["record"]["capacity"], "client");
+    assert_eq!(reg[0]["withdrawn_on"], Value::Null);
+
+    let b = deliberate().await;
+    let b = b.expect(StatusCode::CREATED);
+    assert_eq!((&b["toestemming"]["consent"], &b["toestemming"]["relied_on"]), (&json!("given"), &json!(registered.seq)));
+    assert_eq!(b["report"]["outcome"], "may_share");
+
+    let withdraw = json!({"door": "Daan Visser", "per": DAY, "notitie": "Telefonisch ingetrokken."});
+    let r = api.post(&format!("/api/v1/clienten/{daan}/toestemmingen/{}/intrekking", registered.seq), &token, withdraw.clone()).await;
+    receipt(r.expect(StatusCode::CREATED)).verify(&key).unwrap();
+
+    let b = deliberate().await;
+    let b = b.expect(StatusCode::CREATED);
+    assert_eq!((&b["toestemming"]["consent"], &b["toestemming"]["relied_on"]), (&json!("withdrawn"), &json!(registered.seq)));
+    assert_eq!(b["report"]["outcome"], "may_not_share");
+    let r = api.get(&format!("/api/v1/clienten/{daan}/toestemmingen"), &token).await;
+    assert_eq!(r.expect(StatusCode::OK)[0]["withdrawn_on"], DAY);
+
+    // Only once, and only a consent that exists.
+    let again = api.post(&format!("/api/v1/clienten/{daan}/toestemmingen/{}/intrekking", registered.seq), &token, withdraw.clone()).await;
+    again.refused(StatusCode::CONFLICT, "conflict");
+    let missing = api.post(&format!("/api/v1/clienten/{daan}/toestemmingen/77/intrekking"), &token, withdraw).await;
+    missing.refused(StatusCode::NOT_FOUND, "niet_gevonden");
+
+    // Ids must be the rule set's.
+    let mut bad = consent.clone();
+    bad["recipient_roles"] = json!(["buurman"]);
+    let r = api.post(&format!("/api/v1/clienten/{daan}/toestemmingen"), &token, bad).await;
+    r.refused(StatusCode::UNPROCESSABLE_ENTITY, "ongeldige_invoer");
+    assert!(r.message().contains("buurman"), "{}", r.message());
+    let mut bad = consent;
+    bad["capacity"] = json!("buurman");
+    api.post(&format!("/api/v1/clienten/{daan}/toestemmingen"), &token, bad)
+        .await
+        .refused(StatusCode::UNPROCESSABLE_ENTITY, "ongeldige_invoer");
+}
+
+#[tokio::test]
+async fn without_a_care_relation_a_dossier_stays_closed() {
+    let api = setup().await;
+    let huisarts = api.login("huisarts").await;
+    let jeugd = api.login("jeugd").await;
+    // The jeugdarts treats Lotte; the huisarts does not.
+    let lotte = api.client_id(&jeugd, "Lotte de Boer").await;
+    let consent = json!({
+        "given_by": "Lotte", "capacity": "client", "recipient_roles": ["huisarts"], "data_categories": ["health"],
+        "purposes": ["care"], "valid_from": DAY, "form": "oral", "freely_given": true, "informed_of_consequences": true
+    });
+    let attempts = [
+        api.get(&format!("/api/v1/clienten/{lotte}/dossier"), &huisarts).await,
+        api.get(&format!("/api/v1/clienten/{lotte}/toestemmingen"), &huisarts).await,
+        api.get(&format!("/api/v1/clienten/{lotte}/bundel"), &huisarts).await,
+        api.get(&format!("/api/v1/clienten/{lotte}/dossier/1/ontvangstbewijs"), &huisarts).await,
+        api.post(&format!("/api/v1/clienten/{lotte}/beraden"), &huisarts, json!({"facts": insurer_facts()})).await,
+        api.post(&format!("/api/v1/clienten/{lotte}/toestemmingen"), &huisarts, consent.clone()).await,
+    ];
+    for r in &attempts {
+        r.refused(StatusCode::FORBIDDEN, "geen_zorgrelatie");
+    }
+    // With the relation it opens.
+    api.get(&format!("/api/v1/clienten/{lotte}/dossier"), &jeugd).await.expect(StatusCode::OK);
+
+    // A client of another organisation looks like one that does not exist.
+    let (other, _) = api.web.app.create_organisation("Andere praktijk (fictief)").await.unwrap();
+    let stranger = api.web.app.create_client(&other.id, "ANDER-1", &Identity { name: "Vreemde".into(), birth_date: None }).await.unwrap();
+    api.get(&format!("/api/v1/clienten/{}/dossier", stranger.id), &huisarts).await.refused(StatusCode::NOT_FOUND, "niet_gevonden");
+    api.get("/api/v1/clienten/0190f0e0-0000-7000-8000-000000000000/dossier", &huisarts)
+        .await
+        .refused(StatusCode::NOT_FOUND, "niet_gevonden");
+    api.get("/api/v1/clienten/geen-id/dossier", &huisarts).await.refused(StatusCode::NOT_FOUND, "niet_gevonden");
+
+    // The privacy officer and the administrator never read a dossier.
+    for login in ["privacy", "beheer"] {
+        let t = api.login(login).await;
+        api.get(&format!("/api/v1/clienten/{lotte}/dossier"), &t).await.refused(StatusCode::FORBIDDEN, "geen_toegang");
+        api.get("/api/v1/clienten", &t).await.refused(StatusCode::FORBIDDEN, "geen_toegang");
+    }
+
+    // Every refusal is in the access log.
+    let privacy = api.login("privacy").await;
+    let r = api.get(&format!("/api/v1/toegangslog?client={lotte}&limiet=1000"), &privacy).await;
+    let events = r.expect(StatusCode::OK)["gebeurtenissen"].as_array().unwrap().clone();
+    let refused = events.iter().filter(|e| e["allowed"] == false && e["authorisation"] == "geweigerd:geen_zorgrelatie").count();
+    assert_eq!(refused, attempts.len());
+}
+
+#[tokio::test]
+async fn the_access_log_is_for_the_privacy_officer_only() {
+    let api = setup().await;
+    let huisarts = api.login("huisarts").await;
+    let daan = api.client_id(&huisarts, "Daan Visser").await;
+    api.get(&format!("/api/v1/clienten/{daan}/dossier"), &huisarts).await.expect(StatusCode::OK);
+    api.get("/api/v1/toegangslog", &huisarts).await.refused(StatusCode::FORBIDDEN, "geen_toegang");
+    let beheer = api.login("beheer").await;
+    api.get("/api/v1/toegangslog", &beheer).await.refused(StatusCode::FORBIDDEN, "geen_toegang");
+
+    let privacy = api.login("privacy").await;
+    let r = api.get("/api/v1/toegangslog", &privacy).await;
+    let log = r.expect(StatusCode::OK);
+    let events = log["gebeurtenissen"].as_array().unwrap();
+    // Newest first: the privacy officer's own reading is the first event.
+    assert_eq!((&events[0]["action"], &events[0]["allowed"]), (&json!("toegangslog.lezen"), &json!(true)));
+    let read = events.iter().find(|e| e["action"] == "dossier.lezen" && e["client"] == daan.as_str()).unwrap();
+    assert_eq!(
+        (&read["authorisation"], &read["allowed"], &read["user_role"]),
+        (&json!("zorgrelatie"), &json!(true), &json!("professional"))
+    );
+    for field in ["seq", "ts", "user", "user_role", "client", "action", "authorisation", "allowed", "source"] {
+        assert!(read.get(field).is_some(), "{field}");
+    }
+    let refused = events.iter().find(|e| e["action"] == "toegangslog.lezen" && e["allowed"] == false && e["user"] == read["user"]).unwrap();
+    assert_eq!(refused["authorisation"], "geweigerd:rol");
+
+    // Filter and page.
+    let user = read["user"].as_str().unwrap();
+    let r = api.get(&format!("/api/v1/toegangslog?gebruiker={user}&limiet=1"), &privacy).await;
+    let page = r.expect(StatusCode::OK);
+    assert_eq!(page["gebeurtenissen"].as_array().unwrap().len(), 1);
+    let next = page["volgende_voor"].as_u64().unwrap();
+    let r = api.get(&format!("/api/v1/toegangslog?gebruiker={user}&voor={next}"), &privacy).await;
+    let older = r.expect(StatusCode::OK)["gebeurtenissen"].as_array().unwrap().clone();
+    assert!(!older.is_empty() && older.iter().all(|e| e["user"] == user && e["seq"].as_u64().unwrap() < next));
+    for bad in ["limiet=0", "limiet=5000", "client=abc", "voor=gisteren"] {
+        api.get(&format!("/api/v1/toegangslog?{bad}"), &privacy).await.refused(StatusCode::UNPROCESSABLE_ENTITY, "ongeldige_invoer");
+    }
+}
+
+#[tokio::test]
+async fn the_organisation_verifies_for_the_privacy_officer() {
+    let api = setup().await;
+    let huisarts = api.login("huisarts").await;
+    let daan = api.client_id(&huisarts, "Daan Visser").await;
+    api.post(&format!("/api/v1/clienten/{daan}/beraden"), &huisarts, json!({"facts": insurer_facts(), "datum": DAY}))
+        .await
+        .expect(StatusCode::CREATED);
+    api.get("/api/v1/organisatie/verificatie", &huisarts).await.refused(StatusCode::FORBIDDEN, "geen_toegang");
+
+    let privacy = api.login("privacy").await;
+    let r = api.get("/api/v1/organisatie/verificatie", &privacy).await;
+    let v = r.expect(StatusCode::OK);
+    assert_eq!(v["ok"], true, "{v}");
+    // The demo consent of Noor and the deliberation about Daan.
+    assert_eq!(v["logboek"]["entries"], 2);
+    assert_eq!(v["logboek"]["key"], api.verifier_key().await.to_string());
+    assert_eq!(v["toegangslog"]["ok"], true);
+    assert!(v["toegangslog"]["events"].as_u64().unwrap() >= 3);
+}
