@@ -252,6 +252,16 @@ impl Store for SqliteStore {
         if c.org != org {
             return Err(StoreError::not_found("cliënt in deze organisatie", client_id));
         }
+        // Read first: the dossier almost always exists, and a read takes no write lock.
+        let existing = sqlx::query("SELECT id, org_id, client_id FROM dossier WHERE org_id = ? AND client_id = ?")
+            .bind(org)
+            .bind(client_id)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(backend)?;
+        if let Some(row) = existing {
+            return dossier(&row);
+        }
         sqlx::query("INSERT INTO dossier (id, org_id, client_id) VALUES (?, ?, ?) ON CONFLICT (org_id, client_id) DO NOTHING")
             .bind(new_id())
             .bind(org)
