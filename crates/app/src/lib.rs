@@ -554,7 +554,7 @@ impl<S: Store> App<S> {
                 kind: b.kind.clone(),
                 ts: b.ts.clone(),
                 actor: format!("{name} ({})", b.actor.role),
-                summary: payload.as_ref().map(|(p, _)| summary(p)).unwrap_or_else(|| "inhoud gewist".into()),
+                summary: payload.as_ref().map(|(p, _)| summary(&self.rules, p)).unwrap_or_else(|| "inhoud gewist".into()),
                 erased: payload.is_none(),
             });
         }
@@ -779,8 +779,25 @@ fn consent_nl(v: &str) -> &str {
     }
 }
 
+/// The Dutch labels of rule-set ids (roles for `recipient_role`, else the fact's values).
+pub fn id_labels(rules: &RuleSet, fact: &str, ids: &[String]) -> String {
+    ids.iter()
+        .map(|id| {
+            if fact == "recipient_role" {
+                return rules.role(id).map(|r| rules.roles[r.ix()].label.get(Lang::Nl).to_string()).unwrap_or_else(|| id.clone());
+            }
+            rules
+                .fact(fact)
+                .and_then(|f| grondslag_engine::options(rules, f, Lang::Nl).into_iter().find(|o| &o.value == id))
+                .map(|o| o.label)
+                .unwrap_or_else(|| id.clone())
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// A Dutch one-line summary of an entry's content.
-pub fn summary(p: &EntryPayload) -> String {
+pub fn summary(rules: &RuleSet, p: &EntryPayload) -> String {
     match p {
         EntryPayload::Deliberation { report } => {
             let date = report.get("date").and_then(|d| d.as_str()).unwrap_or("?");
@@ -804,9 +821,9 @@ pub fn summary(p: &EntryPayload) -> String {
         EntryPayload::Consent(c) => format!(
             "Toestemming van {} voor {} — {} — {}, van {}{}",
             c.given_by,
-            c.recipient_roles.join(", "),
-            c.data_categories.join(", "),
-            c.purposes.join(", "),
+            id_labels(rules, "recipient_role", &c.recipient_roles),
+            id_labels(rules, "data_categories", &c.data_categories),
+            id_labels(rules, "purpose", &c.purposes),
             c.valid_from,
             c.valid_to.map(|t| format!(" tot {t}")).unwrap_or_default()
         ),

@@ -360,11 +360,20 @@ pub fn report(rules: &RuleSet, ev: &Evaluation, facts: &Facts, judgments: &Judgm
         .map(|q| {
             let f = &rules.facts[q.fact.ix()];
             let titles: Vec<String> = q.routes.iter().map(|r| c.t(&rules.routes[r.ix()].title)).collect();
+            // Name at most four routes: a first question can decide twenty, and a list that long
+            // explains nothing.
+            const NAMED: usize = 4;
+            let more = titles.len().saturating_sub(NAMED);
+            let named = titles.iter().take(NAMED).cloned().collect::<Vec<_>>().join("; ");
             let why_now = match (q.purpose, c.nl()) {
-                (QuestionPurpose::Outcome, true) => {
-                    format!("Het antwoord bepaalt of deze route(s) van toepassing zijn: {}.", titles.join("; "))
+                (QuestionPurpose::Outcome, true) if more > 0 => {
+                    format!("Het antwoord bepaalt welke van {} wettelijke routes van toepassing zijn, onder meer: {named}.", titles.len())
                 }
-                (QuestionPurpose::Outcome, false) => format!("The answer decides whether these route(s) apply: {}.", titles.join("; ")),
+                (QuestionPurpose::Outcome, false) if more > 0 => {
+                    format!("The answer decides which of {} legal routes apply, among them: {named}.", titles.len())
+                }
+                (QuestionPurpose::Outcome, true) => format!("Het antwoord bepaalt of deze route(s) van toepassing zijn: {named}."),
+                (QuestionPurpose::Outcome, false) => format!("The answer decides whether these route(s) apply: {named}."),
                 (QuestionPurpose::Conditions, true) => "Het antwoord staat vast; dit bepaalt nog de voorwaarden.".to_string(),
                 (QuestionPurpose::Conditions, false) => "The outcome stands; this still decides the conditions.".to_string(),
             };

@@ -45,6 +45,9 @@ pub struct DraftState {
     /// Human-readable revisions ("Leeftijd: 11 → 13").
     pub revisions: Vec<String>,
     pub judgments: BTreeMap<String, Vec<Criterion>>,
+    /// The answer "vorige vraag" took back, shown preselected when its question comes again.
+    #[serde(default)]
+    pub recall: Option<Answer>,
 }
 
 /// A stored value as the rule set's raw input.
@@ -111,6 +114,7 @@ impl DraftState {
             self.revisions.push(format!("{}: {} → {}", rules.facts[fact.ix()].label.get(lang), label(old), label(&value)));
         }
         self.history.push((id.clone(), before));
+        self.recall = None;
         match self.answers.iter_mut().find(|a| a.fact == id) {
             Some(a) => a.value = value,
             None => self.answers.push(Answer { fact: id, value }),
@@ -120,6 +124,7 @@ impl DraftState {
     /// Undoes the last answer. False when there is nothing to undo.
     pub fn back(&mut self) -> bool {
         let Some((fact, before)) = self.history.pop() else { return false };
+        self.recall = self.answers.iter().find(|a| a.fact == fact).cloned();
         match before {
             Some(v) => {
                 if let Some(a) = self.answers.iter_mut().find(|a| a.fact == fact) {

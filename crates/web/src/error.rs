@@ -134,11 +134,12 @@ impl IntoResponse for WebError {
         let extra = match &self {
             WebError::NoCareRelation { client } => format!(
                 r#"<form method="post" action="/clienten/{c}/doorbraak" class="card">
-<h2>Toegang in een noodsituatie</h2>
-<p>Leg uit waarom u dit dossier nu nodig heeft. De privacy officer ziet uw reden.</p>
-<label for="reden">Reden (verplicht)</label>
+<h2>Toegang in een noodsituatie <span lang="en" class="muted">(emergency access)</span></h2>
+<p>Leg uit waarom u dit dossier nu nodig heeft. De privacy officer ziet uw reden en beoordeelt uw toegang achteraf.</p>
+<p lang="en" class="muted">Explain why you need this dossier now. The privacy officer sees your reason and reviews your access afterwards.</p>
+<label for="reden">Reden (verplicht) <span lang="en" class="hint">Reason (required)</span></label>
 <textarea id="reden" name="reden" required minlength="10" rows="4"></textarea>
-<button type="submit" class="danger">Toegang nemen (4 uur)</button>
+<button type="submit" class="danger">Toegang nemen (4 uur) <span lang="en">— take access (4 hours)</span></button>
 </form>"#,
                 c = escape(client)
             ),
@@ -149,7 +150,7 @@ impl IntoResponse for WebError {
 <title>{title} — Grondslag</title><link rel="stylesheet" href="/static/style.css"></head>
 <body><a class="skip" href="#inhoud">Naar de inhoud</a><header class="top"><a class="brand" href="/">Grondslag</a></header>
 <main id="inhoud"><h1>{title}</h1><p class="error" role="alert">{nl}</p><p lang="en" class="muted">{en}</p>{extra}
-<p><a href="/">Terug naar het begin</a></p></main></body></html>"##,
+<p><a href="/">Terug naar het begin</a> <span lang="en" class="muted">(back to the start)</span></p></main></body></html>"##,
             title = match self.status() {
                 StatusCode::FORBIDDEN => "Geen toegang",
                 StatusCode::NOT_FOUND => "Niet gevonden",

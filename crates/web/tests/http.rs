@@ -437,6 +437,15 @@ async fn a_deliberation_from_question_to_receipt() {
         ("client_competent", "true"),
         ("data_categories", "health"),
     ]);
+    // "Vorige vraag" takes an answer back and offers it again, preselected.
+    let r = t.send("POST", &format!("{draft}/antwoord"), Some(&token), Some("vraag=recipient_role&antwoord=mantelzorger")).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(t.send("POST", &format!("{draft}/terug"), Some(&token), None).await.status, StatusCode::SEE_OTHER);
+    let r = t.send("GET", &draft, Some(&token), None).await;
+    assert!(
+        r.body.contains("value=\"recipient_role\"") && r.body.contains("value=\"mantelzorger\" selected"),
+        "teruggenomen antwoord niet voorgeselecteerd"
+    );
     let mut asked = Vec::new();
     let body = loop {
         let r = t.send("GET", &draft, Some(&token), None).await;

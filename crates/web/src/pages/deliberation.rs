@@ -211,7 +211,8 @@ fn question_page<S: Backend>(
     let rules = web.app.rules();
     let lang = user.lang;
     let f = &rules.facts[fact.ix()];
-    let current = state.value(&f.id);
+    // After "vorige vraag" the undone answer is offered again, preselected.
+    let current = state.value(&f.id).or_else(|| state.recall.as_ref().filter(|a| a.fact == f.id).map(|a| &a.value));
     let current_ids: Vec<String> = match current {
         Some(serde_json::Value::Array(a)) => a.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect(),
         Some(serde_json::Value::String(s)) => vec![s.clone()],
@@ -373,7 +374,10 @@ pub async fn answer<S: Backend>(
         Ok(v) => {
             state.set(rules, fact, v, user.lang.rules());
             web.save_draft(&user, Some(&id), &state).await?;
-            Ok(Redirect::to(&format!("/beraad/{id}")).into_response())
+            // A changed answer returns to the answer when the outcome stands (questions that
+            // only refine the conditions were skipped before and stay skipped).
+            let to = if form.get("wijzigen") == Some("1") { format!("/beraad/{id}?antwoord=1") } else { format!("/beraad/{id}") };
+            Ok(Redirect::to(&to).into_response())
         }
         Err(WebError::Invalid(msg)) => {
             // Show the same question again with the message; nothing is lost.
@@ -502,7 +506,7 @@ pub async fn judgment_save<S: Backend>(
         let page = judgment_page(&web, &user, &id, &jid, &state, Some(msg))?;
         return Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     }
-    Ok(Redirect::to(&format!("/beraad/{id}")).into_response())
+    Ok(Redirect::to(&format!("/beraad/{id}?antwoord=1")).into_response())
 }
 
 // --- recording ---------------------------------------------------------------------------------

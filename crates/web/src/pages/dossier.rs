@@ -218,7 +218,7 @@ pub async fn entry<S: Backend>(
             (l.t("Waarom niet geïnformeerd", "Why not informed").into(), d.client_not_informed_reason.clone().unwrap_or_default()),
             (l.t("Redenen", "Reasons").into(), d.reasons.clone()),
         ],
-        Some(p) => vec![(l.t("Inhoud", "Content").into(), grondslag_app::summary(p))],
+        Some(p) => vec![(l.t("Inhoud", "Content").into(), grondslag_app::summary(web.app.rules(), p))],
         None => Vec::new(),
     };
     Ok(EntryPage {

@@ -67,7 +67,11 @@ pub async fn submit<S: Backend>(State(web): State<Arc<Web<S>>>, lang: Lang, Peer
             let to = start_of(p.app_role);
             ([(SET_COOKIE, web.session_cookie(&token))], Redirect::to(to)).into_response()
         }
-        Err(e @ (WebError::Forbidden(_) | WebError::RateLimited)) => {
+        Err(WebError::Forbidden(nl)) => {
+            let msg = if lang == Lang::En { "Login name or password is wrong, or the account is blocked.".to_owned() } else { nl };
+            page(axum::http::StatusCode::FORBIDDEN, msg, login)
+        }
+        Err(e @ WebError::RateLimited) => {
             let (nl, en) = e.messages();
             page(e.status(), if lang == Lang::En { en } else { nl }, login)
         }
