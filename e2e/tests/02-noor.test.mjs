@@ -145,6 +145,7 @@ test('toestemming intrekken verandert het antwoord: daarna mag niet meer gedeeld
     assert.match(await consents.innerText(), /geldig/);
     await shot(page, 'dossier');
 
+    await consents.locator('summary', { hasText: 'Intrekken…' }).first().click();
     await consents.getByLabel('Toelichting (optioneel)').first().fill('Noor trekt haar toestemming in (e2e).');
     await consents.getByRole('button', { name: /^Intrekken/ }).first().click();
     await page.waitForURL(/\/clienten\/[^/]+(\?.*)?$/);

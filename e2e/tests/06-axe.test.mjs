@@ -111,7 +111,8 @@ sweep('axe: nieuw beraad, elke soort vraag (select, radio, checkbox, getal), vra
   await page.getByRole('heading', { level: 1, name: 'Het antwoord' }).waitFor();
   await scan(page, 'answer');
 
-  // "wijzig" opens the question in change mode.
+  // "wijzig" (under "Een antwoord wijzigen") opens the question in change mode.
+  await page.locator('summary', { hasText: 'Een antwoord wijzigen' }).click();
   await page.getByRole('link', { name: 'wijzig Leeftijd van de cliënt' }).click();
   assert.equal(await currentFact(page), 'client_age');
   await scan(page, 'question (change mode)');
