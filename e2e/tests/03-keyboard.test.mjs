@@ -154,11 +154,15 @@ test('alleen toetsenbord: inloggen en een kort beraad zonder cliënt, met skipli
     assert.equal(action.text, 'Nieuw beraad');
     await Promise.all([page.waitForURL(/\/beraad\/nieuw$/), page.keyboard.press('Enter')]);
 
-    // "Nieuw beraad": the checked radio is "Zonder cliënt"; Tab on to the start button.
+    // "Nieuw beraad": nothing is chosen for you; Tab to the client choices, then the arrow keys
+    // move to the last one, "Zonder cliënt", and choose it.
     await skipToContent(page);
     const radio = await press(page, 'Tab');
     assert.equal(radio.type, 'radio');
-    assert.ok(radio.checked && radio.value === 'anoniem', 'without a client is chosen by default');
+    assert.ok(!radio.checked, 'no client is chosen by default');
+    let chosen = radio;
+    for (let i = 0; i < 10 && chosen.value !== 'anoniem'; i++) chosen = await press(page, 'ArrowDown');
+    assert.ok(chosen.checked && chosen.value === 'anoniem', 'arrow keys choose "Zonder cliënt"');
     await tabUntil(page, (f) => f.tag === 'button' && f.text === 'Start het beraad', '"Start het beraad"');
     await Promise.all([page.waitForURL(DRAFT_URL), page.keyboard.press('Enter')]);
 

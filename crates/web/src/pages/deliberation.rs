@@ -63,8 +63,9 @@ pub async fn create<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, form
         Some(d) => time::Date::parse(d, time::macros::format_description!("[year]-[month]-[day]"))
             .map_err(|_| WebError::Invalid("De datum van het recht is geen geldige datum (JJJJ-MM-DD).".into()))?,
     };
-    let client = match form.get("client").unwrap_or("anoniem") {
-        "anoniem" | "" => {
+    let client = match form.get("client").unwrap_or("") {
+        "" => return Err(WebError::Invalid("Kies over welke cliënt het beraad gaat, of ‘zonder cliënt’.".into())),
+        "anoniem" => {
             web.guard(&user, Action::Evaluate).await?;
             None
         }
