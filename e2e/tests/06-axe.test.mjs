@@ -199,6 +199,18 @@ sweep('axe: toegangslog, doorbraken, verificatie (privacy officer)', async () =>
   await scan(page, 'verification');
 });
 
+sweep('axe: wachtwoord wijzigen (ook met foutmelding)', async () => {
+  const page = pages.privacy;
+  await page.goto(`${BASE}/account/wachtwoord`);
+  await scan(page, 'change password');
+  await page.getByLabel('Huidig wachtwoord').fill('fout-wachtwoord-123');
+  await page.getByLabel('Nieuw wachtwoord', { exact: true }).fill('nieuw-wachtwoord-2026');
+  await page.getByLabel('Nieuw wachtwoord (nog eens)').fill('nieuw-wachtwoord-2026');
+  await page.getByRole('button', { name: 'Wachtwoord wijzigen' }).click();
+  await page.locator('main .error').waitFor();
+  await scan(page, 'change password (error)');
+});
+
 sweep('axe: foutpagina’s (403 met doorbraakformulier, 404)', async () => {
   const page = pages.jeugd;
   // Daan Visser: Bram has no care relation with him (and, unlike Noor, no break-the-glass grant).

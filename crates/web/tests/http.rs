@@ -500,3 +500,70 @@ async fn a_deliberation_from_question_to_receipt() {
     // The draft is gone once recorded.
     assert_eq!(t.send("GET", &draft, Some(&token), None).await.status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn passwords_are_changed_by_their_owner_or_reset_by_the_administrator() {
+    // Logins are limited to five per name per minute, so each part uses its own account.
+    let t = setup().await;
+    let jeugd = t.token("jeugd").await;
+    let r = t.send("POST", "/account/wachtwoord", Some(&jeugd), Some("huidig=demo-wachtwoord-oost&nieuw=kort&herhaal=kort")).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("12 tekens"));
+    let token = t.token("aandacht").await;
+    // A wrong current password changes nothing.
+    let r = t
+        .send(
+            "POST",
+            "/account/wachtwoord",
+            Some(&token),
+            Some("huidig=fout-wachtwoord-123&nieuw=nieuw-wachtwoord-2026&herhaal=nieuw-wachtwoord-2026"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let r = t
+        .send(
+            "POST",
+            "/account/wachtwoord",
+            Some(&token),
+            Some("huidig=demo-wachtwoord-oost&nieuw=nieuw-wachtwoord-2026&herhaal=nieuw-wachtwoord-2026"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    // Every session ended; the new password works, the old one no longer does.
+    assert_eq!(t.send("GET", "/clienten", Some(&token), None).await.status, StatusCode::SEE_OTHER);
+    assert!(t.web.login("aandacht", "nieuw-wachtwoord-2026", "x").await.is_ok());
+    assert!(t.web.login("aandacht", PW, "x").await.is_err());
+    // The administrator can set a new one (for a forgotten password), only in their organisation.
+    let admin = t.token("beheer").await;
+    let r = t
+        .send(
+            "POST",
+            &format!("/beheer/professionals/{}/wachtwoord", t.a.users["privacy"]),
+            Some(&admin),
+            Some("wachtwoord=hersteld-wachtwoord-2026"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(t.web.login("privacy", "hersteld-wachtwoord-2026", "x").await.is_ok());
+    let r = t
+        .send(
+            "POST",
+            &format!("/beheer/professionals/{}/wachtwoord", t.b.users["b-huisarts"]),
+            Some(&admin),
+            Some("wachtwoord=overgenomen-wachtwoord"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert!(t.web.login("b-huisarts", PW, "x").await.is_ok(), "wachtwoord van een andere organisatie gewijzigd");
+    // Nobody else may reset a password.
+    let huisarts = t.token("huisarts").await;
+    let r = t
+        .send(
+            "POST",
+            &format!("/beheer/professionals/{}/wachtwoord", t.a.users["jeugd"]),
+            Some(&huisarts),
+            Some("wachtwoord=overgenomen-wachtwoord"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+}

@@ -176,6 +176,33 @@ pub async fn block<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, Path(
     redo(&web, &user, r).await
 }
 
+pub async fn reset_password<S: Backend>(
+    State(web): State<Arc<Web<S>>>,
+    user: User,
+    Path(id): Path<String>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    web.guard(&user, Action::ManageAccounts).await?;
+    let r = async {
+        let p = web.app.store().professional(&id).await?;
+        if p.org != user.org {
+            return Err(WebError::NotFound("Deze professional bestaat niet.".into()));
+        }
+        let Some(cred) = web.app.store().credential_of(&p.id).await? else {
+            return Err(WebError::Invalid("Deze professional heeft geen inlog.".into()));
+        };
+        let pw = form.get("wachtwoord").unwrap_or("").to_owned();
+        check_password(&pw)?;
+        let hash = web.hash_password(&pw).await?;
+        web.app.store().set_credential(&p.id, &cred.login, &hash).await?;
+        let ended = web.app.store().delete_sessions_of(&p.id).await?;
+        web.log_event(&user, "beheer.wachtwoord_herstellen", None, "rol:administrator", true).await?;
+        Ok(format!("Nieuw wachtwoord ingesteld voor {}; {ended} open sessie(s) beëindigd. Geef het wachtwoord persoonlijk door.", p.name))
+    }
+    .await;
+    redo(&web, &user, r).await
+}
+
 pub async fn add_relation<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, form: FormData) -> Result<Response, WebError> {
     web.guard(&user, Action::ManageCareRelations).await?;
     let r = async {

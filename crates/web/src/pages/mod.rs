@@ -1,5 +1,6 @@
 //! The HTML pages. Each module is one area of the product; every handler is thin.
 
+pub mod account;
 pub mod admin;
 pub mod clients;
 pub mod consent;
