@@ -779,16 +779,16 @@ fn consent_nl(v: &str) -> &str {
     }
 }
 
-/// The Dutch labels of rule-set ids (roles for `recipient_role`, else the fact's values).
-pub fn id_labels(rules: &RuleSet, fact: &str, ids: &[String]) -> String {
+/// The labels of rule-set ids (roles for `recipient_role`, else the fact's values), joined.
+pub fn id_labels(rules: &RuleSet, fact: &str, ids: &[String], lang: Lang) -> String {
     ids.iter()
         .map(|id| {
             if fact == "recipient_role" {
-                return rules.role(id).map(|r| rules.roles[r.ix()].label.get(Lang::Nl).to_string()).unwrap_or_else(|| id.clone());
+                return rules.role(id).map(|r| rules.roles[r.ix()].label.get(lang).to_string()).unwrap_or_else(|| id.clone());
             }
             rules
                 .fact(fact)
-                .and_then(|f| grondslag_engine::options(rules, f, Lang::Nl).into_iter().find(|o| &o.value == id))
+                .and_then(|f| grondslag_engine::options(rules, f, lang).into_iter().find(|o| &o.value == id))
                 .map(|o| o.label)
                 .unwrap_or_else(|| id.clone())
         })
@@ -821,9 +821,9 @@ pub fn summary(rules: &RuleSet, p: &EntryPayload) -> String {
         EntryPayload::Consent(c) => format!(
             "Toestemming van {} voor {} — {} — {}, van {}{}",
             c.given_by,
-            id_labels(rules, "recipient_role", &c.recipient_roles),
-            id_labels(rules, "data_categories", &c.data_categories),
-            id_labels(rules, "purpose", &c.purposes),
+            id_labels(rules, "recipient_role", &c.recipient_roles, Lang::Nl),
+            id_labels(rules, "data_categories", &c.data_categories, Lang::Nl),
+            id_labels(rules, "purpose", &c.purposes, Lang::Nl),
             c.valid_from,
             c.valid_to.map(|t| format!(" tot {t}")).unwrap_or_default()
         ),

@@ -56,7 +56,7 @@ fn page<S: Backend>(web: &Web<S>, user: &User, client: &str, name: String, form:
     let (roles_chosen, data_chosen, purposes_chosen) = (chosen("ontvanger"), chosen("gegevens"), chosen("doel"));
     let mut roles: Vec<OptGroup> = Vec::new();
     for r in &rules.roles {
-        let label = crate::pages::deliberation::group_label_pub(&r.group, lang).to_owned();
+        let label = crate::pages::deliberation::group_label(&r.group, lang).to_owned();
         let opt = Opt { value: r.id.clone(), label: r.label.get(lang.rules()).to_string(), checked: roles_chosen.contains(&r.id) };
         match roles.iter_mut().find(|g| g.label == label) {
             Some(g) => g.options.push(opt),

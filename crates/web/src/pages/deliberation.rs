@@ -179,11 +179,7 @@ fn answers(web_rules: &grondslag_rules::RuleSet, state: &DraftState, lang: Lang)
 }
 
 /// The label of a role group (for grouped role choices).
-pub fn group_label_pub(id: &str, lang: Lang) -> &'static str {
-    group_label(id, lang)
-}
-
-fn group_label(id: &str, lang: Lang) -> &'static str {
+pub fn group_label(id: &str, lang: Lang) -> &'static str {
     match id {
         "zorg" => lang.t("Zorg", "Care"),
         "jeugd" => lang.t("Jeugd", "Youth"),

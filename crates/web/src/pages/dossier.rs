@@ -75,22 +75,6 @@ fn line(h: &HistoryLine) -> Line {
     }
 }
 
-/// Labels of rule-set ids of a fact's values (roles, data categories, purposes).
-pub fn labels<S: Backend>(web: &Web<S>, fact: &str, ids: &[String], lang: grondslag_rules::Lang) -> String {
-    let rules = web.app.rules();
-    ids.iter()
-        .map(|id| {
-            if fact == "recipient_role" {
-                return rules.role(id).map(|r| rules.roles[r.ix()].label.get(lang).to_string()).unwrap_or_else(|| id.clone());
-            }
-            let Some(f) = rules.fact(fact) else { return id.clone() };
-            let options = grondslag_engine::options(rules, f, lang);
-            options.into_iter().find(|o| &o.value == id).map(|o| o.label).unwrap_or_else(|| id.clone())
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 pub async fn show<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, Path(id): Path<String>) -> Result<DossierPage, WebError> {
     let (client, basis) = web.open_client(&user, Action::DossierRead, &id).await?;
     let who = web.app.identity(&client).await?;
@@ -101,9 +85,9 @@ pub async fn show<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, Path(i
         .map(|s| ConsentRow {
             seq: s.seq,
             given_by: s.record.given_by.clone(),
-            recipients: labels(&web, "recipient_role", &s.record.recipient_roles, lang),
-            data: labels(&web, "data_categories", &s.record.data_categories, lang),
-            purposes: labels(&web, "purpose", &s.record.purposes, lang),
+            recipients: grondslag_app::id_labels(web.app.rules(), "recipient_role", &s.record.recipient_roles, lang),
+            data: grondslag_app::id_labels(web.app.rules(), "data_categories", &s.record.data_categories, lang),
+            purposes: grondslag_app::id_labels(web.app.rules(), "purpose", &s.record.purposes, lang),
             period: match s.record.valid_to {
                 Some(to) => format!("{} – {}", s.record.valid_from, to),
                 None => format!("{} {}", user.lang.t("vanaf", "from"), s.record.valid_from),
