@@ -110,6 +110,12 @@ fn veilig_thuis_request_reaches_a_cited_answer() {
         ("client_age", "11"),
         ("client_deceased", "nee"),
         ("data_categories", "gezondheid"),
+        ("client_is_suspected_perpetrator", "nee"),
+        ("recipient_is_suspected_perpetrator", "nee"),
+        ("children_at_risk", "nee"),
+        ("child_protection_measure", "geen"),
+        ("client_competent", "nee"),
+        ("presumed_consent_indications", "nee"),
     ]
     .into_iter()
     .collect();
@@ -133,10 +139,16 @@ fn recorded_weighing_is_quoted_as_the_professionals_own() {
         ("consent", "geweigerd"),
         ("danger", "ernstig"),
         ("client_deceased", "nee"),
-        ("client_competent", "ja"),
         ("client_age", "40"),
+        ("data_categories", "gezondheid"),
         ("suspicion_domestic_violence_or_child_abuse", "nee"),
         ("request_from", "niemand"),
+        ("client_is_suspected_perpetrator", "nee"),
+        ("recipient_is_suspected_perpetrator", "nee"),
+        ("children_at_risk", "nee"),
+        ("child_protection_measure", "geen"),
+        ("client_competent", "ja"),
+        ("presumed_consent_indications", "nee"),
     ]
     .into_iter()
     .collect();

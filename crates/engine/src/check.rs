@@ -215,7 +215,7 @@ fn route_completeness(rules: &RuleSet, date: Date, report: &mut CheckReport, err
             continue;
         }
         let mut fs = Vec::new();
-        route.requires.iter().chain(route.avg_requires.iter()).for_each(|n| crate::logic::facts_of(rules, n, &mut fs));
+        crate::evaluate::route_nodes(route).for_each(|n| crate::logic::facts_of(rules, n, &mut fs));
         let domains: Vec<Vec<Value>> = fs
             .iter()
             .map(|f| rules.representatives[f.ix()].iter().copied().filter(|v| !matches!(v, Value::Age(Age::Adult))).collect())

@@ -38,6 +38,25 @@ pub enum JudgmentState {
     Negative(Vec<usize>),
 }
 
+/// Where a duty has a statutory exception ("unless that conflicts with good care"), what the
+/// facts and the professional's judgment say about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExceptionState {
+    /// The route has no statutory exception.
+    None,
+    /// Nothing in the facts points to the exception: the duty stands.
+    NotIndicated,
+    /// Whether the facts point to it is not known yet.
+    Pending,
+    /// The facts point to it and the professional has not judged it: no duty before that judgment.
+    Open,
+    /// The professional judged that the exception does not apply.
+    Rejected,
+    /// The professional judged that the exception applies: this duty does not carry the disclosure.
+    Applies,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RouteResult {
     pub route: RouteId,
@@ -48,6 +67,7 @@ pub struct RouteResult {
     pub secrecy: Tri,
     pub avg: Tri,
     pub judgment: JudgmentState,
+    pub exception: ExceptionState,
     /// Whether the route carries the disclosure (both layers and the judgment).
     pub status: Tri,
     /// The outcome this route gives when it holds, given the judgment state.
@@ -128,6 +148,20 @@ fn judgment_state(rules: &RuleSet, judgment: Option<JudgmentId>, judgments: &Jud
     if (0..n).all(|i| rec.answers.get(i).copied().flatten() == Some(true)) { JudgmentState::Positive } else { JudgmentState::Open }
 }
 
+fn exception_state(rules: &RuleSet, route: &grondslag_rules::Route, facts: &dyn FactSource, judgments: &Judgments) -> ExceptionState {
+    let Some(e) = &route.exception else { return ExceptionState::None };
+    match judgment_state(rules, Some(e.judgment), judgments) {
+        JudgmentState::Negative(_) => return ExceptionState::Applies,
+        JudgmentState::Positive => return ExceptionState::Rejected,
+        JudgmentState::NotNeeded | JudgmentState::Open => {}
+    }
+    match eval(rules, &e.points_to, facts) {
+        Tri::True => ExceptionState::Open,
+        Tri::False => ExceptionState::NotIndicated,
+        Tri::Unknown => ExceptionState::Pending,
+    }
+}
+
 /// Evaluates one route against the facts.
 pub fn route_result(rules: &RuleSet, route: RouteId, facts: &dyn FactSource, judgments: &Judgments) -> RouteResult {
     let r = &rules.routes[route.ix()];
@@ -136,12 +170,42 @@ pub fn route_result(rules: &RuleSet, route: RouteId, facts: &dyn FactSource, jud
     let secrecy = requires.iter().fold(Tri::True, |a, b| a.and(*b));
     let avg = avg_requires.iter().fold(Tri::True, |a, b| a.and(*b));
     let judgment = judgment_state(rules, r.judgment, judgments);
-    let (status, level) = match &judgment {
+    let exception = exception_state(rules, r, facts, judgments);
+    let (mut status, mut level) = match &judgment {
         JudgmentState::NotNeeded | JudgmentState::Positive => (secrecy.and(avg), r.level),
         JudgmentState::Open => (secrecy.and(avg), Level::MayShareAfterWeighing.min(r.level)),
         JudgmentState::Negative(_) => (Tri::False, r.level),
     };
-    RouteResult { route, requires, avg_requires, secrecy, avg, judgment, status, level }
+    match exception {
+        ExceptionState::Applies => status = Tri::False,
+        ExceptionState::Open => level = level.min(Level::MayShareAfterWeighing),
+        // Until it is known whether the facts point to the exception, the route's strength is
+        // not known either: it stays open, so the deciding question is asked.
+        ExceptionState::Pending => status = status.and(Tri::Unknown),
+        ExceptionState::None | ExceptionState::NotIndicated | ExceptionState::Rejected => {}
+    }
+    for (when, cap) in &r.limits {
+        if *cap >= level {
+            continue;
+        }
+        match eval(rules, when, facts) {
+            Tri::True => level = *cap,
+            Tri::Unknown => status = status.and(Tri::Unknown),
+            Tri::False => {}
+        }
+    }
+    RouteResult { route, requires, avg_requires, secrecy, avg, judgment, exception, status, level }
+}
+
+/// Every condition a route reads, in the order: requirements, AVG requirements, the exception's
+/// indication, the level caps.
+pub fn route_nodes(route: &grondslag_rules::Route) -> impl Iterator<Item = &grondslag_rules::Node> {
+    route
+        .requires
+        .iter()
+        .chain(route.avg_requires.iter())
+        .chain(route.exception.iter().map(|e| &e.points_to))
+        .chain(route.limits.iter().map(|(n, _)| n))
 }
 
 fn route_status(rules: &RuleSet, route: RouteId, facts: &dyn FactSource, judgments: &Judgments) -> Tri {
@@ -157,7 +221,7 @@ pub fn probe_values(rules: &RuleSet, fact: FactId) -> Vec<Value> {
 /// "adult" where the route needs to know more precisely (e.g. younger than 23).
 fn askable_facts(rules: &RuleSet, route: &grondslag_rules::Route, facts: &Facts) -> Vec<FactId> {
     let mut fs = Vec::new();
-    route.requires.iter().chain(route.avg_requires.iter()).for_each(|n| facts_of(rules, n, &mut fs));
+    route_nodes(route).for_each(|n| facts_of(rules, n, &mut fs));
     fs.retain(|f| match facts.get(*f) {
         None => true,
         Some(Value::Age(grondslag_rules::Age::Adult)) => true,
@@ -255,7 +319,7 @@ pub fn evaluate(rules: &RuleSet, date: Date, facts: &Facts, judgments: &Judgment
                 let route = &rules.routes[r.route.ix()];
                 for f in askable_facts(rules, route, facts) {
                     let relevant = if narrow {
-                        route.requires.iter().chain(route.avg_requires.iter()).any(|n| {
+                        route_nodes(route).any(|n| {
                             eval(rules, n, facts) == Tri::Unknown && decides(rules, f, facts, &|src: &dyn FactSource| eval(rules, n, src))
                         })
                     } else {
@@ -284,11 +348,19 @@ pub fn evaluate(rules: &RuleSet, date: Date, facts: &Facts, judgments: &Judgment
 
     let mut required_judgments: Vec<JudgmentId> = Vec::new();
     for rid in &winning {
-        if let (Some(j), Some(res)) = (rules.routes[rid.ix()].judgment, routes.iter().find(|r| r.route == *rid))
+        let Some(res) = routes.iter().find(|r| r.route == *rid) else { continue };
+        let route = &rules.routes[rid.ix()];
+        if let Some(j) = route.judgment
             && res.judgment == JudgmentState::Open
             && !required_judgments.contains(&j)
         {
             required_judgments.push(j);
+        }
+        if let Some(e) = &route.exception
+            && res.exception == ExceptionState::Open
+            && !required_judgments.contains(&e.judgment)
+        {
+            required_judgments.push(e.judgment);
         }
     }
 
@@ -301,7 +373,10 @@ pub fn evaluate(rules: &RuleSet, date: Date, facts: &Facts, judgments: &Judgment
     let notices = rules.notices.iter().enumerate().filter(|(_, n)| eval(rules, &n.when, facts) == Tri::True).map(|(i, _)| i).collect();
     // An answer that rests on the professional's recorded weighing is still a weighed answer:
     // what to record about a weighing applies to it too.
-    let weighed = winning.iter().any(|r| rules.routes[r.ix()].judgment.is_some());
+    let weighed = routes
+        .iter()
+        .filter(|r| winning.contains(&r.route))
+        .any(|r| r.judgment != JudgmentState::NotNeeded || matches!(r.exception, ExceptionState::Open | ExceptionState::Rejected));
     let record = if outcome == Outcome::Undetermined {
         Vec::new()
     } else {
@@ -340,7 +415,11 @@ fn counterfactuals(rules: &RuleSet, routes: &[RouteResult], outcome: Outcome) ->
     let mut out: Vec<Counterfactual> = Vec::new();
     for r in routes {
         let route = &rules.routes[r.route.ix()];
-        if r.status != Tri::False || matches!(r.judgment, JudgmentState::Negative(_)) || level_outcome(route.level) <= outcome {
+        if r.status != Tri::False
+            || matches!(r.judgment, JudgmentState::Negative(_))
+            || r.exception == ExceptionState::Applies
+            || level_outcome(route.level) <= outcome
+        {
             continue;
         }
         let failed: Vec<usize> = r.requires.iter().enumerate().filter(|(_, t)| **t == Tri::False).map(|(i, _)| i).collect();

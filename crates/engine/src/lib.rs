@@ -9,8 +9,8 @@ mod logic;
 mod report;
 
 pub use evaluate::{
-    ConditionOrigin, Counterfactual, ENGINE_VERSION, EngineError, Evaluation, JudgmentRecord, JudgmentState, Judgments, Question,
-    QuestionPurpose, RouteResult, evaluate, probe_values, route_result,
+    ConditionOrigin, Counterfactual, ENGINE_VERSION, EngineError, Evaluation, ExceptionState, JudgmentRecord, JudgmentState, Judgments,
+    Question, QuestionPurpose, RouteResult, evaluate, probe_values, route_nodes, route_result,
 };
 pub use logic::{FactSource, Facts, Tri, eval, facts_of};
 pub use report::{

@@ -42,9 +42,9 @@ pub fn candidates(rules: &RuleSet, fact: FactId) -> Vec<Value> {
         Domain::Set(vs) => {
             // Non-empty subsets; lists longer than 12 values fall back to singletons plus all.
             if vs.len() <= 12 {
-                (1u64..(1u64 << vs.len())).map(Value::Set).collect()
+                (0u64..(1u64 << vs.len())).map(Value::Set).collect()
             } else {
-                let mut v: Vec<Value> = (0..vs.len()).map(|i| Value::Set(1 << i)).collect();
+                let mut v: Vec<Value> = std::iter::once(Value::Set(0)).chain((0..vs.len()).map(|i| Value::Set(1 << i))).collect();
                 v.push(Value::Set(if vs.len() >= 64 { u64::MAX } else { (1u64 << vs.len()) - 1 }));
                 v
             }
@@ -69,6 +69,8 @@ pub fn representatives(rules: &RuleSet) -> Vec<Vec<Value>> {
         nodes.extend(r.requires.iter());
         nodes.extend(r.avg_requires.iter());
         nodes.extend(r.conditions.iter().filter_map(|(_, w)| w.as_ref()));
+        nodes.extend(r.exception.iter().map(|e| &e.points_to));
+        nodes.extend(r.limits.iter().map(|(n, _)| n));
     }
     nodes.extend(rules.predicates.iter().map(|p| &p.when));
     nodes.extend(rules.notices.iter().map(|n| &n.when));

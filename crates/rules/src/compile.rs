@@ -12,6 +12,11 @@ use crate::model::*;
 use crate::spec::*;
 use crate::{RuleError, RuleErrors};
 
+/// FORMAT.md's names for the statutory exceptions a professional judges (`judgments.exceptions`).
+pub const EXCEPTION_KEYS: &[&str] = &["good_care", "child_interest"];
+/// Grounds that rest on a statute (a duty or a right): no professional standard may bar them.
+pub const STATUTORY_GROUNDS: &[&str] = &["legal_duty", "right_to_report"];
+
 /// Parsed files, grouped by kind, each with the file name it came from.
 #[derive(Default)]
 pub(crate) struct Parsed {
@@ -108,6 +113,11 @@ impl Ctx {
             return None;
         }
         let label = spec.label.as_ref().map(|t| self.text(file, line, "label", t));
+        for child in spec.all.iter().chain(spec.any.iter()).flatten().chain(spec.not.as_deref()) {
+            if child.standard.is_some() {
+                self.err(file, line, "'standard' mag alleen bij een vereiste van een route op het hoogste niveau staan");
+            }
+        }
         let (cond, generated) = if let Some(items) = &spec.all {
             let nodes = self.cond_list(file, line, items)?;
             let text = join_texts(&nodes, " en ", " and ");
@@ -637,8 +647,17 @@ pub(crate) fn compile(p: Parsed, hash: String) -> Result<RuleSet, RuleErrors> {
             if criteria.is_empty() {
                 ctx.err(file, line, format!("afweging '{}' heeft geen criteria", j.id.value));
             }
+            if let Some(e) = &j.exception
+                && !EXCEPTION_KEYS.contains(&e.as_str())
+            {
+                ctx.err(
+                    file,
+                    line,
+                    format!("afweging '{}': onbekende uitzondering '{e}'; bekend: {}", j.id.value, EXCEPTION_KEYS.join(", ")),
+                );
+            }
             let srcs = ctx.sources(file, &j.id.value, &j.sources);
-            judgments.push(JudgmentSet { id: j.id.value.clone(), title, intro, criteria, sources: srcs });
+            judgments.push(JudgmentSet { id: j.id.value.clone(), title, intro, criteria, exception: j.exception.clone(), sources: srcs });
         }
     }
 
@@ -710,10 +729,53 @@ pub(crate) fn compile(p: Parsed, hash: String) -> Result<RuleSet, RuleErrors> {
                 }
                 found
             });
+            let exception = r.exception.as_ref().and_then(|e| {
+                let found = judgment_ix.get(&e.judgment.value).copied();
+                match found {
+                    None => ctx.err(file, line_of(&e.judgment), format!("route '{id}': onbekende afweging '{}'", e.judgment.value)),
+                    Some(j) if judgments[j.ix()].exception.is_none() => ctx.err(
+                        file,
+                        line_of(&e.judgment),
+                        format!(
+                            "route '{id}': afweging '{}' beslist geen wettelijke uitzondering (geef haar 'exception:')",
+                            e.judgment.value
+                        ),
+                    ),
+                    Some(_) => {}
+                }
+                let points_to = ctx.cond(file, line_of(&e.judgment), &e.points_to);
+                match (found, points_to) {
+                    (Some(judgment), Some(points_to)) => Some(RouteException { judgment, points_to }),
+                    _ => None,
+                }
+            });
+            if exception.is_some() && r.level != Level::MustShare {
+                ctx.err(file, line, format!("route '{id}': een wettelijke uitzondering hoort bij een plicht (level: must_share)"));
+            }
+            let limits: Vec<(Node, Level)> = r.limits.iter().filter_map(|l| ctx.cond(file, line, &l.when).map(|n| (n, l.level))).collect();
             if r.requires.is_empty() {
                 ctx.err(file, line, format!("route '{id}' heeft geen vereisten (requires)"));
             }
             let requires: Vec<Node> = r.requires.iter().filter_map(|c| ctx.cond(file, line, c)).collect();
+            let mut standard_requires = Vec::new();
+            for (i, c) in r.requires.iter().enumerate() {
+                if let Some(src) = &c.standard {
+                    match ctx.sources.get(&src.value) {
+                        Some(s) => standard_requires.push((i, *s)),
+                        None => ctx.err(file, line_of(src), format!("route '{id}' citeert onbekende bron '{}'", src.value)),
+                    }
+                }
+            }
+            let statutory = ground.is_some_and(|g| STATUTORY_GROUNDS.contains(&grounds[g.ix()].id.as_str()));
+            if statutory && !standard_requires.is_empty() {
+                ctx.err(
+                    file,
+                    line,
+                    format!(
+                        "route '{id}': een beroepsnorm mag een wettelijke plicht of wettelijk recht niet blokkeren; maak er een criterium van de afweging of een waarschuwing van"
+                    ),
+                );
+            }
             let avg_requires: Vec<Node> = r.avg.requires.iter().filter_map(|c| ctx.cond(file, line, c)).collect();
             let mut avg_basis = Vec::new();
             for b in &r.avg.basis {
@@ -758,7 +820,10 @@ pub(crate) fn compile(p: Parsed, hash: String) -> Result<RuleSet, RuleErrors> {
                     counterfactual,
                     level: r.level,
                     judgment,
+                    exception,
+                    limits,
                     requires,
+                    standard_requires,
                     avg_basis,
                     avg_requires,
                     avg_note,

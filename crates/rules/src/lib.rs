@@ -14,7 +14,7 @@ use std::path::Path;
 use sha2::{Digest, Sha256};
 
 pub use classes::candidates;
-pub use compile::{secrecy_en, secrecy_nl};
+pub use compile::{EXCEPTION_KEYS, STATUTORY_GROUNDS, secrecy_en, secrecy_nl};
 pub use model::*;
 
 mod embedded {

@@ -246,6 +246,8 @@ pub struct JudgmentSet {
     pub title: Text,
     pub intro: Text,
     pub criteria: Vec<Criterion>,
+    /// FORMAT.md's name for the statutory exception this weighing decides, if any.
+    pub exception: Option<String>,
     pub sources: Vec<SourceId>,
 }
 
@@ -285,8 +287,14 @@ pub struct Route {
     /// The outcome this route gives once its judgment (if any) is recorded positively.
     pub level: Level,
     pub judgment: Option<JudgmentId>,
+    /// A statutory exception to the duty, decided by the professional where the facts point to it.
+    pub exception: Option<RouteException>,
+    /// Level caps: where `when` holds, the route gives at most `level`.
+    pub limits: Vec<(Node, Level)>,
     /// Beroepsgeheim-layer requirements (all must hold).
     pub requires: Vec<Node>,
+    /// Requirements (by index into `requires`) that come from a professional standard.
+    pub standard_requires: Vec<(usize, SourceId)>,
     pub avg_basis: Vec<AvgId>,
     /// AVG-layer requirements (all must hold).
     pub avg_requires: Vec<Node>,
@@ -296,6 +304,12 @@ pub struct Route {
     pub valid_from: Date,
     pub valid_to: Option<Date>,
     pub uncertain: Option<Text>,
+}
+
+#[derive(Debug, Clone)]
+pub struct RouteException {
+    pub judgment: JudgmentId,
+    pub points_to: Node,
 }
 
 impl Route {
@@ -361,9 +375,7 @@ impl RuleSet {
                 .ok_or_else(|| unknown_value(s, values.iter().map(|v| v.id.as_str()))),
             (Domain::Enum(_), _) => Err("verwacht één waarde (tekst)".into()),
             (Domain::Set(values), RawValue::List(items)) => {
-                if items.is_empty() {
-                    return Err("verwacht minstens één waarde".into());
-                }
+                // An empty list is an answer too: nothing of these kinds, e.g. anonymous advice.
                 let mut mask = 0u64;
                 for s in items {
                     let i = values.iter().position(|v| v.id == *s).ok_or_else(|| unknown_value(s, values.iter().map(|v| v.id.as_str())))?;

@@ -205,6 +205,11 @@ pub struct CondSpec {
     pub verschoningsrecht: Option<Vec<Verschoningsrecht>>,
     #[serde(default)]
     pub same_as: Option<String>,
+    /// Only on a route's top-level requirement: this requirement comes from a professional
+    /// standard (the source id), not from a statute. `controleer` refuses such a requirement
+    /// on a route that carries a statutory duty or right.
+    #[serde(default)]
+    pub standard: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -316,6 +321,11 @@ pub struct JudgmentSpec {
     pub title: TextSpec,
     pub intro: TextSpec,
     pub criteria: Vec<CriterionSpec>,
+    /// The statutory exception this weighing decides, as FORMAT.md's `judgments.exceptions`
+    /// names it (`good_care`, `child_interest`). Its criteria are worded so that "yes" means the
+    /// exception does not stand in the way.
+    #[serde(default)]
+    pub exception: Option<String>,
     pub sources: Vec<Spanned<String>>,
 }
 
@@ -392,6 +402,14 @@ pub struct RouteSpec {
     pub level: Level,
     #[serde(default)]
     pub judgment: Option<Spanned<String>>,
+    /// A statutory exception to this route's duty ("unless that conflicts with good care"):
+    /// where the facts point to it, the duty holds only after the professional's judgment.
+    #[serde(default)]
+    pub exception: Option<RouteExceptionSpec>,
+    /// Caps on the route's level in situations where the law or safety forbids a stronger
+    /// answer (e.g. never "must share" to a recipient suspected of the abuse).
+    #[serde(default)]
+    pub limits: Vec<LimitSpec>,
     pub requires: Vec<CondSpec>,
     pub avg: RouteAvgSpec,
     #[serde(default)]
@@ -402,6 +420,23 @@ pub struct RouteSpec {
     pub valid_to: Option<Spanned<String>>,
     #[serde(default)]
     pub uncertain: Option<TextSpec>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RouteExceptionSpec {
+    /// The weighing (judgment set with `exception:`) that decides the exception.
+    pub judgment: Spanned<String>,
+    /// When the facts point to the exception (a suspicion of abuse, the recipient suspected,
+    /// danger …).
+    pub points_to: CondSpec,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LimitSpec {
+    pub when: CondSpec,
+    pub level: Level,
 }
 
 #[derive(Debug, Deserialize)]

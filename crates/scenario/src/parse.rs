@@ -52,6 +52,12 @@ impl std::fmt::Display for ScenarioError {
 
 impl std::error::Error for ScenarioError {}
 
+/// Version 1's fact, replaced in version 2 by `child_protection_measure`.
+const OTS_ACTIVE: &str = "ots_active";
+const MEASURE: &str = "child_protection_measure";
+/// FORMAT.md's judgment of statutory exceptions (`judgments.exceptions.good_care` …).
+const EXCEPTIONS: &str = "exceptions";
+
 const SCENARIO_KEYS: &[&str] = &["id", "title", "situation", "source", "facts", "judgments", "expect"];
 const FACTS_FILE_KEYS: &[&str] = &["id", "title", "situation", "source", "facts", "judgments", "reasons", "expect"];
 
@@ -215,15 +221,28 @@ fn parse_facts(rules: &RuleSet, cx: &Cx, v: Option<&J>) -> Result<Facts, Scenari
         return Err(cx.err(Some("facts"), if v.is_none() { "ontbreekt" } else { "verwacht een mapping van feiten" }));
     };
     let mut facts = Facts::new(rules);
+    if map.contains_key(OTS_ACTIVE) && map.contains_key(MEASURE) {
+        return Err(cx.err(
+            Some(&format!("facts.{OTS_ACTIVE}")),
+            format!("gebruik '{OTS_ACTIVE}' (versie 1) of '{MEASURE}' (versie 2), niet allebei"),
+        ));
+    }
     for (k, val) in map {
         let key = format!("facts.{k}");
-        let Some(f) = rules.fact(k) else {
-            return Err(cx.err(Some(&key), "onbekend feit"));
-        };
         if val.is_null() {
             // An explicitly empty value means "unknown", as if the key were left out.
             continue;
         }
+        // Version 1's `ots_active: true` means `child_protection_measure: ots` (FORMAT.md).
+        let (k, val) = match (k.as_str(), val) {
+            (OTS_ACTIVE, J::Bool(b)) if rules.fact(OTS_ACTIVE).is_none() => (MEASURE, J::String(if *b { "ots" } else { "none" }.into())),
+            (OTS_ACTIVE, _) if rules.fact(OTS_ACTIVE).is_none() => return Err(cx.err(Some(&key), "verwacht true of false")),
+            _ => (k.as_str(), val.clone()),
+        };
+        let Some(f) = rules.fact(k) else {
+            return Err(cx.err(Some(&key), "onbekend feit"));
+        };
+        let val = &val;
         let r = raw(val).ok_or_else(|| cx.err(Some(&key), "waarde van het verkeerde type"))?;
         let value = rules.parse_value(f, &r).map_err(|m| cx.err(Some(&key), m))?;
         facts.set(f, value);
@@ -240,6 +259,10 @@ fn parse_judgments(rules: &RuleSet, cx: &Cx, v: Option<&J>) -> Result<Judgments,
     };
     for (jid, crit) in map {
         let key = format!("judgments.{jid}");
+        if jid == EXCEPTIONS && rules.judgment(EXCEPTIONS).is_none() {
+            parse_exceptions(rules, cx, &key, crit, &mut out)?;
+            continue;
+        }
         let Some(j) = rules.judgment(jid) else {
             let known: Vec<&str> = rules.judgments.iter().map(|j| j.id.as_str()).collect();
             return Err(cx.err(Some(&key), format!("onbekende afweging; bekend: {}", known.join(", "))));
@@ -267,6 +290,34 @@ fn parse_judgments(rules: &RuleSet, cx: &Cx, v: Option<&J>) -> Result<Judgments,
         out.sets.insert(j, rec);
     }
     Ok(out)
+}
+
+/// `judgments.exceptions`: per statutory exception, `true` = the professional judged that it
+/// applies. Each weighing that decides that exception is recorded accordingly: its criteria are
+/// worded so that "yes" means the exception does not stand in the way, so `true` records "no".
+fn parse_exceptions(rules: &RuleSet, cx: &Cx, key: &str, v: &J, out: &mut Judgments) -> Result<(), ScenarioError> {
+    let J::Object(cm) = v else {
+        return Err(cx.err(Some(key), "verwacht per uitzondering true of false"));
+    };
+    for (name, val) in cm {
+        let ckey = format!("{key}.{name}");
+        if !grondslag_rules::EXCEPTION_KEYS.contains(&name.as_str()) {
+            return Err(cx.err(Some(&ckey), format!("onbekende uitzondering; bekend: {}", grondslag_rules::EXCEPTION_KEYS.join(", "))));
+        }
+        let J::Bool(applies) = val else {
+            return Err(cx.err(Some(&ckey), "verwacht true of false"));
+        };
+        for (i, set) in rules.judgments.iter().enumerate() {
+            if set.exception.as_deref() == Some(name.as_str()) {
+                let n = set.criteria.len();
+                out.sets.insert(
+                    grondslag_rules::JudgmentId(i as u16),
+                    JudgmentRecord { answers: vec![Some(!applies); n], reasons: vec![None; n] },
+                );
+            }
+        }
+    }
+    Ok(())
 }
 
 fn id_list(rules_has: &dyn Fn(&str) -> bool, cx: &Cx, key: &str, v: Option<&J>, what: &str) -> Result<Vec<String>, ScenarioError> {

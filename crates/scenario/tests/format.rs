@@ -7,6 +7,7 @@
 use std::path::PathBuf;
 use std::sync::LazyLock;
 
+use grondslag_engine::FactSource;
 use grondslag_engine::{evaluate, report};
 use grondslag_rules::{Lang, Outcome, RuleSet, load_embedded};
 use grondslag_scenario::{Scenario, ScenarioError, collect_files, parse_file, run_scenario};
@@ -186,7 +187,6 @@ fn unknown_role() {
 fn unknown_enum_and_set_values() {
     assert_err(&edit("purpose: prevent_serious_harm", "purpose: gezelligheid"), "facts.purpose", "onbekende waarde 'gezelligheid'");
     assert_err(&edit("data_categories: [health]", "data_categories: [health, dna]"), "facts.data_categories", "onbekende waarde 'dna'");
-    assert_err(&edit("data_categories: [health]", "data_categories: []"), "facts.data_categories", "minstens één");
     assert_err(&edit("data_categories: [health]", "data_categories: health"), "facts.data_categories", "lijst");
 }
 
@@ -567,4 +567,43 @@ fn reports_serialise_deterministically() {
             }
         }
     }
+}
+
+#[test]
+fn an_empty_data_list_means_nothing_identifying() {
+    let parsed = parse_file(rules(), FILE, &edit("data_categories: [health]", "data_categories: []")).expect("an empty list is an answer");
+    let f = rules().fact("data_categories").expect("fact");
+    assert_eq!(parsed[0].facts.get(f), Some(grondslag_rules::Value::Set(0)));
+}
+
+#[test]
+fn version_2_facts_and_exceptions() {
+    let v2 = edit("danger: serious", "danger: serious\n  client_is_suspected_perpetrator: true\n  child_protection_measure: voogdij");
+    let parsed = parse_file(rules(), FILE, &v2).expect("version 2 facts parse");
+    let m = rules().fact("child_protection_measure").expect("fact");
+    assert!(parsed[0].facts.get(m).is_some());
+    // Version 1's ots_active means child_protection_measure: ots; never both.
+    let v1 = parse_file(rules(), FILE, &edit("danger: serious", "danger: serious\n  ots_active: true")).expect("ots_active parses");
+    assert_eq!(v1[0].facts.get(m), rules().parse_value(m, &grondslag_rules::RawValue::Str("ots".into())).ok());
+    assert_err(
+        &edit("danger: serious", "danger: serious\n  ots_active: true\n  child_protection_measure: ots"),
+        "facts.ots_active",
+        "niet allebei",
+    );
+    assert_err(
+        &edit("danger: serious", "danger: serious\n  child_protection_measure: pleegzorg"),
+        "facts.child_protection_measure",
+        "pleegzorg",
+    );
+    let judged = edit("judgments:\n", "judgments:\n  exceptions:\n    good_care: true\n");
+    let parsed = parse_file(rules(), FILE, &judged).expect("exceptions parse");
+    let set = rules().judgments.iter().position(|j| j.exception.as_deref() == Some("good_care")).expect("a good-care weighing");
+    let rec = parsed[0].judgments.sets.get(&grondslag_rules::JudgmentId(set as u16)).expect("recorded");
+    assert!(rec.answers.iter().all(|a| *a == Some(false)), "true = the exception applies = the weighing says no");
+    assert_err(
+        &edit("judgments:\n", "judgments:\n  exceptions:\n    zomaar: true\n"),
+        "judgments.exceptions.zomaar",
+        "onbekende uitzondering",
+    );
+    assert_err(&edit("judgments:\n", "judgments:\n  exceptions:\n    good_care: ja\n"), "judgments.exceptions.good_care", "true of false");
 }
