@@ -227,6 +227,11 @@ export const NOOR_ANSWERS = {
   suspicion_domestic_violence_or_child_abuse: 'false',
   presumed_consent_indications: 'false',
   client_objects: 'false',
+  client_is_suspected_perpetrator: 'false',
+  recipient_is_suspected_perpetrator: 'false',
+  children_at_risk: 'false',
+  child_protection_measure: 'none',
+  order_authorised_by_judge: 'false',
 };
 
 /** Sam Jansen (10) and Veilig Thuis on a suspicion of child abuse: "na een vastgelegde afweging". */
@@ -242,8 +247,12 @@ export const SAM_VEILIG_THUIS = {
   client_competent: 'false',
   consent: 'not_asked',
   client_objects: 'false',
-  ots_active: 'false',
+  child_protection_measure: 'none',
   formal_order: 'false',
   presumed_consent_indications: 'false',
   requester_has_gezag: 'false',
+  client_is_suspected_perpetrator: 'false',
+  recipient_is_suspected_perpetrator: 'false',
+  children_at_risk: 'false',
+  order_authorised_by_judge: 'false',
 };

@@ -25,6 +25,11 @@ const ANSWERS = {
   danger: 'none',
   suspicion_domestic_violence_or_child_abuse: 'false',
   client_objects: 'false',
+  client_is_suspected_perpetrator: 'false',
+  recipient_is_suspected_perpetrator: 'false',
+  children_at_risk: 'false',
+  child_protection_measure: 'none',
+  order_authorised_by_judge: 'false',
 };
 
 /** What has focus, and whether its focus indicator is visible (a real computed outline). */

@@ -41,6 +41,12 @@ pub fn run(ctx: &Context, json: bool) -> anyhow::Result<ExitCode> {
             println!("  {n:>9}  {outcome}");
         }
         println!("{} van {} vragen bereikbaar", report.questions_reached.len(), r.facts.len());
+        println!("Veiligheidseigenschappen:");
+        for p in &report.safety {
+            let unit = if p.id == "c" { "vereisten van wettelijke routes" } else { "antwoorden" };
+            let verdict = if p.violations == 0 { "geldt".to_string() } else { format!("GESCHONDEN ({}x)", p.violations) };
+            println!("  ({}) {}: {verdict}, nagegaan op {} {unit}", p.id, p.label, p.applicable);
+        }
         for w in &report.warnings {
             println!("waarschuwing: {w}");
         }

@@ -41,6 +41,8 @@ pub struct CheckReport {
     pub questions_reached: Vec<String>,
     pub errors: Vec<String>,
     pub warnings: Vec<String>,
+    /// The safety properties, each with the answers it was checked on and its violations.
+    pub safety: Vec<crate::safety::SafetyProperty>,
 }
 
 impl CheckReport {
@@ -60,6 +62,7 @@ struct Walk<'a> {
     /// Stop collecting the same kind of error after this many examples.
     max_examples: usize,
     budget: u64,
+    safety: crate::safety::Safety,
 }
 
 fn describe(rules: &RuleSet, facts: &Facts) -> String {
@@ -147,6 +150,7 @@ impl Walk<'_> {
             return;
         }
         *self.report.outcomes.entry(crate::report::outcome_label(ev.outcome, grondslag_rules::Lang::Nl).to_string()).or_default() += 1;
+        self.safety.observe(rules, self.date, facts, &empty, &ev, &|| describe(rules, facts));
         for r in &ev.winning {
             self.route_carries[r.ix()] = true;
         }
@@ -190,7 +194,15 @@ impl Walk<'_> {
                 self.report.evaluations += 1;
                 // Determined, or a further question to ask: after a "no" the outcome may rest on
                 // answers that did not matter before, and the engine then asks for them.
-                match evaluate(rules, self.date, facts, &js) {
+                let probe = evaluate(rules, self.date, facts, &js);
+                if let Ok(e) = &probe
+                    && e.outcome != Outcome::Undetermined
+                {
+                    let name = rules.judgments[j.ix()].id.clone();
+                    self.safety
+                        .observe(rules, self.date, facts, &js, e, &|| format!("{} (afweging '{name}' vastgelegd)", describe(rules, facts)));
+                }
+                match probe {
                     Ok(e) if e.outcome != Outcome::Undetermined || !e.questions.is_empty() => {}
                     _ => self.error(format!(
                         "afweging '{}' laat de uitkomst open zonder vraag bij {}",
@@ -274,6 +286,7 @@ pub fn check_with_budget(rules: &RuleSet, date: Date, budget: u64) -> CheckRepor
         condition_used: vec![false; rules.conditions.len()],
         max_examples: 20,
         budget,
+        safety: crate::safety::Safety::new(rules),
     };
     w.report.tree_complete = true;
     let mut errors = Vec::new();
@@ -318,6 +331,15 @@ pub fn check_with_budget(rules: &RuleSet, date: Date, budget: u64) -> CheckRepor
     rules.record.iter().for_each(|x| mark(&x.sources));
     rules.routes.iter().for_each(|x| mark(&x.sources));
     let unused: Vec<&str> = rules.sources.iter().zip(&cited).filter(|(_, c)| !**c).map(|(s, _)| s.id.as_str()).collect();
+    for p in &w.safety.properties {
+        for e in &p.examples {
+            w.report.errors.push(format!("veiligheidseigenschap ({}) geschonden: {e}", p.id));
+        }
+        if p.violations > p.examples.len() as u64 {
+            w.report.errors.push(format!("veiligheidseigenschap ({}): {} schendingen in totaal", p.id, p.violations));
+        }
+    }
+    w.report.safety = w.safety.properties.clone();
     if !unused.is_empty() {
         w.report.warnings.push(format!("{} bronnen in het register worden door geen regel geciteerd: {}", unused.len(), unused.join(", ")));
     }

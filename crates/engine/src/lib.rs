@@ -7,6 +7,7 @@ pub mod check;
 mod evaluate;
 mod logic;
 mod report;
+pub mod safety;
 
 pub use evaluate::{
     ConditionOrigin, Counterfactual, ENGINE_VERSION, EngineError, Evaluation, ExceptionState, JudgmentRecord, JudgmentState, Judgments,

@@ -73,6 +73,8 @@ pub struct ScenarioResult {
     pub actual: Option<Outcome>,
     pub grounds: Vec<String>,
     pub conditions: Vec<String>,
+    /// The routes that carry Grondslag's answer (for the legal review's route index).
+    pub routes: Vec<String>,
     pub diffs: Vec<Diff>,
 }
 
@@ -80,6 +82,7 @@ pub struct ScenarioResult {
 pub fn run_scenario(rules: &RuleSet, date: Date, s: &Scenario) -> ScenarioResult {
     let facts = s.facts.clone().with_defaults(rules);
     let mut diffs = Vec::new();
+    let mut routes = Vec::new();
     let (actual, grounds, conditions) = match evaluate(rules, date, &facts, &s.judgments) {
         Err(e @ EngineError::NoRulesInForce { .. }) => {
             diffs.push(Diff::Engine { message: e.to_string() });
@@ -87,6 +90,7 @@ pub fn run_scenario(rules: &RuleSet, date: Date, s: &Scenario) -> ScenarioResult
         }
         Ok(ev) => {
             let r = report(rules, &ev, &facts, &s.judgments, Lang::Nl);
+            routes = ev.winning.iter().map(|w| rules.routes[w.ix()].id.clone()).collect();
             if ev.outcome == Outcome::Undetermined {
                 diffs.push(Diff::Undetermined { would_ask: r.questions.iter().map(|q| q.fact.clone()).collect() });
             } else if ev.outcome != s.expect.outcome {
@@ -119,6 +123,7 @@ pub fn run_scenario(rules: &RuleSet, date: Date, s: &Scenario) -> ScenarioResult
         actual,
         grounds,
         conditions,
+        routes,
         diffs,
     }
 }

@@ -1,0 +1,172 @@
+//! The safety properties `grondslag controleer` proves at every answer it reaches (issue 8):
+//! the claims a professional could be harmed by if Grondslag made them wrongly.
+//!
+//! * (a) never "must share" to a recipient suspected of the violence or abuse;
+//! * (b) never "must share" on a formal order of health data without a judge's authorisation,
+//!   nor for someone with a (derived) verschoningsrecht;
+//! * (c) no professional standard bars a statutory duty or right on its own;
+//! * (d) a duty with a statutory exception that the facts point to is never "must share" before
+//!   the professional's judgment, and the answer asks for that judgment;
+//! * (e) "may not share" never comes with "call 112", and a duty never comes with "ask consent
+//!   first" or "anonymise".
+
+use grondslag_rules::{Outcome, RuleSet, Value, Verschoningsrecht};
+use serde::Serialize;
+
+use crate::evaluate::{Evaluation, ExceptionState, Judgments, evaluate};
+use crate::logic::{FactSource, Facts, Tri, eval};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SafetyProperty {
+    pub id: &'static str,
+    pub label: &'static str,
+    /// Answers (or rules, for the static property) to which the property applied.
+    pub applicable: u64,
+    pub violations: u64,
+    /// The first violations, described.
+    pub examples: Vec<String>,
+}
+
+impl SafetyProperty {
+    fn new(id: &'static str, label: &'static str) -> Self {
+        SafetyProperty { id, label, applicable: 0, violations: 0, examples: Vec::new() }
+    }
+
+    fn check(&mut self, holds: bool, describe: impl FnOnce() -> String) {
+        self.applicable += 1;
+        if !holds {
+            self.violations += 1;
+            if self.examples.len() < 5 {
+                self.examples.push(describe());
+            }
+        }
+    }
+}
+
+pub struct Safety {
+    pub properties: Vec<SafetyProperty>,
+}
+
+fn fact(rules: &RuleSet, id: &str) -> Option<grondslag_rules::FactId> {
+    rules.fact(id)
+}
+
+fn is_true(rules: &RuleSet, facts: &dyn FactSource, id: &str) -> Option<bool> {
+    match fact(rules, id).and_then(|f| facts.get(f)) {
+        Some(Value::Bool(b)) => Some(b),
+        _ => None,
+    }
+}
+
+fn pred(rules: &RuleSet, id: &str, facts: &dyn FactSource) -> Tri {
+    rules.predicates.iter().find(|p| p.id == id).map(|p| eval(rules, &p.when, facts)).unwrap_or(Tri::Unknown)
+}
+
+impl Safety {
+    pub fn new(rules: &RuleSet) -> Self {
+        let mut s = Safety {
+            properties: vec![
+                SafetyProperty::new(
+                    "a",
+                    "nooit 'U moet delen' aan een ontvanger die zelf verdacht wordt van het geweld of de mishandeling",
+                ),
+                SafetyProperty::new(
+                    "b",
+                    "nooit 'U moet delen' op een vordering: niet van gezondheidsgegevens zonder machtiging van de rechter, niet voor wie verschoningsrecht heeft",
+                ),
+                SafetyProperty::new("c", "geen beroepsnorm blokkeert op zichzelf een wettelijke plicht of wettelijk recht"),
+                SafetyProperty::new(
+                    "d",
+                    "een plicht met een wettelijke uitzondering waar de feiten op wijzen, is nooit 'U moet delen' zonder uw oordeel, en het antwoord vraagt dat oordeel",
+                ),
+                SafetyProperty::new(
+                    "e",
+                    "'U mag niet delen' nooit met 'bel 112'; een plicht nooit met 'vraag eerst toestemming' of 'anonimiseer'",
+                ),
+            ],
+        };
+        s.static_checks(rules);
+        s
+    }
+
+    /// (c): every route that carries a statutory duty or right is free of requirements taken
+    /// from a professional standard (such a requirement belongs in the weighing or a notice).
+    fn static_checks(&mut self, rules: &RuleSet) {
+        for r in &rules.routes {
+            let statutory = r.ground.is_some_and(|g| grondslag_rules::STATUTORY_GROUNDS.contains(&rules.grounds[g.ix()].id.as_str()));
+            if !statutory {
+                continue;
+            }
+            for (i, _) in r.requires.iter().enumerate() {
+                let standard = r.standard_requires.iter().find(|(k, _)| *k == i);
+                self.properties[2].check(standard.is_none(), || format!("route '{}', vereiste {}: beroepsnorm als harde eis", r.id, i + 1));
+            }
+        }
+    }
+
+    /// Checks one evaluation (a leaf of the question tree, or a recorded weighing there).
+    pub fn observe(
+        &mut self,
+        rules: &RuleSet,
+        date: time::Date,
+        facts: &Facts,
+        judgments: &Judgments,
+        ev: &Evaluation,
+        describe: &dyn Fn() -> String,
+    ) {
+        let must = ev.outcome == Outcome::MustShare;
+        // (a) Also where the fact was never asked: answering "yes, suspected" must not leave a duty.
+        if must {
+            let holds = match is_true(rules, facts, "recipient_is_suspected_perpetrator") {
+                Some(true) => false,
+                Some(false) => true,
+                None => match fact(rules, "recipient_is_suspected_perpetrator") {
+                    Some(f) => {
+                        let mut full = facts.clone();
+                        full.set(f, Value::Bool(true));
+                        evaluate(rules, date, &full, judgments).map(|e| e.outcome != Outcome::MustShare).unwrap_or(false)
+                    }
+                    None => true,
+                },
+            };
+            self.properties[0].check(holds, describe);
+        }
+        // (b) A duty carried by a formal order.
+        if must {
+            for rid in &ev.winning {
+                let route = &rules.routes[rid.ix()];
+                let mut fs = Vec::new();
+                crate::evaluate::route_nodes(route).for_each(|n| crate::logic::facts_of(rules, n, &mut fs));
+                if !fs.iter().any(|f| rules.facts[f.ix()].id == "formal_order") {
+                    continue;
+                }
+                let privileged = match fact(rules, "sender_role").and_then(|f| facts.get(f)) {
+                    Some(Value::Role(Some(r))) => {
+                        matches!(rules.roles[r.ix()].verschoningsrecht, Verschoningsrecht::Ja | Verschoningsrecht::Afgeleid)
+                    }
+                    _ => true,
+                };
+                let special = pred(rules, "special_category_data", facts);
+                let authorised = is_true(rules, facts, "order_authorised_by_judge") == Some(true);
+                self.properties[1].check(!privileged && (special == Tri::False || authorised), describe);
+            }
+        }
+        // (d) Every route whose statutory exception the facts point to, unjudged.
+        for r in &ev.routes {
+            if r.exception != ExceptionState::Open {
+                continue;
+            }
+            let route = &rules.routes[r.route.ix()];
+            let asked =
+                !ev.winning.contains(&r.route) || route.exception.as_ref().is_some_and(|e| ev.required_judgments.contains(&e.judgment));
+            self.properties[3].check(r.level <= grondslag_rules::Level::MayShareAfterWeighing && asked, describe);
+        }
+        // (e) Conditions that contradict the outcome.
+        let has = |id: &str| ev.conditions.iter().any(|(c, _)| rules.conditions[c.ix()].id == id);
+        match ev.outcome {
+            Outcome::MayNotShare => self.properties[4].check(!has("call_emergency_services"), describe),
+            Outcome::MustShare => self.properties[4].check(!has("ask_consent_first") && !has("anonymise"), describe),
+            _ => {}
+        }
+    }
+}
