@@ -88,7 +88,8 @@ sweep('axe: nieuw beraad, elke soort vraag (select, radio, checkbox, getal), vra
   await scan(page, 'question (error)');
 
   const seen = new Set();
-  await answerAll(page, { ...NOOR_ANSWERS, client_age: '76', consent: 'not_asked', recipient_in_treatment_relation: 'false' }, {
+  // Daan's daughter as his representative: every kind of question, the age among them.
+  await answerAll(page, { ...NOOR_ANSWERS, recipient_role: 'familielid', client_competent: 'false', client_age: '76', consent: 'not_asked', recipient_in_treatment_relation: 'false' }, {
     skipToAnswer: true,
     onQuestion: async (fact) => {
       const kind = await controlKind(page);

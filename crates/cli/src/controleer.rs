@@ -26,7 +26,7 @@ pub fn run(ctx: &Context, json: bool) -> anyhow::Result<ExitCode> {
             r.notices.len()
         );
         println!(
-            "{} volledige combinaties route voor route gecontroleerd; samen dekken ze alle {:.3e} combinaties van antwoordklassen",
+            "{} volledige combinaties voorwaarde voor voorwaarde van elke route gecontroleerd; samen dekken ze alle {:.3e} combinaties van antwoordklassen",
             report.route_combinations, report.covered_combinations
         );
         println!(

@@ -3,19 +3,8 @@
 
 use std::fmt::Write as _;
 
-use grondslag_engine::Report;
-use grondslag_rules::{Lang, Outcome, SourceStatus};
-
-fn status_label(s: SourceStatus, lang: Lang) -> &'static str {
-    match (s, lang) {
-        (SourceStatus::Verified, Lang::Nl) => "geverifieerd",
-        (SourceStatus::PartlyVerified, Lang::Nl) => "deels geverifieerd",
-        (SourceStatus::Unverified, Lang::Nl) => "niet geverifieerd",
-        (SourceStatus::Verified, Lang::En) => "verified",
-        (SourceStatus::PartlyVerified, Lang::En) => "partly verified",
-        (SourceStatus::Unverified, Lang::En) => "unverified",
-    }
-}
+use grondslag_engine::{Report, source_line};
+use grondslag_rules::{Lang, Outcome};
 
 fn cites(sources: &[String]) -> String {
     if sources.is_empty() { String::new() } else { format!("  [{}]", sources.join("; ")) }
@@ -124,12 +113,11 @@ pub fn answer(r: &Report, lang: Lang, revisions: &[String]) -> String {
         let _ = writeln!(o, "• {}: {}", f.label, f.value_label);
     }
     h(&mut o, if nl { "Bronnen" } else { "Sources" });
+    // Each source by publisher and title, with its status; the maintainers' notes stay in the
+    // rule files.
     for s in &r.sources {
-        let _ = writeln!(o, "• {} — {} ({})", s.citation, s.title, status_label(s.status, lang));
+        let _ = writeln!(o, "• {}", source_line(s, lang));
         let _ = writeln!(o, "  {}", s.url);
-        if let Some(n) = &s.note {
-            let _ = writeln!(o, "  {}: {n}", if nl { "onzeker" } else { "uncertain" });
-        }
     }
     let _ = writeln!(
         o,
@@ -143,4 +131,46 @@ pub fn answer(r: &Report, lang: Lang, revisions: &[String]) -> String {
         r.date
     );
     o
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+    use grondslag_engine::{Facts, Judgments, SourceOut, evaluate, report};
+    use grondslag_rules::{Lang, SourceStatus, load_embedded};
+
+    use super::answer;
+
+    /// The terminal answer lists every source of the rule set (all put into one report) by
+    /// publisher and title with its address and status, and shows no working document and no
+    /// maintainers' note.
+    #[test]
+    fn the_answer_names_every_source_by_publisher_and_title_without_notes() {
+        let rules = load_embedded().unwrap();
+        let facts = Facts::new(&rules);
+        let judgments = Judgments::default();
+        let ev = evaluate(&rules, time::macros::date!(2026 - 11 - 23), &facts, &judgments).unwrap();
+        for (lang, marker) in [(Lang::Nl, "niet volledig nagegaan"), (Lang::En, "not fully verified")] {
+            let mut r = report(&rules, &ev, &facts, &judgments, lang);
+            r.sources = rules.sources.iter().map(SourceOut::new).collect();
+            let text = answer(&r, lang, &[]);
+            assert!(!text.to_lowercase().contains("seed"), "{text}");
+            assert!(!text.contains("onzeker:") && !text.contains("uncertain:"), "notes are not listed: {text}");
+            let lines: Vec<&str> = text.lines().collect();
+            for s in &rules.sources {
+                let at = lines
+                    .iter()
+                    .position(|l| l.starts_with("• ") && l.contains(&s.title) && l.contains(&format!("[{}]", s.citation)))
+                    .unwrap_or_else(|| panic!("{} is not listed", s.id));
+                let line = lines[at];
+                assert!(line.starts_with(&format!("• {}: {}", s.publisher, s.title)), "{line}");
+                assert_eq!(line.contains(marker), s.status != SourceStatus::Verified, "{line}");
+                assert_eq!(lines.get(at + 1).map(|l| l.trim()), Some(s.url.as_str()), "{}: the address follows", s.id);
+                if let Some(note) = &s.note {
+                    assert!(!text.contains(note.as_str()), "the note of {} is shown", s.id);
+                }
+            }
+        }
+    }
 }

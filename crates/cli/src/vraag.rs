@@ -8,7 +8,7 @@
 use std::io::{BufRead, Write};
 use std::process::ExitCode;
 
-use grondslag_engine::{Evaluation, Facts, JudgmentRecord, Judgments, QuestionOut, evaluate, options, report};
+use grondslag_engine::{Evaluation, Facts, JudgmentRecord, Judgments, QuestionOut, SourceOut, evaluate, options, report, source_line};
 use grondslag_rules::{Domain, FactId, JudgmentId, Lang, Outcome, RawValue, RuleSet, Value};
 
 use crate::common::Context;
@@ -109,12 +109,24 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
     }
 
     fn show_why(&mut self, q: &QuestionOut) {
-        let lines = [
+        let lang = self.ctx.lang;
+        let mut lines = vec![
             format!("{} {}", self.t("Waarom ik dit vraag:", "Why I ask this:"), q.why),
             q.why_now.clone(),
-            format!("{} {}", self.t("Bron:", "Source:"), q.sources.join("; ")),
-            format!("{} {}", self.t("Wie kan dit beantwoorden:", "Who can answer this:"), self.who(&q.answered_by)),
+            self.t("Bron:", "Source:").to_string(),
         ];
+        // Each source by publisher and title, with its status and address.
+        for c in &q.sources {
+            match self.rules().sources.iter().find(|s| &s.citation == c) {
+                Some(s) => {
+                    let s = SourceOut::new(s);
+                    lines.push(format!("  • {}", source_line(&s, lang)));
+                    lines.push(format!("    {}", s.url));
+                }
+                None => lines.push(format!("  • {c}")),
+            }
+        }
+        lines.push(format!("{} {}", self.t("Wie kan dit beantwoorden:", "Who can answer this:"), self.who(&q.answered_by)));
         for l in lines {
             self.say(&l);
         }

@@ -24,8 +24,8 @@ use crate::logic::{FactSource, Facts, Tri};
 
 #[derive(Debug, Default, Serialize)]
 pub struct CheckReport {
-    /// Complete answer combinations evaluated route by route (the product, per route, of the
-    /// answer classes of the facts it reads): each must decide the route, true or false.
+    /// Complete answer combinations evaluated condition by condition (per condition of every
+    /// route, the product of the answer classes of the facts it reads): each must decide it.
     pub route_combinations: u64,
     /// The number of complete answer combinations over all facts that this covers (the
     /// product of every fact's answer classes).
@@ -215,58 +215,54 @@ impl Walk<'_> {
     }
 }
 
-/// Every complete combination of the answers a route reads must decide it. Together with the
-/// outcome being the strongest route that holds, this proves that every complete combination
-/// of answers reaches exactly one outcome. An age given only as "adult" is not complete: it is
-/// asked again where the rules need the exact age.
+/// Every complete combination of the answers a route reads must decide it. The route's status
+/// is the Kleene conjunction of its conditions (requirements, AVG requirements, the
+/// exception's indication, the level caps), so it is decided wherever each condition is: each
+/// condition is checked over every complete combination of the answers *it* reads, which
+/// proves the same at a fraction of the cost of the product over the whole route. Together
+/// with the outcome being the strongest route that holds, this proves that every complete
+/// combination of answers reaches exactly one outcome. An age given only as "adult" is not
+/// complete: it is asked again where the rules need the exact age.
 fn route_completeness(rules: &RuleSet, date: Date, report: &mut CheckReport, errors: &mut Vec<String>) {
     use grondslag_rules::{Age, Value};
-    let empty = Judgments::default();
-    for (i, route) in rules.routes.iter().enumerate() {
-        if !route.in_force(date) {
-            continue;
-        }
-        let mut fs = Vec::new();
-        crate::evaluate::route_nodes(route).for_each(|n| crate::logic::facts_of(rules, n, &mut fs));
-        let domains: Vec<Vec<Value>> = fs
-            .iter()
-            .map(|f| rules.representatives[f.ix()].iter().copied().filter(|v| !matches!(v, Value::Age(Age::Adult))).collect())
-            .collect();
-        let mut idx = vec![0usize; fs.len()];
-        let mut facts = Facts::new(rules);
-        loop {
-            for (k, f) in fs.iter().enumerate() {
-                facts.set(*f, domains[k][idx[k]]);
+    for route in rules.routes.iter().filter(|r| r.in_force(date)) {
+        for node in crate::evaluate::route_nodes(route) {
+            let mut fs = Vec::new();
+            crate::logic::facts_of(rules, node, &mut fs);
+            let domains: Vec<Vec<Value>> = fs
+                .iter()
+                .map(|f| rules.representatives[f.ix()].iter().copied().filter(|v| !matches!(v, Value::Age(Age::Adult))).collect())
+                .collect();
+            if domains.iter().any(|d| d.is_empty()) {
+                continue;
             }
-            report.route_combinations += 1;
-            let st = crate::evaluate::route_result(rules, grondslag_rules::RouteId(i as u16), &facts, &empty).status;
-            if st == Tri::Unknown && errors.len() < 20 {
-                errors.push(format!("route '{}' blijft open bij volledige antwoorden: {}", route.id, describe(rules, &facts)));
-            }
-            // Next combination (odometer).
-            let mut k = 0;
-            loop {
-                if k == fs.len() {
-                    return_or_break(&mut k);
-                    break;
+            let mut idx = vec![0usize; fs.len()];
+            let mut facts = Facts::new(rules);
+            'combinations: loop {
+                for (k, f) in fs.iter().enumerate() {
+                    facts.set(*f, domains[k][idx[k]]);
                 }
-                idx[k] += 1;
-                if idx[k] < domains[k].len() {
-                    break;
+                report.route_combinations += 1;
+                if crate::logic::eval(rules, node, &facts) == Tri::Unknown && errors.len() < 20 {
+                    errors.push(format!("route '{}' blijft open bij volledige antwoorden: {}", route.id, describe(rules, &facts)));
                 }
-                idx[k] = 0;
-                k += 1;
-            }
-            if k == usize::MAX {
-                break;
+                // Next combination (odometer).
+                let mut k = 0;
+                loop {
+                    if k == fs.len() {
+                        break 'combinations;
+                    }
+                    idx[k] += 1;
+                    if idx[k] < domains[k].len() {
+                        break;
+                    }
+                    idx[k] = 0;
+                    k += 1;
+                }
             }
         }
     }
     report.covered_combinations = rules.representatives.iter().map(|r| r.len() as f64).product();
-}
-
-fn return_or_break(k: &mut usize) {
-    *k = usize::MAX;
 }
 
 /// Runs every check on the rule set as in force on `date`. `budget` caps the evaluations of

@@ -16,5 +16,5 @@ pub use evaluate::{
 pub use logic::{FactSource, Facts, Tri, eval, facts_of};
 pub use report::{
     AvgLayer, FactLine, Item, JudgmentOut, NoticeOut, OptionOut, QuestionOut, RecordedAnswer, RecordedJudgment, Report, Requirement,
-    RulesetRef, SecrecyLayer, SourceOut, TraceStep, options, outcome_label, report,
+    RulesetRef, SecrecyLayer, SourceOut, TraceStep, options, outcome_label, report, source_line, source_status_label,
 };

@@ -2,7 +2,7 @@
 //! language. Every sentence comes from the rule files and the trace, deterministically; nothing
 //! is generated freely. The professional's own judgments are quoted back as theirs.
 
-use grondslag_rules::{AvgKind, Domain, FactId, Lang, Outcome, RuleSet, Secrecy, SourceId, SourceStatus, Text, Value};
+use grondslag_rules::{AvgKind, Domain, FactId, Lang, Outcome, RuleSet, Secrecy, Source, SourceId, SourceStatus, Text, Value};
 use serde::{Deserialize, Serialize};
 
 use crate::evaluate::{ConditionOrigin, Evaluation, JudgmentState, Judgments, QuestionPurpose};
@@ -138,14 +138,52 @@ pub struct Requirement {
     pub status: Tri,
 }
 
+/// A source as users see it: publisher, title, short citation, public address and status.
+/// The maintainers' note on a source is deliberately not part of it: it is never shown.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SourceOut {
     pub id: String,
-    pub citation: String,
+    /// Who publishes the source. Empty only in answers recorded before sources named one.
+    #[serde(default)]
+    pub publisher: String,
     pub title: String,
+    pub citation: String,
     pub url: String,
     pub status: SourceStatus,
-    pub note: Option<String>,
+}
+
+impl SourceOut {
+    pub fn new(s: &Source) -> Self {
+        SourceOut {
+            id: s.id.clone(),
+            publisher: s.publisher.clone(),
+            title: s.title.clone(),
+            citation: s.citation.clone(),
+            url: s.url.clone(),
+            status: s.status,
+        }
+    }
+
+    /// "Publisher: title", as a source is named wherever it is shown.
+    pub fn name(&self) -> String {
+        if self.publisher.trim().is_empty() { self.title.clone() } else { format!("{}: {}", self.publisher, self.title) }
+    }
+}
+
+/// How a source's status is shown: a source not fully verified says so in plain words.
+pub fn source_status_label(status: SourceStatus, lang: Lang) -> &'static str {
+    match (status, lang) {
+        (SourceStatus::Verified, Lang::Nl) => "nagegaan",
+        (SourceStatus::Verified, Lang::En) => "verified",
+        (SourceStatus::PartlyVerified | SourceStatus::Unverified, Lang::Nl) => "niet volledig nagegaan",
+        (SourceStatus::PartlyVerified | SourceStatus::Unverified, Lang::En) => "not fully verified",
+    }
+}
+
+/// One source in one line of text: publisher, title, citation and status (the address goes on
+/// its own line or in a link).
+pub fn source_line(s: &SourceOut, lang: Lang) -> String {
+    format!("{} [{}] ({})", s.name(), s.citation, source_status_label(s.status, lang))
 }
 
 pub fn outcome_label(outcome: Outcome, lang: Lang) -> &'static str {
@@ -518,21 +556,7 @@ pub fn report(rules: &RuleSet, ev: &Evaluation, facts: &Facts, judgments: &Judgm
 
     let avg_satisfied = !ev.winning.is_empty();
     let summary = summary(rules, ev, lang);
-    let sources = c
-        .cited
-        .iter()
-        .map(|id| {
-            let s = rules.source(*id);
-            SourceOut {
-                id: s.id.clone(),
-                citation: s.citation.clone(),
-                title: s.title.clone(),
-                url: s.url.clone(),
-                status: s.status,
-                note: s.note.clone(),
-            }
-        })
-        .collect();
+    let sources = c.cited.iter().map(|id| SourceOut::new(rules.source(*id))).collect();
 
     Report {
         outcome: ev.outcome,

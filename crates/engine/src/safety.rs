@@ -58,6 +58,13 @@ fn is_true(rules: &RuleSet, facts: &dyn FactSource, id: &str) -> Option<bool> {
     }
 }
 
+fn recipient_is_authority(rules: &RuleSet, facts: &dyn FactSource) -> bool {
+    match fact(rules, "recipient_role").and_then(|f| facts.get(f)) {
+        Some(Value::Role(Some(r))) => matches!(rules.roles[r.ix()].group.as_str(), "overheid" | "justitie"),
+        _ => false,
+    }
+}
+
 fn pred(rules: &RuleSet, id: &str, facts: &dyn FactSource) -> Tri {
     rules.predicates.iter().find(|p| p.id == id).map(|p| eval(rules, &p.when, facts)).unwrap_or(Tri::Unknown)
 }
@@ -120,6 +127,9 @@ impl Safety {
             let holds = match is_true(rules, facts, "recipient_is_suspected_perpetrator") {
                 Some(true) => false,
                 Some(false) => true,
+                // Only a person can be suspected: for a public authority as recipient (GGD, IGJ,
+                // lijkschouwer, police, OvJ, court, municipality) the question is not asked.
+                None if recipient_is_authority(rules, facts) => true,
                 None => match fact(rules, "recipient_is_suspected_perpetrator") {
                     Some(f) => {
                         let mut full = facts.clone();

@@ -442,13 +442,55 @@ pub(crate) fn compile(p: Parsed, hash: String) -> Result<RuleSet, RuleErrors> {
                 ctx.err(file, line_of(&s.id), format!("bron '{}' staat er twee keer in", s.id.value));
                 continue;
             }
+            let line = line_of(&s.id);
             if s.url.trim().is_empty() || s.title.trim().is_empty() || s.citation.trim().is_empty() {
-                ctx.err(file, line_of(&s.id), format!("bron '{}' mist titel, citeerwijze of adres", s.id.value));
+                ctx.err(file, line, format!("bron '{}' mist titel, citeerwijze of adres", s.id.value));
+            }
+            let publisher = s.publisher.as_deref().map(str::trim).unwrap_or("");
+            if publisher.is_empty() {
+                ctx.err(
+                    file,
+                    line,
+                    format!(
+                        "bron '{}' mist de uitgever (publisher); noem wie de bron openbaar maakt, bijvoorbeeld 'KNMG' of 'Overheid.nl (wetten.overheid.nl)'",
+                        s.id.value
+                    ),
+                );
+            }
+            // Users only ever see public sources: no internal working documents.
+            if s.kind.trim().eq_ignore_ascii_case("seed") {
+                ctx.err(
+                    file,
+                    line,
+                    format!(
+                        "bron '{}' is geen openbare bron maar een intern werkdocument (kind: seed); citeer de openbare bron zelf",
+                        s.id.value
+                    ),
+                );
+            }
+            let url = s.url.trim().to_ascii_lowercase();
+            if url.starts_with("seed:") {
+                ctx.err(
+                    file,
+                    line,
+                    format!(
+                        "bron '{}' verwijst niet naar een openbaar adres maar naar een intern werkdocument ({}); geef het openbare adres",
+                        s.id.value,
+                        s.url.trim()
+                    ),
+                );
+            } else if !url.is_empty() && !url.starts_with("https://") && !url.starts_with("http://") {
+                ctx.err(
+                    file,
+                    line,
+                    format!("bron '{}' heeft geen openbaar adres; het adres moet met https:// of http:// beginnen", s.id.value),
+                );
             }
             ctx.sources.insert(s.id.value.clone(), SourceId(sources.len() as u16));
             sources.push(Source {
                 id: s.id.value.clone(),
                 kind: s.kind.clone(),
+                publisher: publisher.to_string(),
                 title: s.title.clone(),
                 citation: s.citation.clone(),
                 url: s.url.clone(),

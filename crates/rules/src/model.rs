@@ -57,10 +57,13 @@ pub struct Meta {
 pub struct Source {
     pub id: String,
     pub kind: String,
+    /// Who publishes it, as users see it ("KNMG", "Overheid.nl (wetten.overheid.nl)" …).
+    pub publisher: String,
     pub title: String,
     pub citation: String,
     pub url: String,
     pub status: SourceStatus,
+    /// For maintainers only (what is uncertain and why); never rendered for users.
     pub note: Option<String>,
 }
 

@@ -50,10 +50,15 @@ pub struct SourcesFile {
 pub struct SourceSpec {
     pub id: Spanned<String>,
     pub kind: String,
+    /// Who publishes the source (required; checked in `compile` so that a missing publisher
+    /// gets a Dutch message with file and line).
+    #[serde(default)]
+    pub publisher: Option<String>,
     pub title: String,
     pub citation: String,
     pub url: String,
     pub status: SourceStatus,
+    /// For maintainers only: what is uncertain about the source. Never shown to users.
     #[serde(default)]
     pub note: Option<String>,
 }

@@ -321,6 +321,76 @@ fn route_without_sources() {
     assert!(errs.iter().any(|e| e.file == ROUTES && e.message.contains("noemt geen enkele bron")), "{}", show(&errs));
 }
 
+/// `sources.yaml` with its first entry changed by `edit`, and the line of that entry's `id`.
+fn with_first_source(edit: impl Fn(&str) -> String) -> (Vec<(String, String)>, u64) {
+    let content = content_of("sources.yaml");
+    let start = content.find("  - id: ").unwrap();
+    let end = start + 1 + content[start + 1..].find("\n  - id: ").unwrap();
+    let line = content[..start].matches('\n').count() as u64 + 1;
+    let entry = edit(&content[start..end]);
+    (with_file("sources.yaml", format!("{}{entry}{}", &content[..start], &content[end..])), line)
+}
+
+/// Replaces the value of `key` in a source entry (the whole line after `key: `).
+fn set_key(entry: &str, key: &str, value: &str) -> String {
+    let marker = format!("    {key}: ");
+    let at = entry.find(&marker).unwrap_or_else(|| panic!("no {key} in {entry}"));
+    let end = at + entry[at..].find('\n').unwrap();
+    format!("{}{marker}{value}{}", &entry[..at], &entry[end..])
+}
+
+/// The one error about the first source, which must name sources.yaml and the entry's line.
+fn source_error(fs: Vec<(String, String)>, line: u64, expect: &str) -> RuleError {
+    let errs = load_err(fs);
+    let e = errs
+        .iter()
+        .find(|e| e.message.contains(expect))
+        .unwrap_or_else(|| panic!("no error containing '{expect}' in:\n{}", show(&errs)))
+        .clone();
+    assert_eq!(e.file, "sources.yaml", "{e}");
+    assert_eq!(e.line, Some(line), "{e}");
+    assert!(e.message.starts_with("bron '"), "the message names the source: {e}");
+    assert!(DUTCH.iter().any(|w| e.message.contains(w)), "message is not Dutch: {e}");
+    assert!(e.to_string().starts_with(&format!("sources.yaml:{line}: bron '")), "{e}");
+    e
+}
+
+#[test]
+fn internal_documents_and_missing_publishers_are_refused() {
+    // An internal working document is never a source a professional can check.
+    let (fs, line) = with_first_source(|e| set_key(e, "url", "seed:000_7576c1879134c66d.txt"));
+    let e = source_error(fs, line, "intern werkdocument");
+    assert!(e.message.contains("seed:000_7576c1879134c66d.txt") && e.message.contains("openbare adres"), "{e}");
+    let (fs, line) = with_first_source(|e| set_key(e, "url", "SEED:004.txt"));
+    source_error(fs, line, "intern werkdocument");
+    let (fs, line) = with_first_source(|e| set_key(e, "kind", "seed"));
+    let e = source_error(fs, line, "intern werkdocument");
+    assert!(e.message.contains("kind: seed") && e.message.contains("openbare bron"), "{e}");
+    // Only a public address (http or https) links the user to the source.
+    let (fs, line) = with_first_source(|e| set_key(e, "url", "file:///tmp/bron.pdf"));
+    source_error(fs, line, "https://");
+    // Every source names its publisher.
+    let (fs, line) = with_first_source(|e| {
+        let at = e.find("    publisher: ").unwrap();
+        let end = at + e[at..].find('\n').unwrap() + 1;
+        format!("{}{}", &e[..at], &e[end..])
+    });
+    let e = source_error(fs, line, "mist de uitgever");
+    assert!(e.message.contains("(publisher)"), "{e}");
+    let (fs, line) = with_first_source(|e| set_key(e, "publisher", "\"  \""));
+    source_error(fs, line, "mist de uitgever");
+}
+
+#[test]
+fn the_built_in_sources_are_public_and_name_their_publisher() {
+    let rules = load_embedded().unwrap();
+    for s in &rules.sources {
+        assert!(!s.publisher.trim().is_empty(), "{} has no publisher", s.id);
+        assert!(!s.kind.eq_ignore_ascii_case("seed") && !s.id.to_lowercase().contains("seed"), "{} is a seed", s.id);
+        assert!(s.url.starts_with("https://") || s.url.starts_with("http://"), "{}: {}", s.id, s.url);
+    }
+}
+
 #[test]
 fn unknown_rule_file_and_missing_files() {
     let mut fs = files();

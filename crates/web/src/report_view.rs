@@ -1,18 +1,38 @@
 //! The answer as a page: the engine's owned [`Report`] with the few display helpers the
 //! templates need. Used for a deliberation in progress, a printable report and a stored entry.
 
-use grondslag_engine::Report;
-use grondslag_rules::SourceStatus;
+use grondslag_engine::{Report, SourceOut, source_status_label};
+use grondslag_rules::{Source, SourceStatus};
 
 use crate::i18n::Lang;
 
+/// A source as a page shows it: named by publisher and title, linked to its public address,
+/// with its status. The maintainers' note on a source is never part of a page.
 pub struct SourceRow {
+    /// "Publisher: title".
+    pub name: String,
     pub citation: String,
-    pub title: String,
     pub url: String,
     pub status: &'static str,
+    /// Not fully verified: shown with a warning badge.
     pub uncertain: bool,
-    pub note: String,
+}
+
+impl SourceRow {
+    pub fn of(s: &SourceOut, lang: Lang) -> Self {
+        SourceRow {
+            name: s.name(),
+            citation: s.citation.clone(),
+            url: s.url.clone(),
+            status: source_status_label(s.status, lang.rules()),
+            uncertain: s.status != SourceStatus::Verified,
+        }
+    }
+
+    /// A source straight from the rule set (the "why" of a question, a weighing).
+    pub fn of_rule(s: &Source, lang: Lang) -> Self {
+        Self::of(&SourceOut::new(s), lang)
+    }
 }
 
 pub struct ReportView {
@@ -23,29 +43,10 @@ pub struct ReportView {
     pub undetermined: bool,
 }
 
-fn status_label(s: SourceStatus, lang: Lang) -> &'static str {
-    match s {
-        SourceStatus::Verified => lang.t("geverifieerd", "verified"),
-        SourceStatus::PartlyVerified => lang.t("deels geverifieerd", "partly verified"),
-        SourceStatus::Unverified => lang.t("niet geverifieerd", "unverified"),
-    }
-}
-
 impl ReportView {
     pub fn new(r: Report, lang: Lang, revisions: Vec<String>) -> Self {
         let outcome_class = serde_json::to_value(r.outcome).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
-        let sources = r
-            .sources
-            .iter()
-            .map(|s| SourceRow {
-                citation: s.citation.clone(),
-                title: s.title.clone(),
-                url: s.url.clone(),
-                status: status_label(s.status, lang),
-                uncertain: s.status != SourceStatus::Verified,
-                note: s.note.clone().unwrap_or_default(),
-            })
-            .collect();
+        let sources = r.sources.iter().map(|s| SourceRow::of(s, lang)).collect();
         let undetermined = r.outcome == grondslag_rules::Outcome::Undetermined;
         ReportView { r, outcome_class, sources, revisions, undetermined }
     }

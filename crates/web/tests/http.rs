@@ -567,3 +567,123 @@ async fn passwords_are_changed_by_their_owner_or_reset_by_the_administrator() {
         .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
 }
+
+/// The page text as a reader sees it (the templates escape these characters).
+fn unescape(html: &str) -> String {
+    [("&lt;", "<"), ("&#60;", "<"), ("&gt;", ">"), ("&#62;", ">"), ("&quot;", "\""), ("&#34;", "\""), ("&#x27;", "'"), ("&#39;", "'")]
+        .iter()
+        .fold(html.to_owned(), |s, (from, to)| s.replace(from, to))
+        .replace("&#38;", "&")
+        .replace("&amp;", "&")
+}
+
+/// The `facts:` block of a scenario file, as a facts file.
+fn facts_file(scenario: &str) -> String {
+    let mut out = String::from("facts:\n");
+    let mut inside = false;
+    for line in scenario.lines() {
+        if line.starts_with("facts:") {
+            inside = true;
+        } else if inside && !line.is_empty() && !line.starts_with(' ') && !line.starts_with('#') {
+            break;
+        } else if inside {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// Sources a professional can trust, on every page that shows them: the "why" of every
+/// question, every weighing, the answer of a deliberation, its printable report and every
+/// recorded answer name their sources by publisher and title, mark those not fully verified,
+/// and never show a working document ("seed") or a maintainers' note.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pages_name_sources_by_publisher_and_never_show_notes_or_working_documents() {
+    let t = setup().await;
+    let token = t.token("huisarts").await;
+    let noor = t.a.clients["Noor Bakker"].clone();
+    let rules = t.web.app.rules().clone();
+    let notes: Vec<String> = rules.sources.iter().filter_map(|s| s.note.clone()).collect();
+    assert!(!notes.is_empty());
+    let mut pages = 0;
+    let mut shown = std::collections::BTreeSet::new();
+    let mut check = |what: &str, body: &str, sources: &[grondslag_rules::Source]| {
+        let text = unescape(body);
+        assert!(!text.to_lowercase().contains("seed"), "{what}: 'seed' on the page");
+        for n in &notes {
+            assert!(!text.contains(n.as_str()), "{what}: a maintainers' note is shown: {n}");
+        }
+        for s in sources {
+            assert!(text.contains(&format!("{}: {}", s.publisher, s.title)), "{what}: {} not named by publisher and title", s.id);
+            assert!(text.contains(&format!("href=\"{}\"", s.url)), "{what}: {} not linked", s.id);
+            if s.status != grondslag_rules::SourceStatus::Verified {
+                assert!(text.contains("niet volledig nagegaan"), "{what}: {} not marked", s.id);
+            }
+            shown.insert(s.id.clone());
+        }
+        pages += 1;
+    };
+
+    // The "why" of every question and every weighing.
+    let r = t.send("POST", "/beraad", Some(&token), Some(&format!("client={noor}&datum=2026-11-23"))).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let draft = r.headers[header::LOCATION].to_str().unwrap().to_owned();
+    for f in &rules.facts {
+        let r = t.send("GET", &format!("{draft}?wijzig={}", f.id), Some(&token), None).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", f.id);
+        assert!(r.body.contains("Waarom vraag ik dit?"), "{}", f.id);
+        let sources: Vec<_> = f.sources.iter().map(|s| rules.source(*s).clone()).collect();
+        check(&format!("vraag {}", f.id), &r.body, &sources);
+    }
+    for j in &rules.judgments {
+        let r = t.send("GET", &format!("{draft}/afweging/{}", j.id), Some(&token), None).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", j.id);
+        let sources: Vec<_> = j.sources.iter().map(|s| rules.source(*s).clone()).collect();
+        check(&format!("afweging {}", j.id), &r.body, &sources);
+    }
+
+    // The answer of a deliberation and its printable report.
+    for (fact, answer) in [
+        ("recipient_role", "mantelzorger"),
+        ("request_from", "none"),
+        ("purpose", "inform_relatives"),
+        ("client_deceased", "false"),
+        ("client_age", "42"),
+        ("client_competent", "true"),
+        ("data_categories", "health"),
+    ] {
+        let r = t.send("POST", &format!("{draft}/antwoord"), Some(&token), Some(&format!("vraag={fact}&antwoord={answer}"))).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{fact}");
+    }
+    for page in [format!("{draft}?antwoord=1"), format!("{draft}/verslag")] {
+        let r = t.send("GET", &page, Some(&token), None).await;
+        assert_eq!(r.status, StatusCode::OK, "{page}");
+        assert!(r.body.contains("id=\"bronnen\""), "{page} lists its sources");
+        check(&page, &r.body, &[]);
+    }
+
+    // Recorded answers: every golden scenario of the project, deliberated in Noor's dossier
+    // and shown as its dossier entry.
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../scenarios");
+    let files = grondslag_scenario::collect_files(&[dir]).unwrap();
+    assert!(files.len() > 20);
+    for f in files {
+        let content = facts_file(&std::fs::read_to_string(&f).unwrap());
+        let input = grondslag_app::FactsInput {
+            file_name: "scenario.yaml",
+            content: &content,
+            date: time::macros::date!(2026 - 11 - 23),
+            lang: grondslag_rules::Lang::Nl,
+            open: false,
+        };
+        let d = t.web.app.deliberate(&noor, &t.a.users["huisarts"], input).await.unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+        let r = t.send("GET", &format!("/clienten/{noor}/dossier/{}", d.receipt.seq), Some(&token), None).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", f.display());
+        let sources: Vec<_> = d.report.sources.iter().map(|s| rules.sources.iter().find(|x| x.id == s.id).unwrap().clone()).collect();
+        assert!(!sources.is_empty(), "{}", f.display());
+        check(&f.display().to_string(), &r.body, &sources);
+    }
+    assert!(pages > 80, "only {pages} pages checked");
+    assert!(shown.len() >= 60, "only {} sources shown", shown.len());
+}

@@ -306,7 +306,13 @@ impl PartialSchema for Verslag {
             .property("notices", object_array("Waarschuwingen en onzekerheden."))
             .property("record_in_dossier", object_array("Wat in het dossier hoort."))
             .property("trace", object_array("Per route: status, vereisten en bronnen."))
-            .property("sources", object_array("De geciteerde bronnen."))
+            .property(
+                "sources",
+                object_array(
+                    "De geciteerde bronnen: id, publisher (uitgever), title, citation (korte citeerwijze), url (openbaar adres) en \
+                     status (verified, partly_verified of unverified; alleen verified is volledig nagegaan).",
+                ),
+            )
             .additional_properties(Some(AdditionalProperties::<Schema>::FreeForm(true)));
         for r in [
             "outcome",

@@ -20,7 +20,7 @@ use crate::error::WebError;
 use crate::i18n::Lang;
 use crate::pages::clients::{ClientRow, own_clients};
 use crate::policy::Action;
-use crate::report_view::ReportView;
+use crate::report_view::{ReportView, SourceRow};
 use crate::view::Chrome;
 use crate::{Backend, User, Web};
 
@@ -107,11 +107,6 @@ pub struct AnswerRow {
     pub value: String,
 }
 
-pub struct SourceLink {
-    pub citation: String,
-    pub url: String,
-}
-
 #[derive(Template, WebTemplate)]
 #[template(path = "question.html")]
 pub struct QuestionPage {
@@ -125,7 +120,7 @@ pub struct QuestionPage {
     pub why: String,
     pub why_now: String,
     pub answered_by: String,
-    pub sources: Vec<SourceLink>,
+    pub sources: Vec<SourceRow>,
     /// `bool`, `age`, `choice`, `set` or `role`.
     pub kind: &'static str,
     pub options: Vec<Opt>,
@@ -270,12 +265,7 @@ fn question_page<S: Backend>(
         why: f.why.get(lang.rules()).to_string(),
         why_now,
         answered_by: who.to_owned(),
-        sources: f
-            .sources
-            .iter()
-            .map(|s| rules.source(*s))
-            .map(|s| SourceLink { citation: s.citation.clone(), url: s.url.clone() })
-            .collect(),
+        sources: f.sources.iter().map(|s| SourceRow::of_rule(rules.source(*s), lang)).collect(),
         kind,
         options: opts,
         groups,
@@ -417,7 +407,7 @@ pub struct JudgmentPage {
     pub judgment: String,
     pub intro: String,
     pub criteria: Vec<CriterionRow>,
-    pub sources: Vec<String>,
+    pub sources: Vec<SourceRow>,
     pub error: Option<String>,
 }
 
@@ -455,7 +445,7 @@ fn judgment_page<S: Backend>(
                 }
             })
             .collect(),
-        sources: set.sources.iter().map(|s| rules.source(*s).citation.clone()).collect(),
+        sources: set.sources.iter().map(|s| SourceRow::of_rule(rules.source(*s), user.lang)).collect(),
         error,
     })
 }
