@@ -45,7 +45,10 @@ pub fn run(ctx: &Context, json: bool) -> anyhow::Result<ExitCode> {
         for p in &report.safety {
             let unit = if p.id == "c" { "vereisten van wettelijke routes" } else { "antwoorden" };
             let verdict = if p.violations == 0 { "geldt".to_string() } else { format!("GESCHONDEN ({}x)", p.violations) };
-            println!("  ({}) {}: {verdict}, nagegaan op {} {unit}", p.id, p.label, p.applicable);
+            println!(
+                "  ({}) {}: {verdict}; bewezen over {} volledige combinaties route voor route, nagegaan op {} {unit}",
+                p.id, p.label, p.proved_over, p.applicable
+            );
         }
         for w in &report.warnings {
             println!("waarschuwing: {w}");

@@ -61,8 +61,14 @@ struct Walk<'a> {
     condition_used: Vec<bool>,
     /// Stop collecting the same kind of error after this many examples.
     max_examples: usize,
-    budget: u64,
     safety: crate::safety::Safety,
+    /// This walker takes the answers to the first question whose index is `k` modulo `n`
+    /// (the tree is split over the cores at its root).
+    share: (usize, usize),
+}
+
+pub(crate) fn describe_facts(rules: &RuleSet, facts: &Facts) -> String {
+    describe(rules, facts)
 }
 
 fn describe(rules: &RuleSet, facts: &Facts) -> String {
@@ -77,11 +83,15 @@ impl Walk<'_> {
         }
     }
 
-    fn visit(&mut self, facts: &mut Facts, depth: usize) {
-        if self.report.evaluations >= self.budget {
+    /// Walks the subtree below `facts` within `budget` evaluations. A budget is shared fairly:
+    /// each answer to a question gets an equal part of what is left, and what a branch does not
+    /// use passes on to the next, so a limited walk still reaches every part of the tree's top.
+    fn visit(&mut self, facts: &mut Facts, depth: usize, budget: u64) {
+        if budget == 0 {
             self.report.tree_complete = false;
             return;
         }
+        let start = self.report.evaluations;
         let rules = self.rules;
         let empty = Judgments::default();
         self.report.evaluations += 1;
@@ -132,9 +142,13 @@ impl Walk<'_> {
                 ));
                 return;
             }
-            for v in values {
+            let mine: Vec<grondslag_rules::Value> =
+                values.into_iter().enumerate().filter(|(i, _)| depth != 0 || i % self.share.1 == self.share.0).map(|(_, v)| v).collect();
+            let n = mine.len() as u64;
+            for (i, v) in mine.into_iter().enumerate() {
+                let left = budget.saturating_sub(self.report.evaluations - start);
                 facts.set(q.fact, v);
-                self.visit(facts, depth + 1);
+                self.visit(facts, depth + 1, left / (n - i as u64));
             }
             match before {
                 Some(v) => facts.set(q.fact, v),
@@ -271,7 +285,7 @@ pub fn check(rules: &RuleSet, date: Date) -> CheckReport {
     check_with_budget(rules, date, u64::MAX)
 }
 
-pub fn check_with_budget(rules: &RuleSet, date: Date, budget: u64) -> CheckReport {
+fn walker(rules: &RuleSet, date: Date, share: (usize, usize)) -> Walk<'_> {
     let mut w = Walk {
         rules,
         date,
@@ -281,21 +295,83 @@ pub fn check_with_budget(rules: &RuleSet, date: Date, budget: u64) -> CheckRepor
         route_carries: vec![false; rules.routes.len()],
         condition_used: vec![false; rules.conditions.len()],
         max_examples: 20,
-        budget,
         safety: crate::safety::Safety::new(rules),
+        share,
     };
     w.report.tree_complete = true;
+    w
+}
+
+impl Walk<'_> {
+    /// Adds what another walker of the same tree found (its share of the root's answers).
+    fn absorb(&mut self, o: Walk<'_>) {
+        let r = &mut self.report;
+        r.combinations += o.report.combinations;
+        r.evaluations += o.report.evaluations;
+        r.tree_complete &= o.report.tree_complete;
+        r.deepest_path = r.deepest_path.max(o.report.deepest_path);
+        for (k, n) in o.report.outcomes {
+            *r.outcomes.entry(k).or_default() += n;
+        }
+        for e in o.report.errors {
+            if r.errors.len() < self.max_examples {
+                r.errors.push(e);
+            }
+        }
+        let or = |a: &mut Vec<bool>, b: &[bool]| a.iter_mut().zip(b).for_each(|(x, y)| *x |= *y);
+        or(&mut self.asked, &o.asked);
+        or(&mut self.route_holds, &o.route_holds);
+        or(&mut self.route_carries, &o.route_carries);
+        or(&mut self.condition_used, &o.condition_used);
+        self.safety.absorb(o.safety);
+    }
+}
+
+pub fn check_with_budget(rules: &RuleSet, date: Date, budget: u64) -> CheckReport {
+    // The walk is split over the cores at the root; each share is an independent subtree.
+    let n = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).clamp(1, 8);
+    let mut walkers: Vec<Walk> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..n)
+            .map(|k| {
+                scope.spawn(move || {
+                    let mut w = walker(rules, date, (k, n));
+                    let mut facts = Facts::new(rules);
+                    w.visit(&mut facts, 0, budget / n as u64);
+                    w
+                })
+            })
+            .collect();
+        handles.into_iter().filter_map(|h| h.join().ok()).collect()
+    });
+    if walkers.len() != n {
+        let mut w = walker(rules, date, (0, 1));
+        w.report.errors.push("de controle is onverwacht afgebroken".into());
+        walkers = vec![w];
+    }
+    let mut w = walkers.remove(0);
+    for o in walkers {
+        w.absorb(o);
+    }
+    w.safety.prove(rules, date);
     let mut errors = Vec::new();
     route_completeness(rules, date, &mut w.report, &mut errors);
     w.report.errors.extend(errors);
-    let mut facts = Facts::new(rules);
-    w.visit(&mut facts, 0);
 
+    // Reachability and dead routes are only proved by a complete walk; a walk cut short by a
+    // budget reports what it did not reach as a warning, not as a fault of the rules.
+    let complete = w.report.tree_complete;
+    let flag = |w: &mut Walk, msg: String| {
+        if complete {
+            w.error(msg);
+        } else {
+            w.report.warnings.push(format!("{msg} (in het ingekorte deel van de vragenboom)"));
+        }
+    };
     for (i, f) in rules.facts.iter().enumerate() {
         if w.asked[i] {
             w.report.questions_reached.push(f.id.clone());
         } else {
-            w.error(format!("vraag '{}' wordt nooit gesteld: geen enkele combinatie van antwoorden maakt haar relevant", f.id));
+            flag(&mut w, format!("vraag '{}' wordt nooit gesteld: geen enkele combinatie van antwoorden maakt haar relevant", f.id));
         }
     }
     for (i, r) in rules.routes.iter().enumerate() {
@@ -303,7 +379,7 @@ pub fn check_with_budget(rules: &RuleSet, date: Date, budget: u64) -> CheckRepor
             continue;
         }
         if !w.route_holds[i] {
-            w.error(format!("route '{}' is in geen enkele situatie van toepassing (dode regel)", r.id));
+            flag(&mut w, format!("route '{}' is in geen enkele situatie van toepassing (dode regel)", r.id));
         } else if !w.route_carries[i] {
             w.report.warnings.push(format!("route '{}' geldt wel, maar bepaalt nooit het antwoord", r.id));
         }

@@ -22,6 +22,9 @@ pub struct SafetyProperty {
     pub label: &'static str,
     /// Answers (or rules, for the static property) to which the property applied.
     pub applicable: u64,
+    /// Complete answer combinations, route by route, over which the property was proved (every
+    /// answer class of every fact the route reads): a proof for all answers, not a sample.
+    pub proved_over: u64,
     pub violations: u64,
     /// The first violations, described.
     pub examples: Vec<String>,
@@ -29,7 +32,14 @@ pub struct SafetyProperty {
 
 impl SafetyProperty {
     fn new(id: &'static str, label: &'static str) -> Self {
-        SafetyProperty { id, label, applicable: 0, violations: 0, examples: Vec::new() }
+        SafetyProperty { id, label, applicable: 0, proved_over: 0, violations: 0, examples: Vec::new() }
+    }
+
+    fn record_violation(&mut self, what: String) {
+        self.violations += 1;
+        if self.examples.len() < 5 {
+            self.examples.push(what);
+        }
     }
 
     fn check(&mut self, holds: bool, describe: impl FnOnce() -> String) {
@@ -56,6 +66,12 @@ fn is_true(rules: &RuleSet, facts: &dyn FactSource, id: &str) -> Option<bool> {
         Some(Value::Bool(b)) => Some(b),
         _ => None,
     }
+}
+
+fn reads(rules: &RuleSet, route: &grondslag_rules::Route, id: &str) -> bool {
+    let mut fs = Vec::new();
+    crate::evaluate::route_nodes(route).for_each(|n| crate::logic::facts_of(rules, n, &mut fs));
+    fs.iter().any(|f| rules.facts[f.ix()].id == id)
 }
 
 fn recipient_is_authority(rules: &RuleSet, facts: &dyn FactSource) -> bool {
@@ -96,6 +112,129 @@ impl Safety {
         s
     }
 
+    /// Proves (a), (b) and (d) route by route: for every route that can give "must share",
+    /// every complete combination of the answers it reads (and of the suspicion, for (a)) is
+    /// evaluated. Since the outcome is the strongest route that holds, a property that holds for
+    /// every route holds for every answer. (e) is proved from the condition rules and the
+    /// routes' own conditions.
+    pub fn prove(&mut self, rules: &RuleSet, date: time::Date) {
+        self.prove_routes(rules, date, &|_| true);
+    }
+
+    /// As [`Safety::prove`], for the routes `only` selects (tests prove one route at a time).
+    pub fn prove_routes(&mut self, rules: &RuleSet, date: time::Date, only: &dyn Fn(&grondslag_rules::Route) -> bool) {
+        use grondslag_rules::{Age, Level};
+        let empty = Judgments::default();
+        let suspected = fact(rules, "recipient_is_suspected_perpetrator");
+        for (i, route) in rules.routes.iter().enumerate() {
+            if !route.in_force(date) || route.level != Level::MustShare || !only(route) {
+                continue;
+            }
+            let rid = grondslag_rules::RouteId(i as u16);
+            let mut fs = Vec::new();
+            crate::evaluate::route_nodes(route).for_each(|n| crate::logic::facts_of(rules, n, &mut fs));
+            for extra in
+                ["recipient_is_suspected_perpetrator", "recipient_role", "sender_role", "data_categories", "order_authorised_by_judge"]
+            {
+                if let Some(f) = fact(rules, extra)
+                    && !fs.contains(&f)
+                    && (extra == "recipient_is_suspected_perpetrator" || extra == "recipient_role" || reads(rules, route, "formal_order"))
+                {
+                    fs.push(f);
+                }
+            }
+            let domains: Vec<Vec<Value>> = fs
+                .iter()
+                .map(|f| rules.representatives[f.ix()].iter().copied().filter(|v| !matches!(v, Value::Age(Age::Adult))).collect())
+                .collect();
+            if domains.iter().any(|d| d.is_empty()) {
+                continue;
+            }
+            let on_order = reads(rules, route, "formal_order");
+            let mut idx = vec![0usize; fs.len()];
+            let mut facts = Facts::new(rules);
+            'combinations: loop {
+                for (k, f) in fs.iter().enumerate() {
+                    facts.set(*f, domains[k][idx[k]]);
+                }
+                let r = crate::evaluate::route_result(rules, rid, &facts, &empty);
+                let must = r.status == Tri::True && r.level == Level::MustShare;
+                let describe = || format!("route '{}' bij {}", route.id, crate::check::describe_facts(rules, &facts));
+                // (a)
+                if suspected.and_then(|f| facts.get(f)) == Some(Value::Bool(true)) && !recipient_is_authority(rules, &facts) {
+                    self.properties[0].proved_over += 1;
+                    if must {
+                        self.properties[0].record_violation(describe());
+                    }
+                }
+                // (b)
+                if on_order && is_true(rules, &facts, "formal_order") == Some(true) {
+                    self.properties[1].proved_over += 1;
+                    if must {
+                        let privileged = match fact(rules, "sender_role").and_then(|f| facts.get(f)) {
+                            Some(Value::Role(Some(x))) => {
+                                matches!(rules.roles[x.ix()].verschoningsrecht, Verschoningsrecht::Ja | Verschoningsrecht::Afgeleid)
+                            }
+                            _ => true,
+                        };
+                        let special = pred(rules, "special_category_data", &facts);
+                        let authorised = is_true(rules, &facts, "order_authorised_by_judge") == Some(true);
+                        if privileged || (special != Tri::False && !authorised) {
+                            self.properties[1].record_violation(describe());
+                        }
+                    }
+                }
+                // (d)
+                if r.exception == ExceptionState::Open {
+                    self.properties[3].proved_over += 1;
+                    if r.level > Level::MayShareAfterWeighing {
+                        self.properties[3].record_violation(describe());
+                    }
+                }
+                let mut k = 0;
+                loop {
+                    if k == fs.len() {
+                        break 'combinations;
+                    }
+                    idx[k] += 1;
+                    if idx[k] < domains[k].len() {
+                        break;
+                    }
+                    idx[k] = 0;
+                    k += 1;
+                }
+            }
+        }
+        // (e) from the rules themselves: which outcomes may each condition come with?
+        let named = |c: grondslag_rules::ConditionId, id: &str| rules.conditions[c.ix()].id == id;
+        for rule in &rules.condition_rules {
+            let outcomes = rule
+                .outcomes
+                .clone()
+                .unwrap_or_else(|| vec![Outcome::MustShare, Outcome::MayShare, Outcome::MayShareAfterWeighing, Outcome::MayNotShare]);
+            for c in &rule.add {
+                self.properties[4].proved_over += 1;
+                let bad = (named(*c, "call_emergency_services") && outcomes.contains(&Outcome::MayNotShare))
+                    || ((named(*c, "ask_consent_first") || named(*c, "anonymise")) && outcomes.contains(&Outcome::MustShare));
+                if bad {
+                    self.properties[4].record_violation(format!("voorwaarderegel '{}'", rule.id));
+                }
+            }
+        }
+        for route in rules.routes.iter().filter(|r| r.level == grondslag_rules::Level::MustShare) {
+            for (c, _) in &route.conditions {
+                self.properties[4].proved_over += 1;
+                if named(*c, "ask_consent_first") || named(*c, "anonymise") {
+                    self.properties[4].record_violation(format!(
+                        "route '{}' (een plicht) met voorwaarde '{}'",
+                        route.id,
+                        rules.conditions[c.ix()].id
+                    ));
+                }
+            }
+        }
+    }
+
     /// (c): every route that carries a statutory duty or right is free of requirements taken
     /// from a professional standard (such a requirement belongs in the weighing or a notice).
     fn static_checks(&mut self, rules: &RuleSet) {
@@ -107,6 +246,23 @@ impl Safety {
             for (i, _) in r.requires.iter().enumerate() {
                 let standard = r.standard_requires.iter().find(|(k, _)| *k == i);
                 self.properties[2].check(standard.is_none(), || format!("route '{}', vereiste {}: beroepsnorm als harde eis", r.id, i + 1));
+            }
+        }
+    }
+
+    /// Adds another walker's observations (the static property (c) is counted once).
+    pub fn absorb(&mut self, o: Safety) {
+        for (p, q) in self.properties.iter_mut().zip(o.properties) {
+            if p.id == "c" {
+                continue;
+            }
+            p.applicable += q.applicable;
+            p.proved_over += q.proved_over;
+            p.violations += q.violations;
+            for e in q.examples {
+                if p.examples.len() < 5 {
+                    p.examples.push(e);
+                }
             }
         }
     }
