@@ -55,10 +55,24 @@ pub fn check_password(pw: &str) -> Result<(), WebError> {
     Ok(())
 }
 
-/// The login limiters: per login name and per address, counted per attempt.
+/// The longest login name accepted; anything longer is refused before it is counted or looked up.
+pub const MAX_LOGIN_LEN: usize = 200;
+/// Above this many remembered keys, keys without recent attempts are dropped.
+const PRUNE_ABOVE: usize = 10_000;
+
+/// The login limiters: per login name and per address, counted per attempt. Keys are
+/// fixed-size hashes (a long name costs no more than a short one) and keys without an attempt
+/// in the last minute are pruned once there are many, so a flood of unique names costs memory
+/// in proportion to the attempts of the last minute only. (A global budget would bound it
+/// further, but would let one attacker lock everybody out.)
 pub struct Limiter {
-    by_login: DefaultKeyedRateLimiter<String>,
-    by_addr: DefaultKeyedRateLimiter<String>,
+    by_login: DefaultKeyedRateLimiter<[u8; 32]>,
+    by_addr: DefaultKeyedRateLimiter<[u8; 32]>,
+}
+
+fn key(s: &str) -> [u8; 32] {
+    use sha2::Digest;
+    sha2::Sha256::digest(s.as_bytes()).into()
 }
 
 impl Limiter {
@@ -69,11 +83,25 @@ impl Limiter {
         Limiter { by_login: RateLimiter::keyed(per_login), by_addr: RateLimiter::keyed(per_addr) }
     }
 
-    /// Counts one attempt; `Err` when either limit is exhausted.
+    /// Counts one attempt; `Err` when a limit is exhausted or the name is absurdly long.
     pub fn attempt(&self, login: &str, addr: &str) -> Result<(), WebError> {
-        let a = self.by_addr.check_key(&addr.to_owned()).is_ok();
-        let l = self.by_login.check_key(&login.to_lowercase()).is_ok();
+        let a = self.by_addr.check_key(&key(addr)).is_ok();
+        if login.chars().count() > MAX_LOGIN_LEN {
+            return Err(WebError::RateLimited);
+        }
+        let l = self.by_login.check_key(&key(&login.trim().to_lowercase())).is_ok();
+        for limiter in [&self.by_login, &self.by_addr] {
+            if limiter.len() > PRUNE_ABOVE {
+                limiter.retain_recent();
+                limiter.shrink_to_fit();
+            }
+        }
         if a && l { Ok(()) } else { Err(WebError::RateLimited) }
+    }
+
+    /// How many keys the limiters remember now (for tests and diagnostics).
+    pub fn remembered(&self) -> usize {
+        self.by_login.len() + self.by_addr.len()
     }
 }
 
@@ -246,5 +274,33 @@ impl<S: Backend> FromRequestParts<Arc<Web<S>>> for User {
             source: peer(parts),
             bearer: is_bearer,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Limiter, MAX_LOGIN_LEN};
+
+    #[test]
+    fn unique_long_login_names_do_not_grow_memory_without_bound() {
+        let l = Limiter::new();
+        // 10,000 attempts with unique names of 10,000 characters from 10,000 addresses.
+        for i in 0..10_000 {
+            let name = format!("{i}{}", "x".repeat(10_000));
+            assert!(l.attempt(&name, &format!("10.0.{}.{}", i / 256, i % 256)).is_err(), "an absurdly long name is refused");
+        }
+        // Only the addresses were counted, as fixed-size keys; no name was remembered.
+        assert!(l.remembered() <= 10_000, "{}", l.remembered());
+        let short = "a".repeat(MAX_LOGIN_LEN);
+        assert!(l.attempt(&short, "192.0.2.1").is_ok(), "a name of the maximum length is still counted normally");
+    }
+
+    #[test]
+    fn per_name_limit_still_holds() {
+        let l = Limiter::new();
+        for i in 0..5 {
+            assert!(l.attempt("Huisarts", &format!("192.0.2.{i}")).is_ok());
+        }
+        assert!(l.attempt(" huisarts ", "192.0.2.99").is_err(), "the same name, in other case and spacing, is the same key");
     }
 }

@@ -687,3 +687,19 @@ async fn pages_name_sources_by_publisher_and_never_show_notes_or_working_documen
     assert!(pages > 80, "only {pages} pages checked");
     assert!(shown.len() >= 60, "only {} sources shown", shown.len());
 }
+
+/// The language switch sends the browser back only to a path of this site: a tab or newline
+/// (which browsers drop) cannot turn it into a redirect to another site, and a newline cannot
+/// break the response (issue 9).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_language_switch_never_redirects_elsewhere() {
+    let t = setup().await;
+    let ok = t.send("POST", "/taal", None, Some("taal=en&terug=%2Fclienten")).await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER);
+    assert_eq!(ok.headers[header::LOCATION], "/clienten");
+    for evil in ["%2F%09%2Fevil.com", "%2F%0A%2Fevil.com", "%2F%2Fevil.com", "https%3A%2F%2Fevil.com", "%2F%0ASet-Cookie%3A+x%3Dy", "%0a"] {
+        let r = t.send("POST", "/taal", None, Some(&format!("taal=nl&terug={evil}"))).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{evil}: {}", r.body);
+        assert_eq!(r.headers[header::LOCATION], "/", "{evil}");
+    }
+}

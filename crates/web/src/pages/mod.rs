@@ -73,5 +73,37 @@ impl FormData {
 
 /// Only local paths are followed after a form (no open redirects).
 pub fn local_path(p: &str) -> &str {
-    if p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') && !p.contains("://") { p } else { "/" }
+    // Browsers drop tabs and newlines from a URL before resolving it, so "/\t/evil.com" would
+    // become "//evil.com": accept only a same-origin path made of plain URL characters (no
+    // control characters, spaces or backslashes), which also keeps the Location header valid.
+    let plain = p.bytes().all(|b| b.is_ascii_alphanumeric() || b"/-._~%?=&+:@!$'()*,;#".contains(&b));
+    if plain && p.starts_with('/') && !p.starts_with("//") && !p.contains("://") { p } else { "/" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::local_path;
+
+    #[test]
+    fn only_same_origin_paths_are_followed() {
+        for ok in ["/", "/clienten", "/beraad/0192-ab/antwoord?x=1#top", "/dossier/%2Fx"] {
+            assert_eq!(local_path(ok), ok);
+        }
+        for bad in [
+            "//evil.com",
+            "/\t/evil.com",
+            "/\t\t/evil.com",
+            "/\n/evil.com",
+            "/\r\n/evil.com",
+            "/ /evil.com",
+            "/\\evil.com",
+            "https://evil.com",
+            "/x\nSet-Cookie: a=b",
+            "evil.com",
+            "",
+            "/ü",
+        ] {
+            assert_eq!(local_path(bad), "/", "{bad:?}");
+        }
+    }
 }
