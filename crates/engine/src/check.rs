@@ -67,11 +67,7 @@ struct Walk<'a> {
     share: (usize, usize),
 }
 
-pub(crate) fn describe_facts(rules: &RuleSet, facts: &Facts) -> String {
-    describe(rules, facts)
-}
-
-fn describe(rules: &RuleSet, facts: &Facts) -> String {
+pub(crate) fn describe(rules: &RuleSet, facts: &Facts) -> String {
     let parts: Vec<String> = facts.known().map(|(f, v)| format!("{}={}", rules.facts[f.ix()].id, rules.value_id(f, v))).collect();
     if parts.is_empty() { "(geen antwoorden)".into() } else { parts.join(", ") }
 }
@@ -238,45 +234,54 @@ impl Walk<'_> {
 /// combination of answers reaches exactly one outcome. An age given only as "adult" is not
 /// complete: it is asked again where the rules need the exact age.
 fn route_completeness(rules: &RuleSet, date: Date, report: &mut CheckReport, errors: &mut Vec<String>) {
-    use grondslag_rules::{Age, Value};
     for route in rules.routes.iter().filter(|r| r.in_force(date)) {
         for node in crate::evaluate::route_nodes(route) {
             let mut fs = Vec::new();
             crate::logic::facts_of(rules, node, &mut fs);
-            let domains: Vec<Vec<Value>> = fs
-                .iter()
-                .map(|f| rules.representatives[f.ix()].iter().copied().filter(|v| !matches!(v, Value::Age(Age::Adult))).collect())
-                .collect();
-            if domains.iter().any(|d| d.is_empty()) {
-                continue;
-            }
-            let mut idx = vec![0usize; fs.len()];
-            let mut facts = Facts::new(rules);
-            'combinations: loop {
-                for (k, f) in fs.iter().enumerate() {
-                    facts.set(*f, domains[k][idx[k]]);
-                }
+            for_each_combination(rules, &fs, &mut |facts| {
                 report.route_combinations += 1;
-                if crate::logic::eval(rules, node, &facts) == Tri::Unknown && errors.len() < 20 {
-                    errors.push(format!("route '{}' blijft open bij volledige antwoorden: {}", route.id, describe(rules, &facts)));
+                if crate::logic::eval(rules, node, facts) == Tri::Unknown && errors.len() < 20 {
+                    errors.push(format!("route '{}' blijft open bij volledige antwoorden: {}", route.id, describe(rules, facts)));
                 }
-                // Next combination (odometer).
-                let mut k = 0;
-                loop {
-                    if k == fs.len() {
-                        break 'combinations;
-                    }
-                    idx[k] += 1;
-                    if idx[k] < domains[k].len() {
-                        break;
-                    }
-                    idx[k] = 0;
-                    k += 1;
-                }
-            }
+            });
         }
     }
     report.covered_combinations = rules.representatives.iter().map(|r| r.len() as f64).product();
+}
+
+/// Calls `f` with every complete combination of answer classes of `facts` (one representative
+/// per class; an age only as "adult" is not complete and left out). Nothing when a fact has no
+/// answers at all.
+pub(crate) fn for_each_combination(rules: &RuleSet, facts: &[FactId], f: &mut dyn FnMut(&Facts)) {
+    use grondslag_rules::{Age, Value};
+    let domains: Vec<Vec<Value>> = facts
+        .iter()
+        .map(|x| rules.representatives[x.ix()].iter().copied().filter(|v| !matches!(v, Value::Age(Age::Adult))).collect())
+        .collect();
+    if domains.iter().any(|d| d.is_empty()) {
+        return;
+    }
+    let mut idx = vec![0usize; facts.len()];
+    let mut current = Facts::new(rules);
+    loop {
+        for (k, x) in facts.iter().enumerate() {
+            current.set(*x, domains[k][idx[k]]);
+        }
+        f(&current);
+        // Next combination (odometer).
+        let mut k = 0;
+        loop {
+            if k == facts.len() {
+                return;
+            }
+            idx[k] += 1;
+            if idx[k] < domains[k].len() {
+                break;
+            }
+            idx[k] = 0;
+            k += 1;
+        }
+    }
 }
 
 /// Runs every check on the rule set as in force on `date`. `budget` caps the evaluations of

@@ -123,7 +123,7 @@ impl Safety {
 
     /// As [`Safety::prove`], for the routes `only` selects (tests prove one route at a time).
     pub fn prove_routes(&mut self, rules: &RuleSet, date: time::Date, only: &dyn Fn(&grondslag_rules::Route) -> bool) {
-        use grondslag_rules::{Age, Level};
+        use grondslag_rules::Level;
         let empty = Judgments::default();
         let suspected = fact(rules, "recipient_is_suspected_perpetrator");
         for (i, route) in rules.routes.iter().enumerate() {
@@ -143,32 +143,20 @@ impl Safety {
                     fs.push(f);
                 }
             }
-            let domains: Vec<Vec<Value>> = fs
-                .iter()
-                .map(|f| rules.representatives[f.ix()].iter().copied().filter(|v| !matches!(v, Value::Age(Age::Adult))).collect())
-                .collect();
-            if domains.iter().any(|d| d.is_empty()) {
-                continue;
-            }
             let on_order = reads(rules, route, "formal_order");
-            let mut idx = vec![0usize; fs.len()];
-            let mut facts = Facts::new(rules);
-            'combinations: loop {
-                for (k, f) in fs.iter().enumerate() {
-                    facts.set(*f, domains[k][idx[k]]);
-                }
-                let r = crate::evaluate::route_result(rules, rid, &facts, &empty);
+            crate::check::for_each_combination(rules, &fs, &mut |facts| {
+                let r = crate::evaluate::route_result(rules, rid, facts, &empty);
                 let must = r.status == Tri::True && r.level == Level::MustShare;
-                let describe = || format!("route '{}' bij {}", route.id, crate::check::describe_facts(rules, &facts));
+                let describe = || format!("route '{}' bij {}", route.id, crate::check::describe(rules, facts));
                 // (a)
-                if suspected.and_then(|f| facts.get(f)) == Some(Value::Bool(true)) && !recipient_is_authority(rules, &facts) {
+                if suspected.and_then(|f| facts.get(f)) == Some(Value::Bool(true)) && !recipient_is_authority(rules, facts) {
                     self.properties[0].proved_over += 1;
                     if must {
                         self.properties[0].record_violation(describe());
                     }
                 }
                 // (b)
-                if on_order && is_true(rules, &facts, "formal_order") == Some(true) {
+                if on_order && is_true(rules, facts, "formal_order") == Some(true) {
                     self.properties[1].proved_over += 1;
                     if must {
                         let privileged = match fact(rules, "sender_role").and_then(|f| facts.get(f)) {
@@ -177,8 +165,8 @@ impl Safety {
                             }
                             _ => true,
                         };
-                        let special = pred(rules, "special_category_data", &facts);
-                        let authorised = is_true(rules, &facts, "order_authorised_by_judge") == Some(true);
+                        let special = pred(rules, "special_category_data", facts);
+                        let authorised = is_true(rules, facts, "order_authorised_by_judge") == Some(true);
                         if privileged || (special != Tri::False && !authorised) {
                             self.properties[1].record_violation(describe());
                         }
@@ -191,19 +179,7 @@ impl Safety {
                         self.properties[3].record_violation(describe());
                     }
                 }
-                let mut k = 0;
-                loop {
-                    if k == fs.len() {
-                        break 'combinations;
-                    }
-                    idx[k] += 1;
-                    if idx[k] < domains[k].len() {
-                        break;
-                    }
-                    idx[k] = 0;
-                    k += 1;
-                }
-            }
+            });
         }
         // (e) from the rules themselves: which outcomes may each condition come with?
         let named = |c: grondslag_rules::ConditionId, id: &str| rules.conditions[c.ix()].id == id;
