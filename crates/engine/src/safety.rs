@@ -74,6 +74,18 @@ fn reads(rules: &RuleSet, route: &grondslag_rules::Route, id: &str) -> bool {
     fs.iter().any(|f| rules.facts[f.ix()].id == id)
 }
 
+/// (b): a formal order may only oblige disclosure by someone without (derived) verschoningsrecht,
+/// and of health or other special data only with a judge's authorisation.
+fn order_may_oblige(rules: &RuleSet, facts: &dyn FactSource) -> bool {
+    let privileged = match fact(rules, "sender_role").and_then(|f| facts.get(f)) {
+        Some(Value::Role(Some(r))) => matches!(rules.roles[r.ix()].verschoningsrecht, Verschoningsrecht::Ja | Verschoningsrecht::Afgeleid),
+        _ => true,
+    };
+    let special = pred(rules, "special_category_data", facts);
+    let authorised = is_true(rules, facts, "order_authorised_by_judge") == Some(true);
+    !privileged && (special == Tri::False || authorised)
+}
+
 fn recipient_is_authority(rules: &RuleSet, facts: &dyn FactSource) -> bool {
     match fact(rules, "recipient_role").and_then(|f| facts.get(f)) {
         Some(Value::Role(Some(r))) => matches!(rules.roles[r.ix()].group.as_str(), "overheid" | "justitie"),
@@ -158,18 +170,8 @@ impl Safety {
                 // (b)
                 if on_order && is_true(rules, facts, "formal_order") == Some(true) {
                     self.properties[1].proved_over += 1;
-                    if must {
-                        let privileged = match fact(rules, "sender_role").and_then(|f| facts.get(f)) {
-                            Some(Value::Role(Some(x))) => {
-                                matches!(rules.roles[x.ix()].verschoningsrecht, Verschoningsrecht::Ja | Verschoningsrecht::Afgeleid)
-                            }
-                            _ => true,
-                        };
-                        let special = pred(rules, "special_category_data", facts);
-                        let authorised = is_true(rules, facts, "order_authorised_by_judge") == Some(true);
-                        if privileged || (special != Tri::False && !authorised) {
-                            self.properties[1].record_violation(describe());
-                        }
+                    if must && !order_may_oblige(rules, facts) {
+                        self.properties[1].record_violation(describe());
                     }
                 }
                 // (d)
@@ -276,21 +278,9 @@ impl Safety {
         // (b) A duty carried by a formal order.
         if must {
             for rid in &ev.winning {
-                let route = &rules.routes[rid.ix()];
-                let mut fs = Vec::new();
-                crate::evaluate::route_nodes(route).for_each(|n| crate::logic::facts_of(rules, n, &mut fs));
-                if !fs.iter().any(|f| rules.facts[f.ix()].id == "formal_order") {
-                    continue;
+                if reads(rules, &rules.routes[rid.ix()], "formal_order") {
+                    self.properties[1].check(order_may_oblige(rules, facts), describe);
                 }
-                let privileged = match fact(rules, "sender_role").and_then(|f| facts.get(f)) {
-                    Some(Value::Role(Some(r))) => {
-                        matches!(rules.roles[r.ix()].verschoningsrecht, Verschoningsrecht::Ja | Verschoningsrecht::Afgeleid)
-                    }
-                    _ => true,
-                };
-                let special = pred(rules, "special_category_data", facts);
-                let authorised = is_true(rules, facts, "order_authorised_by_judge") == Some(true);
-                self.properties[1].check(!privileged && (special == Tri::False || authorised), describe);
             }
         }
         // (d) Every route whose statutory exception the facts point to, unjudged.
