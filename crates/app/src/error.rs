@@ -20,6 +20,9 @@ pub enum AppError {
     Seal(#[from] grondslag_ledger::SealError),
     #[error("integriteit: {0}")]
     Integrity(#[from] IntegrityFault),
+    /// Recording a deliberation was refused: the message says why and what to do.
+    #[error("{0}")]
+    Refused(crate::deliberation::Refusal),
 }
 
 impl AppError {

@@ -10,6 +10,7 @@
 //! `grondslag/v1/identiteit|<org>|<pseudonym>`.
 
 pub mod backup;
+pub mod deliberation;
 mod error;
 pub mod keys;
 
@@ -390,6 +391,8 @@ impl<S: Store> App<S> {
 
     /// Records a deliberation on the given facts and judgments. For this registered client the
     /// `consent` fact is derived from the registry; the derivation is stored with the report.
+    /// An outcome that is not determined yet is refused: the dossier holds answers, not
+    /// unfinished deliberations.
     pub async fn deliberate_facts(
         &self,
         client: &str,
@@ -399,11 +402,29 @@ impl<S: Store> App<S> {
         date: Date,
         lang: Lang,
     ) -> AppResult<Deliberated> {
-        let (_, d, p) = self.context(client, Some(professional)).await?;
-        let p = p.ok_or_else(|| AppError::Invalid("professional ontbreekt".into()))?;
         let derivation = self.apply_registry(client, &mut facts, date).await?;
         let ev = evaluate(&self.rules, date, &facts, judgments)?;
-        let rep = report(&self.rules, &ev, &facts, judgments, lang);
+        if ev.outcome == Outcome::Undetermined {
+            return Err(AppError::Refused(deliberation::Refusal::Undetermined));
+        }
+        self.append_deliberation(client, professional, &facts, judgments, &ev, derivation, lang).await
+    }
+
+    /// Appends an evaluated deliberation (its report and the consent derivation it rests on).
+    #[allow(clippy::too_many_arguments)]
+    async fn append_deliberation(
+        &self,
+        client: &str,
+        professional: &str,
+        facts: &Facts,
+        judgments: &Judgments,
+        ev: &grondslag_engine::Evaluation,
+        derivation: ConsentDerivation,
+        lang: Lang,
+    ) -> AppResult<Deliberated> {
+        let (_, d, p) = self.context(client, Some(professional)).await?;
+        let p = p.ok_or_else(|| AppError::Invalid("professional ontbreekt".into()))?;
+        let rep = report(&self.rules, ev, facts, judgments, lang);
         let mut value = serde_json::to_value(&rep).map_err(|e| AppError::Invalid(e.to_string()))?;
         if let serde_json::Value::Object(m) = &mut value {
             m.insert("consent_registry".into(), serde_json::to_value(&derivation).map_err(|e| AppError::Invalid(e.to_string()))?);

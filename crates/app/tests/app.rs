@@ -133,3 +133,91 @@ async fn receipts_prove_inclusion_in_their_signed_checkpoint() {
     assert_eq!(h.lines[1].summary, "inhoud gewist");
     assert!(app.verify_organisation(&org).await.is_ok());
 }
+
+/// What is recorded is what was shown: recording binds to the version of the evaluated answer.
+/// Another answer since, consent withdrawn since, or an outcome not yet determined is refused
+/// and nothing is appended.
+#[tokio::test]
+async fn recording_binds_to_the_answer_that_was_shown() {
+    use grondslag_app::AppError;
+    use grondslag_app::deliberation::{Deliberation, Refusal, parse_answer};
+
+    let dir = tempfile::tempdir().unwrap();
+    let (app, _, prof, client) = setup(dir.path()).await;
+    let day = date!(2026 - 11 - 23);
+    let rules = app.rules().clone();
+    let consent_seq =
+        app.register_consent(&client, &prof, consent(&["verzekeraar"], &["health"], &["insurance_or_employment"])).await.unwrap().seq;
+    let mut d = Deliberation::new(Some(client.clone()), day);
+    let answer = |d: &mut Deliberation, fact: &str, value: &str| {
+        let f = rules.fact(fact).unwrap();
+        let v = parse_answer(&rules, f, &[value.to_owned()]).unwrap();
+        d.set(&rules, f, v, Lang::Nl);
+    };
+    answer(&mut d, "sender_role", "huisarts");
+    answer(&mut d, "recipient_role", "verzekeraar");
+    let entries = || async { app.entries(&client).await.unwrap().len() };
+    let before = entries().await;
+
+    // Unfinished: even with the exact version of the page, nothing is recorded.
+    let ev = app.evaluate_deliberation(&d).await.unwrap();
+    assert_eq!(ev.evaluation.outcome, Outcome::Undetermined);
+    let r = app.record_deliberation(&prof, &d, &ev.version.token(), Lang::Nl).await;
+    assert!(matches!(r, Err(AppError::Refused(Refusal::Undetermined))), "{r:?}");
+
+    for (fact, value) in [
+        ("request_from", "verzekeraar"),
+        ("recipient_in_treatment_relation", "false"),
+        ("data_categories", "health"),
+        ("purpose", "insurance_or_employment"),
+        ("client_age", "40"),
+        ("client_competent", "true"),
+        ("client_deceased", "false"),
+    ] {
+        answer(&mut d, fact, value);
+    }
+    let shown = app.evaluate_deliberation(&d).await.unwrap();
+    assert_eq!(shown.evaluation.outcome, Outcome::MayShare, "the registered consent covers it");
+
+    // Another tab changes an answer: the page's version no longer matches.
+    let mut other_tab = d.clone();
+    answer(&mut other_tab, "client_age", "41");
+    let r = app.record_deliberation(&prof, &other_tab, &shown.version.token(), Lang::Nl).await;
+    assert!(matches!(r, Err(AppError::Refused(Refusal::Changed))), "{r:?}");
+    // A missing or forged version matches nothing.
+    for token in ["", "x.y", &shown.version.answers] {
+        assert!(app.record_deliberation(&prof, &d, token, Lang::Nl).await.is_err(), "{token:?}");
+    }
+
+    // The consent the answer relied on is withdrawn after the page was shown.
+    app.withdraw_consent(&client, &prof, consent_seq, day, "de cliënt", "").await.unwrap();
+    let after_withdrawal = entries().await;
+    assert_eq!(after_withdrawal, before + 1, "only the withdrawal was appended");
+    let r = app.record_deliberation(&prof, &d, &shown.version.token(), Lang::Nl).await;
+    assert!(matches!(r, Err(AppError::Refused(Refusal::ConsentChanged))), "{r:?}");
+    assert_eq!(entries().await, after_withdrawal, "nothing recorded by a refusal");
+
+    // The current answer, seen anew, is recorded as shown.
+    let current = app.evaluate_deliberation(&d).await.unwrap();
+    assert_eq!(current.evaluation.outcome, Outcome::MayNotShare);
+    let done = app.record_deliberation(&prof, &d, &current.version.token(), Lang::Nl).await.unwrap();
+    assert_eq!((done.report.outcome, done.consent.consent), (Outcome::MayNotShare, "withdrawn"));
+    assert_eq!(entries().await, after_withdrawal + 1);
+}
+
+/// The API and the CLI record from facts directly; an undetermined outcome is refused there too.
+#[tokio::test]
+async fn an_undetermined_deliberation_is_never_recorded() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, _, prof, client) = setup(dir.path()).await;
+    let open = FactsInput {
+        file_name: "feiten.yaml",
+        content: "facts:\n  sender_role: huisarts\n",
+        date: date!(2026 - 11 - 23),
+        lang: Lang::Nl,
+        open: true,
+    };
+    let r = app.deliberate(&client, &prof, open).await;
+    assert!(matches!(r, Err(grondslag_app::AppError::Refused(grondslag_app::deliberation::Refusal::Undetermined))), "{r:?}");
+    assert!(app.entries(&client).await.unwrap().is_empty());
+}

@@ -8,7 +8,8 @@
 use std::io::{BufRead, Write};
 use std::process::ExitCode;
 
-use grondslag_engine::{Evaluation, Facts, JudgmentRecord, Judgments, QuestionOut, SourceOut, evaluate, options, report, source_line};
+use grondslag_app::deliberation::{Criterion, Deliberation, Evaluated, evaluate_plain};
+use grondslag_engine::{QuestionOut, SourceOut, options, report, source_line};
 use grondslag_rules::{Domain, FactId, JudgmentId, Lang, Outcome, RawValue, RuleSet, Value};
 
 use crate::common::Context;
@@ -18,10 +19,8 @@ struct Session<'a, R: BufRead, W: Write> {
     ctx: &'a Context,
     input: R,
     out: W,
-    facts: Facts,
-    judgments: Judgments,
-    history: Vec<(FactId, Option<Value>)>,
-    revisions: Vec<String>,
+    /// The same deliberation model as the web application's and the API's.
+    d: Deliberation,
 }
 
 enum Line {
@@ -52,42 +51,21 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         &self.ctx.rules
     }
 
-    fn evaluate(&self) -> anyhow::Result<Evaluation> {
-        Ok(evaluate(self.rules(), self.ctx.date, &self.facts, &self.judgments)?)
+    fn evaluate(&self) -> anyhow::Result<Evaluated> {
+        Ok(evaluate_plain(self.rules(), &self.d)?)
     }
 
     fn set(&mut self, fact: FactId, value: Value) {
-        let before = self.facts.known().find(|(f, _)| *f == fact).map(|(_, v)| v);
-        if let Some(old) = before
-            && old != value
-        {
-            let rules = self.rules();
-            let label = rules.facts[fact.ix()].label.get(self.ctx.lang).to_string();
-            let rev =
-                format!("{label}: {} → {}", rules.value_label(fact, old, self.ctx.lang), rules.value_label(fact, value, self.ctx.lang));
-            self.revisions.push(rev);
-        }
-        self.history.push((fact, before));
-        self.facts.set(fact, value);
+        self.d.set_value(&self.ctx.rules, fact, value, self.ctx.lang);
     }
 
     fn undo(&mut self) -> bool {
-        match self.history.pop() {
-            Some((fact, Some(v))) => {
-                self.facts.set(fact, v);
-                true
-            }
-            Some((fact, None)) => {
-                self.facts.unset(fact);
-                true
-            }
-            None => false,
-        }
+        self.d.back()
     }
 
     /// Lets the user pick an earlier answer to change; returns the fact to ask again.
     fn choose_revision(&mut self) -> Option<FactId> {
-        let known: Vec<(FactId, Value)> = self.facts.known().collect();
+        let known: Vec<(FactId, Value)> = self.d.facts(self.rules()).known().collect();
         if known.is_empty() {
             let m = self.t("Er zijn nog geen antwoorden om te wijzigen.", "There are no answers to change yet.").to_string();
             self.say(&m);
@@ -294,7 +272,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         let lang = self.ctx.lang;
         let intro = format!("\n{}\n{}", set.title.get(lang), set.intro.get(lang));
         self.say(&intro);
-        let mut rec = JudgmentRecord { answers: vec![None; set.criteria.len()], reasons: vec![None; set.criteria.len()] };
+        let mut criteria = Vec::with_capacity(set.criteria.len());
         for (i, c) in set.criteria.iter().enumerate() {
             let line = format!("\n{}. {}", i + 1, c.label.get(lang));
             self.say(&line);
@@ -327,25 +305,16 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                     }
                 }
             };
-            rec.answers[i] = Some(answer);
-            rec.reasons[i] = Some(reason);
+            criteria.push(Criterion { answer: Some(answer), reasons: reason });
         }
-        self.judgments.sets.insert(j, rec);
+        self.d.set_judgment(&self.ctx.rules, j, criteria);
         true
     }
 }
 
 pub fn run(ctx: &Context, json: bool) -> anyhow::Result<ExitCode> {
     let stdin = std::io::stdin();
-    let mut s = Session {
-        ctx,
-        input: stdin.lock(),
-        out: std::io::stderr(),
-        facts: Facts::new(&ctx.rules),
-        judgments: Judgments::default(),
-        history: Vec::new(),
-        revisions: Vec::new(),
-    };
+    let mut s = Session { ctx, input: stdin.lock(), out: std::io::stderr(), d: Deliberation::new(None, ctx.date) };
     let intro = s.t(
         "Grondslag — mag ik dit delen? Ik stel alleen de vragen die het antwoord nog kunnen veranderen.",
         "Grondslag — may I share this? I only ask the questions that can still change the answer.",
@@ -354,8 +323,8 @@ pub fn run(ctx: &Context, json: bool) -> anyhow::Result<ExitCode> {
     let mut asked_judgment: Vec<JudgmentId> = Vec::new();
     let mut n = 0;
     let finished = loop {
-        let ev = s.evaluate()?;
-        let rep = report(&ctx.rules, &ev, &s.facts, &s.judgments, ctx.lang);
+        let Evaluated { evaluation: ev, facts, judgments, .. } = s.evaluate()?;
+        let rep = report(&ctx.rules, &ev, &facts, &judgments, ctx.lang);
         if let (Some(q), Some(qo)) = (ev.questions.first(), rep.questions.first()) {
             n += 1;
             if !s.ask(qo, q.fact, n) {
@@ -385,7 +354,7 @@ pub fn run(ctx: &Context, json: bool) -> anyhow::Result<ExitCode> {
             continue;
         }
         // Final answer; the user may still change an answer.
-        let text = render::answer(&rep, ctx.lang, &s.revisions);
+        let text = render::answer(&rep, ctx.lang, &s.d.revisions);
         if json {
             s.say(&format!("\n{text}"));
         } else {
@@ -407,16 +376,16 @@ pub fn run(ctx: &Context, json: bool) -> anyhow::Result<ExitCode> {
             _ => break true,
         }
     };
-    let ev = s.evaluate()?;
-    let rep = report(&ctx.rules, &ev, &s.facts, &s.judgments, ctx.lang);
+    let Evaluated { evaluation: ev, facts, judgments, .. } = s.evaluate()?;
+    let rep = report(&ctx.rules, &ev, &facts, &judgments, ctx.lang);
     if json {
         println!("{}", serde_json::to_string_pretty(&rep)?);
     } else if ev.outcome == Outcome::Undetermined {
         let m = s.t("\nGestopt voordat het antwoord vaststond.", "\nStopped before the answer was determined.");
         s.say(m);
-        print!("{}", render::answer(&rep, ctx.lang, &s.revisions));
+        print!("{}", render::answer(&rep, ctx.lang, &s.d.revisions));
     } else if !finished {
-        print!("{}", render::answer(&rep, ctx.lang, &s.revisions));
+        print!("{}", render::answer(&rep, ctx.lang, &s.d.revisions));
     }
     Ok(if ev.outcome == Outcome::Undetermined { ExitCode::from(3) } else { ExitCode::SUCCESS })
 }

@@ -114,8 +114,9 @@ impl Bundle {
         })
     }
 
-    /// Parses bundle JSON strictly (unknown fields are errors).
+    /// Parses bundle JSON strictly (unknown fields and repeated keys are errors).
     pub fn from_json(text: &str) -> Result<Self, VerifyError> {
+        crate::no_duplicate_keys(text.as_bytes()).map_err(VerifyError::Json)?;
         serde_json::from_str(text).map_err(|e| VerifyError::Json(e.to_string()))
     }
 

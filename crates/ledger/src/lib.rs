@@ -17,6 +17,7 @@ mod encoding;
 pub mod entry;
 pub mod merkle;
 pub mod seal;
+mod strict_json;
 
 pub use bundle::{
     BUNDLE_FORMAT, Bundle, BundleConsistency, BundleEntry, BundleInclusionProof, BundleReport, EntryFault, VerifyError, verify_bundle,
@@ -36,6 +37,7 @@ pub use merkle::{
     leaf_hash_of, node_hash, root_at, verify_consistency, verify_inclusion,
 };
 pub use seal::{SealError, aad, open, seal};
+pub use strict_json::no_duplicate_keys;
 
 /// The Ed25519 key types of the checkpoint API, so callers need no direct dependency.
 pub use ed25519_dalek::{SigningKey, VerifyingKey};

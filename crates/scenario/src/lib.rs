@@ -5,5 +5,5 @@
 mod parse;
 mod run;
 
-pub use parse::{Expect, Scenario, ScenarioError, parse_facts_file, parse_file};
+pub use parse::{Expect, Scenario, ScenarioError, parse_facts_file, parse_facts_tree, parse_file};
 pub use run::{Diff, ScenarioResult, collect_files, outcome_id, run_scenario};

@@ -65,9 +65,15 @@ const FACTS_FILE_KEYS: &[&str] = &["id", "title", "situation", "source", "facts"
 /// and `reasons:` (per judgment set, per criterion, the professional's own words). A scenario
 /// file is accepted too; its `expect` is ignored.
 pub fn parse_facts_file(rules: &RuleSet, file: &str, content: &str) -> Result<(Facts, Judgments), ScenarioError> {
+    let tree = yaml_tree(&Cx { file, scenario: None }, content)?;
+    parse_facts_tree(rules, file, &tree)
+}
+
+/// [`parse_facts_file`] for a document already read (e.g. a JSON request body): the same keys,
+/// checks and Dutch errors, without a detour through YAML.
+pub fn parse_facts_tree(rules: &RuleSet, file: &str, tree: &J) -> Result<(Facts, Judgments), ScenarioError> {
     let cx = Cx { file, scenario: None };
-    let tree = yaml_tree(&cx, content)?;
-    let J::Object(map) = &tree else {
+    let J::Object(map) = tree else {
         return Err(cx.err(None, "verwacht een mapping met 'facts:'"));
     };
     for k in map.keys() {

@@ -107,6 +107,7 @@ impl From<AppError> for WebError {
             AppError::Ledger(_) => internal("ledger"),
             AppError::Seal(_) => internal("seal"),
             AppError::Integrity(_) => internal("integrity"),
+            AppError::Refused(r) => WebError::Conflict(r.messages().0.into()),
         }
     }
 }

@@ -471,8 +471,25 @@ async fn a_deliberation_from_question_to_receipt() {
     let r = t.send("POST", &format!("{draft}/antwoord"), Some(&token), Some("vraag=client_age&antwoord=twaalf")).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("hele jaren"));
-    // Record, decide, receive a receipt that verifies.
+    // Recording is bound to the answer the page showed. Another tab changes an answer after this
+    // page was shown: recording from this page is refused, nothing is recorded, and the current
+    // answer is shown with the reason.
+    let version = |b: &str| b.split("name=\"versie\" value=\"").nth(1).and_then(|s| s.split('"').next()).map(str::to_owned);
+    let shown = version(&body).expect("de vastlegknop draagt de versie van het getoonde antwoord");
+    let entries = t.web.app.entries(&noor).await.unwrap().len();
+    let r = t.send("POST", &format!("{draft}/antwoord"), Some(&token), Some("vraag=client_age&antwoord=43&wijzigen=1")).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let r = t.send("POST", &format!("{draft}/vastleggen"), Some(&token), Some(&format!("versie={shown}"))).await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
+    assert!(r.body.contains("ander tabblad") && r.body.contains("Leeftijd") && r.body.contains("43"), "{}", r.body);
+    let current = version(&r.body).expect("het huidige antwoord kan worden vastgelegd");
+    assert_ne!(current, shown);
+    // Without a version (a direct POST) nothing is recorded either.
     let r = t.send("POST", &format!("{draft}/vastleggen"), Some(&token), None).await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert_eq!(t.web.app.entries(&noor).await.unwrap().len(), entries, "een weigering legt niets vast");
+    // Record the answer now shown, decide, receive a receipt that verifies.
+    let r = t.send("POST", &format!("{draft}/vastleggen"), Some(&token), Some(&format!("versie={current}"))).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     let decision = r.headers[header::LOCATION].to_str().unwrap().to_owned();
     let r = t.send("GET", &decision, Some(&token), None).await;
@@ -702,4 +719,25 @@ async fn the_language_switch_never_redirects_elsewhere() {
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{evil}: {}", r.body);
         assert_eq!(r.headers[header::LOCATION], "/", "{evil}");
     }
+}
+
+/// An unfinished deliberation cannot be recorded, not even by a direct POST: the question that
+/// is still open is shown with the reason.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unfinished_deliberation_cannot_be_recorded() {
+    let t = setup().await;
+    let token = t.token("huisarts").await;
+    let noor = t.a.clients["Noor Bakker"].clone();
+    let r = t.send("POST", "/beraad", Some(&token), Some(&format!("client={noor}&datum=2026-11-23"))).await;
+    let draft = r.headers[header::LOCATION].to_str().unwrap().to_owned();
+    let r = t.send("GET", &draft, Some(&token), None).await;
+    assert!(r.body.contains("name=\"vraag\""), "eerst een vraag");
+    assert!(!r.body.contains("name=\"versie\""), "geen vastlegknop zolang het antwoord niet vaststaat");
+    let entries = t.web.app.entries(&noor).await.unwrap().len();
+    for form in [None, Some("versie=0.0")] {
+        let r = t.send("POST", &format!("{draft}/vastleggen"), Some(&token), form).await;
+        assert_eq!(r.status, StatusCode::CONFLICT);
+        assert!(r.body.contains("Niet vastgelegd") && r.body.contains("name=\"vraag\""), "{}", r.body);
+    }
+    assert_eq!(t.web.app.entries(&noor).await.unwrap().len(), entries);
 }

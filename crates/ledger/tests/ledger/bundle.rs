@@ -87,6 +87,19 @@ fn bundle_level_errors() {
     assert!(Bundle::from_json(&good.to_json().unwrap().replacen("\"origin\"", "\"extra\":1,\"origin\"", 1)).is_err());
 }
 
+/// A payload that shows a reader one value and the verifier another: a repeated key inside a
+/// committed payload (where serde_json would silently keep the last) is refused before parsing.
+#[test]
+fn a_repeated_key_in_a_payload_is_refused() {
+    let org = org_with(1, &[0, 0]);
+    let good = org.bundle(&dossier0(), &[]);
+    let text = good.to_json().unwrap();
+    assert!(text.contains("\"payload\": {"), "the fixture has payloads");
+    let forged = text.replacen("\"payload\": {", "\"payload\": {\"answer\": \"nee\",", 1);
+    let err = Bundle::from_json(&forged).err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(err.contains("twee keer"), "{err}");
+}
+
 #[test]
 fn erased_content_still_verifies() {
     let org = org_with(1, &[0, 0, 0]);

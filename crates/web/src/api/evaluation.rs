@@ -6,7 +6,7 @@ use std::sync::Arc;
 use axum::Json;
 use axum::extract::State;
 use axum::response::Response;
-use grondslag_app::{AppError, FactsInput};
+use grondslag_app::AppError;
 use grondslag_engine::{Report, evaluate as run, report};
 use time::Date;
 
@@ -22,13 +22,24 @@ const INPUT: &str = "invoer";
 
 /// A request body as a facts file of the scenario format, with its date and language.
 pub struct FactsText {
-    /// JSON, which is valid YAML: the facts-file parser reads it with its Dutch errors.
-    pub text: String,
+    /// The document `{facts, judgments, reasons}`, read by the facts-file parser (same keys,
+    /// checks and Dutch errors as a file) straight from JSON.
+    pub tree: serde_json::Value,
     pub date: Date,
     pub lang: grondslag_rules::Lang,
 }
 
 impl FactsText {
+    /// The facts and judgments; `open`: leave out the scenario format's defaults.
+    pub fn parse(
+        &self,
+        rules: &grondslag_rules::RuleSet,
+        open: bool,
+    ) -> Result<(grondslag_engine::Facts, grondslag_engine::Judgments), WebError> {
+        let (facts, judgments) = grondslag_scenario::parse_facts_tree(rules, INPUT, &self.tree).map_err(|e| facts_error(&e))?;
+        Ok((if open { facts } else { facts.with_defaults(rules) }, judgments))
+    }
+
     pub fn of(body: &Beoordeling, user: &User) -> Result<Self, WebError> {
         let mut file = serde_json::Map::new();
         file.insert("facts".into(), serde_json::Value::Object(body.facts.clone()));
@@ -38,7 +49,6 @@ impl FactsText {
         if let Some(r) = &body.reasons {
             file.insert("reasons".into(), serde_json::Value::Object(r.clone()));
         }
-        let text = serde_json::to_string(&serde_json::Value::Object(file)).map_err(|_| internal("facts_json"))?;
         let date = match &body.datum {
             Some(d) => date(d, "De datum")?,
             None => time::OffsetDateTime::now_utc().date(),
@@ -48,7 +58,7 @@ impl FactsText {
             Some(Taal::En) => grondslag_rules::Lang::En,
             None => user.lang.rules(),
         };
-        Ok(FactsText { text, date, lang })
+        Ok(FactsText { tree: serde_json::Value::Object(file), date, lang })
     }
 }
 
@@ -79,8 +89,7 @@ pub async fn evaluate<S: Backend>(
     web.guard(&user, Action::Evaluate).await?;
     let input = FactsText::of(&body, &user)?;
     let rules = web.app.rules();
-    let (facts, judgments) = grondslag_scenario::parse_facts_file(rules, INPUT, &input.text).map_err(|e| facts_error(&e))?;
-    let facts = if opts.open.unwrap_or(false) { facts } else { facts.with_defaults(rules) };
+    let (facts, judgments) = input.parse(rules, opts.open.unwrap_or(false))?;
     let evaluation = run(rules, input.date, &facts, &judgments).map_err(|e| WebError::Invalid(sentence(&e.to_string())))?;
     Ok(Json(report(rules, &evaluation, &facts, &judgments, input.lang)))
 }
@@ -101,6 +110,7 @@ pub async fn evaluate<S: Backend>(
         (status = 401, description = "niet_ingelogd.", body = FoutAntwoord),
         (status = 403, description = "geen_toegang (rol) of geen_zorgrelatie.", body = FoutAntwoord),
         (status = 404, description = "niet_gevonden: de cliënt bestaat niet of hoort bij een andere organisatie.", body = FoutAntwoord),
+        (status = 409, description = "conflict: het antwoord staat nog niet vast (`open=true` met ontbrekende feiten); een onaf beraad wordt niet vastgelegd.", body = FoutAntwoord),
         (status = 422, description = "ongeldige_invoer.", body = FoutAntwoord),
     )
 )]
@@ -113,14 +123,9 @@ pub async fn deliberate<S: Backend>(
 ) -> Result<Response, ApiError> {
     let (client, _) = web.open_client(&user, Action::DossierWrite, &id).await?;
     let input = FactsText::of(&body, &user)?;
-    let open = opts.open.unwrap_or(false);
-    let done = match web
-        .app
-        .deliberate(&client.id, &user.id, FactsInput { file_name: INPUT, content: &input.text, date: input.date, lang: input.lang, open })
-        .await
-    {
+    let (facts, judgments) = input.parse(web.app.rules(), opts.open.unwrap_or(false))?;
+    let done = match web.app.deliberate_facts(&client.id, &user.id, facts, &judgments, input.date, input.lang).await {
         Ok(d) => d,
-        Err(AppError::Facts(e)) => return Err(facts_error(&e).into()),
         Err(AppError::Engine(e)) => return Err(WebError::Invalid(sentence(&e.to_string())).into()),
         Err(e) => return Err(e.into()),
     };

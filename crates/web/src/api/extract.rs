@@ -64,11 +64,33 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        match axum::Json::<T>::from_request(req, state).await {
+        if !json_content_type(req.headers()) {
+            return Err(ApiError(WebError::Invalid("Stuur de invoer als JSON, met de kop ‘Content-Type: application/json’.".into())));
+        }
+        let bytes = match axum::body::Bytes::from_request(req, state).await {
+            Ok(b) => b,
+            Err(e) if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => {
+                return Err(ApiError(WebError::Invalid("De invoer is te groot.".into())));
+            }
+            Err(_) => return Err(ApiError(WebError::Invalid("De invoer kon niet worden gelezen.".into()))),
+        };
+        // serde_json would keep the last of two equal keys without a word: refuse them, so that
+        // what the sender wrote and what is evaluated cannot differ.
+        if let Err(m) = grondslag_ledger::no_duplicate_keys(&bytes) {
+            return Err(ApiError(WebError::Invalid(format!("De invoer is niet eenduidig: {m}."))));
+        }
+        match axum::Json::<T>::from_bytes(&bytes) {
             Ok(axum::Json(v)) => Ok(ApiJson(v)),
             Err(e) => Err(ApiError(WebError::Invalid(json_message(&e)))),
         }
     }
+}
+
+/// `application/json` or a `+json` type, as axum's own `Json` accepts.
+fn json_content_type(headers: &axum::http::HeaderMap) -> bool {
+    let Some(value) = headers.get(axum::http::header::CONTENT_TYPE).and_then(|v| v.to_str().ok()) else { return false };
+    let mime = value.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    mime == "application/json" || (mime.starts_with("application/") && mime.ends_with("+json"))
 }
 
 /// The Dutch message for a refused JSON body.

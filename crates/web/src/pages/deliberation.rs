@@ -15,7 +15,7 @@ use grondslag_rules::{Domain, FactId};
 use grondslag_store::AppRole;
 
 use super::FormData;
-use crate::draft::{Criterion, DraftState, answer_label, parse_form_value};
+use crate::draft::{Criterion, Deliberation, Refusal, parse_answer};
 use crate::error::WebError;
 use crate::i18n::Lang;
 use crate::pages::clients::{ClientRow, own_clients};
@@ -71,13 +71,13 @@ pub async fn create<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, form
         }
         id => Some(web.open_client(&user, Action::DossierWrite, id).await?.0.id),
     };
-    let mut state = DraftState::new(client, date);
+    let mut state = Deliberation::new(client, date);
     // The professional's own profession answers "in which role did you learn this?" (shown
     // with the other answers, so it can be changed: someone may also work as a volunteer).
     let rules = web.app.rules();
     if let Some(f) = rules.fact("sender_role")
         && rules.role(&user.profession).is_some()
-        && let Ok(v) = parse_form_value(rules, f, std::slice::from_ref(&user.profession))
+        && let Ok(v) = parse_answer(rules, f, std::slice::from_ref(&user.profession))
     {
         state.set(rules, f, v, user.lang.rules());
         state.history.clear();
@@ -152,9 +152,13 @@ pub struct ResultPage {
     pub judgments: Vec<JudgmentLink>,
     pub consent_note: Option<String>,
     pub can_record: bool,
+    /// The version of the answer shown; recording is bound to it.
+    pub version: String,
+    /// Why recording was just refused (the page then shows the current answer).
+    pub refused: Option<String>,
 }
 
-async fn client_name<S: Backend>(web: &Web<S>, user: &User, state: &DraftState) -> Result<Option<String>, WebError> {
+async fn client_name<S: Backend>(web: &Web<S>, user: &User, state: &Deliberation) -> Result<Option<String>, WebError> {
     match &state.client {
         Some(id) => {
             let (c, _) = web.open_client(user, Action::DossierRead, id).await?;
@@ -164,12 +168,11 @@ async fn client_name<S: Backend>(web: &Web<S>, user: &User, state: &DraftState) 
     }
 }
 
-fn answers(web_rules: &grondslag_rules::RuleSet, state: &DraftState, lang: Lang) -> Vec<AnswerRow> {
+fn answers(rules: &grondslag_rules::RuleSet, state: &Deliberation, lang: Lang) -> Vec<AnswerRow> {
     state
-        .answers
-        .iter()
-        .filter_map(|a| answer_label(web_rules, a, lang.rules()))
-        .map(|(f, label, value)| AnswerRow { fact: web_rules.facts[f.ix()].id.clone(), label, value })
+        .answer_labels(rules, lang.rules())
+        .into_iter()
+        .map(|(f, label, value)| AnswerRow { fact: rules.facts[f.ix()].id.clone(), label, value })
         .collect()
 }
 
@@ -193,7 +196,7 @@ fn question_page<S: Backend>(
     web: &Web<S>,
     user: &User,
     id: &str,
-    state: &DraftState,
+    state: &Deliberation,
     fact: FactId,
     asked: Option<&grondslag_engine::QuestionOut>,
     changing: bool,
@@ -284,13 +287,25 @@ pub async fn show<S: Backend>(
     Path(id): Path<String>,
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
-    let state = web.load_draft(&user, &id).await?;
-    let name = client_name(&web, &user, &state).await?;
+    render(&web, &user, &id, &q, None).await
+}
+
+/// The next question, or the answer (with `refused` when recording was just refused).
+async fn render<S: Backend>(
+    web: &Web<S>,
+    user: &User,
+    id: &str,
+    q: &HashMap<String, String>,
+    refused: Option<String>,
+) -> Result<Response, WebError> {
+    let id = id.to_owned();
+    let state = web.load_draft(user, &id).await?;
+    let name = client_name(web, user, &state).await?;
     let rules = web.app.rules();
     let lang = user.lang;
     if let Some(fid) = q.get("wijzig") {
         let fact = rules.fact(fid).ok_or_else(|| WebError::NotFound("Deze vraag bestaat niet.".into()))?;
-        return Ok(question_page(&web, &user, &id, &state, fact, None, true, name, None).into_response());
+        return Ok(question_page(web, user, &id, &state, fact, None, true, name, None).into_response());
     }
     let ev = web.evaluate_draft(&state).await?;
     let rep = report(rules, &ev.evaluation, &ev.facts, &ev.judgments, lang.rules());
@@ -300,7 +315,9 @@ pub async fn show<S: Backend>(
         // professional may skip to the answer (they are listed there as still open).
         let skip = q.contains_key("antwoord") && asked.is_some_and(|a| a.purpose == QuestionPurpose::Conditions);
         if !skip {
-            return Ok(question_page(&web, &user, &id, &state, fact, asked, false, name, None).into_response());
+            let page = question_page(web, user, &id, &state, fact, asked, false, name, refused.clone());
+            let status = if refused.is_some() { axum::http::StatusCode::CONFLICT } else { axum::http::StatusCode::OK };
+            return Ok((status, page).into_response());
         }
     }
     let judgments = ev
@@ -330,10 +347,13 @@ pub async fn show<S: Backend>(
         )
         .collect();
     let consent_note = ev.consent.as_ref().map(|d| d.explanation.clone());
-    let can_record = state.client.is_some() && matches!(user.role, AppRole::Professional | AppRole::Aandachtsfunctionaris);
-    Ok(ResultPage {
+    let can_record = state.client.is_some()
+        && ev.evaluation.outcome != grondslag_rules::Outcome::Undetermined
+        && matches!(user.role, AppRole::Professional | AppRole::Aandachtsfunctionaris);
+    let status = if refused.is_some() { axum::http::StatusCode::CONFLICT } else { axum::http::StatusCode::OK };
+    let page = ResultPage {
         title: lang.t("Het antwoord", "The answer").into(),
-        c: Chrome::new(&user, &format!("/beraad/{id}")),
+        c: Chrome::new(user, &format!("/beraad/{id}")),
         draft: id.clone(),
         client: state.client.clone(),
         client_name: name,
@@ -342,8 +362,10 @@ pub async fn show<S: Backend>(
         judgments,
         consent_note,
         can_record,
-    }
-    .into_response())
+        version: ev.version.token(),
+        refused,
+    };
+    Ok((status, page).into_response())
 }
 
 pub async fn answer<S: Backend>(
@@ -357,7 +379,7 @@ pub async fn answer<S: Backend>(
     let fid = form.get("vraag").unwrap_or("");
     let fact = rules.fact(fid).ok_or_else(|| WebError::Invalid("Onbekende vraag in het formulier.".into()))?;
     let values = form.all("antwoord");
-    match parse_form_value(rules, fact, &values) {
+    match parse_answer(rules, fact, &values).map_err(WebError::Invalid) {
         Ok(v) => {
             state.set(rules, fact, v, user.lang.rules());
             web.save_draft(&user, Some(&id), &state).await?;
@@ -416,7 +438,7 @@ fn judgment_page<S: Backend>(
     user: &User,
     id: &str,
     jid: &str,
-    state: &DraftState,
+    state: &Deliberation,
     error: Option<String>,
 ) -> Result<JudgmentPage, WebError> {
     let rules = web.app.rules();
@@ -498,19 +520,34 @@ pub async fn judgment_save<S: Backend>(
 
 // --- recording ---------------------------------------------------------------------------------
 
-pub async fn record<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, Path(id): Path<String>) -> Result<Response, WebError> {
+/// Records the deliberation, bound to the version of the answer the page showed (`versie`). A
+/// stale page, changed consent or an undetermined outcome is refused: the current answer is
+/// shown with the reason, and nothing is recorded.
+pub async fn record<S: Backend>(
+    State(web): State<Arc<Web<S>>>,
+    user: User,
+    Path(id): Path<String>,
+    form: FormData,
+) -> Result<Response, WebError> {
     let state = web.load_draft(&user, &id).await?;
     let Some(client) = state.client.clone() else {
-        return Err(WebError::Invalid(
-            "Een beraad zonder cliënt kan niet in een dossier worden vastgelegd. Start een beraad vanuit de cliënt.".into(),
-        ));
+        return Err(WebError::Invalid(Refusal::NoClient.messages().0.into()));
     };
     web.open_client(&user, Action::DossierWrite, &client).await?;
-    let rules = web.app.rules();
-    let done =
-        web.app.deliberate_facts(&client, &user.id, state.facts(rules), &state.judgments(rules), state.date()?, user.lang.rules()).await?;
-    web.app.store().delete_draft(&id).await?;
-    Ok(Redirect::to(&format!("/clienten/{client}/beraad/{}/besluit?vastgelegd=1", done.receipt.seq)).into_response())
+    let shown = form.get("versie").unwrap_or("");
+    match web.app.record_deliberation(&user.id, &state, shown, user.lang.rules()).await {
+        Ok(done) => {
+            web.app.store().delete_draft(&id).await?;
+            Ok(Redirect::to(&format!("/clienten/{client}/beraad/{}/besluit?vastgelegd=1", done.receipt.seq)).into_response())
+        }
+        Err(grondslag_app::AppError::Refused(r)) => {
+            let (nl, en) = r.messages();
+            // The current answer (questions that only refine conditions stay skipped).
+            let q = HashMap::from([("antwoord".to_owned(), "1".to_owned())]);
+            render(&web, &user, &id, &q, Some(user.lang.t(nl, en).to_owned())).await
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 #[derive(Template, WebTemplate)]

@@ -1,0 +1,440 @@
+//! One deliberation model for every front end (the web pages, the JSON API and `grondslag
+//! vraag`): the answers given so far keyed by fact (with what each replaced, so "vorige vraag"
+//! can undo), human-readable revisions, the professional's own weighing with reasons, and the
+//! client whose consent registry supplies the `consent` fact.
+//!
+//! Evaluating a deliberation yields a [`Version`]: a hash of exactly what the answer rests on
+//! (rule set, date of the law, client, answers, weighing) and, separately, of the consent
+//! registry's derivation. A page shows the answer together with its version; recording binds to
+//! that version ([`App::record_deliberation`]). An answer changed in another tab, consent
+//! registered or withdrawn since, or an outcome that is not yet determined is refused, so that
+//! what ends up in the dossier is always what the professional saw.
+
+use std::collections::BTreeMap;
+
+use grondslag_dossier::ConsentDerivation;
+use grondslag_engine::{Evaluation, FactSource, Facts, JudgmentRecord, Judgments, evaluate};
+use grondslag_rules::{Age, Domain, FactId, JudgmentId, Lang, Outcome, RawValue, RuleSet, Value};
+use grondslag_store::Store;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use time::Date;
+
+use crate::{App, AppError, AppResult, Deliberated};
+
+/// The facts that tell the consent registry which consent would cover the disclosure.
+pub const PROPOSAL_FACTS: [&str; 3] = ["recipient_role", "data_categories", "purpose"];
+
+/// The professional's judgment of one criterion of a weighing, with their reasons.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Criterion {
+    pub answer: Option<bool>,
+    pub reasons: String,
+}
+
+/// One answer: the fact's id and its value as written in the scenario format.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Answer {
+    pub fact: String,
+    /// `true`/`false`, a number (age), an id, or a list of ids.
+    pub value: serde_json::Value,
+}
+
+/// A deliberation in progress. Serialised as is in the (sealed) drafts of the web application;
+/// the field names are that format.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Deliberation {
+    pub client: Option<String>,
+    /// The date of the law (YYYY-MM-DD).
+    pub date: String,
+    pub answers: Vec<Answer>,
+    /// For "vorige vraag": the fact set and the value it replaced.
+    pub history: Vec<(String, Option<serde_json::Value>)>,
+    /// Human-readable revisions ("Leeftijd: 11 → 13").
+    pub revisions: Vec<String>,
+    pub judgments: BTreeMap<String, Vec<Criterion>>,
+    /// The answer "vorige vraag" took back, shown preselected when its question comes again.
+    #[serde(default)]
+    pub recall: Option<Answer>,
+}
+
+/// A stored value as the rule set's raw input.
+pub fn raw_of(v: &serde_json::Value) -> Option<RawValue> {
+    match v {
+        serde_json::Value::Bool(b) => Some(RawValue::Bool(*b)),
+        serde_json::Value::Number(n) => n.as_i64().map(RawValue::Int),
+        serde_json::Value::String(s) => Some(RawValue::Str(s.clone())),
+        serde_json::Value::Array(a) => a.iter().map(|x| x.as_str().map(str::to_owned)).collect::<Option<Vec<_>>>().map(RawValue::List),
+        _ => None,
+    }
+}
+
+/// A typed value in its stored form (the inverse of [`raw_of`] followed by parsing).
+pub fn json_of(rules: &RuleSet, fact: FactId, value: Value) -> serde_json::Value {
+    match (&rules.facts[fact.ix()].domain, value) {
+        (_, Value::Bool(b)) => serde_json::Value::Bool(b),
+        (_, Value::Age(Age::Years(n))) => serde_json::Value::from(n),
+        (Domain::Set(vs), Value::Set(m)) => serde_json::Value::Array(
+            vs.iter().enumerate().filter(|(i, _)| m & (1 << i) != 0).map(|(_, v)| serde_json::Value::String(v.id.clone())).collect(),
+        ),
+        _ => serde_json::Value::String(rules.value_id(fact, value)),
+    }
+}
+
+/// Parses the values a person gave for `fact` (one, or several for a set) into a stored value.
+/// Errors are Dutch and say what to fix.
+pub fn parse_answer(rules: &RuleSet, fact: FactId, values: &[String]) -> Result<serde_json::Value, String> {
+    let missing = || "Kies of vul een antwoord in.".to_string();
+    let first = values.first().map(|s| s.trim()).filter(|s| !s.is_empty());
+    let json = match &rules.facts[fact.ix()].domain {
+        Domain::Bool => match first.ok_or_else(missing)? {
+            "true" | "ja" => serde_json::Value::Bool(true),
+            "false" | "nee" => serde_json::Value::Bool(false),
+            _ => return Err("Antwoord met ja of nee.".into()),
+        },
+        Domain::Age => {
+            let n: i64 = first.ok_or_else(missing)?.parse().map_err(|_| "Geef de leeftijd in hele jaren, bijvoorbeeld 14.".to_string())?;
+            serde_json::Value::from(n)
+        }
+        Domain::Set(_) => serde_json::Value::Array(
+            values.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).map(|s| serde_json::Value::String(s.to_owned())).collect(),
+        ),
+        Domain::Enum(_) | Domain::Role { .. } => serde_json::Value::String(first.ok_or_else(missing)?.to_owned()),
+    };
+    let raw = raw_of(&json).ok_or_else(missing)?;
+    rules.parse_value(fact, &raw)?;
+    Ok(json)
+}
+
+impl Deliberation {
+    pub fn new(client: Option<String>, date: Date) -> Self {
+        Deliberation { client, date: date.to_string(), ..Default::default() }
+    }
+
+    pub fn date(&self) -> AppResult<Date> {
+        Date::parse(&self.date, time::macros::format_description!("[year]-[month]-[day]"))
+            .map_err(|_| AppError::Invalid(format!("de datum van het beraad ({}) is geen geldige datum", self.date)))
+    }
+
+    pub fn value(&self, fact: &str) -> Option<&serde_json::Value> {
+        self.answers.iter().find(|a| a.fact == fact).map(|a| &a.value)
+    }
+
+    /// Sets an answer (replacing an earlier one, which is then recorded as a revision).
+    pub fn set(&mut self, rules: &RuleSet, fact: FactId, value: serde_json::Value, lang: Lang) {
+        let id = rules.facts[fact.ix()].id.clone();
+        let before = self.value(&id).cloned();
+        if let Some(old) = &before
+            && *old != value
+        {
+            let label = |v: &serde_json::Value| {
+                raw_of(v).and_then(|r| rules.parse_value(fact, &r).ok()).map(|v| rules.value_label(fact, v, lang)).unwrap_or_default()
+            };
+            self.revisions.push(format!("{}: {} → {}", rules.facts[fact.ix()].label.get(lang), label(old), label(&value)));
+        }
+        self.history.push((id.clone(), before));
+        self.recall = None;
+        match self.answers.iter_mut().find(|a| a.fact == id) {
+            Some(a) => a.value = value,
+            None => self.answers.push(Answer { fact: id, value }),
+        }
+    }
+
+    /// [`Deliberation::set`] with a typed value.
+    pub fn set_value(&mut self, rules: &RuleSet, fact: FactId, value: Value, lang: Lang) {
+        self.set(rules, fact, json_of(rules, fact, value), lang);
+    }
+
+    /// Undoes the last answer. False when there is nothing to undo.
+    pub fn back(&mut self) -> bool {
+        let Some((fact, before)) = self.history.pop() else { return false };
+        self.recall = self.answers.iter().find(|a| a.fact == fact).cloned();
+        match before {
+            Some(v) => {
+                if let Some(a) = self.answers.iter_mut().find(|a| a.fact == fact) {
+                    a.value = v;
+                }
+            }
+            None => self.answers.retain(|a| a.fact != fact),
+        }
+        true
+    }
+
+    /// Records the professional's weighing of one judgment set, criterion by criterion.
+    pub fn set_judgment(&mut self, rules: &RuleSet, judgment: JudgmentId, criteria: Vec<Criterion>) {
+        self.judgments.insert(rules.judgments[judgment.ix()].id.clone(), criteria);
+    }
+
+    /// The answers as facts (answers the rule set no longer knows are left out).
+    pub fn facts(&self, rules: &RuleSet) -> Facts {
+        let mut facts = Facts::new(rules);
+        for a in &self.answers {
+            if let (Some(f), Some(raw)) = (rules.fact(&a.fact), raw_of(&a.value))
+                && let Ok(v) = rules.parse_value(f, &raw)
+            {
+                facts.set(f, v);
+            }
+        }
+        facts
+    }
+
+    /// The answers with their fact, label and value label, in the order they were given.
+    pub fn answer_labels(&self, rules: &RuleSet, lang: Lang) -> Vec<(FactId, String, String)> {
+        self.answers
+            .iter()
+            .filter_map(|a| {
+                let f = rules.fact(&a.fact)?;
+                let v = rules.parse_value(f, &raw_of(&a.value)?).ok()?;
+                Some((f, rules.facts[f.ix()].label.get(lang).to_string(), rules.value_label(f, v, lang)))
+            })
+            .collect()
+    }
+
+    pub fn judgments(&self, rules: &RuleSet) -> Judgments {
+        let mut j = Judgments::default();
+        for (id, criteria) in &self.judgments {
+            if let Some(jid) = rules.judgment(id) {
+                let rec = JudgmentRecord {
+                    answers: criteria.iter().map(|c| c.answer).collect(),
+                    reasons: criteria.iter().map(|c| if c.reasons.trim().is_empty() { None } else { Some(c.reasons.clone()) }).collect(),
+                };
+                j.sets.insert(jid, rec);
+            }
+        }
+        j
+    }
+
+    /// The hash of what the answer rests on, apart from the consent registry.
+    fn answers_hash(&self, rules: &RuleSet) -> String {
+        let mut answers: Vec<&Answer> = self.answers.iter().collect();
+        answers.sort_by(|a, b| a.fact.cmp(&b.fact));
+        let basis = serde_json::json!({
+            "rules": rules.hash,
+            "date": self.date,
+            "client": self.client,
+            "answers": answers,
+            "judgments": self.judgments,
+        });
+        short_hash(basis.to_string().as_bytes())
+    }
+}
+
+fn short_hash(bytes: &[u8]) -> String {
+    let d = Sha256::digest(bytes);
+    d.iter().take(16).map(|b| format!("{b:02x}")).collect()
+}
+
+/// What an evaluated answer rests on: the deliberation itself and the consent registry's
+/// derivation. Travels with the "vastleggen" button as [`Version::token`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Version {
+    pub answers: String,
+    pub consent: String,
+}
+
+impl Version {
+    pub fn token(&self) -> String {
+        format!("{}.{}", self.answers, self.consent)
+    }
+
+    /// Reads a token; anything malformed yields a version that matches nothing.
+    pub fn parse(token: &str) -> Version {
+        let (a, c) = token.split_once('.').unwrap_or((token, ""));
+        Version { answers: a.to_owned(), consent: c.to_owned() }
+    }
+}
+
+/// A deliberation evaluated: the facts (with the registry's consent for a client), the
+/// evaluation, the fact to ask next if any, and the version the answer rests on.
+pub struct Evaluated {
+    pub date: Date,
+    pub facts: Facts,
+    pub judgments: Judgments,
+    pub evaluation: Evaluation,
+    pub consent: Option<ConsentDerivation>,
+    pub next: Option<FactId>,
+    pub version: Version,
+}
+
+/// Why recording a deliberation was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// The deliberation is not about a registered client.
+    NoClient,
+    /// The answers changed after the page was shown (another tab or window).
+    Changed,
+    /// The client's consent registry changed after the page was shown.
+    ConsentChanged,
+    /// The outcome is not determined yet.
+    Undetermined,
+}
+
+impl Refusal {
+    /// Dutch and English, for the professional.
+    pub fn messages(self) -> (&'static str, &'static str) {
+        match self {
+            Refusal::NoClient => (
+                "Een beraad zonder cliënt kan niet in een dossier worden vastgelegd. Start een beraad vanuit de cliënt.",
+                "A deliberation without a client cannot be recorded in a dossier. Start it from the client.",
+            ),
+            Refusal::Changed => (
+                "Niet vastgelegd: de antwoorden van dit beraad zijn gewijzigd nadat deze pagina werd getoond (bijvoorbeeld in een ander tabblad). Bekijk het huidige antwoord en leg dat vast als het klopt.",
+                "Not recorded: the answers of this deliberation changed after this page was shown (for instance in another tab). Review the current answer and record it if it is right.",
+            ),
+            Refusal::ConsentChanged => (
+                "Niet vastgelegd: de toestemming van de cliënt is gewijzigd (geregistreerd of ingetrokken) nadat deze pagina werd getoond. Het antwoord kan daardoor anders zijn; bekijk het huidige antwoord.",
+                "Not recorded: the client's consent changed (registered or withdrawn) after this page was shown. The answer may differ; review the current answer.",
+            ),
+            Refusal::Undetermined => (
+                "Niet vastgelegd: het antwoord staat nog niet vast. Beantwoord eerst de vragen die nog open zijn.",
+                "Not recorded: the answer is not determined yet. First answer the questions still open.",
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.messages().0)
+    }
+}
+
+/// Evaluates a deliberation without a consent registry (anonymous, or in the terminal): the
+/// `consent` fact is then an answer like any other.
+pub fn evaluate_plain(rules: &RuleSet, d: &Deliberation) -> AppResult<Evaluated> {
+    finish(rules, d, d.facts(rules), None)
+}
+
+fn finish(rules: &RuleSet, d: &Deliberation, facts: Facts, consent: Option<ConsentDerivation>) -> AppResult<Evaluated> {
+    let date = d.date()?;
+    let judgments = d.judgments(rules);
+    let evaluation = evaluate(rules, date, &facts, &judgments)?;
+    let mut next = evaluation.questions.first().map(|q| q.fact);
+    // For a client, consent comes from the registry; while the registry cannot be consulted,
+    // the facts it needs are asked instead of consent itself.
+    if consent.is_some()
+        && let Some(f) = next
+        && rules.facts[f.ix()].id == "consent"
+    {
+        next = PROPOSAL_FACTS.iter().filter_map(|id| rules.fact(id)).find(|f| facts.get(*f).is_none()).or(next);
+    }
+    let consent_hash = match &consent {
+        Some(c) => short_hash(serde_json::to_string(c).map_err(|e| AppError::Invalid(e.to_string()))?.as_bytes()),
+        None => "-".to_owned(),
+    };
+    let version = Version { answers: d.answers_hash(rules), consent: consent_hash };
+    Ok(Evaluated { date, facts, judgments, evaluation, consent, next, version })
+}
+
+impl<S: Store> App<S> {
+    /// Evaluates a deliberation. For a client the `consent` fact comes from the registry.
+    pub async fn evaluate_deliberation(&self, d: &Deliberation) -> AppResult<Evaluated> {
+        let mut facts = d.facts(&self.rules);
+        let consent = match &d.client {
+            Some(c) => Some(self.apply_registry(c, &mut facts, d.date()?).await?),
+            None => None,
+        };
+        finish(&self.rules, d, facts, consent)
+    }
+
+    /// Records a deliberation in its client's dossier, but only the answer the professional
+    /// saw: `shown` is the [`Version::token`] of the page. Refused (with [`Refusal`]) when the
+    /// answers or the consent registry changed since, or when the outcome is not determined.
+    pub async fn record_deliberation(&self, professional: &str, d: &Deliberation, shown: &str, lang: Lang) -> AppResult<Deliberated> {
+        let client = d.client.as_deref().ok_or(AppError::Refused(Refusal::NoClient))?;
+        let ev = self.evaluate_deliberation(d).await?;
+        // What is wrong now comes first: an unfinished answer is refused as such.
+        if ev.evaluation.outcome == Outcome::Undetermined {
+            return Err(AppError::Refused(Refusal::Undetermined));
+        }
+        let shown = Version::parse(shown);
+        if shown.answers != ev.version.answers {
+            return Err(AppError::Refused(Refusal::Changed));
+        }
+        if shown.consent != ev.version.consent {
+            return Err(AppError::Refused(Refusal::ConsentChanged));
+        }
+        let derivation = ev.consent.clone().ok_or(AppError::Refused(Refusal::NoClient))?;
+        self.append_deliberation(client, professional, &ev.facts, &ev.judgments, &ev.evaluation, derivation, lang).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules() -> RuleSet {
+        match grondslag_rules::load_embedded() {
+            Ok(r) => r,
+            Err(e) => unreachable!("built-in rules: {e}"),
+        }
+    }
+
+    fn date() -> Date {
+        time::macros::date!(2026 - 06 - 01)
+    }
+
+    #[test]
+    fn undo_restores_the_previous_value_and_offers_the_undone_one_again() {
+        let r = rules();
+        let Some(f) = r.fact("client_age") else { unreachable!("client_age") };
+        let mut d = Deliberation::new(None, date());
+        d.set(&r, f, serde_json::json!(11), Lang::Nl);
+        d.set(&r, f, serde_json::json!(13), Lang::Nl);
+        assert_eq!(d.revisions.len(), 1, "a changed answer is a revision");
+        assert!(d.back());
+        assert_eq!(d.value("client_age"), Some(&serde_json::json!(11)));
+        assert_eq!(d.recall.as_ref().map(|a| a.value.clone()), Some(serde_json::json!(13)));
+        assert!(d.back());
+        assert_eq!(d.value("client_age"), None);
+        assert!(!d.back());
+    }
+
+    #[test]
+    fn typed_values_round_trip_through_their_stored_form() {
+        let r = rules();
+        for (id, raw) in [
+            ("client_age", RawValue::Int(15)),
+            ("client_age", RawValue::Str("adult".into())),
+            ("data_categories", RawValue::List(vec!["contact".into(), "health".into()])),
+            ("client_objects", RawValue::Bool(true)),
+        ] {
+            let Some(f) = r.fact(id) else { unreachable!("{id}") };
+            let Ok(v) = r.parse_value(f, &raw) else { unreachable!("{id} {raw:?}") };
+            let json = json_of(&r, f, v);
+            let back = raw_of(&json).and_then(|raw| r.parse_value(f, &raw).ok());
+            assert_eq!(back, Some(v), "{id}: {json}");
+        }
+    }
+
+    #[test]
+    fn the_version_changes_with_every_answer_and_judgment_but_not_with_the_order_of_answers() {
+        let r = rules();
+        let (Some(age), Some(obj)) = (r.fact("client_age"), r.fact("client_objects")) else { unreachable!("facts") };
+        let mut a = Deliberation::new(None, date());
+        a.set(&r, age, serde_json::json!(15), Lang::Nl);
+        a.set(&r, obj, serde_json::json!(false), Lang::Nl);
+        let mut b = Deliberation::new(None, date());
+        b.set(&r, obj, serde_json::json!(false), Lang::Nl);
+        b.set(&r, age, serde_json::json!(15), Lang::Nl);
+        let v = |d: &Deliberation| evaluate_plain(&r, d).map(|e| e.version).ok();
+        assert!(v(&a).is_some());
+        assert_eq!(v(&a), v(&b), "the same answers in another order are the same answer");
+        b.set(&r, age, serde_json::json!(16), Lang::Nl);
+        assert_ne!(v(&a), v(&b));
+        let mut c = a.clone();
+        c.judgments.insert("conflict_of_duties".into(), vec![Criterion { answer: Some(true), reasons: "x".into() }]);
+        assert_ne!(v(&a), v(&c), "a weighing is part of what the answer rests on");
+        let mut later = a.clone();
+        later.date = "2026-06-02".into();
+        assert_ne!(v(&a), v(&later), "the date of the law is too");
+    }
+
+    #[test]
+    fn a_token_reads_back_and_garbage_matches_nothing() {
+        let v = Version { answers: "ab".into(), consent: "cd".into() };
+        assert_eq!(Version::parse(&v.token()), v);
+        assert_ne!(Version::parse("zonder-punt"), v);
+        assert_ne!(Version::parse(""), v);
+    }
+}
