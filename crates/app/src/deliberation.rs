@@ -267,6 +267,8 @@ pub enum Refusal {
     ConsentChanged,
     /// The outcome is not determined yet.
     Undetermined,
+    /// A decision following this deliberation is already recorded.
+    AlreadyDecided,
 }
 
 impl Refusal {
@@ -288,6 +290,10 @@ impl Refusal {
             Refusal::Undetermined => (
                 "Niet vastgelegd: het antwoord staat nog niet vast. Beantwoord eerst de vragen die nog open zijn.",
                 "Not recorded: the answer is not determined yet. First answer the questions still open.",
+            ),
+            Refusal::AlreadyDecided => (
+                "Het besluit bij dit beraad is al vastgelegd. Een nieuw besluit hoort bij een nieuw beraad.",
+                "The decision following this deliberation is already recorded. A new decision needs a new deliberation.",
             ),
         }
     }

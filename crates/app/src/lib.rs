@@ -466,6 +466,9 @@ impl<S: Store> App<S> {
             return Err(AppError::Invalid("zeg of de cliënt is geïnformeerd, of waarom niet".into()));
         }
         let rows = self.read(&d).await?;
+        if decided(&rows, decision.deliberation_seq).is_some() {
+            return Err(AppError::Refused(deliberation::Refusal::AlreadyDecided));
+        }
         match rows.iter().find(|(r, _, _)| r.seq == decision.deliberation_seq) {
             Some((_, e, _)) if e.body().kind == "deliberation" => {}
             Some((_, e, _)) => {
@@ -478,6 +481,30 @@ impl<S: Store> App<S> {
             None => return Err(AppError::Invalid(format!("dossierregel {} bestaat niet in dit dossier", decision.deliberation_seq))),
         }
         self.append(&d, &p, &EntryPayload::Decision(decision), None).await
+    }
+
+    /// The decision recorded after deliberation `seq`, with its own sequence number.
+    pub async fn decision_after(&self, client: &str, seq: u64) -> AppResult<Option<(u64, Decision)>> {
+        let (_, d, _) = self.context(client, None).await?;
+        let rows = self.read(&d).await?;
+        Ok(decided(&rows, seq))
+    }
+
+    /// When the deliberation `seq` relied on a registered consent that has been withdrawn since:
+    /// that consent's sequence number and the date from which it was withdrawn. A decision form
+    /// for that deliberation must say so rather than repeat "U mag delen".
+    pub async fn lapsed_consent(&self, client: &str, seq: u64) -> AppResult<Option<(u64, Date)>> {
+        let (_, d, _) = self.context(client, None).await?;
+        let rows = self.read(&d).await?;
+        let relied_on = rows.iter().find(|(r, _, _)| r.seq == seq).and_then(|(_, _, p)| match p {
+            Some((EntryPayload::Deliberation { report }, _)) => {
+                let c = report.get("consent_registry")?;
+                (c.get("consent")?.as_str()? == "given").then(|| c.get("relied_on")?.as_u64()).flatten()
+            }
+            _ => None,
+        });
+        let Some(consent) = relied_on else { return Ok(None) };
+        Ok(registry_of(&rows).into_iter().find(|c| c.seq == consent).and_then(|c| c.withdrawn_on.map(|on| (consent, on))))
     }
 
     /// Registers a consent; role, data and purpose ids must be the rule set's.
@@ -704,6 +731,14 @@ impl<S: Store> App<S> {
 }
 
 /// Verifies a bundle's JSON text (offline; trusts the keys in the bundle).
+/// The decision entry that follows deliberation `seq`, if one was recorded.
+fn decided(rows: &[ReadEntry], seq: u64) -> Option<(u64, Decision)> {
+    rows.iter().find_map(|(r, _, p)| match p {
+        Some((EntryPayload::Decision(d), _)) if d.deliberation_seq == seq => Some((r.seq, d.clone())),
+        _ => None,
+    })
+}
+
 pub fn verify_bundle_text(text: &str) -> Result<BundleReport, grondslag_ledger::VerifyError> {
     verify_bundle(&Bundle::from_json(text)?)
 }

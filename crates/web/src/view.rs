@@ -76,11 +76,18 @@ impl Chrome {
     }
 }
 
-/// A date-time from the ledger (RFC 3339 UTC) as a short Dutch local-looking text.
+/// The time zone every time is shown in: the professionals work in the Netherlands.
+fn amsterdam() -> Option<jiff::tz::TimeZone> {
+    static TZ: std::sync::OnceLock<Option<jiff::tz::TimeZone>> = std::sync::OnceLock::new();
+    TZ.get_or_init(|| jiff::tz::TimeZone::get("Europe/Amsterdam").ok()).clone()
+}
+
+/// A date-time from the ledger (RFC 3339 UTC) in Dutch notation, Dutch time:
+/// `2026-11-23T15:37:38.123Z` → `23-11-2026 16:37`.
 pub fn when(ts: &str) -> String {
-    // 2026-11-23T15:37:38.123Z → 23-11-2026 15:37 UTC
-    match (ts.get(0..4), ts.get(5..7), ts.get(8..10), ts.get(11..16)) {
-        (Some(y), Some(m), Some(d), Some(hm)) => format!("{d}-{m}-{y} {hm} UTC"),
+    match (ts.parse::<jiff::Timestamp>(), amsterdam()) {
+        (Ok(t), Some(tz)) => t.to_zoned(tz).strftime("%d-%m-%Y %H:%M").to_string(),
+        // Never hide a time: an unreadable one is shown as stored.
         _ => ts.to_owned(),
     }
 }
@@ -88,4 +95,23 @@ pub fn when(ts: &str) -> String {
 /// Unix milliseconds as a short text.
 pub fn when_ms(ms: i64) -> String {
     grondslag_ledger::ts_from_unix_millis(ms).map(|t| when(&t)).unwrap_or_default()
+}
+
+/// A date in Dutch notation (`23-11-2026`).
+pub fn dutch_date(d: time::Date) -> String {
+    format!("{:02}-{:02}-{}", d.day(), u8::from(d.month()), d.year())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_are_dutch_time_in_dutch_notation() {
+        // Winter (UTC+1) and summer (UTC+2), across midnight.
+        assert_eq!(when("2026-11-23T15:37:38.123Z"), "23-11-2026 16:37");
+        assert_eq!(when("2026-07-01T22:30:00Z"), "02-07-2026 00:30");
+        assert_eq!(when("niet-een-tijd"), "niet-een-tijd");
+        assert_eq!(dutch_date(time::macros::date!(2026 - 03 - 09)), "09-03-2026");
+    }
 }

@@ -31,6 +31,10 @@ pub struct DecisionPage {
     pub receipt: Option<Receipt>,
     pub error: Option<String>,
     pub form: FormData,
+    /// The decision already recorded after this deliberation (then no form is offered).
+    pub decided: Option<(u64, Decision)>,
+    /// When the consent the answer relied on was withdrawn since: the warning.
+    pub lapsed: Option<String>,
 }
 
 impl DecisionPage {
@@ -72,6 +76,14 @@ async fn page<S: Backend>(
     };
     let receipt = if just { Some(web.app.receipt(&client.id, seq).await?) } else { None };
     let name = web.app.identity(&client).await?.name;
+    let decided = web.app.decision_after(&client.id, seq).await?;
+    let lapsed = web.app.lapsed_consent(&client.id, seq).await?.map(|(consent, on)| {
+        let on = crate::view::dutch_date(on);
+        user.lang.t(
+            &format!("Let op: de toestemming waarop dit antwoord steunde (dossierregel {consent}) is ingetrokken met ingang van {on}. Het antwoord van dit beraad gold toen het werd vastgelegd; deel nu niet meer op grond van die toestemming. Doe een nieuw beraad als u nog wilt delen."),
+            &format!("Note: the consent this answer relied on (entry {consent}) was withdrawn as of {on}. The answer held when it was recorded; do not share on the basis of that consent any more. Start a new deliberation if you still want to share."),
+        ).to_owned()
+    });
     Ok(DecisionPage {
         title: user.lang.t("Besluit vastleggen", "Record the decision").into(),
         c: Chrome::new(user, &format!("/clienten/{}/beraad/{seq}/besluit", client.id)),
@@ -84,6 +96,8 @@ async fn page<S: Backend>(
         receipt,
         error,
         form,
+        decided,
+        lapsed,
     })
 }
 
