@@ -96,6 +96,12 @@ export async function login(page, login) {
   fs.writeFileSync(file, JSON.stringify(cookies));
 }
 
+/** Opens the folded parts of the answer page (the explanation below the one-screen summary). */
+export async function openDetails(page) {
+  const closed = page.locator('main details.card:not([open]) > summary');
+  while (await closed.count()) await closed.first().click();
+}
+
 /** The visible text of `<main>`, whitespace collapsed. */
 export async function mainText(page) {
   return (await page.locator('main').innerText()).replace(/\s+/g, ' ');

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   BASE, launch, withPage, login, mainText, currentFact, answer, answerAll, controlKind, clientId,
-  NOOR_ANSWERS, shot, DRAFT_URL,
+  NOOR_ANSWERS, shot, DRAFT_URL, openDetails,
 } from '../lib.mjs';
 
 let b;
@@ -33,7 +33,8 @@ test('beraad voor Noor Bakker: vragen, waarom, vorige vraag, wijzig, antwoord in
     // Question 1 (the GP's own role is already filled in): who would receive it — a <select>.
     assert.equal(await currentFact(page), 'recipient_role');
     assert.equal(await controlKind(page), 'select');
-    assert.ok((await page.locator('.progress').innerText()).startsWith('Vraag 2'), 'own role counts as question 1');
+    const progress = await page.locator('.progress').innerText();
+    assert.match(progress, /^Vraag 1 van hoogstens \d+/, 'the own role is not a question; the page says how many at most remain');
 
     // "Waarom vraag ik dit?" is closed until opened, and then shows the reason and a source link.
     const why = page.locator('details.why');
@@ -88,10 +89,19 @@ test('beraad voor Noor Bakker: vragen, waarom, vorige vraag, wijzig, antwoord in
     // The answer: both layers, sources, the consent registry, the changed answer.
     await page.getByRole('heading', { level: 1, name: 'Het antwoord' }).waitFor();
     assert.equal((await page.locator('.outcome').innerText()).trim(), 'U mag delen');
+    // One screen first: the outcome, the main conditions and the next step; the rest is folded.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const box = await page.locator('section.summary').boundingBox();
+    assert.ok(box && box.y + box.height <= 800, `the summary fits one 1280×800 screen (it ends at ${box && box.y + box.height} px)`);
+    assert.equal(await page.getByRole('heading', { name: 'Het antwoord' }).count(), 1, '"Het antwoord" once');
+    assert.ok(await page.getByRole('button', { name: 'Leg dit beraad vast in het dossier' }).isVisible());
+    assert.equal(await page.getByRole('heading', { name: /Laag 1 — beroepsgeheim/ }).isVisible(), false);
+    await openDetails(page);
     await page.getByRole('heading', { name: /Laag 1 — beroepsgeheim/ }).waitFor();
     await page.getByRole('heading', { name: /Laag 2 — AVG/ }).waitFor();
     const text = await mainText(page);
-    assert.ok(text.includes('Toestemmingsregister:'), 'the consent registry is consulted');
+    assert.ok(text.includes('Toestemming:'), 'the consent registry is consulted');
     assert.ok(text.includes('Gewijzigde antwoorden'), 'the revision is shown');
     const sources = page.getByRole('region', { name: 'Bronnen' }).getByRole('link');
     assert.ok((await sources.count()) >= 2, 'the answer cites sources');
@@ -102,8 +112,8 @@ test('beraad voor Noor Bakker: vragen, waarom, vorige vraag, wijzig, antwoord in
     await page.getByRole('button', { name: 'Leg dit beraad vast in het dossier' }).click();
     await page.waitForURL(new RegExp(`/clienten/${id}/beraad/\\d+/besluit\\?vastgelegd=1$`));
     const status = page.getByRole('status');
-    assert.match(await status.innerText(), /Het beraad is vastgelegd in het dossier/);
-    assert.match(await status.innerText(), /Ontvangstbewijs: plaats \d+ in het logboek van \d+/);
+    assert.match(await status.innerText(), /Vastgelegd in het dossier — kan niet meer ongemerkt worden gewijzigd/);
+    assert.ok(await status.getByRole('link', { name: 'Bewijs van vastlegging' }).isVisible());
     assert.match(await mainText(page), /Beraad \d+: U mag delen/);
     assert.equal(await page.getByLabel('Met wie').inputValue(), 'Mantelzorger');
 
@@ -117,7 +127,7 @@ test('beraad voor Noor Bakker: vragen, waarom, vorige vraag, wijzig, antwoord in
 
     // The recorded entry, with its receipt.
     await page.waitForURL(/\/dossier\/\d+\?vastgelegd=1$/);
-    assert.match(await page.getByRole('status').innerText(), /^Vastgelegd\. Dossierregel \d+, plaats \d+ in het logboek van \d+/);
+    assert.match(await page.getByRole('status').innerText(), /^Vastgelegd — kan niet meer ongemerkt worden gewijzigd/);
     const entry = await mainText(page);
     assert.ok(entry.includes('Noor vroeg zelf haar mantelzorger te informeren'));
     assert.ok(entry.includes('Mondeling tijdens het consult van vandaag'));
@@ -127,13 +137,18 @@ test('beraad voor Noor Bakker: vragen, waarom, vorige vraag, wijzig, antwoord in
     const timeline = await page.getByRole('table', { name: 'Tijdlijn' }).innerText();
     assert.match(timeline, /Besluit|besluit/);
     assert.match(timeline, /U mag delen/);
-    assert.match(await page.getByRole('status').first().innerText(), /geverifieerd/);
+    assert.match(await page.getByRole('status').first().innerText(), /gecontroleerd/);
 
     // The deliberation entry opens as its report, with the receipt.
     const row = page.getByRole('table', { name: 'Tijdlijn' }).getByRole('row').filter({ hasText: 'besluit vastleggen' });
     await row.getByRole('link', { name: /^\d+$/ }).click();
-    await page.getByRole('heading', { name: 'Ontvangstbewijs' }).waitFor();
+    await page.getByRole('heading', { name: 'Bewijs van vastlegging' }).waitFor();
     assert.equal((await page.locator('.outcome').innerText()).trim(), 'U mag delen');
+    // The proof of recording reads as text, with the file as a download.
+    await page.getByRole('link', { name: 'Het bewijs bekijken of downloaden' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Bewijs van vastlegging' }).waitFor();
+    assert.match(await mainText(page), /kan niet meer ongemerkt worden gewijzigd/);
+    assert.ok(await page.getByRole('link', { name: 'Bewijs downloaden (bestand)' }).isVisible());
   }));
 
 test('toestemming intrekken verandert het antwoord: daarna mag niet meer gedeeld worden', () =>
@@ -150,7 +165,7 @@ test('toestemming intrekken verandert het antwoord: daarna mag niet meer gedeeld
     await consents.getByLabel('Toelichting (optioneel)').first().fill('Noor trekt haar toestemming in (e2e).');
     await consents.getByRole('button', { name: /^Intrekken/ }).first().click();
     await page.waitForURL(/\/clienten\/[^/]+(\?.*)?$/);
-    assert.match(await page.getByRole('table', { name: 'Toestemmingen' }).innerText(), /ingetrokken per \d{4}-\d{2}-\d{2}/);
+    assert.match(await page.getByRole('table', { name: 'Toestemmingen' }).innerText(), /ingetrokken per \d{2}-\d{2}-\d{4}/);
     assert.match(await page.getByRole('table', { name: 'Tijdlijn' }).innerText(), /[Ii]ntrekking|ingetrokken/);
 
     await startFromNoor(page);
@@ -158,5 +173,5 @@ test('toestemming intrekken verandert het antwoord: daarna mag niet meer gedeeld
     await page.getByRole('heading', { level: 1, name: 'Het antwoord' }).waitFor();
     const outcome = (await page.locator('.outcome').innerText()).trim();
     assert.equal(outcome, 'U mag niet delen');
-    assert.match(await mainText(page), /Toestemmingsregister:/);
+    assert.match(await mainText(page), /Toestemming:/);
   }));

@@ -4,7 +4,7 @@
 // per criterion (yes/no with reasons) and the answer quotes her reasons back as hers.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, withPage, login, mainText, answerAll, startDeliberation, shot, SAM_VEILIG_THUIS } from '../lib.mjs';
+import { launch, withPage, login, mainText, answerAll, startDeliberation, shot, openDetails, SAM_VEILIG_THUIS } from '../lib.mjs';
 
 let b;
 before(async () => { b = await launch(); });
@@ -20,9 +20,9 @@ test('open norm: meldrecht Veilig Thuis vraagt een eigen afweging; het antwoord 
 
     await page.getByRole('heading', { level: 1, name: 'Het antwoord' }).waitFor();
     assert.equal((await page.locator('.outcome').innerText()).trim(), 'U mag delen na een vastgelegde afweging');
-    const weighing = page.getByRole('region', { name: 'Uw afweging' });
-    const link = weighing.getByRole('link', { name: /^Afweging vastleggen:/ }).first();
-    const title = (await link.innerText()).replace(/^Afweging vastleggen:\s*/, '');
+    // The weighing is the next step, on the first screen.
+    const link = page.getByRole('link', { name: /^Weeg zelf af:/ }).first();
+    const title = (await link.innerText()).replace(/^Weeg zelf af:\s*/, '');
     await link.click();
 
     // The judgment page: the title of the set, one fieldset per criterion with yes/no and reasons.
@@ -49,6 +49,7 @@ test('open norm: meldrecht Veilig Thuis vraagt een eigen afweging; het antwoord 
     await page.getByRole('heading', { level: 1, name: 'Het antwoord' }).waitFor();
     const outcome = (await page.locator('.outcome').innerText()).trim();
     assert.equal(outcome, 'U mag delen');
+    await openDetails(page);
     const own = page.getByRole('region', { name: 'Uw eigen afweging' });
     assert.match(await own.innerText(), /Dit is het oordeel van de professional, niet van de regels\./);
     const quotes = await own.locator('q').allInnerTexts();
@@ -81,6 +82,7 @@ test('open norm: meldrecht Veilig Thuis vraagt een eigen afweging; het antwoord 
     await answerAll(page, SAM_VEILIG_THUIS, { skipToAnswer: true });
     await page.getByRole('heading', { level: 1, name: 'Het antwoord' }).waitFor();
     assert.notEqual((await page.locator('.outcome').innerText()).trim(), 'U mag delen');
+    await openDetails(page);
     assert.match(await page.getByRole('region', { name: 'Uw eigen afweging' }).innerText(), /nee — .?Toch nee: er zijn zwaarwegende redenen\./);
     console.log(`# open norm: '${title}', ${n} criteria; all yes → '${outcome}'; one no → '${(await page.locator('.outcome').innerText()).trim()}'`);
   }));

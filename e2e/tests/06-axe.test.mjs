@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   BASE, launch, login, loginForm, axe, shot, answerAll, controlKind, currentFact,
-  startDeliberation, clientId, NOOR_ANSWERS, SAM_VEILIG_THUIS, saveArtefacts,
+  startDeliberation, clientId, NOOR_ANSWERS, SAM_VEILIG_THUIS, saveArtefacts, openDetails,
 } from '../lib.mjs';
 
 let b;
@@ -111,9 +111,12 @@ sweep('axe: nieuw beraad, elke soort vraag (select, radio, checkbox, getal), vra
   assert.deepEqual([...seen].sort(), ['checkbox', 'number', 'radio', 'select']);
   await page.getByRole('heading', { level: 1, name: 'Het antwoord' }).waitFor();
   await scan(page, 'answer');
+  await openDetails(page);
+  await scan(page, 'answer (explanation open)');
 
   // "wijzig" (under "Een antwoord wijzigen") opens the question in change mode.
-  await page.locator('summary', { hasText: 'Een antwoord wijzigen' }).click();
+  const change = page.locator('details', { has: page.locator('summary', { hasText: 'Een antwoord wijzigen' }) });
+  if ((await change.getAttribute('open')) === null) await change.locator('summary').click();
   await page.getByRole('link', { name: 'wijzig Leeftijd van de cliënt' }).click();
   assert.equal(await currentFact(page), 'client_age');
   await scan(page, 'question (change mode)');
@@ -128,7 +131,7 @@ sweep('axe: afweging (open norm), ook met foutmelding', async () => {
   await startDeliberation(page, 'Sam Jansen');
   // Skip the questions that only refine the conditions, as a hurried professional would.
   await answerAll(page, SAM_VEILIG_THUIS, { skipToAnswer: true });
-  await page.getByRole('link', { name: /^Afweging vastleggen:/ }).first().click();
+  await page.getByRole('link', { name: /^Weeg zelf af:/ }).first().click();
   await scan(page, 'judgment');
   await page.getByRole('radio', { name: 'Ja' }).first().check();
   await page.getByRole('button', { name: 'Afweging opslaan' }).click();
@@ -165,8 +168,11 @@ sweep('axe: besluit (ook met foutmelding), dossierregel, verslag, dossier, toest
   const daan = await clientId(page, 'Daan Visser');
   const seq = decisionUrl.match(/beraad\/(\d+)\/besluit/)[1];
   await page.goto(`${BASE}/clienten/${daan}/dossier/${seq}`);
-  await page.getByRole('heading', { name: 'Ontvangstbewijs' }).waitFor();
+  await page.getByRole('heading', { name: 'Bewijs van vastlegging' }).waitFor();
   await scan(page, 'entry (deliberation report with receipt)');
+  await page.goto(`${BASE}/clienten/${daan}/dossier/${seq}/bewijs`);
+  await page.locator('main details summary').first().click();
+  await scan(page, 'proof of recording');
 
   await page.goto(`${BASE}/clienten/${daan}`);
   await scan(page, 'dossier');

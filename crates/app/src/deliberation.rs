@@ -56,6 +56,10 @@ pub struct Deliberation {
     /// The answer "vorige vraag" took back, shown preselected when its question comes again.
     #[serde(default)]
     pub recall: Option<Answer>,
+    /// Facts filled in before the first question (the professional's own role): not counted
+    /// as questions asked.
+    #[serde(default)]
+    pub prefilled: Vec<String>,
 }
 
 /// A stored value as the rule set's raw input.
@@ -114,6 +118,11 @@ impl Deliberation {
     pub fn date(&self) -> AppResult<Date> {
         Date::parse(&self.date, time::macros::format_description!("[year]-[month]-[day]"))
             .map_err(|_| AppError::Invalid(format!("de datum van het beraad ({}) is geen geldige datum", self.date)))
+    }
+
+    /// How many questions the professional has answered (for "Vraag 3 van hoogstens 9").
+    pub fn answered(&self) -> usize {
+        self.answers.iter().filter(|a| !self.prefilled.contains(&a.fact)).count()
     }
 
     pub fn value(&self, fact: &str) -> Option<&serde_json::Value> {

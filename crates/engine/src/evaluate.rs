@@ -408,6 +408,29 @@ pub fn evaluate(rules: &RuleSet, date: Date, facts: &Facts, judgments: &Judgment
     })
 }
 
+/// At most how many more questions this deliberation can ask: every fact still unknown that a
+/// route not yet ruled out depends on, or that decides one of their conditions or a general
+/// condition rule. Answers only rule routes out, so this never grows as questions are answered;
+/// it is an honest bound for "nog hoogstens N vragen", not a prediction. Kept out of
+/// [`evaluate`], which the checker runs hundreds of millions of times.
+pub fn questions_left_at_most(rules: &RuleSet, ev: &Evaluation, facts: &Facts) -> usize {
+    let mut fs: Vec<FactId> = Vec::new();
+    for r in ev.routes.iter().filter(|r| r.status != Tri::False) {
+        let route = &rules.routes[r.route.ix()];
+        fs.extend(askable_facts(rules, route, facts));
+        for w in route.conditions.iter().filter_map(|(_, w)| w.as_ref()) {
+            facts_of(rules, w, &mut fs);
+        }
+    }
+    for w in rules.condition_rules.iter().filter_map(|r| r.when.as_ref()) {
+        facts_of(rules, w, &mut fs);
+    }
+    fs.retain(|f| matches!(facts.get(*f), None | Some(Value::Age(grondslag_rules::Age::Adult))));
+    fs.sort();
+    fs.dedup();
+    fs.len()
+}
+
 /// Routes that fail only on things a professional can change (ask consent, share less, choose
 /// another recipient): "what would make this lawful". Never routes the professional's own
 /// weighing ruled out — that judgment is theirs, not a switch to flip.

@@ -11,7 +11,7 @@ pub mod safety;
 
 pub use evaluate::{
     ConditionOrigin, Counterfactual, ENGINE_VERSION, EngineError, Evaluation, ExceptionState, JudgmentRecord, JudgmentState, Judgments,
-    Question, QuestionPurpose, RouteResult, evaluate, probe_values, route_nodes, route_result,
+    Question, QuestionPurpose, RouteResult, evaluate, probe_values, questions_left_at_most, route_nodes, route_result,
 };
 pub use logic::{FactSource, Facts, Tri, eval, facts_of};
 pub use report::{

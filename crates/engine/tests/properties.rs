@@ -8,6 +8,7 @@
 //! - no gap: an undetermined outcome always comes with a question;
 //! - the grounds and levels of the report agree with the rule set and the trace;
 //! - no dead end: answering the questions one by one always reaches an outcome;
+//! - the bound on the questions left holds and never grows;
 //! - the answer classes (`probe_values`) reach every outcome that any answer reaches.
 //!
 //! `serde_json` is not a dependency of this crate, so the report's determinism is checked on
@@ -21,7 +22,8 @@ use std::path::PathBuf;
 use std::sync::LazyLock;
 
 use grondslag_engine::{
-    Evaluation, FactSource, Facts, JudgmentRecord, Judgments, QuestionPurpose, Report, Tri, evaluate, probe_values, report, route_result,
+    Evaluation, FactSource, Facts, JudgmentRecord, Judgments, QuestionPurpose, Report, Tri, evaluate, probe_values, questions_left_at_most,
+    report, route_result,
 };
 use grondslag_rules::{Age, Cond, FactId, JudgmentId, Lang, Level, Node, Outcome, RuleSet, Value, candidates, load_embedded};
 use proptest::prelude::*;
@@ -497,6 +499,32 @@ proptest! {
             facts.set(f, v);
             steps += 1;
             prop_assert!(steps <= 2 * n_facts(), "still undetermined after {} answers; facts: {}", steps, describe(&facts));
+        }
+    }
+
+    /// "Nog hoogstens N vragen" is honest: asking every question (also those that only decide
+    /// the conditions) until none is left takes at most the bound given at the start, and the
+    /// bound never grows as answers come in.
+    #[test]
+    fn the_questions_left_never_exceed_the_bound((facts, judgments) in facts_and_judgments(), answers in full_assignment()) {
+        let mut facts = facts;
+        let e = ev(&facts, &judgments);
+        let start = questions_left_at_most(rules(), &e, &facts);
+        let mut last = start;
+        let mut steps = 0;
+        while let Some(q) = ev(&facts, &judgments).questions.first() {
+            let f = q.fact;
+            let v = match (facts.get(f), answers[f.ix()]) {
+                (Some(Value::Age(Age::Adult)), Value::Age(Age::Years(y))) => Value::Age(Age::Years(y.max(18))),
+                (Some(Value::Age(Age::Adult)), _) => Value::Age(Age::Years(30)),
+                (_, v) => v,
+            };
+            facts.set(f, v);
+            steps += 1;
+            let now = questions_left_at_most(rules(), &ev(&facts, &judgments), &facts);
+            prop_assert!(now <= last, "the bound grew from {} to {} after {}; facts: {}", last, now, fact_name(f), describe(&facts));
+            last = now;
+            prop_assert!(steps <= start, "{} questions asked, bound was {}; facts: {}", steps, start, describe(&facts));
         }
     }
 }

@@ -116,6 +116,7 @@ pub fn router<S: Backend>(web: Arc<Web<S>>) -> Router {
         .route("/clienten/{id}/doorbraak", post(dossier::break_glass::<S>))
         .route("/clienten/{id}/dossier/{seq}", get(dossier::entry::<S>))
         .route("/clienten/{id}/dossier/{seq}/ontvangstbewijs", get(dossier::receipt::<S>))
+        .route("/clienten/{id}/dossier/{seq}/bewijs", get(dossier::receipt_page::<S>))
         .route("/clienten/{id}/bundel", get(dossier::bundle::<S>))
         .route("/clienten/{id}/toestemming", get(consent::form::<S>).post(consent::register::<S>))
         .route("/clienten/{id}/toestemming/{seq}/intrekken", post(consent::withdraw::<S>))

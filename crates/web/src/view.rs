@@ -26,7 +26,7 @@ pub fn role_label(role: AppRole, lang: Lang) -> &'static str {
     match role {
         AppRole::Professional => lang.t("professional", "professional"),
         AppRole::Aandachtsfunctionaris => lang.t("aandachtsfunctionaris", "aandachtsfunctionaris (designated officer)"),
-        AppRole::PrivacyOfficer => lang.t("privacy officer", "privacy officer"),
+        AppRole::PrivacyOfficer => lang.t("privacyfunctionaris", "privacy officer"),
         AppRole::Administrator => lang.t("beheerder", "administrator"),
     }
 }

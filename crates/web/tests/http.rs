@@ -493,7 +493,7 @@ async fn a_deliberation_from_question_to_receipt() {
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     let decision = r.headers[header::LOCATION].to_str().unwrap().to_owned();
     let r = t.send("GET", &decision, Some(&token), None).await;
-    assert!(r.body.contains("Het beraad is vastgelegd"));
+    assert!(r.body.contains("Vastgelegd in het dossier — kan niet meer ongemerkt worden gewijzigd"));
     let path = decision.split('?').next().unwrap().to_owned();
     let r =
         t.send("POST", &path, Some(&token), Some("gedeeld=ja&wat=diagnose&ontvanger=dochter&geinformeerd=nee&redenen=toestemming")).await;
@@ -510,7 +510,13 @@ async fn a_deliberation_from_question_to_receipt() {
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     let entry = r.headers[header::LOCATION].to_str().unwrap().to_owned();
     let r = t.send("GET", &entry, Some(&token), None).await;
-    assert!(r.body.contains("Vastgelegd."));
+    assert!(r.body.contains("Vastgelegd — kan niet meer ongemerkt worden gewijzigd"));
+    assert!(r.body.contains("mondeling"), "every recorded field is shown");
+    // A recorded decision is not offered again, and a second one is refused.
+    let r = t.send("GET", &path, Some(&token), None).await;
+    assert!(r.body.contains("al vastgelegd") && !r.body.contains("Besluit vastleggen</button>"), "{}", r.body);
+    let again = "gedeeld=nee&geinformeerd=ja&hoe=mondeling&redenen=nogmaals";
+    assert_eq!(t.send("POST", &path, Some(&token), Some(again)).await.status, StatusCode::CONFLICT);
     let seq: u64 = entry.split("/dossier/").nth(1).unwrap().split('?').next().unwrap().parse().unwrap();
     let receipt = t.web.app.receipt(&noor, seq).await.unwrap();
     receipt.verify(&t.web.app.org_keys(&t.a.id).unwrap().verifier_key().unwrap()).unwrap();

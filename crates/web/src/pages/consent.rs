@@ -31,6 +31,8 @@ pub struct ConsentPage {
     pub capacities: Vec<Opt>,
     pub today: String,
     pub error: Option<String>,
+    /// What was sent, so a refused form comes back as it was filled in.
+    pub form: FormData,
 }
 
 const CAPACITIES: [(&str, &str, &str); 8] = [
@@ -87,6 +89,16 @@ fn page<S: Backend>(web: &Web<S>, user: &User, client: &str, name: String, form:
             .collect(),
         today: time::OffsetDateTime::now_utc().date().to_string(),
         error,
+        form: form.cloned().unwrap_or_default(),
+    }
+}
+
+impl ConsentPage {
+    pub fn val(&self, name: &str) -> String {
+        self.form.get(name).unwrap_or("").to_owned()
+    }
+    pub fn is(&self, name: &str, v: &str) -> bool {
+        self.form.get(name) == Some(v)
     }
 }
 

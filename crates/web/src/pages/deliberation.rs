@@ -81,6 +81,7 @@ pub async fn create<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, form
     {
         state.set(rules, f, v, user.lang.rules());
         state.history.clear();
+        state.prefilled.push("sender_role".into());
     }
     // The date must have rules in force; say so now rather than on the first question.
     web.evaluate_draft(&state).await?;
@@ -115,6 +116,8 @@ pub struct QuestionPage {
     pub draft: String,
     pub client_name: Option<String>,
     pub number: usize,
+    /// At most how many questions there are, this one included (0 when not known).
+    pub at_most: usize,
     pub fact: String,
     pub question: String,
     pub why: String,
@@ -156,6 +159,17 @@ pub struct ResultPage {
     pub version: String,
     /// Why recording was just refused (the page then shows the current answer).
     pub refused: Option<String>,
+    /// The first conditions, for the one-screen summary; the rest are in the details.
+    pub top_conditions: Vec<String>,
+    pub more_conditions: usize,
+    /// Consent would change the answer and the registry has none: offer to register it.
+    pub ask_consent: bool,
+}
+
+impl ResultPage {
+    pub fn any_weighing_recorded(&self) -> bool {
+        self.judgments.iter().any(|j| j.recorded)
+    }
 }
 
 async fn client_name<S: Backend>(web: &Web<S>, user: &User, state: &Deliberation) -> Result<Option<String>, WebError> {
@@ -202,6 +216,7 @@ fn question_page<S: Backend>(
     changing: bool,
     client_name: Option<String>,
     error: Option<String>,
+    left: usize,
 ) -> QuestionPage {
     let rules = web.app.rules();
     let lang = user.lang;
@@ -262,7 +277,8 @@ fn question_page<S: Backend>(
         c: Chrome::new(user, &format!("/beraad/{id}")),
         draft: id.to_owned(),
         client_name,
-        number: state.answers.len() + 1,
+        number: state.answered() + 1,
+        at_most: if left == 0 { 0 } else { state.answered() + left },
         fact: f.id.clone(),
         question: f.question.get(lang.rules()).to_string(),
         why: f.why.get(lang.rules()).to_string(),
@@ -305,7 +321,7 @@ async fn render<S: Backend>(
     let lang = user.lang;
     if let Some(fid) = q.get("wijzig") {
         let fact = rules.fact(fid).ok_or_else(|| WebError::NotFound("Deze vraag bestaat niet.".into()))?;
-        return Ok(question_page(web, user, &id, &state, fact, None, true, name, None).into_response());
+        return Ok(question_page(web, user, &id, &state, fact, None, true, name, None, 0).into_response());
     }
     let ev = web.evaluate_draft(&state).await?;
     let rep = report(rules, &ev.evaluation, &ev.facts, &ev.judgments, lang.rules());
@@ -315,7 +331,8 @@ async fn render<S: Backend>(
         // professional may skip to the answer (they are listed there as still open).
         let skip = q.contains_key("antwoord") && asked.is_some_and(|a| a.purpose == QuestionPurpose::Conditions);
         if !skip {
-            let page = question_page(web, user, &id, &state, fact, asked, false, name, refused.clone());
+            let left = grondslag_engine::questions_left_at_most(rules, &ev.evaluation, &ev.facts);
+            let page = question_page(web, user, &id, &state, fact, asked, false, name, refused.clone(), left);
             let status = if refused.is_some() { axum::http::StatusCode::CONFLICT } else { axum::http::StatusCode::OK };
             return Ok((status, page).into_response());
         }
@@ -351,7 +368,15 @@ async fn render<S: Backend>(
         && ev.evaluation.outcome != grondslag_rules::Outcome::Undetermined
         && matches!(user.role, AppRole::Professional | AppRole::Aandachtsfunctionaris);
     let status = if refused.is_some() { axum::http::StatusCode::CONFLICT } else { axum::http::StatusCode::OK };
+    const TOP: usize = 3;
+    let top_conditions = rep.conditions.iter().take(TOP).map(|i| i.text.clone()).collect();
+    let more_conditions = rep.conditions.len().saturating_sub(TOP);
+    let ask_consent =
+        ev.consent.as_ref().is_some_and(|d| d.consent != "given") && rep.counterfactuals.first().is_some_and(|cf| cf.id == "toestemming");
     let page = ResultPage {
+        top_conditions,
+        more_conditions,
+        ask_consent,
         title: lang.t("Het antwoord", "The answer").into(),
         c: Chrome::new(user, &format!("/beraad/{id}")),
         draft: id.clone(),
@@ -395,7 +420,8 @@ pub async fn answer<S: Backend>(
             let ev = web.evaluate_draft(&state).await?;
             let rep = report(rules, &ev.evaluation, &ev.facts, &ev.judgments, user.lang.rules());
             let asked = rep.questions.iter().find(|qo| qo.fact == fid);
-            let page = question_page(&web, &user, &id, &state, fact, asked, changing, name, Some(msg));
+            let left = grondslag_engine::questions_left_at_most(rules, &ev.evaluation, &ev.facts);
+            let page = question_page(&web, &user, &id, &state, fact, asked, changing, name, Some(msg), left);
             Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
         Err(e) => Err(e),
@@ -559,6 +585,8 @@ pub struct PrintablePage {
     pub rv: ReportView,
     pub back: String,
     pub receipt: Option<grondslag_app::Receipt>,
+    /// The readable proof-of-recording page, for a recorded entry.
+    pub proof: Option<String>,
 }
 
 pub async fn printable<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, Path(id): Path<String>) -> Result<PrintablePage, WebError> {
@@ -578,5 +606,6 @@ pub async fn printable<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, P
         rv: ReportView::new(rep, l, state.revisions.clone()),
         back: format!("/beraad/{id}"),
         receipt: None,
+        proof: None,
     })
 }

@@ -20,7 +20,7 @@ use crate::error::{WebError, internal};
 use crate::pages::deliberation::PrintablePage;
 use crate::policy::{Action, Basis};
 use crate::report_view::ReportView;
-use crate::view::{Chrome, when};
+use crate::view::{Chrome, dutch_date, when};
 use crate::{Backend, User, Web, now_ms};
 
 /// A break-the-glass grant lasts four hours.
@@ -57,7 +57,6 @@ pub struct DossierPage {
     pub lines: Vec<Line>,
     pub verified: bool,
     pub problems: Vec<String>,
-    pub checkpoint_size: String,
     pub consents: Vec<ConsentRow>,
     pub break_glass: bool,
     pub today: String,
@@ -89,10 +88,10 @@ pub async fn show<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, Path(i
             data: grondslag_app::id_labels(web.app.rules(), "data_categories", &s.record.data_categories, lang),
             purposes: grondslag_app::id_labels(web.app.rules(), "purpose", &s.record.purposes, lang),
             period: match s.record.valid_to {
-                Some(to) => format!("{} – {}", s.record.valid_from, to),
-                None => format!("{} {}", user.lang.t("vanaf", "from"), s.record.valid_from),
+                Some(to) => format!("{} – {}", dutch_date(s.record.valid_from), dutch_date(to)),
+                None => format!("{} {}", user.lang.t("vanaf", "from"), dutch_date(s.record.valid_from)),
             },
-            withdrawn: s.withdrawn_on.map(|d| d.to_string()),
+            withdrawn: s.withdrawn_on.map(dutch_date),
         })
         .collect();
     let status = &history.status;
@@ -101,11 +100,10 @@ pub async fn show<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, Path(i
         c: Chrome::new(&user, &format!("/clienten/{}", client.id)),
         client: client.id.clone(),
         name: who.name,
-        birth_date: who.birth_date.unwrap_or_default(),
+        birth_date: who.birth_date.as_deref().map(iso_to_dutch).unwrap_or_default(),
         lines: history.lines.iter().rev().map(line).collect(),
         verified: status.ok(),
         problems: status.problems.clone(),
-        checkpoint_size: status.checkpoint_size.map(|s| s.to_string()).unwrap_or_default(),
         consents,
         break_glass: matches!(basis, Basis::BreakGlass(_)),
         today: time::OffsetDateTime::now_utc().date().to_string(),
@@ -188,6 +186,7 @@ pub async fn entry<S: Backend>(
             rv: ReportView::new(rep, l, Vec::new()),
             back: format!("/clienten/{}", client.id),
             receipt: Some(receipt),
+            proof: Some(format!("/clienten/{}/dossier/{seq}/bewijs", client.id)),
         }
         .into_response());
     }
@@ -198,6 +197,7 @@ pub async fn entry<S: Backend>(
             (l.t("Gedeeld", "Shared").into(), yes(d.shared)),
             (l.t("Wat", "What").into(), d.what.clone()),
             (l.t("Met wie", "With whom").into(), d.recipient.clone()),
+            (l.t("Wanneer gedeeld", "When shared").into(), d.shared_at.as_deref().map(iso_to_dutch).unwrap_or_default()),
             (l.t("Cliënt geïnformeerd", "Client informed").into(), d.client_informed.clone().unwrap_or_default()),
             (l.t("Waarom niet geïnformeerd", "Why not informed").into(), d.client_not_informed_reason.clone().unwrap_or_default()),
             (l.t("Redenen", "Reasons").into(), d.reasons.clone()),
@@ -217,6 +217,45 @@ pub async fn entry<S: Backend>(
         receipt: if q.contains_key("vastgelegd") { Some(web.app.receipt(&client.id, seq).await?) } else { None },
     }
     .into_response())
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "receipt.html")]
+pub struct ReceiptPage {
+    pub c: Chrome,
+    pub title: String,
+    pub client: String,
+    pub name: String,
+    pub kind: String,
+    pub when: String,
+    pub rc: grondslag_app::Receipt,
+}
+
+/// The proof of recording as a person reads it, with the file to keep as a download.
+pub async fn receipt_page<S: Backend>(
+    State(web): State<Arc<Web<S>>>,
+    user: User,
+    Path((id, seq)): Path<(String, u64)>,
+) -> Result<ReceiptPage, WebError> {
+    let (client, _) = web.open_client(&user, Action::DossierRead, &id).await?;
+    let entries = web.app.entries(&client.id).await?;
+    let (_, kind, ts, _) =
+        entries.into_iter().find(|(s, _, _, _)| *s == seq).ok_or_else(|| WebError::NotFound("Deze dossierregel bestaat niet.".into()))?;
+    let rc = web.app.receipt(&client.id, seq).await?;
+    Ok(ReceiptPage {
+        title: user.lang.t("Bewijs van vastlegging", "Proof of recording").into(),
+        c: Chrome::new(&user, &format!("/clienten/{}/dossier/{seq}/bewijs", client.id)),
+        client: client.id.clone(),
+        name: web.app.identity(&client).await?.name,
+        kind: kind_label(&kind),
+        when: when(&ts),
+        rc,
+    })
+}
+
+/// A recorded date (YYYY-MM-DD) in Dutch notation; anything else as it was recorded.
+fn iso_to_dutch(d: &str) -> String {
+    time::Date::parse(d, time::macros::format_description!("[year]-[month]-[day]")).map(dutch_date).unwrap_or_else(|_| d.to_owned())
 }
 
 fn download(name: &str, json: String) -> Response {
