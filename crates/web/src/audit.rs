@@ -121,7 +121,7 @@ impl<S: Backend> Web<S> {
             Err(e) => return Err(e.into()),
         };
         let Some(client) = client else {
-            self.log_event(user, action.code(), Some(id), "geweigerd:onbekende_client", false).await?;
+            self.log_event(user, action.code(), Some(id), Denial::OtherOrganisation.code(), false).await?;
             return Err(not_found());
         };
         let same_org = client.org == user.org;

@@ -116,7 +116,9 @@ pub enum Denial {
 impl Denial {
     pub fn code(self) -> &'static str {
         match self {
-            Denial::OtherOrganisation => "geweigerd:andere_organisatie",
+            // The same reason as for an id that does not exist: the access log of one
+            // organisation must not reveal which ids exist in another.
+            Denial::OtherOrganisation => "geweigerd:onbekend_of_andere_organisatie",
             Denial::RoleNotAllowed => "geweigerd:rol",
             Denial::NoCareRelation => "geweigerd:geen_zorgrelatie",
         }

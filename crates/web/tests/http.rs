@@ -312,6 +312,19 @@ async fn direct_object_references_across_organisations_are_refused() {
         let r = t.send("POST", &format!("{draft}/antwoord"), Some(token), Some("vraag=client_age&antwoord=12")).await;
         assert_eq!(r.status, StatusCode::NOT_FOUND, "{who} wijzigt andermans concept");
     }
+    // Another organisation's client and an id that exists nowhere are refused alike, and the
+    // access log of A gives the same reason for both (it must not reveal which ids exist).
+    let unknown = "00000000-0000-4000-8000-000000000000";
+    for id in [t.b.clients["Bo Ander"].as_str(), unknown] {
+        assert_eq!(t.send("GET", &format!("/clienten/{id}"), Some(&huisarts_a), None).await.status, StatusCode::NOT_FOUND);
+    }
+    let q = AccessQuery { user: Some(t.a.users["huisarts"].clone()), limit: 1000, ..Default::default() };
+    let events = t.web.app.store().access_events(&t.a.id, &q).await.unwrap();
+    let reason = |id: &str| {
+        events.iter().rev().find(|e| e.event.client.as_deref() == Some(id)).map(|e| e.event.authorisation.clone()).unwrap_or_default()
+    };
+    assert_eq!(reason(&t.b.clients["Bo Ander"]), reason(unknown));
+    assert!(reason(unknown).starts_with("geweigerd:"));
     // Ids that are not ids are not looked up at all.
     let r = t.send("GET", "/clienten/..%2F..%2Fetc", Some(&huisarts_a), None).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);

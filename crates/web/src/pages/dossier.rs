@@ -127,7 +127,7 @@ pub async fn break_glass<S: Backend>(
     let client = match web.app.store().client(&id).await {
         Ok(c) if c.org == user.org => c,
         _ => {
-            web.log_event(&user, Action::BreakGlass.code(), Some(&id), "geweigerd:andere_organisatie", false).await?;
+            web.log_event(&user, Action::BreakGlass.code(), Some(&id), crate::policy::Denial::OtherOrganisation.code(), false).await?;
             return Err(WebError::NotFound("Deze cliënt bestaat niet, of u heeft er geen toegang toe.".into()));
         }
     };
