@@ -703,3 +703,28 @@ async fn the_language_switch_never_redirects_elsewhere() {
         assert_eq!(r.headers[header::LOCATION], "/", "{evil}");
     }
 }
+
+/// Failed logins from one address do not lock the user out at another address; the per-(name,
+/// address) budget still stops the attacker, and a successful login is not counted (issue 9).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_lock_out_from_another_address_fails() {
+    let t = setup().await;
+    let login = |from: [u8; 4], pw: &str| {
+        let mut req = Request::builder()
+            .method("POST")
+            .uri("/inloggen")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(format!("inlognaam=huisarts&wachtwoord={pw}")))
+            .unwrap();
+        req.extensions_mut().insert(axum::extract::ConnectInfo(std::net::SocketAddr::from((from, 40000))));
+        let app = t.app.clone();
+        async move { app.oneshot(req).await.unwrap().status() }
+    };
+    for _ in 0..10 {
+        login([203, 0, 113, 66], "fout-wachtwoord-123").await;
+    }
+    assert_eq!(login([203, 0, 113, 66], PW).await, StatusCode::TOO_MANY_REQUESTS, "the attacker's address is stopped");
+    for _ in 0..8 {
+        assert_eq!(login([192, 0, 2, 10], PW).await, StatusCode::SEE_OTHER, "the user at their own address signs in");
+    }
+}
