@@ -728,3 +728,44 @@ async fn a_lock_out_from_another_address_fails() {
         assert_eq!(login([192, 0, 2, 10], PW).await, StatusCode::SEE_OTHER, "the user at their own address signs in");
     }
 }
+
+/// Under `--https` every cookie the application sets is `Secure`: the session cookie at login,
+/// its clearing at logout (page and API), after a password change, and the language cookie.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_cookie_is_secure_under_https() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = SqliteStore::open(dir.path().join("t.db")).await.unwrap();
+    let app = App::new(store, dir.path(), grondslag_rules::load_embedded().unwrap());
+    let cfg = Config { hash_cost: HashCost::TEST, secure_cookies: true, ..Config::default() };
+    let web = Web::new(app, cfg).await.unwrap();
+    web.demo().await.unwrap();
+    let router = router(web.clone());
+    let send = |method: &str, path: &str, cookie: Option<String>, form: &str| {
+        let mut req = Request::builder().method(method).uri(path).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+        if let Some(c) = cookie {
+            req = req.header(header::COOKIE, c);
+        }
+        let req = req.body(Body::from(form.to_owned())).unwrap();
+        let app = router.clone();
+        async move {
+            let res = app.oneshot(req).await.unwrap();
+            res.headers().get_all(header::SET_COOKIE).iter().map(|v| v.to_str().unwrap().to_owned()).collect::<Vec<_>>()
+        }
+    };
+    let mut seen = Vec::new();
+    let login = send("POST", "/inloggen", None, &format!("inlognaam=huisarts&wachtwoord={PW}")).await;
+    let session = login[0].split(';').next().unwrap().to_owned();
+    assert!(session.starts_with("__Host-grondslag_sessie="), "{session}");
+    seen.extend(login);
+    seen.extend(send("POST", "/taal", None, "taal=en&terug=%2F").await);
+    seen.extend(send("DELETE", "/api/v1/sessies/huidig", Some(session), "").await);
+    let (token, _) = web.login("jeugd", PW, "x").await.unwrap();
+    let change = format!("huidig={PW}&nieuw=een-heel-nieuw-wachtwoord&herhaal=een-heel-nieuw-wachtwoord");
+    seen.extend(send("POST", "/account/wachtwoord", Some(format!("__Host-grondslag_sessie={token}")), &change).await);
+    let (token, _) = web.login("aandacht", PW, "x").await.unwrap();
+    seen.extend(send("POST", "/uitloggen", Some(format!("__Host-grondslag_sessie={token}")), "").await);
+    assert_eq!(seen.len(), 5, "{seen:?}");
+    for cookie in &seen {
+        assert!(cookie.split(';').any(|a| a.trim() == "Secure"), "not Secure: {cookie}");
+    }
+}
