@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use clap::Args;
 use grondslag_app::App;
-use grondslag_web::{Backend, Config, HashCost, Web, router};
+use grondslag_web::{Backend, Config, HashCost, Limits, Web, router};
 
 use crate::common::Context;
 
@@ -35,6 +35,12 @@ pub struct StartArgs {
     /// Publiek adres (origin) dat formulieren mag posten, bijv. https://grondslag.example.nl.
     #[arg(long, value_name = "ORIGIN")]
     pub origin: Vec<String>,
+    /// Hoeveel verbindingen tegelijk open mogen zijn; meer wachten tot er een sluit.
+    #[arg(long, value_name = "AANTAL", default_value_t = 512, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+    pub max_verbindingen: u32,
+    /// Seconden waarin een browser de kopregels van een verzoek moet sturen; anders wordt de verbinding gesloten.
+    #[arg(long, value_name = "SECONDEN", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub header_timeout: u64,
 }
 
 pub fn run(ctx: &Context, args: StartArgs) -> anyhow::Result<ExitCode> {
@@ -97,11 +103,15 @@ async fn serve<S: Backend>(ctx: &Context, args: &StartArgs, addr: SocketAddr, st
             .await;
         }
     });
-    axum::serve(listener, router(web).into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
-        .context("de server stopte met een fout")?;
+    let limits = Limits {
+        max_connections: usize::try_from(args.max_verbindingen).unwrap_or(usize::MAX),
+        header_timeout: std::time::Duration::from_secs(args.header_timeout),
+        ..Limits::default()
+    };
+    grondslag_web::serve(listener, router(web), limits, async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await
+    .context("de server stopte met een fout")?;
     Ok(ExitCode::SUCCESS)
 }

@@ -15,6 +15,7 @@ pub mod i18n;
 pub mod pages;
 pub mod policy;
 mod report_view;
+pub mod serve;
 pub mod view;
 
 use std::sync::Arc;
@@ -29,6 +30,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 
 pub use auth::{HashCost, User};
 pub use error::{ApiError, WebError};
+pub use serve::{Limits, serve};
 
 /// A store that can hold both the dossier and the web application's records.
 pub trait Backend: Store + AccessStore {}
