@@ -209,6 +209,9 @@ async fn the_openapi_document_lists_every_route_and_error_code() {
         WebError::Invalid(String::new()),
         WebError::Conflict(String::new()),
         WebError::RateLimited,
+        WebError::MethodNotAllowed,
+        WebError::TooLarge,
+        WebError::Timeout,
         WebError::Internal("x"),
     ];
     assert_eq!(codes, errors.iter().map(WebError::code).collect::<BTreeSet<_>>());

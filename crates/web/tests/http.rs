@@ -769,3 +769,70 @@ async fn every_cookie_is_secure_under_https() {
         assert!(cookie.split(';').any(|a| a.trim() == "Secure"), "not Secure: {cookie}");
     }
 }
+
+/// Errors that axum or a tower layer produce themselves come out in the application's format:
+/// the HTML error page in Dutch, or under /api the JSON error (issue 9).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_error_is_in_the_applications_format() {
+    let t = setup().await;
+    let raw = |method: &str, path: &str, content_type: &str, body: Vec<u8>| {
+        let req = Request::builder().method(method).uri(path).header(header::CONTENT_TYPE, content_type).body(Body::from(body)).unwrap();
+        let app = t.app.clone();
+        async move {
+            let res = app.oneshot(req).await.unwrap();
+            let status = res.status();
+            let headers = res.headers().clone();
+            let bytes = axum::body::to_bytes(res.into_body(), 10 << 20).await.unwrap();
+            Resp { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+        }
+    };
+    let is_page = |r: &Resp| {
+        r.headers[header::CONTENT_TYPE].to_str().unwrap().starts_with("text/html")
+            && r.body.contains("role=\"alert\"")
+            && r.body.contains("<html lang=\"nl\"")
+    };
+    let api_code =
+        |r: &Resp| serde_json::from_str::<serde_json::Value>(&r.body).ok().and_then(|v| v["fout"]["code"].as_str().map(str::to_owned));
+
+    // An unknown page.
+    let r = t.send("GET", "/bestaat-niet", None, None).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert!(is_page(&r) && r.body.contains("Deze pagina bestaat niet."), "{}", r.body);
+    // A method the route does not have: 405, the app's page, the Allow header kept.
+    let r = t.send("DELETE", "/inloggen", None, None).await;
+    assert_eq!(r.status, StatusCode::METHOD_NOT_ALLOWED);
+    assert!(is_page(&r) && r.body.contains("Dit kan niet op dit adres"), "{}", r.body);
+    assert!(r.headers.contains_key(header::ALLOW));
+    let r = raw("PUT", "/api/v1/sessies", "application/json", b"{}".to_vec()).await;
+    assert_eq!((r.status, api_code(&r).as_deref()), (StatusCode::METHOD_NOT_ALLOWED, Some("methode_niet_toegestaan")), "{}", r.body);
+    // A body over the limit: 413, on a page and in the API.
+    let big = vec![b'a'; 3 * 1024 * 1024];
+    let r = raw("POST", "/inloggen", "application/x-www-form-urlencoded", big.clone()).await;
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(is_page(&r) && r.body.contains("te groot"), "{}", r.body);
+    let r = raw("POST", "/api/v1/sessies", "application/json", big).await;
+    assert_eq!((r.status, api_code(&r).as_deref()), (StatusCode::PAYLOAD_TOO_LARGE, Some("te_groot")), "{}", r.body);
+    assert!(r.body.contains("\"bericht\""), "{}", r.body);
+    // Bad form encoding and bad JSON.
+    let r = raw("POST", "/inloggen", "application/x-www-form-urlencoded", b"inlognaam=%ff%fe&wachtwoord=%".to_vec()).await;
+    assert!(r.status.is_client_error() && is_page(&r), "{} {}", r.status, r.body);
+    let r = raw("POST", "/api/v1/sessies", "application/json", b"{\"inlognaam\": ".to_vec()).await;
+    assert_eq!((r.status, api_code(&r).as_deref()), (StatusCode::UNPROCESSABLE_ENTITY, Some("ongeldige_invoer")), "{}", r.body);
+    // A path parameter of the wrong type on a page (axum's plain-text rejection before).
+    let noor = &t.a.clients["Noor Bakker"];
+    let token = t.token("huisarts").await;
+    let r = t.send("GET", &format!("/clienten/{noor}/dossier/geen-getal"), Some(&token), None).await;
+    assert!(r.status.is_client_error() && is_page(&r), "{} {}", r.status, r.body);
+    // The CSRF layer's refusal.
+    let req = Request::builder()
+        .method("POST")
+        .uri("/uitloggen")
+        .header("sec-fetch-site", "cross-site")
+        .header(header::ORIGIN, "https://evil.example")
+        .body(Body::empty())
+        .unwrap();
+    let res = t.app.clone().oneshot(req).await.unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let body = String::from_utf8_lossy(&axum::body::to_bytes(res.into_body(), 1 << 20).await.unwrap()).into_owned();
+    assert!(body.contains("Dit verzoek is geweigerd"), "{body}");
+}
