@@ -142,9 +142,11 @@ pub fn router<S: Backend>(web: Arc<Web<S>>) -> Router {
         .route("/verificatie", get(privacy::verification::<S>))
         .merge(api::routes::<S>())
         .fallback(|| async { WebError::NotFound("Deze pagina bestaat niet.".into()) })
+        // 2 MiB for every form and JSON body; bundle verification has its own, larger limit.
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(2 * 1024 * 1024))
+        .merge(api::large_body_routes::<S>())
         .with_state(web)
         .layer(csrf)
-        .layer(tower_http::limit::RequestBodyLimitLayer::new(2 * 1024 * 1024))
         .layer(tower_http::timeout::TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))
         .layer(axum::middleware::from_fn(error::app_errors))
         .layer(set(header::CONTENT_SECURITY_POLICY, CSP))

@@ -748,8 +748,16 @@ pub struct Bundelrapport {
 /// A bundle that verified.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct Bundelverificatie {
-    /// Always `true` (a bundle that fails gives 422 with the first entry that fails).
+    /// `true` when the bundle is of this organisation, signed with its key, complete and the
+    /// latest stand of the dossier (a bundle that fails gives 422).
     pub ok: bool,
+    /// The bundle is of the signed-in user's organisation and was checked against its own key
+    /// and stored log; `false`: only against the keys it carries.
+    pub eigen_organisatie: bool,
+    /// How many entries the dossier has now (bundles of the own organisation).
+    pub regels_nu: Option<usize>,
+    /// Why `ok` is false, in Dutch: e.g. not the latest stand of the dossier.
+    pub bevindingen: Vec<String>,
     pub report: Bundelrapport,
 }
 
