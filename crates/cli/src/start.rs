@@ -10,7 +10,7 @@ use clap::Args;
 use grondslag_app::App;
 use grondslag_web::{Backend, Config, HashCost, Limits, Web, router};
 
-use crate::common::Context;
+use crate::common::{Context, outln};
 
 #[derive(Args, Clone)]
 pub struct StartArgs {
@@ -73,23 +73,23 @@ async fn serve<S: Backend>(ctx: &Context, args: &StartArgs, addr: SocketAddr, st
         tokio::net::TcpListener::bind(addr).await.with_context(|| format!("kan niet luisteren op {addr} (is de poort al in gebruik?)"))?;
     let shown = if addr.ip().is_unspecified() { format!("http://127.0.0.1:{}", addr.port()) } else { format!("http://{addr}") };
     if let Some(first) = web.first_run(&args.organisatie).await.map_err(|e| anyhow::anyhow!("{}", e.messages().0))? {
-        println!("Eerste start: organisatie '{}' aangemaakt.", args.organisatie);
-        println!("Log eenmalig in als beheerder:");
-        println!("  inlognaam:  {}", first.login);
-        println!("  wachtwoord: {}", first.password);
-        println!("Dit wachtwoord wordt niet nog eens getoond. Maak daarna accounts aan onder Beheer.");
+        outln!("Eerste start: organisatie '{}' aangemaakt.", args.organisatie);
+        outln!("Log eenmalig in als beheerder:");
+        outln!("  inlognaam:  {}", first.login);
+        outln!("  wachtwoord: {}", first.password);
+        outln!("Dit wachtwoord wordt niet nog eens getoond. Maak daarna accounts aan onder Beheer.");
     }
     if args.demo
         && let Some((logins, password)) = web.demo().await.map_err(|e| anyhow::anyhow!("{}", e.messages().0))?
     {
-        println!("Demo-organisatie aangemaakt (fictieve gegevens). Inlognamen, wachtwoord '{password}':");
+        outln!("Demo-organisatie aangemaakt (fictieve gegevens). Inlognamen, wachtwoord '{password}':");
         for l in logins {
-            println!("  {:<10} {}", l.login, l.who);
+            outln!("  {:<10} {}", l.login, l.who);
         }
     } else if args.demo {
-        println!("Demo-organisatie bestaat al; inlognamen huisarts, jeugd, aandacht, privacy, beheer (wachtwoord demo-wachtwoord-oost).");
+        outln!("Demo-organisatie bestaat al; inlognamen huisarts, jeugd, aandacht, privacy, beheer (wachtwoord demo-wachtwoord-oost).");
     }
-    println!("Grondslag draait op {shown} — stop met Ctrl+C.");
+    outln!("Grondslag draait op {shown} — stop met Ctrl+C.");
     // Drafts nobody finished are removed after a week.
     let cleaner = web.clone();
     tokio::spawn(async move {

@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use grondslag_engine::{Evaluation, Facts, JudgmentRecord, Judgments, QuestionOut, SourceOut, evaluate, options, report, source_line};
 use grondslag_rules::{Domain, FactId, JudgmentId, Lang, Outcome, RawValue, RuleSet, Value};
 
-use crate::common::Context;
+use crate::common::{Context, out, outln};
 use crate::render;
 
 struct Session<'a, R: BufRead, W: Write> {
@@ -35,11 +35,11 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
     }
 
     fn say(&mut self, s: &str) {
-        let _ = writeln!(self.out, "{s}");
+        let _ = writeln!(self.out, "{}", crate::common::terminal_safe(s));
     }
 
     fn read(&mut self, prompt: &str) -> Line {
-        let _ = write!(self.out, "{prompt} ");
+        let _ = write!(self.out, "{} ", crate::common::terminal_safe(prompt));
         let _ = self.out.flush();
         let mut buf = String::new();
         match self.input.read_line(&mut buf) {
@@ -389,7 +389,7 @@ pub fn run(ctx: &Context, json: bool) -> anyhow::Result<ExitCode> {
         if json {
             s.say(&format!("\n{text}"));
         } else {
-            println!("\n{text}");
+            outln!("\n{text}");
         }
         let p = s
             .t(
@@ -410,13 +410,13 @@ pub fn run(ctx: &Context, json: bool) -> anyhow::Result<ExitCode> {
     let ev = s.evaluate()?;
     let rep = report(&ctx.rules, &ev, &s.facts, &s.judgments, ctx.lang);
     if json {
-        println!("{}", serde_json::to_string_pretty(&rep)?);
+        outln!("{}", serde_json::to_string_pretty(&rep)?);
     } else if ev.outcome == Outcome::Undetermined {
         let m = s.t("\nGestopt voordat het antwoord vaststond.", "\nStopped before the answer was determined.");
         s.say(m);
-        print!("{}", render::answer(&rep, ctx.lang, &s.revisions));
+        out!("{}", render::answer(&rep, ctx.lang, &s.revisions));
     } else if !finished {
-        print!("{}", render::answer(&rep, ctx.lang, &s.revisions));
+        out!("{}", render::answer(&rep, ctx.lang, &s.revisions));
     }
     Ok(if ev.outcome == Outcome::Undetermined { ExitCode::from(3) } else { ExitCode::SUCCESS })
 }
