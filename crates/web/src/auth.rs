@@ -195,6 +195,22 @@ fn key(parts: &[&str]) -> [u8; 32] {
     h.finalize().into()
 }
 
+/// The unit an address budget applies to: an IPv4 address, or the /64 network of an IPv6
+/// address (one subscriber usually holds a whole /64, so counting single IPv6 addresses would
+/// give an attacker billions of fresh budgets).
+fn network_of(addr: &str) -> String {
+    match addr.parse::<std::net::IpAddr>() {
+        Ok(std::net::IpAddr::V6(v6)) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let s = v6.segments();
+                format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+            }
+        },
+        _ => addr.to_owned(),
+    }
+}
+
 impl Limiter {
     pub fn new() -> Self {
         Self::with_capacity(CAPACITY)
@@ -223,6 +239,7 @@ impl Limiter {
     pub fn attempt(&self, login: &str, addr: &str) -> Result<Attempt, WebError> {
         let now = Instant::now();
         let mut s = self.state();
+        let addr = &network_of(addr);
         let a = key(&[addr]);
         if login.chars().count() > MAX_LOGIN_LEN {
             // Only the address is charged: the name is not worth remembering.
@@ -453,7 +470,7 @@ mod tests {
         for i in 0..30_000u32 {
             let name = format!("{i:0>200}");
             assert_eq!(name.chars().count(), MAX_LOGIN_LEN);
-            let _ = l.attempt(&name, &format!("2001:db8::{i:x}"));
+            assert!(l.attempt(&name, &format!("2001:db8:{:x}:{:x}::1", i >> 16, i & 0xffff)).is_ok(), "attempt {i} is counted");
             assert!(l.remembered() <= 3 * CAPACITY, "after {i}: {}", l.remembered());
         }
         assert!(l.attempt(&"a".repeat(MAX_LOGIN_LEN), "192.0.2.1").is_ok(), "a name of the maximum length is still counted normally");
@@ -513,6 +530,17 @@ mod tests {
         }
         assert!(l.attempt("privacy", "198.51.100.200").is_err(), "the name's global budget is exhausted for new addresses");
         assert!(l.attempt("privacy", "192.0.2.3").is_ok(), "but not at the address the user signed in from before");
+    }
+
+    #[test]
+    fn ipv6_addresses_count_per_64_network() {
+        let l = Limiter::new();
+        for i in 0..30 {
+            assert!(l.attempt(&format!("naam{i}"), &format!("2001:db8:1:2::{i:x}")).is_ok());
+        }
+        assert!(l.attempt("nog-een-naam", "2001:db8:1:2:ffff::1").is_err(), "another address in the same /64 shares the budget");
+        assert!(l.attempt("nog-een-naam", "2001:db8:1:3::1").is_ok(), "another /64 does not");
+        assert!(l.attempt("x", "::ffff:192.0.2.44").is_ok());
     }
 
     #[test]
