@@ -8,7 +8,9 @@
 //!
 //! Errors are `{"fout": {"code", "bericht", "message"}}` with the stable codes of
 //! `WebError::code` ([`schema::FoutCode`]); bad JSON, wrong types and unknown fields are
-//! `422 ongeldige_invoer` with a Dutch message naming the field ([`extract`]).
+//! `422 ongeldige_invoer` with a Dutch message naming the field ([`extract`]). What axum and
+//! the tower layers answer themselves (405, 413, 408, a plain-text rejection) is rewritten into
+//! the same format by `error::app_errors`.
 
 pub mod consent;
 pub mod dossier;
