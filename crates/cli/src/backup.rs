@@ -75,8 +75,10 @@ pub fn herstel(ctx: &Context, file: &Path, to: &Path, pass_file: Option<&Path>, 
     let files = unpack(&bytes, &pass)?;
     // What this restore creates, so that a failure removes exactly that and nothing older.
     let created = first_missing(to);
-    std::fs::create_dir_all(to).with_context(|| format!("map {} kan niet gemaakt worden", to.display()))?;
-    let results = match restore_and_verify(ctx, to, &files) {
+    let restored = std::fs::create_dir_all(to)
+        .with_context(|| format!("map {} kan niet gemaakt worden", to.display()))
+        .and_then(|()| restore_and_verify(ctx, to, &files));
+    let results = match restored {
         Ok(r) => r,
         Err(e) => {
             // Nothing was written when the directory already held data.

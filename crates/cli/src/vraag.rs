@@ -24,6 +24,9 @@ struct Session<'a, R: BufRead, W: Write> {
     revisions: Vec<String>,
 }
 
+/// The longest answer line read.
+const MAX_LINE: u64 = 64 * 1024;
+
 enum Line {
     Text(String),
     Eof,
@@ -42,8 +45,15 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         let _ = write!(self.out, "{} ", crate::common::terminal_safe(prompt));
         let _ = self.out.flush();
         let mut buf = String::new();
-        match self.input.read_line(&mut buf) {
+        // An answer is a word or a number; a line without end (e.g. /dev/zero as input) must not
+        // fill memory.
+        match std::io::BufRead::read_line(&mut <&mut R as std::io::Read>::take(&mut self.input, MAX_LINE), &mut buf) {
             Ok(0) | Err(_) => Line::Eof,
+            Ok(n) if n as u64 >= MAX_LINE && !buf.ends_with('\n') => {
+                let msg = self.t("Die invoer is te lang; het gesprek stopt.", "That input is too long; the session stops.");
+                self.say(msg);
+                Line::Eof
+            }
             Ok(_) => Line::Text(buf.trim().to_string()),
         }
     }

@@ -96,3 +96,27 @@ fn control_characters_from_files_are_escaped_on_the_terminal() {
     assert!(!r.stdout.contains('\u{1b}') && !r.stdout.contains('\u{7}'), "raw control characters on stdout: {:?}", r.stdout);
     assert!(r.stdout.contains("\\u{1b}"), "{}", r.stdout);
 }
+
+/// `vraag` reads answers line by line; an endless line (here /dev/zero as standard input) ends
+/// the session with a Dutch message instead of filling memory.
+#[test]
+fn an_endless_answer_line_is_refused() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_grondslag"))
+        .arg("vraag")
+        .stdin(std::fs::File::open("/dev/zero").unwrap())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let began = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if began.elapsed() > Duration::from_secs(20) {
+            let _ = child.kill();
+            panic!("grondslag vraag keeps reading /dev/zero");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    let all = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(all.contains("Die invoer is te lang"), "{all}");
+}
