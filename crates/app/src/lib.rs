@@ -701,7 +701,7 @@ impl<S: Store> App<S> {
 /// client's dossier gathers, while one verification stays within a bounded amount of memory.
 pub const MAX_BUNDLE_BYTES: usize = 32 * 1024 * 1024;
 
-/// The server's verdict on a bundle (see [`App::verify_bundle_for`]).
+/// The server's verdict on a bundle ([`check_bundle`], then [`App::compare_bundle`]).
 #[derive(Debug, Clone)]
 pub struct BundleVerdict {
     /// What the bundle proves. For a bundle of this organisation it verified with the
@@ -737,31 +737,40 @@ pub enum BundleRefusal {
     Mismatch(&'static str),
 }
 
+/// The CPU-bound half of the server's bundle check (callers on an async runtime run it on a
+/// blocking thread): parses the bundle and verifies it with `key` when its origin is
+/// `own_origin`, otherwise with the keys it carries. Returns the report and whether the bundle
+/// is of the own organisation.
+pub fn check_bundle(text: &str, own_origin: &str, key: &VerifierKey) -> Result<(BundleReport, bool), BundleRefusal> {
+    let bundle = Bundle::from_json(text).map_err(BundleRefusal::Broken)?;
+    if bundle.origin != own_origin {
+        return verify_bundle(&bundle).map(|r| (r, false)).map_err(BundleRefusal::Broken);
+    }
+    match grondslag_ledger::verify_bundle_with_keys(&bundle, std::slice::from_ref(key)) {
+        Ok(r) => Ok((r, true)),
+        Err(grondslag_ledger::VerifyError::Checkpoint(
+            grondslag_ledger::CheckpointError::NoKnownSignature | grondslag_ledger::CheckpointError::BadSignature(_),
+        )) => Err(BundleRefusal::UnknownKey),
+        Err(e) => Err(BundleRefusal::Broken(e)),
+    }
+}
+
 impl<S: Store> App<S> {
-    /// Verifies a bundle for organisation `org`. A bundle of this organisation (by origin) must
-    /// be signed with the organisation's own key, agree with the stored log, contain every
-    /// entry the dossier had at its checkpoint, and is reported as not the latest when the
-    /// dossier has more entries now. A bundle of another organisation can only be checked with
-    /// the keys it carries; `own` is then false.
-    pub async fn verify_bundle_for(&self, org: &str, text: &str) -> AppResult<Result<BundleVerdict, BundleRefusal>> {
-        let bundle = match Bundle::from_json(text) {
-            Ok(b) => b,
-            Err(e) => return Ok(Err(BundleRefusal::Broken(e))),
-        };
+    /// What the organisation's bundles are checked against: its origin and its verifier key.
+    pub async fn bundle_trust(&self, org: &str) -> AppResult<(String, VerifierKey)> {
         let organisation = self.store.organisation(org).await?;
-        if bundle.origin != organisation.origin {
-            return Ok(verify_bundle(&bundle)
-                .map(|report| BundleVerdict { report, own: false, entries_now: None, findings: Vec::new() })
-                .map_err(BundleRefusal::Broken));
+        Ok((organisation.origin, self.keys.load(org)?.verifier_key()?))
+    }
+
+    /// The store half of the server's bundle check: a verified report of the organisation's
+    /// own bundle compared with the stored log and the dossier as it is now. A bundle of this
+    /// organisation must agree with the stored log and contain every entry the dossier had at
+    /// its checkpoint; it is reported as not the latest when the dossier has more entries now.
+    /// A bundle of another organisation could only be checked with the keys it carries.
+    pub async fn compare_bundle(&self, org: &str, report: BundleReport, own: bool) -> AppResult<Result<BundleVerdict, BundleRefusal>> {
+        if !own {
+            return Ok(Ok(BundleVerdict { report, own: false, entries_now: None, findings: Vec::new() }));
         }
-        let key = self.keys.load(org)?.verifier_key()?;
-        let report = match grondslag_ledger::verify_bundle_with_keys(&bundle, std::slice::from_ref(&key)) {
-            Ok(r) => r,
-            Err(grondslag_ledger::VerifyError::Checkpoint(
-                grondslag_ledger::CheckpointError::NoKnownSignature | grondslag_ledger::CheckpointError::BadSignature(_),
-            )) => return Ok(Err(BundleRefusal::UnknownKey)),
-            Err(e) => return Ok(Err(BundleRefusal::Broken(e))),
-        };
         // Signed with our key, so the tree it commits to must be ours: a different root at that
         // size would mean the key signed two histories.
         if self.store.root_at(org, report.tree_size).await? != Some(report.root) {

@@ -59,7 +59,15 @@ pub async fn verify_bundle<S: Backend>(
         }
     })?;
     let text = String::from_utf8(body.to_vec()).map_err(|_| WebError::Invalid("De bundel is geen UTF-8-tekst.".into()))?;
-    let verdict = web.app.verify_bundle_for(&user.org, &text).await?;
+    let (origin, key) = web.app.bundle_trust(&user.org).await?;
+    // Parsing and hashing a bundle of up to 32 MiB is CPU work: off the async runtime.
+    let checked = tokio::task::spawn_blocking(move || grondslag_app::check_bundle(&text, &origin, &key))
+        .await
+        .map_err(|_| internal("verify_join"))?;
+    let verdict = match checked {
+        Ok((report, own)) => web.app.compare_bundle(&user.org, report, own).await?,
+        Err(refusal) => Err(refusal),
+    };
     match verdict {
         Ok(v) => {
             let r = v.report;
