@@ -63,6 +63,8 @@ async fn a_connection_with_slow_headers_is_closed() {
     ok.write_all(GET).await.unwrap();
     let answer = first_response(&mut ok, Duration::from_secs(5)).await.unwrap();
     assert!(answer.starts_with("HTTP/1.1 200") && answer.contains("peer 127.0.0.1"), "{answer}");
+    // Kept alive and then idle, it does not hold its slot past the timeout either.
+    assert!(read_until_closed(&mut ok, Duration::from_secs(5)).await.is_some(), "the idle kept-alive connection stayed open");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
