@@ -14,6 +14,8 @@ use sha2::{Digest, Sha256};
 pub const FORMAT: &str = "grondslag-backup/1";
 /// The database file inside a data directory.
 pub const DATABASE_FILE: &str = "grondslag.db";
+/// The first bytes of every SQLite database file.
+const SQLITE_HEADER: &[u8] = b"SQLite format 3\0";
 /// A passphrase shorter than this is refused: the backup holds the keys.
 pub const MIN_PASSPHRASE_CHARS: usize = 12;
 
@@ -140,8 +142,13 @@ pub fn unpack(bytes: &[u8], pass: &str) -> Result<Vec<(String, Vec<u8>)>, Backup
         }
         out.push((f.path, data));
     }
-    if !out.iter().any(|(p, _)| p == DATABASE_FILE) {
-        return Err(BackupError::Corrupt("de database ontbreekt".into()));
+    match out.iter().find(|(p, _)| p == DATABASE_FILE) {
+        None => return Err(BackupError::Corrupt("de database ontbreekt".into())),
+        Some((_, db)) if db.is_empty() => return Err(BackupError::Corrupt("de database is leeg".into())),
+        Some((_, db)) if !db.starts_with(SQLITE_HEADER) => {
+            return Err(BackupError::Corrupt("de database is geen SQLite-database".into()));
+        }
+        Some(_) => {}
     }
     Ok(out)
 }
@@ -192,9 +199,27 @@ mod tests {
 
     const PASS: &str = "een lang genoeg wachtwoord";
 
+    fn db() -> Vec<u8> {
+        let mut db = SQLITE_HEADER.to_vec();
+        db.extend_from_slice(b"rest");
+        db
+    }
+
+    #[test]
+    fn an_empty_or_foreign_database_is_refused() {
+        for (bytes, why) in [(Vec::new(), "leeg"), (b"not a database".to_vec(), "geen SQLite")] {
+            let files = vec![(DATABASE_FILE.to_string(), bytes)];
+            let packed = pack_with_work_factor(&files, "t", PASS, Some(10)).unwrap();
+            let e = unpack(&packed, PASS).unwrap_err();
+            assert!(matches!(e, BackupError::Corrupt(_)) && e.to_string().contains(why), "{e}");
+        }
+        let files = vec![(DATABASE_FILE.to_string(), db())];
+        assert!(unpack(&pack_with_work_factor(&files, "t", PASS, Some(10)).unwrap(), PASS).is_ok());
+    }
+
     #[test]
     fn round_trip_and_failures() {
-        let files = vec![(DATABASE_FILE.to_string(), b"db".to_vec()), ("keys/org-1/inhoud.key".to_string(), vec![7u8; 32])];
+        let files = vec![(DATABASE_FILE.to_string(), db()), ("keys/org-1/inhoud.key".to_string(), vec![7u8; 32])];
         let packed = pack_with_work_factor(&files, "2026-11-23T00:00:00.000Z", PASS, Some(10)).unwrap();
         assert_eq!(unpack(&packed, PASS).unwrap(), files);
         assert!(matches!(unpack(&packed, "een ander lang wachtwoord"), Err(BackupError::CannotDecrypt)));
@@ -206,7 +231,7 @@ mod tests {
     fn only_data_directory_paths_are_accepted() {
         for bad in ["../etc/passwd", "keys/../../x", "/abs", "keys/a/b/c", "keys/./x", "other.db", "keys/a/.."] {
             assert!(!safe_path(bad), "{bad}");
-            let files = vec![(DATABASE_FILE.to_string(), b"db".to_vec()), (bad.to_string(), b"x".to_vec())];
+            let files = vec![(DATABASE_FILE.to_string(), db()), (bad.to_string(), b"x".to_vec())];
             let packed = pack_with_work_factor(&files, "t", PASS, Some(10)).unwrap();
             assert!(matches!(unpack(&packed, PASS), Err(BackupError::UnsafePath(_))), "{bad}");
         }

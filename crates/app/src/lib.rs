@@ -682,6 +682,19 @@ impl<S: Store> App<S> {
         })
     }
 
+    /// The bundle of [`App::export`] as JSON text, refused when it is larger than
+    /// [`MAX_BUNDLE_BYTES`], so that every bundle the server hands out can be verified back by it.
+    pub async fn export_json(&self, client: &str) -> AppResult<String> {
+        let text = self.export(client).await?.to_json().map_err(AppError::ledger)?;
+        if text.len() > MAX_BUNDLE_BYTES {
+            return Err(AppError::Invalid(format!(
+                "de bundel van dit dossier is groter dan {} MiB en wordt niet gemaakt; neem contact op met de beheerder",
+                MAX_BUNDLE_BYTES >> 20
+            )));
+        }
+        Ok(text)
+    }
+
     /// A verification bundle for the client's dossier, with the disclosed content.
     pub async fn export(&self, client: &str) -> AppResult<Bundle> {
         let (c, d, _) = self.context(client, None).await?;
@@ -727,6 +740,111 @@ impl<S: Store> App<S> {
             }
         }
         Ok(OrgVerification { report, checkpoint_size: cp.size, key: key.to_string() })
+    }
+}
+
+/// The largest bundle (JSON bytes) the server exports, and so accepts back for verification.
+/// A typical entry takes 5–20 KiB in a bundle (its body, sealed content disclosed as JSON and an
+/// inclusion proof of about 30 hashes), so this holds thousands of entries, far more than one
+/// client's dossier gathers, while one verification stays within a bounded amount of memory.
+pub const MAX_BUNDLE_BYTES: usize = 32 * 1024 * 1024;
+
+/// The server's verdict on a bundle ([`check_bundle`], then [`App::compare_bundle`]).
+#[derive(Debug, Clone)]
+pub struct BundleVerdict {
+    /// What the bundle proves. For a bundle of this organisation it verified with the
+    /// organisation's own key; otherwise with the keys it carries.
+    pub report: BundleReport,
+    /// The bundle is of the organisation that asks (its origin is the organisation's).
+    pub own: bool,
+    /// How many entries the dossier has now (bundles of this organisation).
+    pub entries_now: Option<usize>,
+    /// Why the bundle is not the complete, latest stand, in Dutch for users; empty when it is.
+    pub findings: Vec<String>,
+}
+
+/// Why the server does not vouch for a bundle at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BundleRefusal {
+    /// The bundle itself does not verify.
+    #[error("{0}")]
+    Broken(grondslag_ledger::VerifyError),
+    /// It claims to be of this organisation, but its checkpoint is not signed with the
+    /// organisation's key (a forgery re-signed with another key).
+    #[error(
+        "De bundel is niet ondertekend met de sleutel van deze organisatie. Hij is dus niet door deze organisatie gemaakt, of er is mee geknoeid."
+    )]
+    UnknownKey,
+    /// Fewer entries than the dossier had at the bundle's own checkpoint: entries were left out.
+    #[error(
+        "De bundel is ingekort: toen hij werd ondertekend had het dossier {at_checkpoint} regels, maar de bundel bevat er {in_bundle}."
+    )]
+    Truncated { at_checkpoint: usize, in_bundle: usize },
+    /// It claims to be of this organisation, but names a dossier or a log state it does not know.
+    #[error("De bundel past niet bij het dossierlogboek van deze organisatie: {0}")]
+    Mismatch(&'static str),
+}
+
+/// The CPU-bound half of the server's bundle check (callers on an async runtime run it on a
+/// blocking thread): parses the bundle and verifies it with `key` when its origin is
+/// `own_origin`, otherwise with the keys it carries. Returns the report and whether the bundle
+/// is of the own organisation.
+pub fn check_bundle(text: &str, own_origin: &str, key: &VerifierKey) -> Result<(BundleReport, bool), BundleRefusal> {
+    let bundle = Bundle::from_json(text).map_err(BundleRefusal::Broken)?;
+    if bundle.origin != own_origin {
+        return verify_bundle(&bundle).map(|r| (r, false)).map_err(BundleRefusal::Broken);
+    }
+    match grondslag_ledger::verify_bundle_with_keys(&bundle, std::slice::from_ref(key)) {
+        Ok(r) => Ok((r, true)),
+        Err(grondslag_ledger::VerifyError::Checkpoint(
+            grondslag_ledger::CheckpointError::NoKnownSignature | grondslag_ledger::CheckpointError::BadSignature(_),
+        )) => Err(BundleRefusal::UnknownKey),
+        Err(e) => Err(BundleRefusal::Broken(e)),
+    }
+}
+
+impl<S: Store> App<S> {
+    /// What the organisation's bundles are checked against: its origin and its verifier key.
+    pub async fn bundle_trust(&self, org: &str) -> AppResult<(String, VerifierKey)> {
+        let organisation = self.store.organisation(org).await?;
+        Ok((organisation.origin, self.keys.load(org)?.verifier_key()?))
+    }
+
+    /// The store half of the server's bundle check: a verified report of the organisation's
+    /// own bundle compared with the stored log and the dossier as it is now. A bundle of this
+    /// organisation must agree with the stored log and contain every entry the dossier had at
+    /// its checkpoint; it is reported as not the latest when the dossier has more entries now.
+    /// A bundle of another organisation could only be checked with the keys it carries.
+    pub async fn compare_bundle(&self, org: &str, report: BundleReport, own: bool) -> AppResult<Result<BundleVerdict, BundleRefusal>> {
+        if !own {
+            return Ok(Ok(BundleVerdict { report, own: false, entries_now: None, findings: Vec::new() }));
+        }
+        // Signed with our key, so the tree it commits to must be ours: a different root at that
+        // size would mean the key signed two histories.
+        if self.store.root_at(org, report.tree_size).await? != Some(report.root) {
+            return Ok(Err(BundleRefusal::Mismatch("het ondertekende logboek verschilt van het opgeslagen logboek")));
+        }
+        let dossier = match self.store.dossier(&report.dossier).await {
+            Ok(d) if d.org == org && report.org == org => d,
+            Ok(_) | Err(grondslag_store::StoreError::NotFound { .. }) => {
+                return Ok(Err(BundleRefusal::Mismatch("het dossier is niet bekend")));
+            }
+            Err(e) => return Err(e.into()),
+        };
+        let rows = self.store.entries(&dossier.id).await?;
+        let at_checkpoint = rows.iter().filter(|r| r.leaf_index < report.tree_size).count();
+        if report.entries < at_checkpoint {
+            return Ok(Err(BundleRefusal::Truncated { at_checkpoint, in_bundle: report.entries }));
+        }
+        let mut findings = Vec::new();
+        if rows.len() > report.entries {
+            findings.push(format!(
+                "Dit is niet de laatste stand van het dossier: het dossier heeft nu {} regels, de bundel {}. Vraag een nieuwe bundel aan.",
+                rows.len(),
+                report.entries
+            ));
+        }
+        Ok(Ok(BundleVerdict { report, own: true, entries_now: Some(rows.len()), findings }))
     }
 }
 

@@ -11,16 +11,16 @@ use std::process::ExitCode;
 
 use anyhow::{Context as _, bail};
 use grondslag_app::App;
-use grondslag_app::backup::{DATABASE_FILE, collect, pack, restore_into, unpack};
+use grondslag_app::backup::{BackupError, DATABASE_FILE, collect, pack, restore_into, unpack};
 
-use crate::common::Context;
+use crate::common::{Context, outln};
 
 const PASSPHRASE_ENV: &str = "GRONDSLAG_BACKUP_WACHTWOORD";
 
 fn passphrase(file: Option<&Path>) -> anyhow::Result<String> {
     match file {
         Some(f) => {
-            let text = std::fs::read_to_string(f).with_context(|| format!("wachtwoordbestand {} kan niet gelezen worden", f.display()))?;
+            let text = crate::common::read_text(f, crate::common::MAX_INPUT_BYTES).context("wachtwoordbestand kan niet gelezen worden")?;
             Ok(text.trim_end_matches(['\n', '\r']).to_string())
         }
         None => std::env::var(PASSPHRASE_ENV).map_err(|_| {
@@ -62,8 +62,8 @@ pub fn backup(data: &Path, to: &Path, pass_file: Option<&Path>) -> anyhow::Resul
     restrict(&partial);
     std::fs::rename(&partial, to).with_context(|| format!("{} kan niet geschreven worden", to.display()))?;
     let keys = files.iter().filter(|(p, _)| p.starts_with("keys/")).count();
-    println!("Backup geschreven: {} ({} bytes; database en {keys} sleutelbestanden).", to.display(), bytes.len());
-    println!(
+    outln!("Backup geschreven: {} ({} bytes; database en {keys} sleutelbestanden).", to.display(), bytes.len());
+    outln!(
         "Bewaar het wachtwoord apart van de backup: zonder wachtwoord is hij onbruikbaar, met wachtwoord kan iedereen de dossiers lezen."
     );
     Ok(ExitCode::SUCCESS)
@@ -71,24 +71,24 @@ pub fn backup(data: &Path, to: &Path, pass_file: Option<&Path>) -> anyhow::Resul
 
 pub fn herstel(ctx: &Context, file: &Path, to: &Path, pass_file: Option<&Path>, json: bool) -> anyhow::Result<ExitCode> {
     let pass = passphrase(pass_file)?;
-    let bytes = std::fs::read(file).with_context(|| format!("{} kan niet gelezen worden", file.display()))?;
+    let bytes = crate::common::read_input(file, crate::common::MAX_BACKUP_BYTES)?;
     let files = unpack(&bytes, &pass)?;
-    std::fs::create_dir_all(to).with_context(|| format!("map {} kan niet gemaakt worden", to.display()))?;
-    restore_into(to, &files)?;
-    // A restore is only done when the restored log verifies.
-    let results = runtime()?.block_on(async {
-        let db = to.join(DATABASE_FILE);
-        let store =
-            grondslag_store_sqlite::SqliteStore::open(&db).await.with_context(|| format!("database {} openen mislukt", db.display()))?;
-        let app = App::new(store.clone(), to, ctx.rules.clone());
-        let mut out = Vec::new();
-        for org in app.organisations().await? {
-            let r = app.verify_organisation(&org.id).await;
-            out.push((org.id.clone(), org.name.clone(), r.map(|v| v.checkpoint_size).map_err(|e| e.to_string())));
+    // What this restore creates, so that a failure removes exactly that and nothing older.
+    let created = first_missing(to);
+    let restored = std::fs::create_dir_all(to)
+        .with_context(|| format!("map {} kan niet gemaakt worden", to.display()))
+        .and_then(|()| restore_and_verify(ctx, to, &files));
+    let results = match restored {
+        Ok(r) => r,
+        Err(e) => {
+            // Nothing was written when the directory already held data.
+            let wrote = !matches!(e.downcast_ref::<BackupError>(), Some(BackupError::NotEmpty(_)));
+            if wrote {
+                undo(to, created.as_deref());
+            }
+            return Err(e);
         }
-        store.close().await;
-        anyhow::Ok(out)
-    })?;
+    };
     let all_ok = results.iter().all(|(_, _, r)| r.is_ok());
     if json {
         let v: Vec<serde_json::Value> = results
@@ -98,17 +98,78 @@ pub fn herstel(ctx: &Context, file: &Path, to: &Path, pass_file: Option<&Path>, 
                 Err(e) => serde_json::json!({"organisatie": id, "naam": name, "geverifieerd": false, "fout": e}),
             })
             .collect();
-        println!("{}", serde_json::to_string_pretty(&serde_json::json!({"hersteld_in": to, "organisaties": v}))?);
+        outln!("{}", serde_json::to_string_pretty(&serde_json::json!({"hersteld_in": to, "organisaties": v}))?);
     } else {
-        println!("Hersteld in {} ({} bestanden).", to.display(), files.len());
+        outln!("Hersteld in {} ({} bestanden).", to.display(), files.len());
         for (id, name, r) in &results {
             match r {
-                Ok(size) => println!("  {name} ({id}): geverifieerd, boomgrootte {size}"),
-                Err(e) => println!("  {name} ({id}): NIET geverifieerd: {e}"),
+                Ok(size) => outln!("  {name} ({id}): geverifieerd, boomgrootte {size}"),
+                Err(e) => outln!("  {name} ({id}): NIET geverifieerd: {e}"),
             }
         }
     }
     Ok(if all_ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// One organisation after a restore: id, name, and the verified tree size or the problem.
+type Verified = (String, String, Result<u64, String>);
+
+/// Restores the files into `to` and verifies every organisation's log. A backup whose database
+/// holds no organisation is refused: it would restore nothing usable.
+fn restore_and_verify(ctx: &Context, to: &Path, files: &[(String, Vec<u8>)]) -> anyhow::Result<Vec<Verified>> {
+    restore_into(to, files)?;
+    runtime()?.block_on(async {
+        let db = to.join(DATABASE_FILE);
+        let store =
+            grondslag_store_sqlite::SqliteStore::open(&db).await.with_context(|| format!("database {} openen mislukt", db.display()))?;
+        let app = App::new(store.clone(), to, ctx.rules.clone());
+        let organisations = app.organisations().await;
+        let mut out = Vec::new();
+        for org in organisations.as_deref().unwrap_or_default() {
+            let r = app.verify_organisation(&org.id).await;
+            out.push((org.id.clone(), org.name.clone(), r.map(|v| v.checkpoint_size).map_err(|e| e.to_string())));
+        }
+        store.close().await;
+        if organisations?.is_empty() {
+            bail!("de database in de backup bevat geen organisatie; dit is geen bruikbare backup van een gegevensmap");
+        }
+        anyhow::Ok(out)
+    })
+}
+
+/// The outermost directory of `path` (itself or an ancestor) that does not exist yet.
+fn first_missing(path: &Path) -> Option<PathBuf> {
+    let mut missing = None;
+    let mut p = Some(path);
+    while let Some(dir) = p {
+        if dir.as_os_str().is_empty() || dir.exists() {
+            break;
+        }
+        missing = Some(dir.to_path_buf());
+        p = dir.parent();
+    }
+    missing
+}
+
+/// Removes what a failed restore wrote: the directories it created, or, in a directory that
+/// existed before (and so held no database or keys, or `restore_into` would have refused), the
+/// database, its SQLite side files and the keys.
+fn undo(to: &Path, created: Option<&Path>) {
+    match created {
+        Some(dir) => {
+            let _ = std::fs::remove_dir_all(dir);
+        }
+        None => {
+            for side in ["", "-wal", "-shm", "-journal"] {
+                let _ = std::fs::remove_file(to.join(format!("{DATABASE_FILE}{side}")));
+            }
+            let _ = std::fs::remove_dir_all(to.join("keys"));
+        }
+    }
+    eprintln!(
+        "Het herstel is mislukt; wat al was teruggezet in {} is weer verwijderd.",
+        crate::common::terminal_safe(&to.display().to_string())
+    );
 }
 
 fn tmp_beside(path: &Path, tag: &str) -> PathBuf {

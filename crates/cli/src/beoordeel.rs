@@ -6,28 +6,27 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::Context as _;
 use grondslag_engine::{evaluate, report};
 use grondslag_rules::Outcome;
 
-use crate::common::Context;
+use crate::common::{Context, out, outln};
 use crate::render;
 
 pub fn run(ctx: &Context, file: &Path, json: bool, open: bool) -> anyhow::Result<ExitCode> {
     let name = file.display().to_string();
-    let content = std::fs::read_to_string(file).with_context(|| format!("{name}: kan bestand niet lezen"))?;
+    let content = crate::common::read_text(file, crate::common::MAX_INPUT_BYTES)?;
     let (facts, judgments) = grondslag_scenario::parse_facts_file(&ctx.rules, &name, &content)?;
     let facts = if open { facts } else { facts.with_defaults(&ctx.rules) };
     let ev = evaluate(&ctx.rules, ctx.date, &facts, &judgments)?;
     let rep = report(&ctx.rules, &ev, &facts, &judgments, ctx.lang);
     if json {
-        println!("{}", serde_json::to_string_pretty(&rep)?);
+        outln!("{}", serde_json::to_string_pretty(&rep)?);
     } else {
-        print!("{}", render::answer(&rep, ctx.lang, &[]));
+        out!("{}", render::answer(&rep, ctx.lang, &[]));
         if ev.outcome == Outcome::Undetermined {
-            println!();
+            outln!();
             for q in &rep.questions {
-                println!("? {} ({})", q.text, q.fact);
+                outln!("? {} ({})", q.text, q.fact);
             }
         }
     }

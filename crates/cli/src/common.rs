@@ -32,3 +32,85 @@ impl Context {
         Ok(Context { rules, date, lang })
     }
 }
+
+/// The largest facts, scenario or password file read (far beyond any real one; a mistake such
+/// as a log file or an image is refused before it fills memory).
+pub const MAX_INPUT_BYTES: u64 = 10 * 1024 * 1024;
+/// The largest bundle read: the largest the server exports.
+pub const MAX_BUNDLE_BYTES: u64 = grondslag_app::MAX_BUNDLE_BYTES as u64;
+/// The largest backup read; `herstel` holds it in memory while decrypting.
+pub const MAX_BACKUP_BYTES: u64 = 2 * 1024 * 1024 * 1024;
+
+fn size_text(bytes: u64) -> String {
+    if bytes >= 1024 * 1024 { format!("{} MiB", bytes.div_ceil(1024 * 1024)) } else { format!("{bytes} bytes") }
+}
+
+/// Reads a file given on the command line: only a regular file (not a directory, device or
+/// pipe, which could block or never end) of at most `max` bytes. Errors are Dutch and name the
+/// file.
+pub fn read_input(path: &Path, max: u64) -> anyhow::Result<Vec<u8>> {
+    use std::io::Read as _;
+    let shown = terminal_safe(&path.display().to_string()).into_owned();
+    let not_regular = || anyhow!("{shown}: is geen gewoon bestand (maar een map, apparaat of pipe); geef een bestand op");
+    // Checked before opening: opening a FIFO would wait for a writer.
+    let meta = std::fs::metadata(path).with_context(|| format!("{shown}: kan bestand niet lezen"))?;
+    if !meta.is_file() {
+        return Err(not_regular());
+    }
+    let file = std::fs::File::open(path).with_context(|| format!("{shown}: kan bestand niet lezen"))?;
+    // And again on the opened file, in case the path was swapped in between.
+    let meta = file.metadata().with_context(|| format!("{shown}: kan bestand niet lezen"))?;
+    if !meta.is_file() {
+        return Err(not_regular());
+    }
+    let too_big = || anyhow!("{shown}: is te groot (hoogstens {})", size_text(max));
+    if meta.len() > max {
+        return Err(too_big());
+    }
+    let mut bytes = Vec::new();
+    file.take(max.saturating_add(1)).read_to_end(&mut bytes).with_context(|| format!("{shown}: kan bestand niet lezen"))?;
+    if bytes.len() as u64 > max {
+        return Err(too_big());
+    }
+    Ok(bytes)
+}
+
+/// As [`read_input`], as UTF-8 text.
+pub fn read_text(path: &Path, max: u64) -> anyhow::Result<String> {
+    let bytes = read_input(path, max)?;
+    String::from_utf8(bytes).map_err(|_| anyhow!("{}: is geen UTF-8-tekst", terminal_safe(&path.display().to_string())))
+}
+
+/// Text for the terminal. Client names, scenario texts, file names and file contents can hold
+/// control characters (an ANSI escape sequence can rewrite the screen or fake output); every
+/// control character except newline and tab is shown as an escape such as `\u{1b}`. The CLI
+/// itself writes no other control characters, so all its output passes through here.
+pub fn terminal_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(
+        s.chars().map(|c| if c.is_control() && c != '\n' && c != '\t' { c.escape_unicode().to_string() } else { c.to_string() }).collect(),
+    )
+}
+
+/// Writes to standard output through [`terminal_safe`]. Write errors (a closed pipe) end the
+/// output quietly instead of panicking as `print!` would.
+pub fn write_out(text: &str) {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(terminal_safe(text).as_bytes());
+}
+
+/// `print!` through [`terminal_safe`].
+macro_rules! out {
+    ($($arg:tt)*) => { $crate::common::write_out(&format!($($arg)*)) };
+}
+
+/// `println!` through [`terminal_safe`].
+macro_rules! outln {
+    () => { $crate::common::write_out("\n") };
+    ($($arg:tt)*) => { $crate::common::write_out(&format!("{}\n", format_args!($($arg)*))) };
+}
+
+pub(crate) use {out, outln};

@@ -3,7 +3,7 @@
 
 use std::process::ExitCode;
 
-use crate::common::Context;
+use crate::common::{Context, outln};
 
 pub fn run(ctx: &Context, json: bool) -> anyhow::Result<ExitCode> {
     let started = std::time::Instant::now();
@@ -11,11 +11,11 @@ pub fn run(ctx: &Context, json: bool) -> anyhow::Result<ExitCode> {
     let report = grondslag_engine::check::check_with_budget(&ctx.rules, ctx.date, budget);
     let elapsed = started.elapsed();
     if json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        outln!("{}", serde_json::to_string_pretty(&report)?);
     } else {
         let r = &ctx.rules;
-        println!("Regelset {} {} (sha256 {})", r.meta.name, r.meta.version, r.hash);
-        println!(
+        outln!("Regelset {} {} (sha256 {})", r.meta.name, r.meta.version, r.hash);
+        outln!(
             "{} bronnen, {} feiten, {} rollen, {} routes, {} voorwaarden, {} afwegingen, {} waarschuwingen in de regels",
             r.sources.len(),
             r.facts.len(),
@@ -25,11 +25,12 @@ pub fn run(ctx: &Context, json: bool) -> anyhow::Result<ExitCode> {
             r.judgments.len(),
             r.notices.len()
         );
-        println!(
+        outln!(
             "{} volledige combinaties voorwaarde voor voorwaarde van elke route gecontroleerd; samen dekken ze alle {:.3e} combinaties van antwoordklassen",
-            report.route_combinations, report.covered_combinations
+            report.route_combinations,
+            report.covered_combinations
         );
-        println!(
+        outln!(
             "{} paden door de vragenboom{} ({} evaluaties, diepste pad {} vragen) in {:.1} s",
             report.combinations,
             if report.tree_complete { "" } else { " (budget bereikt: niet volledig)" },
@@ -38,26 +39,29 @@ pub fn run(ctx: &Context, json: bool) -> anyhow::Result<ExitCode> {
             elapsed.as_secs_f64()
         );
         for (outcome, n) in &report.outcomes {
-            println!("  {n:>9}  {outcome}");
+            outln!("  {n:>9}  {outcome}");
         }
-        println!("{} van {} vragen bereikbaar", report.questions_reached.len(), r.facts.len());
-        println!("Veiligheidseigenschappen:");
+        outln!("{} van {} vragen bereikbaar", report.questions_reached.len(), r.facts.len());
+        outln!("Veiligheidseigenschappen:");
         for p in &report.safety {
             let unit = if p.id == "c" { "vereisten van wettelijke routes" } else { "antwoorden" };
             let verdict = if p.violations == 0 { "geldt".to_string() } else { format!("GESCHONDEN ({}x)", p.violations) };
-            println!(
+            outln!(
                 "  ({}) {}: {verdict}; bewezen over {} volledige combinaties route voor route, nagegaan op {} {unit}",
-                p.id, p.label, p.proved_over, p.applicable
+                p.id,
+                p.label,
+                p.proved_over,
+                p.applicable
             );
         }
         for w in &report.warnings {
-            println!("waarschuwing: {w}");
+            outln!("waarschuwing: {w}");
         }
         for e in &report.errors {
-            println!("FOUT: {e}");
+            outln!("FOUT: {e}");
         }
         if report.ok() {
-            println!("regelset in orde");
+            outln!("regelset in orde");
         }
     }
     Ok(if report.ok() { ExitCode::SUCCESS } else { ExitCode::from(1) })

@@ -14,7 +14,7 @@ use grondslag_rules::{Lang, Outcome};
 use grondslag_store::{AppRole, Store};
 use time::Date;
 
-use crate::common::Context;
+use crate::common::{Context, out, outln};
 use crate::render;
 
 #[derive(Args, Clone)]
@@ -309,7 +309,7 @@ fn form(text: &str) -> anyhow::Result<ConsentForm> {
 }
 
 fn print_json(v: &impl serde::Serialize) -> anyhow::Result<()> {
-    println!("{}", serde_json::to_string_pretty(v)?);
+    outln!("{}", serde_json::to_string_pretty(v)?);
     Ok(())
 }
 
@@ -330,8 +330,8 @@ fn print_receipt(what: &str, r: &Receipt, json: bool) -> anyhow::Result<()> {
     if json {
         print_json(r)
     } else {
-        println!("{what} vastgelegd als dossierregel {}.", r.seq);
-        println!("{}", receipt_text(r));
+        outln!("{what} vastgelegd als dossierregel {}.", r.seq);
+        outln!("{}", receipt_text(r));
         Ok(())
     }
 }
@@ -343,9 +343,9 @@ async fn dispatch<S: Store>(ctx: &Context, app: &App<S>, cmd: Cmd) -> anyhow::Re
             if json {
                 print_json(&serde_json::json!({"id": org.id, "naam": org.name, "origin": org.origin, "sleutel": key.to_string()}))?;
             } else {
-                println!("Organisatie aangemaakt: {}\nid: {}\norigin: {}", org.name, org.id, org.origin);
-                println!("verificatiesleutel (publiceer deze): {key}");
-                println!("sleutels opgeslagen in {}", app.key_dir().display());
+                outln!("Organisatie aangemaakt: {}\nid: {}\norigin: {}", org.name, org.id, org.origin);
+                outln!("verificatiesleutel (publiceer deze): {key}");
+                outln!("sleutels opgeslagen in {}", app.key_dir().display());
             }
         }
         Cmd::Organisatie(OrganisatieCmd::Lijst { json, .. }) => {
@@ -354,10 +354,10 @@ async fn dispatch<S: Store>(ctx: &Context, app: &App<S>, cmd: Cmd) -> anyhow::Re
                 let v: Vec<_> = orgs.iter().map(|o| serde_json::json!({"id": o.id, "naam": o.name, "origin": o.origin})).collect();
                 print_json(&v)?;
             } else if orgs.is_empty() {
-                println!("Er zijn nog geen organisaties.");
+                outln!("Er zijn nog geen organisaties.");
             } else {
                 for o in orgs {
-                    println!("{}  {}", o.id, o.name);
+                    outln!("{}  {}", o.id, o.name);
                 }
             }
         }
@@ -368,7 +368,7 @@ async fn dispatch<S: Store>(ctx: &Context, app: &App<S>, cmd: Cmd) -> anyhow::Re
                     &serde_json::json!({"id": p.id, "organisatie": p.org, "naam": p.name, "rol": p.app_role.as_str(), "beroep": p.profession}),
                 )?;
             } else {
-                println!("Professional geregistreerd: {} ({}, {})\nid: {}", p.name, p.profession, p.app_role.as_str(), p.id);
+                outln!("Professional geregistreerd: {} ({}, {})\nid: {}", p.name, p.profession, p.app_role.as_str(), p.id);
             }
         }
         Cmd::Client(ClientCmd::Nieuw { organisatie, referentie, naam, geboortedatum, json, .. }) => {
@@ -376,12 +376,12 @@ async fn dispatch<S: Store>(ctx: &Context, app: &App<S>, cmd: Cmd) -> anyhow::Re
             if json {
                 print_json(&serde_json::json!({"id": c.id, "organisatie": c.org, "pseudoniem": c.pseudonym}))?;
             } else {
-                println!("Cliënt geregistreerd (naam en geboortedatum versleuteld opgeslagen)\nid: {}\npseudoniem: {}", c.id, c.pseudonym);
+                outln!("Cliënt geregistreerd (naam en geboortedatum versleuteld opgeslagen)\nid: {}\npseudoniem: {}", c.id, c.pseudonym);
             }
         }
         Cmd::Vastleggen { bestand, client, professional, open, json, .. } => {
             let name = bestand.display().to_string();
-            let content = std::fs::read_to_string(&bestand).with_context(|| format!("{name}: kan bestand niet lezen"))?;
+            let content = crate::common::read_text(&bestand, crate::common::MAX_INPUT_BYTES)?;
             let d = app
                 .deliberate(
                     &client,
@@ -392,12 +392,12 @@ async fn dispatch<S: Store>(ctx: &Context, app: &App<S>, cmd: Cmd) -> anyhow::Re
             if json {
                 print_json(&serde_json::json!({"antwoord": d.report, "toestemming": d.consent, "bewijs": d.receipt}))?;
             } else {
-                print!("{}", render::answer(&d.report, ctx.lang, &[]));
+                out!("{}", render::answer(&d.report, ctx.lang, &[]));
                 let title = if ctx.lang == Lang::Nl { "Toestemming uit het dossier" } else { "Consent from the dossier" };
-                println!("\n{title}\n{}", "-".repeat(title.chars().count()));
-                println!("• {}", d.consent.explanation);
-                println!("\nBeraad vastgelegd als dossierregel {}.", d.receipt.seq);
-                println!("{}", receipt_text(&d.receipt));
+                outln!("\n{title}\n{}", "-".repeat(title.chars().count()));
+                outln!("• {}", d.consent.explanation);
+                outln!("\nBeraad vastgelegd als dossierregel {}.", d.receipt.seq);
+                outln!("{}", receipt_text(&d.receipt));
             }
             if d.report.outcome == Outcome::Undetermined {
                 return Ok(ExitCode::from(3));
@@ -463,28 +463,28 @@ async fn dispatch<S: Store>(ctx: &Context, app: &App<S>, cmd: Cmd) -> anyhow::Re
             if json {
                 print_json(&h)?;
             } else {
-                println!("Dossier {} (cliënt {})", h.dossier, h.client);
+                outln!("Dossier {} (cliënt {})", h.dossier, h.client);
                 if h.lines.is_empty() {
-                    println!("Nog geen dossierregels.");
+                    outln!("Nog geen dossierregels.");
                 }
                 for l in &h.lines {
-                    println!("{:>3}. {}  {}  {}\n     {}", l.seq, l.ts, grondslag_app::kind_label(&l.kind), l.actor, l.summary);
+                    outln!("{:>3}. {}  {}  {}\n     {}", l.seq, l.ts, grondslag_app::kind_label(&l.kind), l.actor, l.summary);
                 }
                 let s = &h.status;
-                println!("\nVerificatie");
-                println!("• keten: {}", if s.chain_ok { "intact" } else { "NIET intact" });
-                println!(
+                outln!("\nVerificatie");
+                outln!("• keten: {}", if s.chain_ok { "intact" } else { "NIET intact" });
+                outln!(
                     "• checkpoint: {}",
                     match (s.checkpoint_ok, s.checkpoint_size) {
                         (true, Some(n)) => format!("handtekening klopt (boomgrootte {n})"),
                         _ => "handtekening NIET in orde".into(),
                     }
                 );
-                println!("• opname in het checkpoint: {}", if s.inclusion_ok { "elke regel aangetoond" } else { "NIET aangetoond" });
+                outln!("• opname in het checkpoint: {}", if s.inclusion_ok { "elke regel aangetoond" } else { "NIET aangetoond" });
                 for p in &s.problems {
-                    println!("  ! {p}");
+                    outln!("  ! {p}");
                 }
-                println!("{}", if s.ok() { "geverifieerd" } else { "NIET geverifieerd" });
+                outln!("{}", if s.ok() { "geverifieerd" } else { "NIET geverifieerd" });
             }
             if !h.status.ok() {
                 return Ok(ExitCode::from(1));
@@ -494,7 +494,7 @@ async fn dispatch<S: Store>(ctx: &Context, app: &App<S>, cmd: Cmd) -> anyhow::Re
             let bundle = app.export(&client).await?;
             let text = bundle.to_json().map_err(|e| anyhow!("{e}"))?;
             write_new(&naar, &text)?;
-            println!(
+            outln!(
                 "Verificatiebundel geschreven naar {} ({} dossierregels, boomgrootte in checkpoint zie bundel).\nSleutel: {}",
                 naar.display(),
                 bundle.entries.len(),
@@ -510,9 +510,13 @@ async fn dispatch<S: Store>(ctx: &Context, app: &App<S>, cmd: Cmd) -> anyhow::Re
                             &serde_json::json!({"geverifieerd": true, "dossiers": v.report.dossiers, "entries": v.report.entries, "boomgrootte": v.report.tree_size, "checkpoint": v.checkpoint_size, "sleutel": v.key}),
                         )?;
                     } else {
-                        println!(
+                        outln!(
                             "Organisatie {org}: {} dossiers, {} dossierregels, boomgrootte {}; laatste checkpoint (grootte {}) ondertekend met {}\ngeverifieerd",
-                            v.report.dossiers, v.report.entries, v.report.tree_size, v.checkpoint_size, v.key
+                            v.report.dossiers,
+                            v.report.entries,
+                            v.report.tree_size,
+                            v.checkpoint_size,
+                            v.key
                         );
                     }
                 }
@@ -521,7 +525,7 @@ async fn dispatch<S: Store>(ctx: &Context, app: &App<S>, cmd: Cmd) -> anyhow::Re
                     if json {
                         print_json(&serde_json::json!({"geverifieerd": false, "reden": e.to_string()}))?;
                     } else {
-                        println!("NIET geverifieerd: {e}");
+                        outln!("NIET geverifieerd: {e}");
                     }
                     return Ok(ExitCode::from(1));
                 }
@@ -530,7 +534,7 @@ async fn dispatch<S: Store>(ctx: &Context, app: &App<S>, cmd: Cmd) -> anyhow::Re
         },
         Cmd::Wis { client, regel, .. } => {
             app.erase(&client, regel).await?;
-            println!("Inhoud van dossierregel {regel} gewist. De regel zelf en zijn vingerafdruk blijven; de verificatie blijft slagen.");
+            outln!("Inhoud van dossierregel {regel} gewist. De regel zelf en zijn vingerafdruk blijven; de verificatie blijft slagen.");
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -548,7 +552,7 @@ fn write_new(path: &Path, text: &str) -> anyhow::Result<()> {
 }
 
 fn verify_bundle_file(path: &Path, json: bool) -> anyhow::Result<ExitCode> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("{}: kan bestand niet lezen", path.display()))?;
+    let text = crate::common::read_text(path, crate::common::MAX_BUNDLE_BYTES)?;
     match grondslag_app::verify_bundle_text(&text) {
         Ok(r) => {
             if json {
@@ -556,12 +560,15 @@ fn verify_bundle_file(path: &Path, json: bool) -> anyhow::Result<ExitCode> {
                     &serde_json::json!({"geverifieerd": true, "origin": r.origin, "boomgrootte": r.tree_size, "sleutel": r.key.to_string(), "dossier": r.dossier, "entries": r.entries, "inhoud_gecontroleerd": r.payloads_verified, "inhoud_afwezig": r.payloads_absent}),
                 )?;
             } else {
-                println!("origin: {}\nboomgrootte: {}\nsleutel: {} (vergelijk met de gepubliceerde sleutel)", r.origin, r.tree_size, r.key);
-                println!(
+                outln!("origin: {}\nboomgrootte: {}\nsleutel: {} (vergelijk met de gepubliceerde sleutel)", r.origin, r.tree_size, r.key);
+                outln!(
                     "dossier: {}, {} dossierregels; inhoud gecontroleerd: {}, afwezig of gewist: {}",
-                    r.dossier, r.entries, r.payloads_verified, r.payloads_absent
+                    r.dossier,
+                    r.entries,
+                    r.payloads_verified,
+                    r.payloads_absent
                 );
-                println!("geverifieerd");
+                outln!("geverifieerd");
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -569,7 +576,7 @@ fn verify_bundle_file(path: &Path, json: bool) -> anyhow::Result<ExitCode> {
             if json {
                 print_json(&serde_json::json!({"geverifieerd": false, "reden": e.to_string()}))?;
             } else {
-                println!("NIET geverifieerd: {e}");
+                outln!("NIET geverifieerd: {e}");
             }
             Ok(ExitCode::from(1))
         }

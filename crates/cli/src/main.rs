@@ -188,7 +188,7 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("fout: {e:#}");
+            eprintln!("fout: {}", common::terminal_safe(&format!("{e:#}")));
             ExitCode::from(2)
         }
     }

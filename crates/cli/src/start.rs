@@ -8,9 +8,9 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use clap::Args;
 use grondslag_app::App;
-use grondslag_web::{Backend, Config, HashCost, Web, router};
+use grondslag_web::{Backend, Config, HashCost, Limits, Web, router};
 
-use crate::common::Context;
+use crate::common::{Context, outln};
 
 #[derive(Args, Clone)]
 pub struct StartArgs {
@@ -35,6 +35,12 @@ pub struct StartArgs {
     /// Publiek adres (origin) dat formulieren mag posten, bijv. https://grondslag.example.nl.
     #[arg(long, value_name = "ORIGIN")]
     pub origin: Vec<String>,
+    /// Hoeveel verbindingen tegelijk open mogen zijn; meer wachten tot er een sluit.
+    #[arg(long, value_name = "AANTAL", default_value_t = 512, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+    pub max_verbindingen: u32,
+    /// Seconden waarin een browser de kopregels van een verzoek moet sturen; anders wordt de verbinding gesloten.
+    #[arg(long, value_name = "SECONDEN", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub header_timeout: u64,
 }
 
 pub fn run(ctx: &Context, args: StartArgs) -> anyhow::Result<ExitCode> {
@@ -67,23 +73,23 @@ async fn serve<S: Backend>(ctx: &Context, args: &StartArgs, addr: SocketAddr, st
         tokio::net::TcpListener::bind(addr).await.with_context(|| format!("kan niet luisteren op {addr} (is de poort al in gebruik?)"))?;
     let shown = if addr.ip().is_unspecified() { format!("http://127.0.0.1:{}", addr.port()) } else { format!("http://{addr}") };
     if let Some(first) = web.first_run(&args.organisatie).await.map_err(|e| anyhow::anyhow!("{}", e.messages().0))? {
-        println!("Eerste start: organisatie '{}' aangemaakt.", args.organisatie);
-        println!("Log eenmalig in als beheerder:");
-        println!("  inlognaam:  {}", first.login);
-        println!("  wachtwoord: {}", first.password);
-        println!("Dit wachtwoord wordt niet nog eens getoond. Maak daarna accounts aan onder Beheer.");
+        outln!("Eerste start: organisatie '{}' aangemaakt.", args.organisatie);
+        outln!("Log eenmalig in als beheerder:");
+        outln!("  inlognaam:  {}", first.login);
+        outln!("  wachtwoord: {}", first.password);
+        outln!("Dit wachtwoord wordt niet nog eens getoond. Maak daarna accounts aan onder Beheer.");
     }
     if args.demo
         && let Some((logins, password)) = web.demo().await.map_err(|e| anyhow::anyhow!("{}", e.messages().0))?
     {
-        println!("Demo-organisatie aangemaakt (fictieve gegevens). Inlognamen, wachtwoord '{password}':");
+        outln!("Demo-organisatie aangemaakt (fictieve gegevens). Inlognamen, wachtwoord '{password}':");
         for l in logins {
-            println!("  {:<10} {}", l.login, l.who);
+            outln!("  {:<10} {}", l.login, l.who);
         }
     } else if args.demo {
-        println!("Demo-organisatie bestaat al; inlognamen huisarts, jeugd, aandacht, privacy, beheer (wachtwoord demo-wachtwoord-oost).");
+        outln!("Demo-organisatie bestaat al; inlognamen huisarts, jeugd, aandacht, privacy, beheer (wachtwoord demo-wachtwoord-oost).");
     }
-    println!("Grondslag draait op {shown} — stop met Ctrl+C.");
+    outln!("Grondslag draait op {shown} — stop met Ctrl+C.");
     // Drafts nobody finished are removed after a week.
     let cleaner = web.clone();
     tokio::spawn(async move {
@@ -97,11 +103,15 @@ async fn serve<S: Backend>(ctx: &Context, args: &StartArgs, addr: SocketAddr, st
             .await;
         }
     });
-    axum::serve(listener, router(web).into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
-        .context("de server stopte met een fout")?;
+    let limits = Limits {
+        max_connections: usize::try_from(args.max_verbindingen).unwrap_or(usize::MAX),
+        header_timeout: std::time::Duration::from_secs(args.header_timeout),
+        ..Limits::default()
+    };
+    grondslag_web::serve(listener, router(web), limits, async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await
+    .context("de server stopte met een fout")?;
     Ok(ExitCode::SUCCESS)
 }

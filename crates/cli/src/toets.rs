@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use grondslag_scenario::{collect_files, outcome_id, parse_file, run_scenario};
 use serde::Serialize;
 
-use crate::common::Context;
+use crate::common::{Context, outln};
 
 #[derive(Serialize)]
 struct JsonOut {
@@ -25,10 +25,10 @@ pub fn run(ctx: &Context, paths: &[PathBuf], json: bool) -> anyhow::Result<ExitC
     let mut seen_ids = std::collections::HashMap::new();
     for f in &files {
         let name = f.display().to_string();
-        let content = match std::fs::read_to_string(f) {
+        let content = match crate::common::read_text(f, crate::common::MAX_INPUT_BYTES) {
             Ok(c) => c,
             Err(e) => {
-                invalid.push(format!("{name}: kan bestand niet lezen: {e}"));
+                invalid.push(format!("{e:#}"));
                 continue;
             }
         };
@@ -48,23 +48,23 @@ pub fn run(ctx: &Context, paths: &[PathBuf], json: bool) -> anyhow::Result<ExitC
     let passed = results.iter().filter(|r| r.passed).count();
     let failed = results.len() - passed + invalid.len();
     if json {
-        println!("{}", serde_json::to_string_pretty(&JsonOut { passed, failed, invalid: invalid.clone(), results })?);
+        outln!("{}", serde_json::to_string_pretty(&JsonOut { passed, failed, invalid: invalid.clone(), results })?);
     } else {
         for r in &results {
             if r.passed {
-                println!("ok     {}  ({})", r.id, outcome_id(r.actual.unwrap_or(r.expected)));
+                outln!("ok     {}  ({})", r.id, outcome_id(r.actual.unwrap_or(r.expected)));
             } else {
                 let diffs: Vec<String> = r.diffs.iter().map(|d| d.describe()).collect();
-                println!("FOUT   {}  [{}]: {}", r.id, r.file, diffs.join("; "));
+                outln!("FOUT   {}  [{}]: {}", r.id, r.file, diffs.join("; "));
             }
         }
         for e in &invalid {
-            println!("ONGELDIG {e}");
+            outln!("ONGELDIG {e}");
         }
         if files.is_empty() {
-            println!("geen scenariobestanden gevonden");
+            outln!("geen scenariobestanden gevonden");
         }
-        println!("{passed} passed, {failed} failed");
+        outln!("{passed} passed, {failed} failed");
     }
     Ok(if failed == 0 && !files.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }

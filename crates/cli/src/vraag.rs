@@ -12,7 +12,7 @@ use grondslag_app::deliberation::{Criterion, Deliberation, Evaluated, evaluate_p
 use grondslag_engine::{QuestionOut, SourceOut, options, report, source_line};
 use grondslag_rules::{Domain, FactId, JudgmentId, Lang, Outcome, RawValue, RuleSet, Value};
 
-use crate::common::Context;
+use crate::common::{Context, out, outln};
 use crate::render;
 
 struct Session<'a, R: BufRead, W: Write> {
@@ -22,6 +22,9 @@ struct Session<'a, R: BufRead, W: Write> {
     /// The same deliberation model as the web application's and the API's.
     d: Deliberation,
 }
+
+/// The longest answer line read.
+const MAX_LINE: u64 = 64 * 1024;
 
 enum Line {
     Text(String),
@@ -34,15 +37,22 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
     }
 
     fn say(&mut self, s: &str) {
-        let _ = writeln!(self.out, "{s}");
+        let _ = writeln!(self.out, "{}", crate::common::terminal_safe(s));
     }
 
     fn read(&mut self, prompt: &str) -> Line {
-        let _ = write!(self.out, "{prompt} ");
+        let _ = write!(self.out, "{} ", crate::common::terminal_safe(prompt));
         let _ = self.out.flush();
         let mut buf = String::new();
-        match self.input.read_line(&mut buf) {
+        // An answer is a word or a number; a line without end (e.g. /dev/zero as input) must not
+        // fill memory.
+        match std::io::BufRead::read_line(&mut <&mut R as std::io::Read>::take(&mut self.input, MAX_LINE), &mut buf) {
             Ok(0) | Err(_) => Line::Eof,
+            Ok(n) if n as u64 >= MAX_LINE && !buf.ends_with('\n') => {
+                let msg = self.t("Die invoer is te lang; het gesprek stopt.", "That input is too long; the session stops.");
+                self.say(msg);
+                Line::Eof
+            }
             Ok(_) => Line::Text(buf.trim().to_string()),
         }
     }
@@ -358,7 +368,7 @@ pub fn run(ctx: &Context, json: bool) -> anyhow::Result<ExitCode> {
         if json {
             s.say(&format!("\n{text}"));
         } else {
-            println!("\n{text}");
+            outln!("\n{text}");
         }
         let p = s
             .t(
@@ -379,13 +389,13 @@ pub fn run(ctx: &Context, json: bool) -> anyhow::Result<ExitCode> {
     let Evaluated { evaluation: ev, facts, judgments, .. } = s.evaluate()?;
     let rep = report(&ctx.rules, &ev, &facts, &judgments, ctx.lang);
     if json {
-        println!("{}", serde_json::to_string_pretty(&rep)?);
+        outln!("{}", serde_json::to_string_pretty(&rep)?);
     } else if ev.outcome == Outcome::Undetermined {
         let m = s.t("\nGestopt voordat het antwoord vaststond.", "\nStopped before the answer was determined.");
         s.say(m);
-        print!("{}", render::answer(&rep, ctx.lang, &s.d.revisions));
+        out!("{}", render::answer(&rep, ctx.lang, &s.d.revisions));
     } else if !finished {
-        print!("{}", render::answer(&rep, ctx.lang, &s.d.revisions));
+        out!("{}", render::answer(&rep, ctx.lang, &s.d.revisions));
     }
     Ok(if ev.outcome == Outcome::Undetermined { ExitCode::from(3) } else { ExitCode::SUCCESS })
 }

@@ -112,3 +112,52 @@ fn backup_restore_verify_and_refusals() {
     assert_eq!(weak.code, 2);
     assert!(weak.stderr.contains("te kort"), "{}", weak.stderr);
 }
+
+/// A backup with an empty database, or a database without an organisation, is refused with a
+/// Dutch error; whatever the failed restore wrote is removed, but a directory that existed
+/// before is kept (issue 9).
+#[test]
+fn herstel_refuses_an_empty_backup_and_cleans_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = |db: Vec<u8>, name: &str| {
+        let files = vec![(grondslag_app::backup::DATABASE_FILE.to_string(), db)];
+        let bytes = grondslag_app::backup::pack_with_work_factor(&files, "2026-11-23T00:00:00Z", PASS, Some(10)).unwrap();
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path
+    };
+    // A real SQLite database with the schema but no organisation.
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let scratch = dir.path().join("leeg");
+    std::fs::create_dir(&scratch).unwrap();
+    let snapshot = dir.path().join("zonder-organisatie.db");
+    rt.block_on(async {
+        let store = grondslag_store_sqlite::SqliteStore::open(scratch.join("grondslag.db")).await.unwrap();
+        store.snapshot_to(&snapshot).await.unwrap();
+        store.close().await;
+    });
+    let without_org = pack(std::fs::read(&snapshot).unwrap(), "zonder-organisatie.age");
+    let empty = pack(Vec::new(), "leeg.age");
+
+    // Into a new (nested) directory: refused, and nothing is left behind.
+    let target = dir.path().join("nieuw").join("data");
+    let r = run(&["herstel", s(&without_org), "--naar", s(&target)], PASS);
+    assert_eq!(r.code, 2, "{} {}", r.stdout, r.stderr);
+    assert!(r.stderr.contains("geen organisatie"), "{}", r.stderr);
+    assert!(!dir.path().join("nieuw").exists(), "the directories the restore made are removed");
+    let r = run(&["herstel", s(&empty), "--naar", s(&target)], PASS);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("de database is leeg"), "{}", r.stderr);
+    assert!(!dir.path().join("nieuw").exists());
+
+    // Into an existing, empty directory with an unrelated file: refused; the directory and the
+    // file stay, the restored database and its side files go.
+    let existing = dir.path().join("bestaand");
+    std::fs::create_dir(&existing).unwrap();
+    std::fs::write(existing.join("notitie.txt"), "van de beheerder").unwrap();
+    let r = run(&["herstel", s(&without_org), "--naar", s(&existing)], PASS);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("geen organisatie"), "{}", r.stderr);
+    let left: Vec<String> = std::fs::read_dir(&existing).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert_eq!(left, ["notitie.txt"]);
+}

@@ -1,18 +1,18 @@
 //! Signing in and out: Argon2id passwords (hashed off the async runtime, behind a semaphore),
 //! server-side sessions (only the SHA-256 of the token is stored), idle and absolute timeouts,
-//! login rate limiting per login name and per address, and the [`User`] extractor every
+//! login rate limiting per (name, address), per address and per name (failures only), and the [`User`] extractor every
 //! signed-in page uses (cookie for the browser, `Authorization: Bearer` for the API).
 
+use std::collections::HashMap;
 use std::net::SocketAddr;
-use std::num::NonZeroU32;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use argon2::password_hash::phc::PasswordHash;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use argon2::{Algorithm, Argon2, Params, Version};
 use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::request::Parts;
-use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use grondslag_store::{AppRole, Professional, SessionRecord};
 use sha2::{Digest, Sha256};
 
@@ -57,51 +57,224 @@ pub fn check_password(pw: &str) -> Result<(), WebError> {
 
 /// The longest login name accepted; anything longer is refused before it is counted or looked up.
 pub const MAX_LOGIN_LEN: usize = 200;
-/// Above this many remembered keys, keys without recent attempts are dropped.
-const PRUNE_ABOVE: usize = 10_000;
+/// How many keys each of the limiter's tables remembers at most.
+const CAPACITY: usize = 10_000;
 
-/// The login limiters: per login name and per address, counted per attempt. Keys are
-/// fixed-size hashes (a long name costs no more than a short one) and keys without an attempt
-/// in the last minute are pruned once there are many, so a flood of unique names costs memory
-/// in proportion to the attempts of the last minute only. (A global budget would bound it
-/// further, but would let one attacker lock everybody out.)
-pub struct Limiter {
-    by_login: DefaultKeyedRateLimiter<[u8; 32]>,
-    by_addr: DefaultKeyedRateLimiter<[u8; 32]>,
+/// A leaky bucket of failed attempts: `level` drains at `rate` per second; at `burst` the key
+/// is refused until enough has drained.
+#[derive(Debug, Clone, Copy)]
+struct Budget {
+    burst: f64,
+    per_second: f64,
 }
 
-fn key(s: &str) -> [u8; 32] {
-    use sha2::Digest;
-    sha2::Sha256::digest(s.as_bytes()).into()
+/// Counters per key (a SHA-256, so a long name costs no more than a short one), bounded: when
+/// the table is full, drained keys go first, then the half with the fewest recent failures.
+/// Hand-written rather than `governor` because a successful login must be refunded, which a
+/// GCRA limiter cannot do for one key.
+struct Buckets {
+    budget: Budget,
+    map: HashMap<[u8; 32], (f64, Instant)>,
+    capacity: usize,
+}
+
+impl Buckets {
+    fn new(budget: Budget, capacity: usize) -> Self {
+        Buckets { budget, map: HashMap::new(), capacity }
+    }
+
+    fn level(&self, k: &[u8; 32], now: Instant) -> f64 {
+        self.map
+            .get(k)
+            .map_or(0.0, |(level, at)| (level - now.saturating_duration_since(*at).as_secs_f64() * self.budget.per_second).max(0.0))
+    }
+
+    fn allows(&self, k: &[u8; 32], now: Instant) -> bool {
+        self.level(k, now) + 1.0 <= self.budget.burst
+    }
+
+    fn add(&mut self, k: [u8; 32], amount: f64, now: Instant) {
+        let level = (self.level(&k, now) + amount).max(0.0);
+        if level == 0.0 {
+            self.map.remove(&k);
+            return;
+        }
+        if !self.map.contains_key(&k) && self.map.len() >= self.capacity {
+            self.evict(now);
+        }
+        self.map.insert(k, (level, now));
+    }
+
+    fn remove(&mut self, k: &[u8; 32]) {
+        self.map.remove(k);
+    }
+
+    /// Makes room: drops drained keys, and if that is not enough, the half with the lowest
+    /// levels (amortised: this runs once per `capacity / 2` new keys at worst).
+    fn evict(&mut self, now: Instant) {
+        let per_second = self.budget.per_second;
+        let current = |(level, at): &(f64, Instant)| level - now.saturating_duration_since(*at).as_secs_f64() * per_second;
+        self.map.retain(|_, v| current(v) > 0.0);
+        if self.map.len() >= self.capacity {
+            let mut levels: Vec<f64> = self.map.values().map(current).collect();
+            levels.sort_by(f64::total_cmp);
+            let cut = levels.get(levels.len() / 2).copied().unwrap_or(0.0);
+            self.map.retain(|_, v| current(v) > cut);
+            // Equal levels everywhere (a flood of single failures) leave nothing above the cut.
+        }
+        self.map.shrink_to(self.capacity);
+    }
+}
+
+/// Login pairs that succeeded recently, oldest first out.
+struct Known {
+    set: HashMap<[u8; 32], Instant>,
+    capacity: usize,
+}
+
+impl Known {
+    fn insert(&mut self, k: [u8; 32], now: Instant) {
+        if !self.set.contains_key(&k) && self.set.len() >= self.capacity {
+            self.set.retain(|_, at| now.saturating_duration_since(*at) < KNOWN_FOR);
+            if self.set.len() >= self.capacity {
+                let mut ages: Vec<Instant> = self.set.values().copied().collect();
+                ages.sort();
+                let cut = ages.get(ages.len() / 2).copied();
+                self.set.retain(|_, at| Some(*at) > cut);
+            }
+        }
+        self.set.insert(k, now);
+    }
+
+    fn contains(&self, k: &[u8; 32], now: Instant) -> bool {
+        self.set.get(k).is_some_and(|at| now.saturating_duration_since(*at) < KNOWN_FOR)
+    }
+}
+
+/// How long an address where a name signed in successfully stays trusted for that name.
+const KNOWN_FOR: Duration = Duration::from_secs(30 * 24 * 3600);
+
+/// The login limiter. Failed attempts are counted three ways:
+/// - per (name, address): 5 in a burst, one more every 12 seconds — the fast budget that stops
+///   guessing from one place without touching the user at their own workstation;
+/// - per address: 30 in a burst, 30 a minute — a flood of names from one address;
+/// - per name, over all addresses: 50 in a burst, 50 an hour — slow guessing spread over many
+///   addresses. When this one is exhausted, the name can still sign in from an address where it
+///   signed in successfully in the last 30 days, so an attacker elsewhere cannot lock the user
+///   out at their usual workstation.
+///
+/// A successful login does not count: its attempt is refunded and its (name, address) counter is
+/// reset. Every table is bounded ([`CAPACITY`] keys) and evicts, so a flood of unique names
+/// costs a fixed amount of memory.
+pub struct Limiter {
+    state: Mutex<LimiterState>,
+}
+
+struct LimiterState {
+    pair: Buckets,
+    addr: Buckets,
+    name: Buckets,
+    known: Known,
+}
+
+/// An attempt that passed the limiter; report its outcome with [`Limiter::succeeded`].
+#[derive(Debug)]
+pub struct Attempt {
+    name: [u8; 32],
+    pair: [u8; 32],
+    addr: [u8; 32],
+}
+
+fn key(parts: &[&str]) -> [u8; 32] {
+    let mut h = Sha256::new();
+    for p in parts {
+        // Length-prefixed, so ("ab", "c") and ("a", "bc") differ.
+        h.update((p.len() as u64).to_le_bytes());
+        h.update(p.as_bytes());
+    }
+    h.finalize().into()
+}
+
+/// The unit an address budget applies to: an IPv4 address, or the /64 network of an IPv6
+/// address (one subscriber usually holds a whole /64, so counting single IPv6 addresses would
+/// give an attacker billions of fresh budgets).
+fn network_of(addr: &str) -> String {
+    match addr.parse::<std::net::IpAddr>() {
+        Ok(std::net::IpAddr::V6(v6)) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let s = v6.segments();
+                format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+            }
+        },
+        _ => addr.to_owned(),
+    }
 }
 
 impl Limiter {
     pub fn new() -> Self {
-        // 5 attempts per login name per minute (burst 5), 30 per address per minute.
-        let per_login = Quota::per_minute(NonZeroU32::MIN.saturating_add(4));
-        let per_addr = Quota::per_minute(NonZeroU32::MIN.saturating_add(29));
-        Limiter { by_login: RateLimiter::keyed(per_login), by_addr: RateLimiter::keyed(per_addr) }
+        Self::with_capacity(CAPACITY)
     }
 
-    /// Counts one attempt; `Err` when a limit is exhausted or the name is absurdly long.
-    pub fn attempt(&self, login: &str, addr: &str) -> Result<(), WebError> {
-        let a = self.by_addr.check_key(&key(addr)).is_ok();
+    /// A limiter whose tables hold at most `capacity` keys each.
+    pub fn with_capacity(capacity: usize) -> Self {
+        let per_minute = |n: f64| Budget { burst: n, per_second: n / 60.0 };
+        let state = LimiterState {
+            pair: Buckets::new(per_minute(5.0), capacity),
+            addr: Buckets::new(per_minute(30.0), capacity),
+            name: Buckets::new(Budget { burst: 50.0, per_second: 50.0 / 3600.0 }, capacity),
+            known: Known { set: HashMap::new(), capacity },
+        };
+        Limiter { state: Mutex::new(state) }
+    }
+
+    fn state(&self) -> std::sync::MutexGuard<'_, LimiterState> {
+        // The state is only counters: after a panic elsewhere they are still usable.
+        self.state.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Counts one attempt as failed until [`Limiter::succeeded`] says otherwise (so parallel
+    /// attempts cannot pass together); `Err` when a budget is exhausted or the name is absurdly
+    /// long.
+    pub fn attempt(&self, login: &str, addr: &str) -> Result<Attempt, WebError> {
+        let now = Instant::now();
+        let mut s = self.state();
+        let addr = &network_of(addr);
+        let a = key(&[addr]);
         if login.chars().count() > MAX_LOGIN_LEN {
+            // Only the address is charged: the name is not worth remembering.
+            if s.addr.allows(&a, now) {
+                s.addr.add(a, 1.0, now);
+            }
             return Err(WebError::RateLimited);
         }
-        let l = self.by_login.check_key(&key(&login.trim().to_lowercase())).is_ok();
-        for limiter in [&self.by_login, &self.by_addr] {
-            if limiter.len() > PRUNE_ABOVE {
-                limiter.retain_recent();
-                limiter.shrink_to_fit();
-            }
+        let login = login.trim().to_lowercase();
+        let attempt = Attempt { name: key(&[&login]), pair: key(&[&login, addr]), addr: a };
+        let name_ok = s.name.allows(&attempt.name, now) || s.known.contains(&attempt.pair, now);
+        if !(s.addr.allows(&a, now) && s.pair.allows(&attempt.pair, now) && name_ok) {
+            return Err(WebError::RateLimited);
         }
-        if a && l { Ok(()) } else { Err(WebError::RateLimited) }
+        s.addr.add(attempt.addr, 1.0, now);
+        s.pair.add(attempt.pair, 1.0, now);
+        s.name.add(attempt.name, 1.0, now);
+        Ok(attempt)
     }
 
-    /// How many keys the limiters remember now (for tests and diagnostics).
+    /// The attempt succeeded: it does not count, and the (name, address) pair starts afresh and
+    /// is remembered as a place this name signs in from.
+    pub fn succeeded(&self, attempt: Attempt) {
+        let now = Instant::now();
+        let mut s = self.state();
+        s.addr.add(attempt.addr, -1.0, now);
+        s.name.add(attempt.name, -1.0, now);
+        s.pair.remove(&attempt.pair);
+        s.known.insert(attempt.pair, now);
+    }
+
+    /// How many keys the limiter remembers now (for tests and diagnostics).
     pub fn remembered(&self) -> usize {
-        self.by_login.len() + self.by_addr.len()
+        let s = self.state();
+        s.pair.map.len() + s.addr.map.len() + s.name.map.len() + s.known.set.len()
     }
 }
 
@@ -138,7 +311,7 @@ impl<S: Backend> Web<S> {
     /// Checks a login; on success creates a session and returns its token. Unknown names and
     /// wrong passwords get the same answer and take the same time (a dummy hash is verified).
     pub async fn login(&self, login: &str, pw: &str, addr: &str) -> Result<(String, Professional), WebError> {
-        self.limiter.attempt(login, addr)?;
+        let attempt = self.limiter.attempt(login, addr)?;
         let cred = self.app.store().credential_by_login(login.trim()).await?;
         let refused = || WebError::Forbidden("Inlognaam of wachtwoord klopt niet, of het account is geblokkeerd.".into());
         let Some(cred) = cred else {
@@ -148,6 +321,7 @@ impl<S: Backend> Web<S> {
         if !self.verify_password(pw, &cred.password_hash).await? || cred.disabled {
             return Err(refused());
         }
+        self.limiter.succeeded(attempt);
         let professional = self.app.store().professional(&cred.professional).await?;
         let token = random_token()?;
         let now = now_ms();
@@ -279,7 +453,7 @@ impl<S: Backend> FromRequestParts<Arc<Web<S>>> for User {
 
 #[cfg(test)]
 mod tests {
-    use super::{Limiter, MAX_LOGIN_LEN};
+    use super::{CAPACITY, Limiter, MAX_LOGIN_LEN};
 
     #[test]
     fn unique_long_login_names_do_not_grow_memory_without_bound() {
@@ -290,17 +464,92 @@ mod tests {
             assert!(l.attempt(&name, &format!("10.0.{}.{}", i / 256, i % 256)).is_err(), "an absurdly long name is refused");
         }
         // Only the addresses were counted, as fixed-size keys; no name was remembered.
-        assert!(l.remembered() <= 10_000, "{}", l.remembered());
-        let short = "a".repeat(MAX_LOGIN_LEN);
-        assert!(l.attempt(&short, "192.0.2.1").is_ok(), "a name of the maximum length is still counted normally");
+        assert!(l.remembered() <= CAPACITY, "{}", l.remembered());
+        // 30,000 unique names of the maximum length, each from its own address: all counted,
+        // but the tables stay within their capacity (three tables of counters).
+        for i in 0..30_000u32 {
+            let name = format!("{i:0>200}");
+            assert_eq!(name.chars().count(), MAX_LOGIN_LEN);
+            assert!(l.attempt(&name, &format!("2001:db8:{:x}:{:x}::1", i >> 16, i & 0xffff)).is_ok(), "attempt {i} is counted");
+            assert!(l.remembered() <= 3 * CAPACITY, "after {i}: {}", l.remembered());
+        }
+        assert!(l.attempt(&"a".repeat(MAX_LOGIN_LEN), "192.0.2.1").is_ok(), "a name of the maximum length is still counted normally");
     }
 
     #[test]
-    fn per_name_limit_still_holds() {
+    fn per_name_and_address_limit_still_holds() {
         let l = Limiter::new();
-        for i in 0..5 {
-            assert!(l.attempt("Huisarts", &format!("192.0.2.{i}")).is_ok());
+        for _ in 0..5 {
+            assert!(l.attempt("Huisarts", "192.0.2.7").is_ok());
         }
-        assert!(l.attempt(" huisarts ", "192.0.2.99").is_err(), "the same name, in other case and spacing, is the same key");
+        assert!(l.attempt(" huisarts ", "192.0.2.7").is_err(), "the same name, in other case and spacing, is the same key");
+    }
+
+    #[test]
+    fn an_attacker_elsewhere_cannot_lock_a_user_out() {
+        let l = Limiter::new();
+        for _ in 0..20 {
+            let _ = l.attempt("huisarts", "203.0.113.66");
+        }
+        assert!(l.attempt("huisarts", "203.0.113.66").is_err(), "the attacker's own pair is exhausted");
+        let a = l.attempt("huisarts", "192.0.2.1").map_err(|e| format!("{e:?}"));
+        assert!(a.is_ok(), "the user at another address is not locked out: {a:?}");
+    }
+
+    #[test]
+    fn successful_logins_do_not_count_and_reset_the_pair() {
+        let l = Limiter::new();
+        for i in 0..40 {
+            let a = l.attempt("jeugd", "192.0.2.2");
+            assert!(a.is_ok(), "successful login {i} is not counted");
+            if let Ok(a) = a {
+                l.succeeded(a);
+            }
+        }
+        for _ in 0..4 {
+            assert!(l.attempt("jeugd", "192.0.2.2").is_ok());
+        }
+        if let Ok(a) = l.attempt("jeugd", "192.0.2.2") {
+            l.succeeded(a);
+        }
+        for i in 0..5 {
+            assert!(l.attempt("jeugd", "192.0.2.2").is_ok(), "failure {i} after a success starts afresh");
+        }
+        assert!(l.attempt("jeugd", "192.0.2.2").is_err());
+    }
+
+    #[test]
+    fn the_global_name_budget_spares_addresses_the_user_signed_in_from() {
+        let l = Limiter::new();
+        if let Ok(a) = l.attempt("privacy", "192.0.2.3") {
+            l.succeeded(a);
+        }
+        // Slow guessing spread over many addresses: one failure from each of 60.
+        for i in 0..60 {
+            let _ = l.attempt("privacy", &format!("198.51.100.{i}"));
+        }
+        assert!(l.attempt("privacy", "198.51.100.200").is_err(), "the name's global budget is exhausted for new addresses");
+        assert!(l.attempt("privacy", "192.0.2.3").is_ok(), "but not at the address the user signed in from before");
+    }
+
+    #[test]
+    fn ipv6_addresses_count_per_64_network() {
+        let l = Limiter::new();
+        for i in 0..30 {
+            assert!(l.attempt(&format!("naam{i}"), &format!("2001:db8:1:2::{i:x}")).is_ok());
+        }
+        assert!(l.attempt("nog-een-naam", "2001:db8:1:2:ffff::1").is_err(), "another address in the same /64 shares the budget");
+        assert!(l.attempt("nog-een-naam", "2001:db8:1:3::1").is_ok(), "another /64 does not");
+        assert!(l.attempt("x", "::ffff:192.0.2.44").is_ok());
+    }
+
+    #[test]
+    fn one_address_cannot_flood_names() {
+        let l = Limiter::new();
+        for i in 0..30 {
+            assert!(l.attempt(&format!("naam{i}"), "203.0.113.9").is_ok());
+        }
+        assert!(l.attempt("nog-een-naam", "203.0.113.9").is_err(), "the per-address budget holds");
+        assert!(l.attempt("nog-een-naam", "203.0.113.10").is_ok());
     }
 }

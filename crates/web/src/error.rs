@@ -23,6 +23,12 @@ pub enum WebError {
     Invalid(String),
     Conflict(String),
     RateLimited,
+    /// The route exists, but not for this HTTP method.
+    MethodNotAllowed,
+    /// The request body is larger than this route accepts.
+    TooLarge,
+    /// The request took longer than the server allows.
+    Timeout,
     /// Something broke on our side; `code` is logged, the user gets a generic message.
     Internal(&'static str),
 }
@@ -36,6 +42,9 @@ impl WebError {
             WebError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             WebError::Conflict(_) => StatusCode::CONFLICT,
             WebError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+            WebError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            WebError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            WebError::Timeout => StatusCode::REQUEST_TIMEOUT,
             WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -50,6 +59,9 @@ impl WebError {
             WebError::Invalid(_) => "ongeldige_invoer",
             WebError::Conflict(_) => "conflict",
             WebError::RateLimited => "te_veel_pogingen",
+            WebError::MethodNotAllowed => "methode_niet_toegestaan",
+            WebError::TooLarge => "te_groot",
+            WebError::Timeout => "te_lang_gewacht",
             WebError::Internal(_) => "interne_fout",
         }
     }
@@ -69,6 +81,18 @@ impl WebError {
             WebError::RateLimited => (
                 "Te veel pogingen. Wacht een minuut en probeer het opnieuw.".into(),
                 "Too many attempts. Wait a minute and try again.".into(),
+            ),
+            WebError::MethodNotAllowed => (
+                "Dit kan niet op dit adres: de methode van het verzoek (GET, POST, …) past er niet bij.".into(),
+                "This cannot be done at this address: the request method does not fit.".into(),
+            ),
+            WebError::TooLarge => (
+                "Wat u stuurde is te groot om te verwerken.".into(),
+                "What you sent is too large to process.".into(),
+            ),
+            WebError::Timeout => (
+                "Het verzoek duurde te lang. Probeer het opnieuw.".into(),
+                "The request took too long. Try again.".into(),
             ),
             WebError::Internal(_) => (
                 "Er ging iets mis aan onze kant. Er is niets verloren gegaan van wat al was vastgelegd; probeer het opnieuw of neem contact op met uw beheerder.".into(),
@@ -157,7 +181,9 @@ impl IntoResponse for WebError {
                 StatusCode::NOT_FOUND => "Niet gevonden",
                 StatusCode::UNPROCESSABLE_ENTITY => "Controleer uw invoer",
                 StatusCode::TOO_MANY_REQUESTS => "Te veel pogingen",
-                StatusCode::CONFLICT => "Kan niet",
+                StatusCode::CONFLICT | StatusCode::METHOD_NOT_ALLOWED => "Kan niet",
+                StatusCode::PAYLOAD_TOO_LARGE => "Te groot",
+                StatusCode::REQUEST_TIMEOUT => "Te lang gewacht",
                 _ => "Er ging iets mis",
             },
             nl = escape(&nl),
@@ -165,6 +191,51 @@ impl IntoResponse for WebError {
         );
         (self.status(), Html(body)).into_response()
     }
+}
+
+/// Responses that axum or a tower layer produced themselves (a 405 without body, a 413 or a
+/// rejection in plain text, the CSRF layer's empty 403, the timeout's 408) are replaced by the
+/// application's own error: the HTML page, or under `/api` the JSON error. The status stays.
+pub async fn app_errors(req: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let path = req.uri().path();
+    let api = path == "/api" || path.starts_with("/api/");
+    let response = next.run(req).await;
+    let status = response.status();
+    if !(status.is_client_error() || status.is_server_error()) {
+        return response;
+    }
+    let ours = response
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| t.starts_with("text/html") || t.starts_with("application/json"));
+    if ours {
+        return response;
+    }
+    let error = match status {
+        StatusCode::UNAUTHORIZED => WebError::Unauthenticated,
+        StatusCode::FORBIDDEN => WebError::Forbidden(
+            "Dit verzoek is geweigerd. Kwam het formulier van een andere site? Open de pagina opnieuw via Grondslag.".into(),
+        ),
+        StatusCode::NOT_FOUND => WebError::NotFound("Deze pagina bestaat niet.".into()),
+        StatusCode::METHOD_NOT_ALLOWED => WebError::MethodNotAllowed,
+        StatusCode::PAYLOAD_TOO_LARGE => WebError::TooLarge,
+        StatusCode::REQUEST_TIMEOUT => WebError::Timeout,
+        StatusCode::TOO_MANY_REQUESTS => WebError::RateLimited,
+        s if s.is_server_error() => internal("framework"),
+        _ => WebError::Invalid("Het verzoek kon niet worden gelezen.".into()),
+    };
+    let keeps_status = !matches!(error, WebError::Unauthenticated) || api;
+    let mut out = if api { ApiError(error).into_response() } else { error.into_response() };
+    if keeps_status {
+        *out.status_mut() = status;
+    }
+    for name in [axum::http::header::ALLOW, axum::http::header::RETRY_AFTER, axum::http::header::WWW_AUTHENTICATE] {
+        if let Some(v) = response.headers().get(&name) {
+            out.headers_mut().insert(name, v.clone());
+        }
+    }
+    out
 }
 
 /// A [`WebError`] rendered as JSON for the API.

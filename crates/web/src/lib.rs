@@ -15,6 +15,7 @@ pub mod i18n;
 pub mod pages;
 pub mod policy;
 mod report_view;
+pub mod serve;
 pub mod view;
 
 use std::sync::Arc;
@@ -29,6 +30,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 
 pub use auth::{HashCost, User};
 pub use error::{ApiError, WebError};
+pub use serve::{Limits, serve};
 
 /// A store that can hold both the dossier and the web application's records.
 pub trait Backend: Store + AccessStore {}
@@ -107,7 +109,7 @@ pub fn router<S: Backend>(web: Arc<Web<S>>) -> Router {
         .route("/static/style.css", get(style))
         .route("/inloggen", get(login::form).post(login::submit::<S>))
         .route("/uitloggen", post(login::logout::<S>))
-        .route("/taal", post(login::language))
+        .route("/taal", post(login::language::<S>))
         .route("/account/wachtwoord", get(account::form).post(account::change::<S>))
         .route("/clienten", get(clients::list::<S>))
         .route("/clienten/nieuw", get(clients::new_form::<S>).post(clients::create::<S>))
@@ -141,10 +143,13 @@ pub fn router<S: Backend>(web: Arc<Web<S>>) -> Router {
         .route("/verificatie", get(privacy::verification::<S>))
         .merge(api::routes::<S>())
         .fallback(|| async { WebError::NotFound("Deze pagina bestaat niet.".into()) })
+        // 2 MiB for every form and JSON body; bundle verification has its own, larger limit.
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(2 * 1024 * 1024))
+        .merge(api::large_body_routes::<S>())
         .with_state(web)
         .layer(csrf)
-        .layer(tower_http::limit::RequestBodyLimitLayer::new(2 * 1024 * 1024))
         .layer(tower_http::timeout::TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))
+        .layer(axum::middleware::from_fn(error::app_errors))
         .layer(set(header::CONTENT_SECURITY_POLICY, CSP))
         .layer(set(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .layer(set(header::X_FRAME_OPTIONS, "DENY"))
@@ -152,5 +157,33 @@ pub fn router<S: Backend>(web: Arc<Web<S>>) -> Router {
         .layer(set(header::CACHE_CONTROL, "no-store"))
         .layer(set(HeaderName::from_static("cross-origin-opener-policy"), "same-origin"))
         .layer(set(HeaderName::from_static("permissions-policy"), "camera=(), microphone=(), geolocation=()"));
-    if https { router.layer(set(header::STRICT_TRANSPORT_SECURITY, "max-age=31536000; includeSubDomains")) } else { router }
+    if https {
+        router
+            .layer(set(header::STRICT_TRANSPORT_SECURITY, "max-age=31536000; includeSubDomains"))
+            .layer(axum::middleware::map_response(secure_cookies))
+    } else {
+        router
+    }
+}
+
+/// Under `--https`, every cookie the application sets carries `Secure`. The handlers set it
+/// themselves; this is the guarantee for any cookie added later without it.
+async fn secure_cookies(mut response: axum::response::Response) -> axum::response::Response {
+    let all: Vec<HeaderValue> = response.headers().get_all(header::SET_COOKIE).iter().cloned().collect();
+    if all.is_empty() {
+        return response;
+    }
+    response.headers_mut().remove(header::SET_COOKIE);
+    for value in all {
+        let secure = value.to_str().map(|v| v.split(';').any(|a| a.trim().eq_ignore_ascii_case("secure"))).unwrap_or(false);
+        let value = if secure {
+            value
+        } else {
+            let mut bytes = value.as_bytes().to_vec();
+            bytes.extend_from_slice(b"; Secure");
+            HeaderValue::from_bytes(&bytes).unwrap_or(value)
+        };
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+    response
 }

@@ -209,6 +209,9 @@ async fn the_openapi_document_lists_every_route_and_error_code() {
         WebError::Invalid(String::new()),
         WebError::Conflict(String::new()),
         WebError::RateLimited,
+        WebError::MethodNotAllowed,
+        WebError::TooLarge,
+        WebError::Timeout,
         WebError::Internal("x"),
     ];
     assert_eq!(codes, errors.iter().map(WebError::code).collect::<BTreeSet<_>>());
@@ -626,4 +629,107 @@ async fn the_organisation_verifies_for_the_privacy_officer() {
     assert_eq!(v["logboek"]["key"], api.verifier_key().await.to_string());
     assert_eq!(v["toegangslog"]["ok"], true);
     assert!(v["toegangslog"]["events"].as_u64().unwrap() >= 3);
+}
+
+/// The server checks a bundle of its own organisation against its own key and stored log: a
+/// fabricated bundle signed with another key, a truncated bundle and an older bundle are
+/// flagged in plain Dutch, although each passes the offline check with the keys it carries
+/// (issue 9).
+#[tokio::test]
+async fn forged_truncated_and_old_bundles_are_flagged() {
+    let api = setup().await;
+    let token = api.login("huisarts").await;
+    let daan = api.client_id(&token, "Daan Visser").await;
+    let deliberations = format!("/api/v1/clienten/{daan}/beraden");
+    let deliberate = || api.post(&deliberations, &token, json!({"facts": insurer_facts(), "datum": DAY}));
+    deliberate().await.expect(StatusCode::CREATED);
+    let old = api.get(&format!("/api/v1/clienten/{daan}/bundel"), &token).await.expect(StatusCode::OK).clone();
+    deliberate().await.expect(StatusCode::CREATED);
+    let current = api.get(&format!("/api/v1/clienten/{daan}/bundel"), &token).await.expect(StatusCode::OK).clone();
+
+    // The latest, complete bundle: ok.
+    let v = api.post("/api/v1/verificatie/bundel", &token, current.clone()).await;
+    let v = v.expect(StatusCode::OK);
+    assert_eq!((v["ok"].as_bool(), v["eigen_organisatie"].as_bool(), v["regels_nu"].as_u64()), (Some(true), Some(true), Some(2)), "{v}");
+    assert_eq!(v["bevindingen"], json!([]));
+
+    // An older bundle is sound, but not the latest stand: said so, in words for users.
+    let offline = |b: &Value| grondslag_app::verify_bundle_text(&b.to_string());
+    assert!(offline(&old).is_ok());
+    let v = api.post("/api/v1/verificatie/bundel", &token, old).await;
+    let v = v.expect(StatusCode::OK);
+    assert_eq!(v["ok"], false);
+    let finding = v["bevindingen"][0].as_str().unwrap();
+    assert!(finding.contains("niet de laatste stand van het dossier: het dossier heeft nu 2 regels, de bundel 1"), "{finding}");
+
+    // The current bundle with its last entry cut off (the checkpoint still covers it).
+    let mut truncated = current.clone();
+    truncated["entries"].as_array_mut().unwrap().pop();
+    truncated["inclusion_proofs"].as_array_mut().unwrap().pop();
+    assert!(offline(&truncated).is_ok(), "the offline check cannot see the truncation");
+    let r = api.post("/api/v1/verificatie/bundel", &token, truncated).await;
+    r.refused(StatusCode::UNPROCESSABLE_ENTITY, "ongeldige_invoer");
+    assert!(
+        r.message().contains("ingekort") && r.message().contains("had het dossier 2 regels, maar de bundel bevat er 1"),
+        "{}",
+        r.message()
+    );
+
+    // A fabricated dossier under this organisation's origin, signed with the forger's own key.
+    let origin = current["origin"].as_str().unwrap().to_owned();
+    let dir = tempfile::tempdir().unwrap();
+    let store = SqliteStore::open(dir.path().join("vervalst.db")).await.unwrap();
+    let org = grondslag_store::Store::create_organisation(&store, "Vervalsing", Some(&origin)).await.unwrap();
+    let keys = grondslag_app::KeyDir::new(dir.path()).create(&org.id).unwrap();
+    let head = grondslag_store::Store::tree_head(&store, &org.id).await.unwrap();
+    let note = grondslag_ledger::sign_checkpoint(&origin, head.size, &head.root, &keys.key_name, &keys.signing).unwrap();
+    grondslag_store::Store::save_checkpoint(&store, &org.id, &grondslag_store::SavedCheckpoint { tree_size: head.size, note })
+        .await
+        .unwrap();
+    let forger = App::new(store, dir.path(), grondslag_rules::load_embedded().unwrap());
+    let p = forger.create_professional(&org.id, "Vals", grondslag_store::AppRole::Professional, "huisarts").await.unwrap();
+    let c = forger.create_client(&org.id, "V-1", &Identity { name: "Daan Visser".into(), birth_date: None }).await.unwrap();
+    let facts =
+        "facts:\n  sender_role: huisarts\n  recipient_role: mantelzorger\n  purpose: inform_relatives\n  data_categories: [health]\n";
+    let input = grondslag_app::FactsInput {
+        file_name: "v.yaml",
+        content: facts,
+        date: time::macros::date!(2026 - 11 - 23),
+        lang: grondslag_rules::Lang::Nl,
+        open: false,
+    };
+    forger.deliberate(&c.id, &p.id, input).await.unwrap();
+    let forged = forger.export_json(&c.id).await.unwrap();
+    assert!(grondslag_app::verify_bundle_text(&forged).is_ok(), "the forgery passes with the key it carries");
+    let r = api.post_text("/api/v1/verificatie/bundel", Some(&token), &forged).await;
+    r.refused(StatusCode::UNPROCESSABLE_ENTITY, "ongeldige_invoer");
+    assert!(r.message().contains("niet ondertekend met de sleutel van deze organisatie"), "{}", r.message());
+}
+
+/// The largest bundles the server exports fit its verification route: a dossier whose bundle
+/// exceeds the general 2 MiB body limit is verified back (issue 9).
+#[tokio::test]
+async fn a_large_exported_bundle_can_be_verified_back() {
+    let api = setup().await;
+    let token = api.login("huisarts").await;
+    let daan = api.client_id(&token, "Daan Visser").await;
+    let path = format!("/api/v1/clienten/{daan}/beraden");
+    let mut bundle = String::new();
+    for i in 0..400 {
+        api.post(&path, &token, json!({"facts": insurer_facts(), "datum": DAY})).await.expect(StatusCode::CREATED);
+        if i % 20 != 19 {
+            continue;
+        }
+        let r = api.get(&format!("/api/v1/clienten/{daan}/bundel"), &token).await;
+        bundle = r.expect(StatusCode::OK).to_string();
+        if bundle.len() > 2 * 1024 * 1024 + 1024 {
+            break;
+        }
+    }
+    assert!(bundle.len() > 2 * 1024 * 1024, "only {} bytes", bundle.len());
+    let v = api.post_text("/api/v1/verificatie/bundel", Some(&token), &bundle).await;
+    assert_eq!(v.expect(StatusCode::OK)["ok"], true);
+    // Other routes keep the general limit.
+    let big = format!("{{\"inlognaam\": \"{}\"}}", "x".repeat(3 * 1024 * 1024));
+    api.post_text("/api/v1/sessies", None, &big).await.refused(StatusCode::PAYLOAD_TOO_LARGE, "te_groot");
 }

@@ -760,3 +760,136 @@ async fn an_unfinished_deliberation_cannot_be_recorded() {
     }
     assert_eq!(t.web.app.entries(&noor).await.unwrap().len(), entries);
 }
+
+/// Failed logins from one address do not lock the user out at another address; the per-(name,
+/// address) budget still stops the attacker, and a successful login is not counted (issue 9).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_lock_out_from_another_address_fails() {
+    let t = setup().await;
+    let login = |from: [u8; 4], pw: &str| {
+        let mut req = Request::builder()
+            .method("POST")
+            .uri("/inloggen")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(format!("inlognaam=huisarts&wachtwoord={pw}")))
+            .unwrap();
+        req.extensions_mut().insert(axum::extract::ConnectInfo(std::net::SocketAddr::from((from, 40000))));
+        let app = t.app.clone();
+        async move { app.oneshot(req).await.unwrap().status() }
+    };
+    for _ in 0..10 {
+        login([203, 0, 113, 66], "fout-wachtwoord-123").await;
+    }
+    assert_eq!(login([203, 0, 113, 66], PW).await, StatusCode::TOO_MANY_REQUESTS, "the attacker's address is stopped");
+    for _ in 0..8 {
+        assert_eq!(login([192, 0, 2, 10], PW).await, StatusCode::SEE_OTHER, "the user at their own address signs in");
+    }
+}
+
+/// Under `--https` every cookie the application sets is `Secure`: the session cookie at login,
+/// its clearing at logout (page and API), after a password change, and the language cookie.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_cookie_is_secure_under_https() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = SqliteStore::open(dir.path().join("t.db")).await.unwrap();
+    let app = App::new(store, dir.path(), grondslag_rules::load_embedded().unwrap());
+    let cfg = Config { hash_cost: HashCost::TEST, secure_cookies: true, ..Config::default() };
+    let web = Web::new(app, cfg).await.unwrap();
+    web.demo().await.unwrap();
+    let router = router(web.clone());
+    let send = |method: &str, path: &str, cookie: Option<String>, form: &str| {
+        let mut req = Request::builder().method(method).uri(path).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+        if let Some(c) = cookie {
+            req = req.header(header::COOKIE, c);
+        }
+        let req = req.body(Body::from(form.to_owned())).unwrap();
+        let app = router.clone();
+        async move {
+            let res = app.oneshot(req).await.unwrap();
+            res.headers().get_all(header::SET_COOKIE).iter().map(|v| v.to_str().unwrap().to_owned()).collect::<Vec<_>>()
+        }
+    };
+    let mut seen = Vec::new();
+    let login = send("POST", "/inloggen", None, &format!("inlognaam=huisarts&wachtwoord={PW}")).await;
+    let session = login[0].split(';').next().unwrap().to_owned();
+    assert!(session.starts_with("__Host-grondslag_sessie="), "{session}");
+    seen.extend(login);
+    seen.extend(send("POST", "/taal", None, "taal=en&terug=%2F").await);
+    seen.extend(send("DELETE", "/api/v1/sessies/huidig", Some(session), "").await);
+    let (token, _) = web.login("jeugd", PW, "x").await.unwrap();
+    let change = format!("huidig={PW}&nieuw=een-heel-nieuw-wachtwoord&herhaal=een-heel-nieuw-wachtwoord");
+    seen.extend(send("POST", "/account/wachtwoord", Some(format!("__Host-grondslag_sessie={token}")), &change).await);
+    let (token, _) = web.login("aandacht", PW, "x").await.unwrap();
+    seen.extend(send("POST", "/uitloggen", Some(format!("__Host-grondslag_sessie={token}")), "").await);
+    assert_eq!(seen.len(), 5, "{seen:?}");
+    for cookie in &seen {
+        assert!(cookie.split(';').any(|a| a.trim() == "Secure"), "not Secure: {cookie}");
+    }
+}
+
+/// Errors that axum or a tower layer produce themselves come out in the application's format:
+/// the HTML error page in Dutch, or under /api the JSON error (issue 9).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_error_is_in_the_applications_format() {
+    let t = setup().await;
+    let raw = |method: &str, path: &str, content_type: &str, body: Vec<u8>| {
+        let req = Request::builder().method(method).uri(path).header(header::CONTENT_TYPE, content_type).body(Body::from(body)).unwrap();
+        let app = t.app.clone();
+        async move {
+            let res = app.oneshot(req).await.unwrap();
+            let status = res.status();
+            let headers = res.headers().clone();
+            let bytes = axum::body::to_bytes(res.into_body(), 10 << 20).await.unwrap();
+            Resp { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+        }
+    };
+    let is_page = |r: &Resp| {
+        r.headers[header::CONTENT_TYPE].to_str().unwrap().starts_with("text/html")
+            && r.body.contains("role=\"alert\"")
+            && r.body.contains("<html lang=\"nl\"")
+    };
+    let api_code =
+        |r: &Resp| serde_json::from_str::<serde_json::Value>(&r.body).ok().and_then(|v| v["fout"]["code"].as_str().map(str::to_owned));
+
+    // An unknown page.
+    let r = t.send("GET", "/bestaat-niet", None, None).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert!(is_page(&r) && r.body.contains("Deze pagina bestaat niet."), "{}", r.body);
+    // A method the route does not have: 405, the app's page, the Allow header kept.
+    let r = t.send("DELETE", "/inloggen", None, None).await;
+    assert_eq!(r.status, StatusCode::METHOD_NOT_ALLOWED);
+    assert!(is_page(&r) && r.body.contains("Dit kan niet op dit adres"), "{}", r.body);
+    assert!(r.headers.contains_key(header::ALLOW));
+    let r = raw("PUT", "/api/v1/sessies", "application/json", b"{}".to_vec()).await;
+    assert_eq!((r.status, api_code(&r).as_deref()), (StatusCode::METHOD_NOT_ALLOWED, Some("methode_niet_toegestaan")), "{}", r.body);
+    // A body over the limit: 413, on a page and in the API.
+    let big = vec![b'a'; 3 * 1024 * 1024];
+    let r = raw("POST", "/inloggen", "application/x-www-form-urlencoded", big.clone()).await;
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(is_page(&r) && r.body.contains("te groot"), "{}", r.body);
+    let r = raw("POST", "/api/v1/sessies", "application/json", big).await;
+    assert_eq!((r.status, api_code(&r).as_deref()), (StatusCode::PAYLOAD_TOO_LARGE, Some("te_groot")), "{}", r.body);
+    assert!(r.body.contains("\"bericht\""), "{}", r.body);
+    // Bad form encoding and bad JSON.
+    let r = raw("POST", "/inloggen", "application/x-www-form-urlencoded", b"inlognaam=%ff%fe&wachtwoord=%".to_vec()).await;
+    assert!(r.status.is_client_error() && is_page(&r), "{} {}", r.status, r.body);
+    let r = raw("POST", "/api/v1/sessies", "application/json", b"{\"inlognaam\": ".to_vec()).await;
+    assert_eq!((r.status, api_code(&r).as_deref()), (StatusCode::UNPROCESSABLE_ENTITY, Some("ongeldige_invoer")), "{}", r.body);
+    // A path parameter of the wrong type on a page (axum's plain-text rejection before).
+    let noor = &t.a.clients["Noor Bakker"];
+    let token = t.token("huisarts").await;
+    let r = t.send("GET", &format!("/clienten/{noor}/dossier/geen-getal"), Some(&token), None).await;
+    assert!(r.status.is_client_error() && is_page(&r), "{} {}", r.status, r.body);
+    // The CSRF layer's refusal.
+    let req = Request::builder()
+        .method("POST")
+        .uri("/uitloggen")
+        .header("sec-fetch-site", "cross-site")
+        .header(header::ORIGIN, "https://evil.example")
+        .body(Body::empty())
+        .unwrap();
+    let res = t.app.clone().oneshot(req).await.unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let body = String::from_utf8_lossy(&axum::body::to_bytes(res.into_body(), 1 << 20).await.unwrap()).into_owned();
+    assert!(body.contains("Dit verzoek is geweigerd"), "{body}");
+}

@@ -12,7 +12,7 @@ use grondslag_store::AppRole;
 use super::extract::{ApiJson, ApiPath, ApiUser};
 use super::schema::{Besluit, Bundel, ClientUit, Dossier, FoutAntwoord, Ontvangstbewijs};
 use super::{created, optional_text, sentence, text};
-use crate::error::{ApiError, WebError, internal};
+use crate::error::{ApiError, WebError};
 use crate::policy::Action;
 use crate::{Backend, Web};
 
@@ -189,7 +189,6 @@ pub async fn bundle<S: Backend>(
     ApiPath(id): ApiPath<String>,
 ) -> Result<Response, ApiError> {
     let (client, _) = web.open_client(&user, Action::DossierExport, &id).await?;
-    let bundle = web.app.export(&client.id).await?;
-    let json = bundle.to_json().map_err(|_| internal("bundle_json"))?;
+    let json = web.app.export_json(&client.id).await?;
     Ok(([(header::CONTENT_TYPE, "application/json")], json).into_response())
 }

@@ -69,9 +69,7 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
         }
         let bytes = match axum::body::Bytes::from_request(req, state).await {
             Ok(b) => b,
-            Err(e) if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => {
-                return Err(ApiError(WebError::Invalid("De invoer is te groot.".into())));
-            }
+            Err(e) if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => return Err(ApiError(WebError::TooLarge)),
             Err(_) => return Err(ApiError(WebError::Invalid("De invoer kon niet worden gelezen.".into()))),
         };
         // serde_json would keep the last of two equal keys without a word: refuse them, so that

@@ -8,7 +8,9 @@
 //!
 //! Errors are `{"fout": {"code", "bericht", "message"}}` with the stable codes of
 //! `WebError::code` ([`schema::FoutCode`]); bad JSON, wrong types and unknown fields are
-//! `422 ongeldige_invoer` with a Dutch message naming the field ([`extract`]).
+//! `422 ongeldige_invoer` with a Dutch message naming the field ([`extract`]). What axum and
+//! the tower layers answer themselves (405, 413, 408, a plain-text rejection) is rewritten into
+//! the same format by `error::app_errors`.
 
 pub mod consent;
 pub mod dossier;
@@ -52,7 +54,6 @@ pub fn routes<S: Backend>() -> Router<Arc<Web<S>>> {
         .route("/api/v1/clienten/{id}/toestemmingen", get(consent::registry::<S>).post(consent::register::<S>))
         .route("/api/v1/clienten/{id}/toestemmingen/{seq}/intrekking", post(consent::withdraw::<S>))
         .route("/api/v1/clienten/{id}/bundel", get(dossier::bundle::<S>))
-        .route("/api/v1/verificatie/bundel", post(verification::verify_bundle::<S>))
         .route("/api/v1/organisatie/verificatie", get(verification::organisation::<S>))
         .route("/api/v1/toegangslog", get(verification::access_log::<S>))
         // Anything else under /api answers in JSON, not with the HTML error page.
@@ -62,6 +63,16 @@ pub fn routes<S: Backend>() -> Router<Arc<Web<S>>> {
 
 async fn unknown() -> ApiError {
     ApiError(WebError::NotFound("Dit adres bestaat niet in de API. Zie /api/openapi.json.".into()))
+}
+
+/// The routes whose bodies may exceed the server's general body limit: verifying a bundle takes
+/// the largest bundle the server exports ([`grondslag_app::MAX_BUNDLE_BYTES`]). Kept apart so
+/// that the general limit is not layered over them.
+pub fn large_body_routes<S: Backend>() -> Router<Arc<Web<S>>> {
+    Router::new()
+        .route("/api/v1/verificatie/bundel", post(verification::verify_bundle::<S>))
+        .layer(axum::extract::DefaultBodyLimit::max(grondslag_app::MAX_BUNDLE_BYTES))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(grondslag_app::MAX_BUNDLE_BYTES))
 }
 
 /// The OpenAPI document of the API (without the rule set's vocabulary; see [`document`]).

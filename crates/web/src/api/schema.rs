@@ -25,9 +25,13 @@ use utoipa::{IntoParams, PartialSchema, ToSchema};
 /// - `geen_toegang` (403): the role does not allow this, or the login was refused;
 /// - `geen_zorgrelatie` (403): no care relation with this client;
 /// - `niet_gevonden` (404): does not exist, or belongs to another organisation;
-/// - `ongeldige_invoer` (422): the input is not valid; the Dutch message says what to fix;
+/// - `ongeldige_invoer` (422, or 400/415 when the request itself cannot be read): the input is
+///   not valid; the Dutch message says what to fix;
 /// - `conflict` (409): conflicts with the current state (a consent already withdrawn);
 /// - `te_veel_pogingen` (429): too many login attempts; wait a minute;
+/// - `methode_niet_toegestaan` (405): the address exists, but not for this method;
+/// - `te_groot` (413): the request body is larger than this route accepts;
+/// - `te_lang_gewacht` (408): the request took longer than the server allows;
 /// - `interne_fout` (500): something broke on the server; nothing already recorded was lost.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -47,12 +51,18 @@ pub enum FoutCode {
     Conflict,
     /// 429: too many login attempts; wait a minute.
     TeVeelPogingen,
+    /// 405: the address exists, but not for this HTTP method (see the `Allow` header).
+    MethodeNietToegestaan,
+    /// 413: the request body is larger than this route accepts.
+    TeGroot,
+    /// 408: the request took longer than the server allows.
+    TeLangGewacht,
     /// 500: something broke on the server; nothing already recorded was lost.
     InterneFout,
 }
 
 impl FoutCode {
-    pub const ALL: [FoutCode; 8] = [
+    pub const ALL: [FoutCode; 11] = [
         FoutCode::NietIngelogd,
         FoutCode::GeenToegang,
         FoutCode::GeenZorgrelatie,
@@ -60,6 +70,9 @@ impl FoutCode {
         FoutCode::OngeldigeInvoer,
         FoutCode::Conflict,
         FoutCode::TeVeelPogingen,
+        FoutCode::MethodeNietToegestaan,
+        FoutCode::TeGroot,
+        FoutCode::TeLangGewacht,
         FoutCode::InterneFout,
     ];
 
@@ -72,6 +85,9 @@ impl FoutCode {
             FoutCode::OngeldigeInvoer => "ongeldige_invoer",
             FoutCode::Conflict => "conflict",
             FoutCode::TeVeelPogingen => "te_veel_pogingen",
+            FoutCode::MethodeNietToegestaan => "methode_niet_toegestaan",
+            FoutCode::TeGroot => "te_groot",
+            FoutCode::TeLangGewacht => "te_lang_gewacht",
             FoutCode::InterneFout => "interne_fout",
         }
     }
@@ -732,8 +748,16 @@ pub struct Bundelrapport {
 /// A bundle that verified.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct Bundelverificatie {
-    /// Always `true` (a bundle that fails gives 422 with the first entry that fails).
+    /// `true` when the bundle is of this organisation, signed with its key, complete and the
+    /// latest stand of the dossier (a bundle that fails gives 422).
     pub ok: bool,
+    /// The bundle is of the signed-in user's organisation and was checked against its own key
+    /// and stored log; `false`: only against the keys it carries.
+    pub eigen_organisatie: bool,
+    /// How many entries the dossier has now (bundles of the own organisation).
+    pub regels_nu: Option<usize>,
+    /// Why `ok` is false, in Dutch: e.g. not the latest stand of the dossier.
+    pub bevindingen: Vec<String>,
     pub report: Bundelrapport,
 }
 

@@ -17,7 +17,9 @@ use crate::{Backend, Web};
 
 /// Sign in: returns a session token.
 ///
-/// Attempts are limited per login name (5 a minute) and per address (30 a minute). An unknown
+/// Failed attempts are limited per login name and address (5 a minute), per address (30 a
+/// minute) and per login name over all addresses (50 an hour, except from addresses where the
+/// name signed in before); successful logins do not count. An unknown
 /// login name and a wrong password get the same answer and take the same time.
 #[utoipa::path(
     post,

@@ -6,7 +6,7 @@ use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::extract::rejection::BytesRejection;
-use grondslag_app::AppError;
+use grondslag_app::{AppError, BundleRefusal};
 use grondslag_ledger::b64_encode;
 use grondslag_store::{AccessQuery, StoreError, verify_access_chain};
 
@@ -23,19 +23,26 @@ use crate::{Backend, Web};
 pub const PAGE: u32 = 100;
 pub const MAX_PAGE: u32 = 1000;
 
-/// Verify a bundle offline, with the keys it carries.
+/// Verify a bundle.
 ///
-/// Anyone signed in may verify a bundle; nothing is stored. Whoever relies on the result must
-/// compare `report.key` with the organisation's independently published key.
+/// Anyone signed in may verify a bundle; nothing is stored. A bundle of the user's own
+/// organisation (by its origin) is checked against the organisation's own key and its stored
+/// log: signed with another key, not matching the log, or missing entries the dossier already
+/// had when the bundle was signed gives 422 with a plain Dutch reason; a bundle that is sound but
+/// older than the dossier now gives `ok: false` with the finding (`bevindingen`). A bundle of
+/// another organisation can only be checked with the keys it carries (`eigen_organisatie:
+/// false`): compare `report.key` with that organisation's published key. Bundles up to 32 MiB
+/// (the largest the server exports).
 #[utoipa::path(
     post,
     path = "/api/v1/verificatie/bundel",
     tag = "controle",
     request_body(content = Bundel, description = "Een bundel zoals GET /api/v1/clienten/{id}/bundel hem geeft.", content_type = "application/json"),
     responses(
-        (status = 200, description = "De bundel klopt.", body = Bundelverificatie),
+        (status = 200, description = "De bundel klopt; `ok` is alleen true als hij ook de laatste stand van het dossier is.", body = Bundelverificatie),
         (status = 401, description = "niet_ingelogd.", body = FoutAntwoord),
-        (status = 422, description = "ongeldige_invoer: de bundel klopt niet; de melding noemt de eerste regel die faalt.", body = FoutAntwoord),
+        (status = 413, description = "te_groot: de bundel is groter dan 32 MiB.", body = FoutAntwoord),
+        (status = 422, description = "ongeldige_invoer: de bundel klopt niet (de melding noemt de eerste regel die faalt), is niet ondertekend met de sleutel van deze organisatie, of is ingekort.", body = FoutAntwoord),
     )
 )]
 pub async fn verify_bundle<S: Backend>(
@@ -44,28 +51,56 @@ pub async fn verify_bundle<S: Backend>(
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<Bundelverificatie>, ApiError> {
     web.log_event(&user, "bundel.verifieren", None, &format!("rol:{}", user.role.as_str()), true).await?;
-    let body = body.map_err(|_| WebError::Invalid("De bundel kon niet worden gelezen.".into()))?;
+    let body = body.map_err(|e| {
+        if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+            WebError::TooLarge
+        } else {
+            WebError::Invalid("De bundel kon niet worden gelezen.".into())
+        }
+    })?;
     let text = String::from_utf8(body.to_vec()).map_err(|_| WebError::Invalid("De bundel is geen UTF-8-tekst.".into()))?;
-    let verdict =
-        tokio::task::spawn_blocking(move || grondslag_app::verify_bundle_text(&text)).await.map_err(|_| internal("verify_join"))?;
+    let (origin, key) = web.app.bundle_trust(&user.org).await?;
+    // Parsing and hashing a bundle of up to 32 MiB is CPU work: off the async runtime.
+    let checked = tokio::task::spawn_blocking(move || grondslag_app::check_bundle(&text, &origin, &key))
+        .await
+        .map_err(|_| internal("verify_join"))?;
+    let verdict = match checked {
+        Ok((report, own)) => web.app.compare_bundle(&user.org, report, own).await?,
+        Err(refusal) => Err(refusal),
+    };
     match verdict {
-        Ok(r) => Ok(Json(Bundelverificatie {
-            ok: true,
-            report: Bundelrapport {
-                origin: r.origin,
-                tree_size: r.tree_size,
-                root: b64_encode(&r.root),
-                key: r.key.to_string(),
-                org: r.org,
-                dossier: r.dossier,
-                entries: r.entries,
-                last_seq: r.last_seq,
-                payloads_verified: r.payloads_verified,
-                payloads_absent: r.payloads_absent,
-                consistent_with: r.consistent_with,
-            },
-        })),
-        Err(e) => Err(WebError::Invalid(format!("De bundel klopt niet: {e}")).into()),
+        Ok(v) => {
+            let r = v.report;
+            Ok(Json(Bundelverificatie {
+                ok: v.findings.is_empty() && v.own,
+                eigen_organisatie: v.own,
+                regels_nu: v.entries_now,
+                bevindingen: if v.own {
+                    v.findings
+                } else {
+                    vec![
+                        "Deze bundel is niet van uw organisatie. Hij is alleen gecontroleerd met de sleutel die hij zelf meebrengt: \
+                          vergelijk die sleutel met de gepubliceerde sleutel van de organisatie die hem maakte."
+                            .into(),
+                    ]
+                },
+                report: Bundelrapport {
+                    origin: r.origin,
+                    tree_size: r.tree_size,
+                    root: b64_encode(&r.root),
+                    key: r.key.to_string(),
+                    org: r.org,
+                    dossier: r.dossier,
+                    entries: r.entries,
+                    last_seq: r.last_seq,
+                    payloads_verified: r.payloads_verified,
+                    payloads_absent: r.payloads_absent,
+                    consistent_with: r.consistent_with,
+                },
+            }))
+        }
+        Err(BundleRefusal::Broken(e)) => Err(WebError::Invalid(format!("De bundel klopt niet: {e}")).into()),
+        Err(refusal) => Err(WebError::Invalid(refusal.to_string()).into()),
     }
 }
 

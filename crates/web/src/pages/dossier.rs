@@ -282,7 +282,6 @@ pub async fn receipt<S: Backend>(
 
 pub async fn bundle<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, Path(id): Path<String>) -> Result<Response, WebError> {
     let (client, _) = web.open_client(&user, Action::DossierExport, &id).await?;
-    let b = web.app.export(&client.id).await?;
-    let json = b.to_json().map_err(|_| internal("bundle_json"))?;
+    let json = web.app.export_json(&client.id).await?;
     Ok(download("grondslag-bundel.json", json))
 }

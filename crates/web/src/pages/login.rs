@@ -89,8 +89,9 @@ pub async fn logout<S: Backend>(State(web): State<Arc<Web<S>>>, user: Result<Use
     ([(SET_COOKIE, web.session_cookie(""))], Redirect::to("/inloggen")).into_response()
 }
 
-pub async fn language(form: FormData) -> Response {
+pub async fn language<S: Backend>(State(web): State<Arc<Web<S>>>, form: FormData) -> Response {
     let lang = if form.get("taal") == Some("en") { "en" } else { "nl" };
     let back = local_path(form.get("terug").unwrap_or("/")).to_owned();
-    ([(SET_COOKIE, format!("taal={lang}; Path=/; SameSite=Lax; Max-Age=31536000"))], Redirect::to(&back)).into_response()
+    let secure = if web.cfg.secure_cookies { "; Secure" } else { "" };
+    ([(SET_COOKIE, format!("taal={lang}; Path=/; SameSite=Lax; Max-Age=31536000{secure}"))], Redirect::to(&back)).into_response()
 }

@@ -24,8 +24,13 @@ impl<S: Send + Sync> FromRequest<S> for FormData {
     type Rejection = WebError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        let bytes =
-            Bytes::from_request(req, state).await.map_err(|_| WebError::Invalid("Het formulier kon niet worden gelezen.".into()))?;
+        let bytes = Bytes::from_request(req, state).await.map_err(|e| {
+            if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+                WebError::TooLarge
+            } else {
+                WebError::Invalid("Het formulier kon niet worden gelezen.".into())
+            }
+        })?;
         serde_urlencoded::from_bytes::<Vec<(String, String)>>(&bytes)
             .map(FormData)
             .map_err(|_| WebError::Invalid("Het formulier kon niet worden gelezen.".into()))

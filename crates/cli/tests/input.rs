@@ -1,0 +1,122 @@
+//! What the CLI reads and writes to the terminal: only regular files of a bounded size are read
+//! (a directory, a device, a FIFO or a huge file is refused with a Dutch error naming it), and
+//! control characters from files never reach the terminal raw (issue 9).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+struct Run {
+    stdout: String,
+    stderr: String,
+    code: i32,
+}
+
+/// Runs the binary; fails the test if it has not finished within 20 seconds (a FIFO that
+/// blocks the open would hang here).
+fn run(args: &[&str]) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_grondslag"))
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let began = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if began.elapsed() > Duration::from_secs(20) {
+            let _ = child.kill();
+            panic!("grondslag {args:?} hangs");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    Run {
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        code: out.status.code().unwrap_or(-1),
+    }
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+#[test]
+fn only_regular_files_of_bounded_size_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pijp");
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let huge = dir.path().join("groot.yaml");
+    std::fs::File::create(&huge).unwrap().set_len(10 * 1024 * 1024 + 1).unwrap();
+    let huge_bundle = dir.path().join("bundel.json");
+    std::fs::File::create(&huge_bundle).unwrap().set_len(32 * 1024 * 1024 + 1).unwrap();
+    let folder = dir.path().join("map");
+    std::fs::create_dir(&folder).unwrap();
+    for (path, why) in [
+        (s(&folder), "geen gewoon bestand"),
+        ("/dev/zero", "geen gewoon bestand"),
+        (s(&fifo), "geen gewoon bestand"),
+        (s(&huge), "te groot"),
+    ] {
+        let bundle = if path == s(&huge) { s(&huge_bundle) } else { path };
+        for args in [vec!["beoordeel", path], vec!["verifieer", bundle]] {
+            let path = args[1];
+            let r = run(&args);
+            assert_eq!(r.code, 2, "{args:?}: {} {}", r.stdout, r.stderr);
+            assert!(r.stderr.contains(path) && r.stderr.contains(why), "{args:?}: {}", r.stderr);
+        }
+        // `toets` reports the file as invalid and goes on.
+        let r = run(&["toets", path]);
+        assert_ne!(r.code, 0);
+    }
+    let r = run(&["toets", s(&huge)]);
+    assert!(r.stdout.contains("te groot"), "{}", r.stdout);
+}
+
+#[test]
+fn control_characters_from_files_are_escaped_on_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    // An unknown fact whose name clears the screen; the error names it.
+    let facts = dir.path().join("feiten.yaml");
+    std::fs::write(&facts, "facts:\n  \"\\e[2Jkwaad\": true\n").unwrap();
+    let r = run(&["beoordeel", s(&facts)]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(!r.stderr.contains('\u{1b}'), "raw escape on stderr: {:?}", r.stderr);
+    assert!(r.stderr.contains("\\u{1b}[2Jkwaad"), "{}", r.stderr);
+    // A scenario whose id and title carry escape sequences.
+    let scenario = dir.path().join("scenario.yaml");
+    std::fs::write(
+        &scenario,
+        "id: \"x\\e]0;titel\\ay\"\ntitle: \"\\e[31mrood\"\nsituation: s\nfacts:\n  sender_role: huisarts\nexpect:\n  outcome: may_share\n",
+    )
+    .unwrap();
+    let r = run(&["toets", s(&scenario)]);
+    assert!(!r.stdout.contains('\u{1b}') && !r.stdout.contains('\u{7}'), "raw control characters on stdout: {:?}", r.stdout);
+    assert!(r.stdout.contains("\\u{1b}"), "{}", r.stdout);
+}
+
+/// `vraag` reads answers line by line; an endless line (here /dev/zero as standard input) ends
+/// the session with a Dutch message instead of filling memory.
+#[test]
+fn an_endless_answer_line_is_refused() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_grondslag"))
+        .arg("vraag")
+        .stdin(std::fs::File::open("/dev/zero").unwrap())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let began = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if began.elapsed() > Duration::from_secs(20) {
+            let _ = child.kill();
+            panic!("grondslag vraag keeps reading /dev/zero");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    let all = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(all.contains("Die invoer is te lang"), "{all}");
+}
