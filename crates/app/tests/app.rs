@@ -221,3 +221,20 @@ async fn an_undetermined_deliberation_is_never_recorded() {
     assert!(matches!(r, Err(grondslag_app::AppError::Refused(grondslag_app::deliberation::Refusal::Undetermined))), "{r:?}");
     assert!(app.entries(&client).await.unwrap().is_empty());
 }
+
+/// A consent names each recipient, kind of data and purpose once (found by the API fuzzer: a
+/// repeated value was stored and read back against the document's `uniqueItems`).
+#[tokio::test]
+async fn a_consent_with_a_repeated_value_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, _, prof, client) = setup(dir.path()).await;
+    for record in [
+        consent(&["verzekeraar", "verzekeraar"], &["health"], &["insurance_or_employment"]),
+        consent(&["verzekeraar"], &["health", "contact", "health"], &["insurance_or_employment"]),
+        consent(&["verzekeraar"], &["health"], &["research", "research"]),
+    ] {
+        let r = app.register_consent(&client, &prof, record).await;
+        assert!(matches!(&r, Err(grondslag_app::AppError::Invalid(m)) if m.contains("één keer")), "{r:?}");
+    }
+    assert!(app.consent_registry(&client).await.unwrap().is_empty());
+}

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Schema-driven fuzzing of the JSON API with Schemathesis: starts `grondslag start --demo` on a
+# free port with a fresh data directory, signs in through the API as a demo professional, and
+# lets Schemathesis generate requests from /api/openapi.json for a fixed time. It fails on any
+# 5xx and on any response that does not match the OpenAPI document (body schema, content
+# type, documented status codes). Builds nothing: the binary comes from $GRONDSLAG_BIN
+# (default $CARGO_TARGET_DIR/release/grondslag).
+#
+#   scripts/api-fuzz.sh              90 seconds (what CI runs)
+#   GRONDSLAG_FUZZ_SECONDS=600 scripts/api-fuzz.sh
+#
+# Schemathesis (pinned) is installed from PyPI into a virtual environment under ~/.cache the
+# first time. Exit code: Schemathesis's (non-zero on any finding), or 2 when the server does
+# not start.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+ST_VERSION="4.32.5"
+SECONDS_BUDGET="${GRONDSLAG_FUZZ_SECONDS:-90}"
+VENV="${GRONDSLAG_FUZZ_VENV:-$HOME/.cache/grondslag-schemathesis}"
+BIN="${GRONDSLAG_BIN:-${CARGO_TARGET_DIR:-$ROOT/target}/release/grondslag}"
+if [ ! -x "$BIN" ]; then
+  echo "api-fuzz: no grondslag binary at $BIN; build it (cargo build --release -p grondslag-cli) or set GRONDSLAG_BIN" >&2
+  exit 2
+fi
+if ! "$VENV/bin/schemathesis" --version 2>/dev/null | grep -q "$ST_VERSION"; then
+  python3 -m venv "$VENV"
+  "$VENV/bin/pip" install -q "schemathesis==$ST_VERSION"
+fi
+
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/grondslag-fuzz.XXXXXX")"
+SERVER_PID=""
+cleanup() {
+  if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')"
+BASE="http://127.0.0.1:$PORT"
+"$BIN" start --demo --data "$WORK/data" --adres "127.0.0.1:$PORT" >"$WORK/server.log" 2>&1 &
+SERVER_PID=$!
+for _ in $(seq 100); do
+  curl -fsS -o /dev/null "$BASE/api/openapi.json" 2>/dev/null && break
+  sleep 0.2
+done
+if ! curl -fsS -o /dev/null "$BASE/api/openapi.json"; then
+  echo "api-fuzz: the server did not start; its log:" >&2
+  tail -20 "$WORK/server.log" >&2
+  exit 2
+fi
+
+TOKEN="$(curl -fsS -X POST -H 'Content-Type: application/json' \
+  -d '{"inlognaam":"huisarts","wachtwoord":"demo-wachtwoord-oost"}' "$BASE/api/v1/sessies" |
+  python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])')"
+
+# Signing out (DELETE of the current session) would end the run's own session; the login
+# endpoint is fuzzed but counts towards the rate limits, which then answer 429 as documented.
+"$VENV/bin/schemathesis" run "$BASE/api/openapi.json" \
+  --header "Authorization: Bearer $TOKEN" \
+  --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
+  --exclude-path /api/v1/sessies/huidig \
+  --max-time "$SECONDS_BUDGET" \
+  --workers 2 \
+  --request-timeout 20 \
+  --suppress-health-check all \
+  --warnings off
