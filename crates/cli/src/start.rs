@@ -71,7 +71,8 @@ async fn serve<S: Backend>(ctx: &Context, args: &StartArgs, addr: SocketAddr, st
         println!("Log eenmalig in als beheerder:");
         println!("  inlognaam:  {}", first.login);
         println!("  wachtwoord: {}", first.password);
-        println!("Dit wachtwoord wordt niet nog eens getoond. Maak daarna accounts aan onder Beheer.");
+        println!("Dit wachtwoord wordt niet nog eens getoond. Bij het eerste inloggen stelt u een tweede factor in");
+        println!("(een authenticator-app op uw telefoon). Maak daarna accounts aan onder Beheer.");
     }
     if args.demo
         && let Some((logins, password)) = web.demo().await.map_err(|e| anyhow::anyhow!("{}", e.messages().0))?
@@ -80,6 +81,7 @@ async fn serve<S: Backend>(ctx: &Context, args: &StartArgs, addr: SocketAddr, st
         for l in logins {
             println!("  {:<10} {}", l.login, l.who);
         }
+        println!("De beheerder en de privacy officer stellen bij het eerste inloggen een tweede factor in (authenticator-app).");
     } else if args.demo {
         println!("Demo-organisatie bestaat al; inlognamen huisarts, jeugd, aandacht, privacy, beheer (wachtwoord demo-wachtwoord-oost).");
     }
