@@ -1,7 +1,9 @@
 //! Signing in and out: Argon2id passwords (hashed off the async runtime, behind a semaphore),
 //! server-side sessions (only the SHA-256 of the token is stored), idle and absolute timeouts,
 //! login rate limiting per login name and per address, and the [`User`] extractor every
-//! signed-in page uses (cookie for the browser, `Authorization: Bearer` for the API).
+//! signed-in page uses (cookie for the browser, `Authorization: Bearer` for the API). A session
+//! has a stage: after the password alone it reaches only the second step of signing in or the
+//! enrolment of a second factor (`second_factor.rs`); only a fully signed-in session is a `User`.
 
 use std::net::SocketAddr;
 use std::num::NonZeroU32;
