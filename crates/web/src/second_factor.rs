@@ -19,8 +19,11 @@ use crate::{Backend, Web, now_ms};
 
 /// The name authenticator apps show above the account.
 pub const ISSUER: &str = "Grondslag";
-/// The purpose the secret is sealed for (part of the associated data).
-const SEAL_PURPOSE: &str = "tweede-factor";
+/// The purpose the secret is sealed for (part of the associated data, with the professional's id,
+/// so a sealed secret copied to another account's row does not open).
+fn seal_purpose(professional: &str) -> String {
+    format!("tweede-factor|{professional}")
+}
 /// How many recovery codes an account gets.
 pub const RECOVERY_CODES: usize = 10;
 /// 160 bits, as RFC 4226 section 4 recommends.
@@ -152,7 +155,7 @@ impl<S: Backend> Web<S> {
     }
 
     fn open_secret(&self, org: &str, f: &SecondFactor) -> Result<Vec<u8>, WebError> {
-        self.app.open_note(org, SEAL_PURPOSE, &f.secret_sealed).map_err(|_| internal("totp_open"))
+        self.app.open_note(org, &seal_purpose(&f.professional), &f.secret_sealed).map_err(|_| internal("totp_open"))
     }
 
     /// The secret waiting for confirmation, made (and stored sealed) if there is none yet.
@@ -164,7 +167,7 @@ impl<S: Backend> Web<S> {
             Some(f) => Ok(Some(self.open_secret(&p.org, &f)?)),
             None => {
                 let secret = new_secret()?;
-                let sealed = self.app.seal_note(&p.org, SEAL_PURPOSE, &secret)?;
+                let sealed = self.app.seal_note(&p.org, &seal_purpose(&p.id), &secret)?;
                 store.start_second_factor(&p.id, &sealed, now_ms()).await?;
                 Ok(Some(secret))
             }

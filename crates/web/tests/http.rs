@@ -919,6 +919,13 @@ async fn a_recovery_code_signs_in_once_and_is_logged() {
     let p = t.web.app.store().professional(&id).await.unwrap();
     let secret = t.web.pending_secret(&p).await.unwrap().unwrap();
     let codes = t.web.confirm_second_factor(&p, "tf-drie", &code_for(&secret, now_step()), "x").await.unwrap().unwrap();
+    // The secret is stored sealed, for this account only: copied to another account's row it
+    // does not open.
+    let sealed = t.web.app.store().second_factor(&id).await.unwrap().unwrap().secret_sealed;
+    assert!(!sealed.windows(secret.len()).any(|w| w == secret.as_slice()), "het geheim staat onversleuteld in de database");
+    let jeugd = t.web.app.store().professional(&t.a.users["jeugd"]).await.unwrap();
+    t.web.app.store().start_second_factor(&jeugd.id, &sealed, 1).await.unwrap();
+    assert!(t.web.pending_secret(&jeugd).await.is_err(), "een gekopieerd geheim opent bij een ander account");
     let (_, half) = form_login(&t, "tf-drie").await;
     // Case and dashes do not matter.
     let typed = codes[3].to_uppercase().replace('-', " ");
