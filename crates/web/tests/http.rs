@@ -841,10 +841,28 @@ async fn a_professional_sets_up_a_second_factor_and_then_signs_in_with_password_
     assert_eq!(secret.len(), 20);
     let again = t.send("GET", "/account/tweede-factor", Some(&token), None).await;
     assert_eq!(shown_secret(&again.body), secret, "het geheim blijft bij herladen gelijk");
+    // Another session of the same account, opened with the password alone (made in the store:
+    // a second login would use up this minute's attempts).
+    let elsewhere = "e".repeat(64);
+    let now = grondslag_web::now_ms();
+    let other = grondslag_store::SessionRecord {
+        id_hash: token_hash(&elsewhere),
+        professional: id.clone(),
+        created: now,
+        last_seen: now,
+        expires: now + 60_000,
+        stage: SessionStage::Full,
+    };
+    t.web.app.store().create_session(&other).await.unwrap();
+    assert_eq!(t.send("GET", "/clienten", Some(&elsewhere), None).await.status, StatusCode::OK);
     let r =
         t.send("POST", "/account/tweede-factor/bevestigen", Some(&token), Some(&format!("code={}", code_for(&secret, now_step())))).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     assert_eq!(shown_recovery_codes(&r.body).len(), 10, "tien herstelcodes, één keer getoond");
+    // Sessions opened with the password alone end; this one goes on under a new token.
+    assert_eq!(t.send("GET", "/clienten", Some(&elsewhere), None).await.headers[header::LOCATION], "/inloggen");
+    assert_eq!(t.send("GET", "/clienten", Some(&token), None).await.headers[header::LOCATION], "/inloggen");
+    let token = T::cookie(&r).expect("geen nieuwe sessie na het aanzetten");
     assert!(t.web.active_second_factor(&id).await.unwrap().is_some());
     assert!(events(&t, &id).await.contains(&"tweede_factor.aanzetten".to_owned()), "aanzetten niet in het toegangslog");
     // The codes are shown once: the page no longer lists them.
@@ -1014,6 +1032,7 @@ async fn recovery_codes_are_renewed_and_an_optional_factor_turned_off_with_a_val
     let r =
         t.send("POST", "/account/tweede-factor/bevestigen", Some(&token), Some(&format!("code={}", code_for(&secret, now_step())))).await;
     let old = shown_recovery_codes(&r.body);
+    let token = T::cookie(&r).unwrap();
     // Renewing needs a valid code and makes the old recovery codes useless.
     let r = t.send("POST", "/account/tweede-factor/herstelcodes", Some(&token), Some("code=000000")).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);

@@ -171,13 +171,13 @@ pub async fn second_factor_confirm<S: Backend>(
         Err(e) => return Err(e),
     };
     web.log_event(user, "tweede_factor.aanzetten", None, "sessie", true).await?;
+    // Sessions opened with the password alone end (elsewhere too); this one continues, fully
+    // signed in, under a new token.
+    web.app.store().delete_sessions_of(&user.id).await?;
+    let token = web.complete_login(&user.session, &user.id).await?;
     let done = Some(user.lang.t("De tweede factor staat aan.", "The second factor is on.").to_owned());
-    if u.enrolling {
-        let token = web.complete_login(&user.session, &user.id).await?;
-        let page = factor_page(&web, user, false, None, done, codes).await?;
-        return Ok(([(axum::http::header::SET_COOKIE, web.session_cookie(&token))], page).into_response());
-    }
-    Ok(factor_page(&web, user, false, None, done, codes).await?.into_response())
+    let page = factor_page(&web, user, false, None, done, codes).await?;
+    Ok(([(axum::http::header::SET_COOKIE, web.session_cookie(&token))], page).into_response())
 }
 
 /// Checks the code given with a change to the factor; `Err` with the page to show when wrong.
