@@ -1,5 +1,7 @@
 // Shared helpers for the browser journeys: the browser, signing in (with a session cache so the
-// login rate limit of 5 attempts per name per minute is never hit), answering a question page
+// login rate limit of 5 attempts per name per minute is never hit, and the second factor: an
+// administrator or privacy officer sets one up at the first login, computing the codes with a
+// small RFC 6238 implementation below), answering a question page
 // through its real form controls, the axe check, screenshots, and failure artefacts.
 //
 // Environment (set by e2e/run.sh):
@@ -10,6 +12,7 @@
 //   CHROMIUM           the browser (default /usr/bin/chromium)
 
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -78,6 +81,103 @@ export async function loginForm(page, login, password = PASSWORD) {
   await page.getByRole('button', { name: 'Inloggen' }).click();
 }
 
+// --- the second factor (TOTP, RFC 6238) ---------------------------------------------------------
+// The test's own implementation, independent of the server's crate: HMAC-SHA-1 over the 30-second
+// step counter, dynamic truncation, 6 digits (RFC 4226 section 5.3).
+
+/** Decodes RFC 4648 base32 (spaces and padding ignored). */
+export function base32Decode(text) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = 0;
+  let value = 0;
+  const out = [];
+  for (const ch of text.replace(/[\s=]/g, '').toUpperCase()) {
+    const i = alphabet.indexOf(ch);
+    if (i < 0) throw new Error(`not base32: ${ch}`);
+    value = (value << 5) | i;
+    bits += 5;
+    if (bits >= 8) {
+      out.push((value >>> (bits - 8)) & 0xff);
+      bits -= 8;
+    }
+  }
+  return Buffer.from(out);
+}
+
+/** The 6-digit TOTP code of `step` for a secret given in base32. */
+export function totp(secretBase32, step) {
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(step));
+  const mac = crypto.createHmac('sha1', base32Decode(secretBase32)).update(counter).digest();
+  const offset = mac[mac.length - 1] & 0x0f;
+  const n = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
+  return String(n).padStart(6, '0');
+}
+
+export const nowStep = () => Math.floor(Date.now() / 30_000);
+
+const factorFile = (login) => path.join(STATE_DIR, `factor-${login}.json`);
+
+/** What this run knows of `login`'s second factor: { secret, lastStep, recovery } or null. */
+export function factorState(login) {
+  const f = factorFile(login);
+  return fs.existsSync(f) ? JSON.parse(fs.readFileSync(f, 'utf8')) : null;
+}
+
+export function saveFactorState(login, state) {
+  fs.mkdirSync(STATE_DIR, { recursive: true });
+  fs.writeFileSync(factorFile(login), JSON.stringify(state));
+}
+
+/**
+ * A code the server will accept for `login`: the current or the next step, later than the last
+ * step used (the server accepts each step once), waiting for the next step if both are used.
+ * Records the step as used.
+ */
+export async function freshCode(login) {
+  const state = factorState(login);
+  assert.ok(state, `no second factor known for ${login}`);
+  for (;;) {
+    const now = nowStep();
+    const step = [now, now + 1].find((s) => s > (state.lastStep ?? -1));
+    if (step !== undefined) {
+      saveFactorState(login, { ...state, lastStep: step });
+      return totp(state.secret, step);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+/** Reads the secret from the enrolment page, confirms it with a code; returns the recovery codes. */
+export async function enrolSecondFactor(page, login) {
+  const secret = (await page.locator('#geheim').innerText()).replace(/\s+/g, '');
+  const step = nowStep();
+  saveFactorState(login, { secret, lastStep: step, recovery: [] });
+  await page.getByLabel('Vul de code in die de app nu toont').fill(totp(secret, step));
+  await page.getByRole('button', { name: 'Tweede factor aanzetten' }).click();
+  await page.getByRole('heading', { name: 'Uw herstelcodes' }).waitFor();
+  const recovery = (await page.locator('ul.codes code').allInnerTexts()).map((c) => c.trim());
+  assert.equal(recovery.length, 10, 'ten recovery codes are shown');
+  saveFactorState(login, { ...factorState(login), recovery });
+  return recovery;
+}
+
+/**
+ * After the password: sets up the second factor where the server asks for it (administrators
+ * and privacy officers), or gives the code where the account has one. No-op when signed in.
+ */
+export async function finishSecondFactor(page, login) {
+  await page.waitForLoadState('domcontentloaded');
+  const where = new URL(page.url()).pathname;
+  if (where === '/account/tweede-factor') {
+    await enrolSecondFactor(page, login);
+    await page.getByRole('link', { name: /verder$/ }).click();
+  } else if (where === '/inloggen/code') {
+    await page.getByLabel('Code (6 cijfers)').fill(await freshCode(login));
+    await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
+  }
+}
+
 /**
  * Signs `page`'s context in as `login`, reusing a session cached on disk by an earlier journey
  * (only the session cookie is reused; every journey still has its own context).
@@ -90,7 +190,8 @@ export async function login(page, login) {
     if (!page.url().includes('/inloggen')) return;
   }
   await loginForm(page, login);
-  await page.waitForURL((u) => !u.pathname.startsWith('/inloggen'));
+  await finishSecondFactor(page, login);
+  await page.waitForURL((u) => !u.pathname.startsWith('/inloggen') && !u.pathname.startsWith('/account/tweede-factor'));
   const cookies = (await page.context().cookies()).filter((c) => c.name !== 'taal');
   fs.mkdirSync(STATE_DIR, { recursive: true });
   fs.writeFileSync(file, JSON.stringify(cookies));

@@ -515,7 +515,9 @@ impl<S: Store> App<S> {
         if record.recipient_roles.is_empty() || record.data_categories.is_empty() || record.purposes.is_empty() {
             return Err(AppError::Invalid("noem minstens één ontvanger, één soort gegevens en één doel".into()));
         }
-        for (what, list) in [("ontvanger", &record.recipient_roles), ("soort gegevens", &record.data_categories), ("doel", &record.purposes)] {
+        for (what, list) in
+            [("ontvanger", &record.recipient_roles), ("soort gegevens", &record.data_categories), ("doel", &record.purposes)]
+        {
             let mut seen = BTreeSet::new();
             if let Some(twice) = list.iter().find(|v| !seen.insert(v.as_str())) {
                 return Err(AppError::Invalid(format!("noem elke {what} één keer ({twice:?} staat er meer dan eens)")));

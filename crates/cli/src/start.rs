@@ -77,7 +77,8 @@ async fn serve<S: Backend>(ctx: &Context, args: &StartArgs, addr: SocketAddr, st
         outln!("Log eenmalig in als beheerder:");
         outln!("  inlognaam:  {}", first.login);
         outln!("  wachtwoord: {}", first.password);
-        outln!("Dit wachtwoord wordt niet nog eens getoond. Maak daarna accounts aan onder Beheer.");
+        outln!("Dit wachtwoord wordt niet nog eens getoond. Bij het eerste inloggen stelt u een tweede factor in");
+        outln!("(een authenticator-app op uw telefoon). Maak daarna accounts aan onder Beheer.");
     }
     if args.demo
         && let Some((logins, password)) = web.demo().await.map_err(|e| anyhow::anyhow!("{}", e.messages().0))?
@@ -86,6 +87,7 @@ async fn serve<S: Backend>(ctx: &Context, args: &StartArgs, addr: SocketAddr, st
         for l in logins {
             outln!("  {:<10} {}", l.login, l.who);
         }
+        outln!("De beheerder en de privacyfunctionaris stellen bij het eerste inloggen een tweede factor in (authenticator-app).");
     } else if args.demo {
         outln!("Demo-organisatie bestaat al; inlognamen huisarts, jeugd, aandacht, privacy, beheer (wachtwoord demo-wachtwoord-oost).");
     }

@@ -7,8 +7,8 @@
 //! append of the same organisation. Text ordering uses `COLLATE "C"` (byte order, as SQLite).
 
 use grondslag_store::{
-    ACCESS_GENESIS, AccessEvent, AccessQuery, AccessStore, BreakGlass, CareRelation, Credential, Draft, SessionRecord, StoreError,
-    StoreResult, StoredAccessEvent, access_event_hash,
+    ACCESS_GENESIS, AccessEvent, AccessQuery, AccessStore, BreakGlass, CareRelation, Credential, Draft, SecondFactor, SessionRecord,
+    SessionStage, StoreError, StoreResult, StoredAccessEvent, access_event_hash,
 };
 use std::collections::HashMap;
 
@@ -33,6 +33,17 @@ fn session(row: &PgRow) -> StoreResult<SessionRecord> {
         created: get(row, "created")?,
         last_seen: get(row, "last_seen")?,
         expires: get(row, "expires")?,
+        stage: SessionStage::parse(&get::<String>(row, "stage")?)?,
+    })
+}
+
+fn second_factor(row: &PgRow) -> StoreResult<SecondFactor> {
+    Ok(SecondFactor {
+        professional: get(row, "professional_id")?,
+        secret_sealed: get(row, "secret_sealed")?,
+        confirmed: get(row, "confirmed")?,
+        last_step: get(row, "last_step")?,
+        created: get(row, "created")?,
     })
 }
 
@@ -159,12 +170,13 @@ impl AccessStore for PostgresStore {
     }
 
     async fn create_session(&self, s: &SessionRecord) -> StoreResult<()> {
-        sqlx::query("INSERT INTO session (id_hash, professional_id, created, last_seen, expires) VALUES ($1, $2, $3, $4, $5)")
+        sqlx::query("INSERT INTO session (id_hash, professional_id, created, last_seen, expires, stage) VALUES ($1, $2, $3, $4, $5, $6)")
             .bind(&s.id_hash)
             .bind(&s.professional)
             .bind(s.created)
             .bind(s.last_seen)
             .bind(s.expires)
+            .bind(s.stage.as_str())
             .execute(self.pool())
             .await
             .map_err(backend)?;
@@ -172,7 +184,7 @@ impl AccessStore for PostgresStore {
     }
 
     async fn session(&self, id_hash: &str) -> StoreResult<Option<SessionRecord>> {
-        let row = sqlx::query("SELECT id_hash, professional_id, created, last_seen, expires FROM session WHERE id_hash = $1")
+        let row = sqlx::query("SELECT id_hash, professional_id, created, last_seen, expires, stage FROM session WHERE id_hash = $1")
             .bind(id_hash)
             .fetch_optional(self.pool())
             .await
@@ -199,6 +211,138 @@ impl AccessStore for PostgresStore {
         let done =
             sqlx::query("DELETE FROM session WHERE professional_id = $1").bind(professional).execute(self.pool()).await.map_err(backend)?;
         Ok(done.rows_affected())
+    }
+
+    async fn second_factor(&self, professional: &str) -> StoreResult<Option<SecondFactor>> {
+        let row = sqlx::query(
+            "SELECT professional_id, secret_sealed, confirmed, last_step, created FROM second_factor WHERE professional_id = $1",
+        )
+        .bind(professional)
+        .fetch_optional(self.pool())
+        .await
+        .map_err(backend)?;
+        row.as_ref().map(second_factor).transpose()
+    }
+
+    async fn start_second_factor(&self, professional: &str, secret_sealed: &[u8], created: i64) -> StoreResult<()> {
+        let done = sqlx::query(
+            "INSERT INTO second_factor (professional_id, secret_sealed, confirmed, last_step, created) VALUES ($1, $2, FALSE, NULL, $3)
+             ON CONFLICT (professional_id) DO UPDATE SET secret_sealed = excluded.secret_sealed, created = excluded.created
+             WHERE NOT second_factor.confirmed",
+        )
+        .bind(professional)
+        .bind(secret_sealed)
+        .bind(created)
+        .execute(self.pool())
+        .await
+        .map_err(backend)?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::Conflict("de tweede factor staat al aan".into()));
+        }
+        Ok(())
+    }
+
+    async fn confirm_second_factor(&self, professional: &str, step: i64, recovery_hashes: &[String]) -> StoreResult<()> {
+        let mut tx = self.pool().begin().await.map_err(backend)?;
+        let done = sqlx::query("UPDATE second_factor SET confirmed = TRUE, last_step = $1 WHERE professional_id = $2 AND NOT confirmed")
+            .bind(step)
+            .bind(professional)
+            .execute(&mut *tx)
+            .await
+            .map_err(backend)?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::not_found("tweede factor in afwachting van bevestiging", professional));
+        }
+        sqlx::query("DELETE FROM recovery_code WHERE professional_id = $1").bind(professional).execute(&mut *tx).await.map_err(backend)?;
+        for h in recovery_hashes {
+            sqlx::query("INSERT INTO recovery_code (professional_id, code_hash, used_at) VALUES ($1, $2, NULL)")
+                .bind(professional)
+                .bind(h)
+                .execute(&mut *tx)
+                .await
+                .map_err(backend)?;
+        }
+        tx.commit().await.map_err(backend)
+    }
+
+    async fn accept_second_factor_step(&self, professional: &str, step: i64) -> StoreResult<bool> {
+        // One UPDATE with the comparison in its WHERE: under READ COMMITTED a concurrent update of
+        // the row is waited for and the condition re-checked, so a step is accepted at most once.
+        let done = sqlx::query(
+            "UPDATE second_factor SET last_step = $1 WHERE professional_id = $2 AND confirmed AND (last_step IS NULL OR last_step < $1)",
+        )
+        .bind(step)
+        .bind(professional)
+        .execute(self.pool())
+        .await
+        .map_err(backend)?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn remove_second_factor(&self, professional: &str) -> StoreResult<()> {
+        let mut tx = self.pool().begin().await.map_err(backend)?;
+        sqlx::query("DELETE FROM recovery_code WHERE professional_id = $1").bind(professional).execute(&mut *tx).await.map_err(backend)?;
+        sqlx::query("DELETE FROM second_factor WHERE professional_id = $1").bind(professional).execute(&mut *tx).await.map_err(backend)?;
+        tx.commit().await.map_err(backend)
+    }
+
+    async fn set_recovery_codes(&self, professional: &str, hashes: &[String]) -> StoreResult<()> {
+        let mut tx = self.pool().begin().await.map_err(backend)?;
+        sqlx::query("DELETE FROM recovery_code WHERE professional_id = $1").bind(professional).execute(&mut *tx).await.map_err(backend)?;
+        for h in hashes {
+            sqlx::query("INSERT INTO recovery_code (professional_id, code_hash, used_at) VALUES ($1, $2, NULL)")
+                .bind(professional)
+                .bind(h)
+                .execute(&mut *tx)
+                .await
+                .map_err(backend)?;
+        }
+        tx.commit().await.map_err(backend)
+    }
+
+    async fn use_recovery_code(&self, professional: &str, hash: &str, at: i64) -> StoreResult<bool> {
+        let done = sqlx::query("UPDATE recovery_code SET used_at = $1 WHERE professional_id = $2 AND code_hash = $3 AND used_at IS NULL")
+            .bind(at)
+            .bind(professional)
+            .bind(hash)
+            .execute(self.pool())
+            .await
+            .map_err(backend)?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn recovery_codes_left(&self, professional: &str) -> StoreResult<u64> {
+        let row = sqlx::query("SELECT count(*) AS n FROM recovery_code WHERE professional_id = $1 AND used_at IS NULL")
+            .bind(professional)
+            .fetch_one(self.pool())
+            .await
+            .map_err(backend)?;
+        to_u64(get(&row, "n")?)
+    }
+
+    async fn second_factor_required(&self, org: &str) -> StoreResult<bool> {
+        let row = sqlx::query("SELECT second_factor_required FROM org_setting WHERE org_id = $1")
+            .bind(org)
+            .fetch_optional(self.pool())
+            .await
+            .map_err(backend)?;
+        match row {
+            Some(r) => get(&r, "second_factor_required"),
+            None => Ok(false),
+        }
+    }
+
+    async fn set_second_factor_required(&self, org: &str, required: bool) -> StoreResult<()> {
+        sqlx::query(
+            "INSERT INTO org_setting (org_id, second_factor_required) VALUES ($1, $2)
+             ON CONFLICT (org_id) DO UPDATE SET second_factor_required = excluded.second_factor_required",
+        )
+        .bind(org)
+        .bind(required)
+        .execute(self.pool())
+        .await
+        .map_err(backend)?;
+        Ok(())
     }
 
     async fn add_care_relation(&self, r: &CareRelation) -> StoreResult<()> {

@@ -23,8 +23,11 @@ use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions, PgRow};
 use sqlx::{Row, SqlSafeStr};
 
 /// The embedded migrations, in order.
-const MIGRATIONS: &[(i64, &str, &str)] =
-    &[(1, "init", include_str!("../migrations/0001_init.sql")), (2, "access", include_str!("../migrations/0002_access.sql"))];
+const MIGRATIONS: &[(i64, &str, &str)] = &[
+    (1, "init", include_str!("../migrations/0001_init.sql")),
+    (2, "access", include_str!("../migrations/0002_access.sql")),
+    (3, "second_factor", include_str!("../migrations/0003_second_factor.sql")),
+];
 
 /// How long to wait for a pooled connection.
 pub const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(30);

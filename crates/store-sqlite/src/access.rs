@@ -2,8 +2,8 @@
 //! hash-chained access log and drafts (`migrations/0002_access.sql`).
 
 use grondslag_store::{
-    ACCESS_GENESIS, AccessEvent, AccessQuery, AccessStore, BreakGlass, CareRelation, Credential, Draft, SessionRecord, StoreError,
-    StoreResult, StoredAccessEvent, access_event_hash,
+    ACCESS_GENESIS, AccessEvent, AccessQuery, AccessStore, BreakGlass, CareRelation, Credential, Draft, SecondFactor, SessionRecord,
+    SessionStage, StoreError, StoreResult, StoredAccessEvent, access_event_hash,
 };
 use std::collections::HashMap;
 
@@ -28,6 +28,17 @@ fn session(row: &SqliteRow) -> StoreResult<SessionRecord> {
         created: get(row, "created")?,
         last_seen: get(row, "last_seen")?,
         expires: get(row, "expires")?,
+        stage: SessionStage::parse(&get::<String>(row, "stage")?)?,
+    })
+}
+
+fn second_factor(row: &SqliteRow) -> StoreResult<SecondFactor> {
+    Ok(SecondFactor {
+        professional: get(row, "professional_id")?,
+        secret_sealed: get(row, "secret_sealed")?,
+        confirmed: get::<i64>(row, "confirmed")? != 0,
+        last_step: get(row, "last_step")?,
+        created: get(row, "created")?,
     })
 }
 
@@ -140,12 +151,13 @@ impl AccessStore for SqliteStore {
     }
 
     async fn create_session(&self, s: &SessionRecord) -> StoreResult<()> {
-        sqlx::query("INSERT INTO session (id_hash, professional_id, created, last_seen, expires) VALUES (?, ?, ?, ?, ?)")
+        sqlx::query("INSERT INTO session (id_hash, professional_id, created, last_seen, expires, stage) VALUES (?, ?, ?, ?, ?, ?)")
             .bind(&s.id_hash)
             .bind(&s.professional)
             .bind(s.created)
             .bind(s.last_seen)
             .bind(s.expires)
+            .bind(s.stage.as_str())
             .execute(self.pool())
             .await
             .map_err(backend)?;
@@ -177,6 +189,135 @@ impl AccessStore for SqliteStore {
         let done =
             sqlx::query("DELETE FROM session WHERE professional_id = ?").bind(professional).execute(self.pool()).await.map_err(backend)?;
         Ok(done.rows_affected())
+    }
+
+    async fn second_factor(&self, professional: &str) -> StoreResult<Option<SecondFactor>> {
+        let row = sqlx::query("SELECT * FROM second_factor WHERE professional_id = ?")
+            .bind(professional)
+            .fetch_optional(self.pool())
+            .await
+            .map_err(backend)?;
+        row.as_ref().map(second_factor).transpose()
+    }
+
+    async fn start_second_factor(&self, professional: &str, secret_sealed: &[u8], created: i64) -> StoreResult<()> {
+        let done = sqlx::query(
+            "INSERT INTO second_factor (professional_id, secret_sealed, confirmed, last_step, created) VALUES (?, ?, 0, NULL, ?)
+             ON CONFLICT (professional_id) DO UPDATE SET secret_sealed = excluded.secret_sealed, created = excluded.created
+             WHERE second_factor.confirmed = 0",
+        )
+        .bind(professional)
+        .bind(secret_sealed)
+        .bind(created)
+        .execute(self.pool())
+        .await
+        .map_err(backend)?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::Conflict("de tweede factor staat al aan".into()));
+        }
+        Ok(())
+    }
+
+    async fn confirm_second_factor(&self, professional: &str, step: i64, recovery_hashes: &[String]) -> StoreResult<()> {
+        let mut tx = self.pool().begin_with("BEGIN IMMEDIATE").await.map_err(backend)?;
+        let done = sqlx::query("UPDATE second_factor SET confirmed = 1, last_step = ? WHERE professional_id = ? AND confirmed = 0")
+            .bind(step)
+            .bind(professional)
+            .execute(&mut *tx)
+            .await
+            .map_err(backend)?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::not_found("tweede factor in afwachting van bevestiging", professional));
+        }
+        sqlx::query("DELETE FROM recovery_code WHERE professional_id = ?").bind(professional).execute(&mut *tx).await.map_err(backend)?;
+        for h in recovery_hashes {
+            sqlx::query("INSERT INTO recovery_code (professional_id, code_hash, used_at) VALUES (?, ?, NULL)")
+                .bind(professional)
+                .bind(h)
+                .execute(&mut *tx)
+                .await
+                .map_err(backend)?;
+        }
+        tx.commit().await.map_err(backend)
+    }
+
+    async fn accept_second_factor_step(&self, professional: &str, step: i64) -> StoreResult<bool> {
+        let done = sqlx::query(
+            "UPDATE second_factor SET last_step = ? WHERE professional_id = ? AND confirmed = 1 AND (last_step IS NULL OR last_step < ?)",
+        )
+        .bind(step)
+        .bind(professional)
+        .bind(step)
+        .execute(self.pool())
+        .await
+        .map_err(backend)?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn remove_second_factor(&self, professional: &str) -> StoreResult<()> {
+        let mut tx = self.pool().begin_with("BEGIN IMMEDIATE").await.map_err(backend)?;
+        sqlx::query("DELETE FROM recovery_code WHERE professional_id = ?").bind(professional).execute(&mut *tx).await.map_err(backend)?;
+        sqlx::query("DELETE FROM second_factor WHERE professional_id = ?").bind(professional).execute(&mut *tx).await.map_err(backend)?;
+        tx.commit().await.map_err(backend)
+    }
+
+    async fn set_recovery_codes(&self, professional: &str, hashes: &[String]) -> StoreResult<()> {
+        let mut tx = self.pool().begin_with("BEGIN IMMEDIATE").await.map_err(backend)?;
+        sqlx::query("DELETE FROM recovery_code WHERE professional_id = ?").bind(professional).execute(&mut *tx).await.map_err(backend)?;
+        for h in hashes {
+            sqlx::query("INSERT INTO recovery_code (professional_id, code_hash, used_at) VALUES (?, ?, NULL)")
+                .bind(professional)
+                .bind(h)
+                .execute(&mut *tx)
+                .await
+                .map_err(backend)?;
+        }
+        tx.commit().await.map_err(backend)
+    }
+
+    async fn use_recovery_code(&self, professional: &str, hash: &str, at: i64) -> StoreResult<bool> {
+        let done = sqlx::query("UPDATE recovery_code SET used_at = ? WHERE professional_id = ? AND code_hash = ? AND used_at IS NULL")
+            .bind(at)
+            .bind(professional)
+            .bind(hash)
+            .execute(self.pool())
+            .await
+            .map_err(backend)?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn recovery_codes_left(&self, professional: &str) -> StoreResult<u64> {
+        let row = sqlx::query("SELECT count(*) AS n FROM recovery_code WHERE professional_id = ? AND used_at IS NULL")
+            .bind(professional)
+            .fetch_one(self.pool())
+            .await
+            .map_err(backend)?;
+        to_u64(get(&row, "n")?)
+    }
+
+    async fn second_factor_required(&self, org: &str) -> StoreResult<bool> {
+        let row = sqlx::query("SELECT second_factor_required FROM org_setting WHERE org_id = ?")
+            .bind(org)
+            .fetch_optional(self.pool())
+            .await
+            .map_err(backend)?;
+        Ok(match row {
+            Some(r) => get::<i64>(&r, "second_factor_required")? != 0,
+            None => false,
+        })
+    }
+
+    async fn set_second_factor_required(&self, org: &str, required: bool) -> StoreResult<()> {
+        sqlx::query(
+            "INSERT INTO org_setting (org_id, second_factor_required) VALUES (?, ?)
+             ON CONFLICT (org_id) DO UPDATE SET second_factor_required = excluded.second_factor_required",
+        )
+        .bind(org)
+        .bind(i64::from(required))
+        .execute(self.pool())
+        .await
+        .map_err(backend)?;
+        Ok(())
     }
 
     async fn add_care_relation(&self, r: &CareRelation) -> StoreResult<()> {

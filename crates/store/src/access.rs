@@ -42,6 +42,63 @@ pub struct SessionRecord {
     pub last_seen: i64,
     /// Absolute end (unix milliseconds).
     pub expires: i64,
+    /// How far signing in has got. Only a [`SessionStage::Full`] session reaches the application.
+    pub stage: SessionStage,
+}
+
+/// How far a session has got through signing in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SessionStage {
+    /// Password and (where the account has one) second factor given: the session is signed in.
+    Full,
+    /// The password was right; the second factor (a code or a recovery code) is still to come.
+    SecondFactor,
+    /// The password was right, but the account must set up a second factor before anything else.
+    Enrol,
+}
+
+impl SessionStage {
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SessionStage::Full => "full",
+            SessionStage::SecondFactor => "code",
+            SessionStage::Enrol => "enrol",
+        }
+    }
+
+    pub fn parse(s: &str) -> Result<Self, StoreError> {
+        [SessionStage::Full, SessionStage::SecondFactor, SessionStage::Enrol]
+            .into_iter()
+            .find(|st| st.as_str() == s)
+            .ok_or_else(|| StoreError::Integrity(format!("onbekende sessiefase {s:?}")))
+    }
+}
+
+/// A professional's TOTP second factor (RFC 6238). The secret is sealed by the caller with the
+/// organisation's content key; the store never sees it in the clear.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SecondFactor {
+    pub professional: String,
+    /// The sealed shared secret (nonce ‖ ciphertext).
+    pub secret_sealed: Vec<u8>,
+    /// `false` while enrolment waits for the first valid code; only a confirmed factor counts.
+    pub confirmed: bool,
+    /// The last time step (RFC 6238 counter) whose code was accepted: a code for it or an
+    /// earlier step is refused, so an observed code cannot be replayed.
+    pub last_step: Option<i64>,
+    /// Unix milliseconds.
+    pub created: i64,
+}
+
+impl std::fmt::Debug for SecondFactor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SecondFactor")
+            .field("professional", &self.professional)
+            .field("confirmed", &self.confirmed)
+            .field("last_step", &self.last_step)
+            .finish_non_exhaustive()
+    }
 }
 
 /// A care relation (behandelrelatie) between a professional and a client.
@@ -182,6 +239,40 @@ pub trait AccessStore: Clone + Send + Sync + 'static {
     fn delete_session(&self, id_hash: &str) -> impl Future<Output = StoreResult<()>> + Send;
     /// Ends every session of a professional ("log out everywhere", on disabling an account).
     fn delete_sessions_of(&self, professional: &str) -> impl Future<Output = StoreResult<u64>> + Send;
+
+    // --- second factor ---------------------------------------------------------------------
+
+    /// The professional's second factor, confirmed or still being set up.
+    fn second_factor(&self, professional: &str) -> impl Future<Output = StoreResult<Option<SecondFactor>>> + Send;
+    /// Starts enrolment: keeps a new, unconfirmed secret, replacing an earlier unconfirmed one.
+    /// A professional whose factor is already confirmed gets a `Conflict` (turn it off first).
+    fn start_second_factor(&self, professional: &str, secret_sealed: &[u8], created: i64) -> impl Future<Output = StoreResult<()>> + Send;
+    /// Confirms the unconfirmed factor with the step of its first valid code and stores the
+    /// recovery codes' hashes (replacing any), in one transaction. `NotFound` without an
+    /// unconfirmed factor.
+    fn confirm_second_factor(
+        &self,
+        professional: &str,
+        step: i64,
+        recovery_hashes: &[String],
+    ) -> impl Future<Output = StoreResult<()>> + Send;
+    /// Accepts the code of `step` once: `true` (and remembers the step) only when the factor is
+    /// confirmed and `step` is later than the last accepted step. Atomic, so two requests with
+    /// the same code cannot both succeed.
+    fn accept_second_factor_step(&self, professional: &str, step: i64) -> impl Future<Output = StoreResult<bool>> + Send;
+    /// Removes the factor and its recovery codes (turning it off, or a reset by the administrator).
+    fn remove_second_factor(&self, professional: &str) -> impl Future<Output = StoreResult<()>> + Send;
+    /// Replaces the professional's recovery codes by these hashes (all unused).
+    fn set_recovery_codes(&self, professional: &str, hashes: &[String]) -> impl Future<Output = StoreResult<()>> + Send;
+    /// Uses a recovery code once: `true` when an unused code with this hash existed; it is then
+    /// marked used at `at` (unix ms). Atomic.
+    fn use_recovery_code(&self, professional: &str, hash: &str, at: i64) -> impl Future<Output = StoreResult<bool>> + Send;
+    /// How many unused recovery codes the professional has.
+    fn recovery_codes_left(&self, professional: &str) -> impl Future<Output = StoreResult<u64>> + Send;
+    /// Whether the organisation requires a second factor of every account (administrators and
+    /// privacy officers need one regardless). `false` for an organisation never set.
+    fn second_factor_required(&self, org: &str) -> impl Future<Output = StoreResult<bool>> + Send;
+    fn set_second_factor_required(&self, org: &str, required: bool) -> impl Future<Output = StoreResult<()>> + Send;
 
     // --- care relations --------------------------------------------------------------------
 

@@ -11,7 +11,8 @@
 use std::future::Future;
 
 use crate::access::{
-    AccessEvent, AccessQuery, AccessStore, BreakGlass, CareRelation, Draft, SessionRecord, StoredAccessEvent, verify_access_chain,
+    AccessEvent, AccessQuery, AccessStore, BreakGlass, CareRelation, Draft, SessionRecord, SessionStage, StoredAccessEvent,
+    verify_access_chain,
 };
 use crate::records::{AppRole, NewProfessional};
 use crate::{Store, StoreError, new_id};
@@ -86,11 +87,12 @@ where
 {
     credentials(&s).await?;
     sessions(&s).await?;
+    second_factor(&s).await?;
     care_relations(&s).await?;
     break_glass(&s).await?;
     access_log(&s, &tamper).await?;
     drafts(&s).await?;
-    Ok(vec!["credentials", "sessions", "care_relations", "break_glass", "access_log", "drafts"])
+    Ok(vec!["credentials", "sessions", "second_factor", "care_relations", "break_glass", "access_log", "drafts"])
 }
 
 pub async fn credentials<S: Store + AccessStore>(s: &S) -> Result<(), String> {
@@ -119,7 +121,14 @@ pub async fn credentials<S: Store + AccessStore>(s: &S) -> Result<(), String> {
 
 pub async fn sessions<S: Store + AccessStore>(s: &S) -> Result<(), String> {
     let f = fixture(s, "sessies").await?;
-    let mk = |id: &str, who: &str| SessionRecord { id_hash: id.into(), professional: who.into(), created: 1, last_seen: 1, expires: 100 };
+    let mk = |id: &str, who: &str| SessionRecord {
+        id_hash: id.into(),
+        professional: who.into(),
+        created: 1,
+        last_seen: 1,
+        expires: 100,
+        stage: SessionStage::Full,
+    };
     let (a1, a2, b1) = (new_id(), new_id(), new_id());
     for (id, who) in [(&a1, &f.alice), (&a2, &f.alice), (&b1, &f.bob)] {
         ctx("sessie maken", s.create_session(&mk(id, who)).await)?;
@@ -134,6 +143,75 @@ pub async fn sessions<S: Store + AccessStore>(s: &S) -> Result<(), String> {
     ensure!(n == 1, "overal uitloggen beëindigde {n} sessies in plaats van 1");
     ensure!(ctx("lezen", s.session(&a2).await)?.is_none(), "sessie na overal uitloggen bestaat nog");
     ensure!(ctx("lezen", s.session(&b1).await)?.is_some(), "sessie van een ander is beëindigd");
+    // A session half-way through signing in keeps its stage.
+    for stage in [SessionStage::SecondFactor, SessionStage::Enrol] {
+        let id = new_id();
+        ctx("halve sessie maken", s.create_session(&SessionRecord { stage, ..mk(&id, &f.bob) }).await)?;
+        let got = ctx("halve sessie lezen", s.session(&id).await)?;
+        ensure!(got.as_ref().is_some_and(|g| g.stage == stage), "sessiefase {stage:?} niet bewaard: {got:?}");
+    }
+    Ok(())
+}
+
+pub async fn second_factor<S: Store + AccessStore>(s: &S) -> Result<(), String> {
+    let f = fixture(s, "tweede-factor").await?;
+    ensure!(ctx("lezen", s.second_factor(&f.alice).await)?.is_none(), "tweede factor zonder inschrijving");
+    // Enrolment: an unconfirmed secret, replaced by a later start, not yet accepting codes.
+    ctx("starten", s.start_second_factor(&f.alice, b"geheim-1", 10).await)?;
+    ctx("opnieuw starten", s.start_second_factor(&f.alice, b"geheim-2", 11).await)?;
+    let sf = ctx("lezen", s.second_factor(&f.alice).await)?;
+    ensure!(
+        sf.as_ref().is_some_and(|x| !x.confirmed && x.secret_sealed == b"geheim-2" && x.last_step.is_none() && x.created == 11),
+        "onbevestigde tweede factor onjuist: {sf:?}"
+    );
+    ensure!(!ctx("stap", s.accept_second_factor_step(&f.alice, 5).await)?, "code geaccepteerd voor een onbevestigde tweede factor");
+    ensure!(
+        matches!(s.confirm_second_factor(&f.bob, 5, &[]).await, Err(StoreError::NotFound { .. })),
+        "bevestigen zonder inschrijving geeft geen NotFound"
+    );
+    let codes: Vec<String> = (0..10).map(|i| format!("hash-{i}")).collect();
+    ctx("bevestigen", s.confirm_second_factor(&f.alice, 100, &codes).await)?;
+    let sf = ctx("lezen", s.second_factor(&f.alice).await)?;
+    ensure!(sf.as_ref().is_some_and(|x| x.confirmed && x.last_step == Some(100)), "bevestiging niet bewaard: {sf:?}");
+    ensure!(
+        matches!(s.confirm_second_factor(&f.alice, 101, &codes).await, Err(StoreError::NotFound { .. })),
+        "een bevestigde tweede factor is nog eens bevestigd"
+    );
+    ensure!(
+        matches!(s.start_second_factor(&f.alice, b"geheim-3", 12).await, Err(StoreError::Conflict(_))),
+        "een bevestigd geheim is vervangen door een nieuwe inschrijving"
+    );
+    // Replay: the confirming step and earlier ones are refused, a later one once.
+    for step in [99, 100] {
+        ensure!(!ctx("stap", s.accept_second_factor_step(&f.alice, step).await)?, "stap {step} geaccepteerd na stap 100");
+    }
+    ensure!(ctx("stap", s.accept_second_factor_step(&f.alice, 101).await)?, "stap 101 geweigerd");
+    ensure!(!ctx("stap", s.accept_second_factor_step(&f.alice, 101).await)?, "stap 101 twee keer geaccepteerd");
+    // Recovery codes: each once, only one's own.
+    ensure!(ctx("tellen", s.recovery_codes_left(&f.alice).await)? == 10, "niet 10 herstelcodes");
+    ensure!(ctx("herstelcode", s.use_recovery_code(&f.alice, "hash-3", 50).await)?, "geldige herstelcode geweigerd");
+    ensure!(!ctx("herstelcode", s.use_recovery_code(&f.alice, "hash-3", 51).await)?, "herstelcode twee keer gebruikt");
+    ensure!(!ctx("herstelcode", s.use_recovery_code(&f.bob, "hash-4", 51).await)?, "herstelcode van een ander gebruikt");
+    ensure!(!ctx("herstelcode", s.use_recovery_code(&f.alice, "onbekend", 51).await)?, "onbekende herstelcode geaccepteerd");
+    ensure!(ctx("tellen", s.recovery_codes_left(&f.alice).await)? == 9, "gebruikte herstelcode telt nog mee");
+    let fresh: Vec<String> = (0..10).map(|i| format!("nieuw-{i}")).collect();
+    ctx("vernieuwen", s.set_recovery_codes(&f.alice, &fresh).await)?;
+    ensure!(ctx("tellen", s.recovery_codes_left(&f.alice).await)? == 10, "vernieuwde herstelcodes niet 10");
+    ensure!(!ctx("herstelcode", s.use_recovery_code(&f.alice, "hash-5", 52).await)?, "oude herstelcode werkt na vernieuwen");
+    // Turning it off removes secret and codes; enrolment can start again.
+    ctx("uitzetten", s.remove_second_factor(&f.alice).await)?;
+    ensure!(ctx("lezen", s.second_factor(&f.alice).await)?.is_none(), "tweede factor na uitzetten nog aanwezig");
+    ensure!(ctx("tellen", s.recovery_codes_left(&f.alice).await)? == 0, "herstelcodes na uitzetten nog aanwezig");
+    ensure!(!ctx("stap", s.accept_second_factor_step(&f.alice, 500).await)?, "code geaccepteerd na uitzetten");
+    ctx("opnieuw starten", s.start_second_factor(&f.alice, b"geheim-4", 13).await)?;
+    // The organisation's setting: off until set, then as set, per organisation.
+    let other = fixture(s, "tweede-factor-b").await?;
+    ensure!(!ctx("instelling", s.second_factor_required(&f.org).await)?, "tweede factor verplicht zonder instelling");
+    ctx("instellen", s.set_second_factor_required(&f.org, true).await)?;
+    ensure!(ctx("instelling", s.second_factor_required(&f.org).await)?, "verplichting niet bewaard");
+    ensure!(!ctx("instelling", s.second_factor_required(&other.org).await)?, "verplichting geldt voor een andere organisatie");
+    ctx("uitzetten", s.set_second_factor_required(&f.org, false).await)?;
+    ensure!(!ctx("instelling", s.second_factor_required(&f.org).await)?, "verplichting niet uitgezet");
     Ok(())
 }
 

@@ -4,7 +4,7 @@
 //! If the event cannot be written, the request is refused (fail closed).
 
 use grondslag_ledger::ts_from_unix_millis;
-use grondslag_store::{AccessEvent, AccessStore, Client, StoreError, StoreResult};
+use grondslag_store::{AccessEvent, AccessStore, Client, Professional, StoreError, StoreResult};
 use tokio::sync::{mpsc, oneshot};
 
 use crate::auth::User;
@@ -87,6 +87,26 @@ impl<S: Backend> Web<S> {
             authorisation: authorisation.into(),
             allowed,
             source: user.source.clone(),
+        };
+        self.access.write(event).await.map_err(|_| internal("access_log"))?;
+        Ok(())
+    }
+
+    /// Writes an event about a professional's own account before their session is fully signed
+    /// in (e.g. a recovery code used at login). An error here refuses the request.
+    pub async fn log_account_event(&self, p: &Professional, source: &str, action: &str) -> Result<(), WebError> {
+        let ts = ts_from_unix_millis(now_ms()).ok_or_else(|| internal("clock"))?;
+        let event = AccessEvent {
+            org: p.org.clone(),
+            ts,
+            user: p.id.clone(),
+            user_role: p.app_role.as_str().into(),
+            on_behalf_of: None,
+            client: None,
+            action: action.into(),
+            authorisation: "sessie".into(),
+            allowed: true,
+            source: source.into(),
         };
         self.access.write(event).await.map_err(|_| internal("access_log"))?;
         Ok(())

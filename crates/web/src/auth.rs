@@ -1,7 +1,10 @@
 //! Signing in and out: Argon2id passwords (hashed off the async runtime, behind a semaphore),
 //! server-side sessions (only the SHA-256 of the token is stored), idle and absolute timeouts,
-//! login rate limiting per (name, address), per address and per name (failures only), and the [`User`] extractor every
-//! signed-in page uses (cookie for the browser, `Authorization: Bearer` for the API).
+//! login rate limiting on failures per (name, address), per address and per name, and the
+//! [`User`] extractor every signed-in page uses (cookie for the browser, `Authorization: Bearer`
+//! for the API). A session has a stage: after the password alone it reaches only the second step
+//! of signing in or the enrolment of a second factor (`second_factor.rs`); only a fully
+//! signed-in session is a `User`.
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -13,17 +16,28 @@ use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use argon2::{Algorithm, Argon2, Params, Version};
 use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::request::Parts;
-use grondslag_store::{AppRole, Professional, SessionRecord};
+use grondslag_store::{AppRole, Professional, SessionRecord, SessionStage};
 use sha2::{Digest, Sha256};
 
 use crate::error::{WebError, internal};
 use crate::i18n::Lang;
+use crate::second_factor::FactorUsed;
 use crate::{Backend, Web, now_ms};
+
+/// A password accepted: the session's token and how far signing in has got.
+#[derive(Debug, Clone)]
+pub struct SignedIn {
+    pub token: String,
+    pub professional: Professional,
+    pub stage: SessionStage,
+}
 
 /// Sessions end after 30 minutes without activity (ASVS V7; a shared workstation on a ward).
 pub const IDLE_MS: i64 = 30 * 60 * 1000;
 /// And at the latest after 10 hours (one working day).
 pub const ABSOLUTE_MS: i64 = 10 * 60 * 60 * 1000;
+/// A session that still owes the second factor (or its enrolment) ends after 15 minutes.
+pub const PENDING_MS: i64 = 15 * 60 * 1000;
 /// `last_seen` is written at most once a minute, so reading a page is not a write.
 const TOUCH_EVERY_MS: i64 = 60 * 1000;
 
@@ -308,9 +322,19 @@ impl<S: Backend> Web<S> {
         .map_err(|_| internal("hash_join"))
     }
 
-    /// Checks a login; on success creates a session and returns its token. Unknown names and
-    /// wrong passwords get the same answer and take the same time (a dummy hash is verified).
-    pub async fn login(&self, login: &str, pw: &str, addr: &str) -> Result<(String, Professional), WebError> {
+    /// Checks a login name and password (rate-limited: failures count, a success gives its
+    /// attempt back). Unknown names and wrong passwords get the same answer and take the same
+    /// time (a dummy hash is verified).
+    pub async fn check_login(&self, login: &str, pw: &str, addr: &str) -> Result<Professional, WebError> {
+        let (professional, attempt) = self.check_password(login, pw, addr).await?;
+        self.limiter.succeeded(attempt);
+        Ok(professional)
+    }
+
+    /// [`Web::check_login`] without giving the attempt back: for an account with a second factor
+    /// the password alone is not a successful sign-in (the attempt is only given back, and the
+    /// address only remembered, once the code is right).
+    async fn check_password(&self, login: &str, pw: &str, addr: &str) -> Result<(Professional, Attempt), WebError> {
         let attempt = self.limiter.attempt(login, addr)?;
         let cred = self.app.store().credential_by_login(login.trim()).await?;
         let refused = || WebError::Forbidden("Inlognaam of wachtwoord klopt niet, of het account is geblokkeerd.".into());
@@ -321,19 +345,70 @@ impl<S: Backend> Web<S> {
         if !self.verify_password(pw, &cred.password_hash).await? || cred.disabled {
             return Err(refused());
         }
+        Ok((self.app.store().professional(&cred.professional).await?, attempt))
+    }
+
+    /// Checks a login in the browser; on success creates a session and returns its token. The
+    /// session is only fully signed in for an account without a second factor that needs none;
+    /// otherwise it is a short-lived session that reaches nothing but the second step
+    /// ([`SessionStage::SecondFactor`]) or the enrolment ([`SessionStage::Enrol`]).
+    pub async fn login(&self, login: &str, pw: &str, addr: &str) -> Result<SignedIn, WebError> {
+        let (professional, attempt) = self.check_password(login, pw, addr).await?;
+        let stage = if self.active_second_factor(&professional.id).await?.is_some() {
+            SessionStage::SecondFactor
+        } else if self.second_factor_required(&professional).await? {
+            SessionStage::Enrol
+        } else {
+            SessionStage::Full
+        };
+        if stage != SessionStage::SecondFactor {
+            self.limiter.succeeded(attempt);
+        }
+        let token = self.new_session(&professional.id, stage).await?;
+        Ok(SignedIn { token, professional, stage })
+    }
+
+    /// Checks a login in one request (the API): password and, for an account with a second
+    /// factor, `code` (a 6-digit code or a recovery code). Only a fully signed-in session is made.
+    pub async fn login_with_code(&self, login: &str, pw: &str, code: Option<&str>, addr: &str) -> Result<SignedIn, WebError> {
+        let (professional, attempt) = self.check_password(login, pw, addr).await?;
+        if self.active_second_factor(&professional.id).await?.is_some() {
+            let Some(code) = code.filter(|c| !c.trim().is_empty()) else { return Err(WebError::SecondFactor { enrol: false }) };
+            let Some(used) = self.check_second_factor(&professional, login, code, addr).await? else {
+                return Err(WebError::Forbidden("De code klopt niet, is al gebruikt of is verlopen.".into()));
+            };
+            if used == FactorUsed::RecoveryCode {
+                self.log_account_event(&professional, addr, "tweede_factor.herstelcode_gebruikt").await?;
+            }
+        } else if self.second_factor_required(&professional).await? {
+            return Err(WebError::SecondFactor { enrol: true });
+        }
         self.limiter.succeeded(attempt);
-        let professional = self.app.store().professional(&cred.professional).await?;
+        let token = self.new_session(&professional.id, SessionStage::Full).await?;
+        Ok(SignedIn { token, professional, stage: SessionStage::Full })
+    }
+
+    /// Finishes signing in: the half-signed-in session `old` is replaced by a fully signed-in
+    /// one with a new token (a token seen before the second factor never gains its rights).
+    pub async fn complete_login(&self, old: &str, professional: &str) -> Result<String, WebError> {
+        self.app.store().delete_session(old).await?;
+        self.new_session(professional, SessionStage::Full).await
+    }
+
+    async fn new_session(&self, professional: &str, stage: SessionStage) -> Result<String, WebError> {
         let token = random_token()?;
         let now = now_ms();
+        let lasts = if stage == SessionStage::Full { ABSOLUTE_MS } else { PENDING_MS };
         let record = SessionRecord {
             id_hash: token_hash(&token),
-            professional: professional.id.clone(),
+            professional: professional.to_owned(),
             created: now,
             last_seen: now,
-            expires: now + ABSOLUTE_MS,
+            expires: now + lasts,
+            stage,
         };
         self.app.store().create_session(&record).await?;
-        Ok((token, professional))
+        Ok(token)
     }
 
     /// The cookie that carries a session token (or clears it when `token` is empty).
@@ -403,51 +478,114 @@ pub struct User {
     pub bearer: bool,
 }
 
+/// The user of a request's session, at whatever stage of signing in it is.
+async fn session_user<S: Backend>(parts: &Parts, web: &Web<S>) -> Result<(User, SessionStage), WebError> {
+    let bearer = parts
+        .headers
+        .get(axum::http::header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(str::trim);
+    let (token, is_bearer) = match bearer {
+        Some(t) => (t, true),
+        None => (cookie(parts, web.cookie_name()).ok_or(WebError::Unauthenticated)?, false),
+    };
+    if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(WebError::Unauthenticated);
+    }
+    let hash = token_hash(token);
+    let store = web.app.store();
+    let Some(session) = store.session(&hash).await? else { return Err(WebError::Unauthenticated) };
+    let now = now_ms();
+    if now >= session.expires || now - session.last_seen >= IDLE_MS {
+        store.delete_session(&hash).await?;
+        return Err(WebError::Unauthenticated);
+    }
+    if now - session.last_seen >= TOUCH_EVERY_MS {
+        store.touch_session(&hash, now).await?;
+    }
+    let p = store.professional(&session.professional).await?;
+    // A blocked account loses its sessions at once, even one that is still open.
+    if store.credential_of(&p.id).await?.is_none_or(|c| c.disabled) {
+        store.delete_session(&hash).await?;
+        return Err(WebError::Unauthenticated);
+    }
+    let user = User {
+        id: p.id,
+        org: p.org,
+        name: p.name,
+        role: p.app_role,
+        profession: p.profession,
+        session: hash,
+        lang: Lang::of(parts),
+        source: peer(parts),
+        bearer: is_bearer,
+    };
+    Ok((user, session.stage))
+}
+
+/// Every page and API endpoint takes a [`User`]: only a fully signed-in session gives one. A
+/// session that still owes its second factor is sent to that step (the browser) or refused
+/// with `401 tweede_factor_nodig` (the API).
 impl<S: Backend> FromRequestParts<Arc<Web<S>>> for User {
     type Rejection = WebError;
 
     async fn from_request_parts(parts: &mut Parts, web: &Arc<Web<S>>) -> Result<Self, Self::Rejection> {
-        let bearer = parts
-            .headers
-            .get(axum::http::header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "))
-            .map(str::trim);
-        let (token, is_bearer) = match bearer {
-            Some(t) => (t, true),
-            None => (cookie(parts, web.cookie_name()).ok_or(WebError::Unauthenticated)?, false),
-        };
-        if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
-            return Err(WebError::Unauthenticated);
+        match session_user(parts, web).await? {
+            (user, SessionStage::Full) => Ok(user),
+            (_, SessionStage::SecondFactor) => Err(WebError::SecondFactor { enrol: false }),
+            (_, SessionStage::Enrol) => Err(WebError::SecondFactor { enrol: true }),
         }
-        let hash = token_hash(token);
-        let store = web.app.store();
-        let Some(session) = store.session(&hash).await? else { return Err(WebError::Unauthenticated) };
-        let now = now_ms();
-        if now >= session.expires || now - session.last_seen >= IDLE_MS {
-            store.delete_session(&hash).await?;
-            return Err(WebError::Unauthenticated);
+    }
+}
+
+/// A session that has given its password and now owes the second factor (the second step of
+/// signing in takes this, and nothing else does).
+#[derive(Debug, Clone)]
+pub struct PendingUser(pub User);
+
+impl<S: Backend> FromRequestParts<Arc<Web<S>>> for PendingUser {
+    type Rejection = WebError;
+
+    async fn from_request_parts(parts: &mut Parts, web: &Arc<Web<S>>) -> Result<Self, Self::Rejection> {
+        match session_user(parts, web).await? {
+            (user, SessionStage::SecondFactor) => Ok(PendingUser(user)),
+            (_, SessionStage::Enrol) => Err(WebError::SecondFactor { enrol: true }),
+            // Already signed in: nothing to do here.
+            (_, SessionStage::Full) => Err(WebError::AlreadySignedIn),
         }
-        if now - session.last_seen >= TOUCH_EVERY_MS {
-            store.touch_session(&hash, now).await?;
+    }
+}
+
+/// A fully signed-in user, or one who must set up a second factor before anything else: the
+/// enrolment pages take this. `enrolling` is true for the latter.
+#[derive(Debug, Clone)]
+pub struct EnrollingUser {
+    pub user: User,
+    pub enrolling: bool,
+}
+
+impl<S: Backend> FromRequestParts<Arc<Web<S>>> for EnrollingUser {
+    type Rejection = WebError;
+
+    async fn from_request_parts(parts: &mut Parts, web: &Arc<Web<S>>) -> Result<Self, Self::Rejection> {
+        match session_user(parts, web).await? {
+            (user, SessionStage::Full) => Ok(EnrollingUser { user, enrolling: false }),
+            (user, SessionStage::Enrol) => Ok(EnrollingUser { user, enrolling: true }),
+            (_, SessionStage::SecondFactor) => Err(WebError::SecondFactor { enrol: false }),
         }
-        let p = store.professional(&session.professional).await?;
-        // A blocked account loses its sessions at once, even one that is still open.
-        if store.credential_of(&p.id).await?.is_none_or(|c| c.disabled) {
-            store.delete_session(&hash).await?;
-            return Err(WebError::Unauthenticated);
-        }
-        Ok(User {
-            id: p.id,
-            org: p.org,
-            name: p.name,
-            role: p.app_role,
-            profession: p.profession,
-            session: hash,
-            lang: Lang::of(parts),
-            source: peer(parts),
-            bearer: is_bearer,
-        })
+    }
+}
+
+/// Any session, whatever its stage: only signing out takes this.
+#[derive(Debug, Clone)]
+pub struct AnySession(pub User);
+
+impl<S: Backend> FromRequestParts<Arc<Web<S>>> for AnySession {
+    type Rejection = WebError;
+
+    async fn from_request_parts(parts: &mut Parts, web: &Arc<Web<S>>) -> Result<Self, Self::Rejection> {
+        session_user(parts, web).await.map(|(user, _)| AnySession(user))
     }
 }
 

@@ -12,6 +12,13 @@ use grondslag_store::StoreError;
 pub enum WebError {
     /// Not signed in (or the session ended).
     Unauthenticated,
+    /// The password was right, but signing in is not complete: the second factor is owed
+    /// (`enrol`: the account must first set one up).
+    SecondFactor {
+        enrol: bool,
+    },
+    /// A page of the sign-in steps was asked for by a session that is already signed in.
+    AlreadySignedIn,
     /// Signed in, but this is not allowed; the message says why.
     Forbidden(String),
     /// Forbidden because there is no care relation: a break-the-glass request is possible.
@@ -36,7 +43,8 @@ pub enum WebError {
 impl WebError {
     pub fn status(&self) -> StatusCode {
         match self {
-            WebError::Unauthenticated => StatusCode::UNAUTHORIZED,
+            WebError::Unauthenticated | WebError::SecondFactor { .. } => StatusCode::UNAUTHORIZED,
+            WebError::AlreadySignedIn => StatusCode::CONFLICT,
             WebError::Forbidden(_) | WebError::NoCareRelation { .. } => StatusCode::FORBIDDEN,
             WebError::NotFound(_) => StatusCode::NOT_FOUND,
             WebError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
@@ -53,6 +61,8 @@ impl WebError {
     pub fn code(&self) -> &'static str {
         match self {
             WebError::Unauthenticated => "niet_ingelogd",
+            WebError::SecondFactor { .. } => "tweede_factor_nodig",
+            WebError::AlreadySignedIn => "al_ingelogd",
             WebError::Forbidden(_) => "geen_toegang",
             WebError::NoCareRelation { .. } => "geen_zorgrelatie",
             WebError::NotFound(_) => "niet_gevonden",
@@ -70,6 +80,15 @@ impl WebError {
     pub fn messages(&self) -> (String, String) {
         match self {
             WebError::Unauthenticated => ("U bent niet (meer) ingelogd.".into(), "You are not (or no longer) signed in.".into()),
+            WebError::SecondFactor { enrol: false } => (
+                "Vul de code uit uw authenticator-app in (of een herstelcode) om het inloggen af te maken.".into(),
+                "Enter the code from your authenticator app (or a recovery code) to finish signing in.".into(),
+            ),
+            WebError::SecondFactor { enrol: true } => (
+                "Uw account heeft een tweede factor nodig. Stel die eerst in via de website (Account → Tweede factor).".into(),
+                "Your account needs a second factor. Set it up first on the website (Account → Second factor).".into(),
+            ),
+            WebError::AlreadySignedIn => ("U bent al ingelogd.".into(), "You are already signed in.".into()),
             WebError::Forbidden(m) => (m.clone(), "You do not have access to this.".into()),
             WebError::NoCareRelation { .. } => (
                 "U heeft geen behandelrelatie met deze cliënt. Alleen in een noodsituatie kunt u toegang nemen, met een reden; dat wordt vastgelegd en achteraf beoordeeld.".into(),
@@ -152,8 +171,13 @@ fn escape(s: &str) -> String {
 
 impl IntoResponse for WebError {
     fn into_response(self) -> Response {
-        if self == WebError::Unauthenticated {
-            return axum::response::Redirect::to("/inloggen").into_response();
+        match self {
+            WebError::Unauthenticated => return axum::response::Redirect::to("/inloggen").into_response(),
+            // A half-signed-in browser session is sent to the step it still owes.
+            WebError::SecondFactor { enrol: false } => return axum::response::Redirect::to("/inloggen/code").into_response(),
+            WebError::SecondFactor { enrol: true } => return axum::response::Redirect::to("/account/tweede-factor").into_response(),
+            WebError::AlreadySignedIn => return axum::response::Redirect::to("/").into_response(),
+            _ => {}
         }
         let (nl, en) = self.messages();
         let extra = match &self {

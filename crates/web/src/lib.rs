@@ -15,6 +15,7 @@ pub mod i18n;
 pub mod pages;
 pub mod policy;
 mod report_view;
+pub mod second_factor;
 pub mod serve;
 pub mod view;
 
@@ -108,9 +109,14 @@ pub fn router<S: Backend>(web: Arc<Web<S>>) -> Router {
         .route("/", get(home::start::<S>))
         .route("/static/style.css", get(style))
         .route("/inloggen", get(login::form).post(login::submit::<S>))
+        .route("/inloggen/code", get(login::code_form).post(login::code_submit::<S>))
         .route("/uitloggen", post(login::logout::<S>))
         .route("/taal", post(login::language::<S>))
         .route("/account/wachtwoord", get(account::form).post(account::change::<S>))
+        .route("/account/tweede-factor", get(account::second_factor_form::<S>))
+        .route("/account/tweede-factor/bevestigen", post(account::second_factor_confirm::<S>))
+        .route("/account/tweede-factor/herstelcodes", post(account::second_factor_renew::<S>))
+        .route("/account/tweede-factor/uitzetten", post(account::second_factor_disable::<S>))
         .route("/clienten", get(clients::list::<S>))
         .route("/clienten/nieuw", get(clients::new_form::<S>).post(clients::create::<S>))
         .route("/clienten/zoek", post(clients::search::<S>))
@@ -135,6 +141,8 @@ pub fn router<S: Backend>(web: Arc<Web<S>>) -> Router {
         .route("/beheer/professionals", post(admin::create_professional::<S>))
         .route("/beheer/professionals/{id}/blokkeren", post(admin::block::<S>))
         .route("/beheer/professionals/{id}/wachtwoord", post(admin::reset_password::<S>))
+        .route("/beheer/professionals/{id}/tweede-factor", post(admin::reset_second_factor::<S>))
+        .route("/beheer/tweede-factor", post(admin::second_factor_setting::<S>))
         .route("/beheer/zorgrelaties", post(admin::add_relation::<S>))
         .route("/beheer/zorgrelaties/beeindigen", post(admin::end_relation::<S>))
         .route("/toegangslog", get(privacy::access_log::<S>))

@@ -11,6 +11,7 @@ use axum::body::Body;
 use axum::http::{HeaderMap, Method, Request, StatusCode, header};
 use grondslag_app::{App, Identity, Receipt};
 use grondslag_ledger::VerifierKey;
+use grondslag_store::{AccessStore, Store};
 use grondslag_store_sqlite::SqliteStore;
 use grondslag_web::{Config, HashCost, Web, WebError};
 use serde_json::{Value, json};
@@ -22,7 +23,43 @@ const DAY: &str = "2026-11-23";
 struct Api {
     web: Arc<Web<SqliteStore>>,
     router: Router,
+    /// Tokens of accounts with a second factor, reused (a code works once per 30 s step).
+    tokens: std::sync::Mutex<std::collections::HashMap<String, String>>,
     _dir: tempfile::TempDir,
+}
+
+/// The current RFC 6238 time step.
+fn now_step() -> u64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() / 30
+}
+
+/// The code of a step, computed independently of the server with totp-rs.
+fn code_for(secret: &[u8], step: u64) -> String {
+    totp_rs::Builder::new().with_secret(secret.to_vec()).build().unwrap().generate(step * 30).to_string()
+}
+
+/// A code the server has not accepted yet (current or next step; waits if both are used).
+async fn fresh_code(web: &Web<SqliteStore>, professional: &str, secret: &[u8]) -> String {
+    loop {
+        let last = web.app.store().second_factor(professional).await.unwrap().unwrap().last_step.unwrap_or(-1);
+        let now = now_step();
+        if let Some(step) = [now, now + 1].into_iter().find(|s| *s as i64 > last) {
+            return code_for(secret, step);
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    }
+}
+
+/// Sets up a second factor for `login` as the browser would; returns the professional's id,
+/// the secret and the recovery codes. The attempt is counted under another name, so the tests
+/// keep this minute's five login attempts of `login`.
+async fn enrol(web: &Web<SqliteStore>, login: &str) -> (String, Vec<u8>, Vec<String>) {
+    let cred = web.app.store().credential_by_login(login).await.unwrap().unwrap();
+    let p = web.app.store().professional(&cred.professional).await.unwrap();
+    let secret = web.pending_secret(&p).await.unwrap().unwrap();
+    let codes =
+        web.confirm_second_factor(&p, &format!("{login}-inschrijving"), &code_for(&secret, now_step()), "x").await.unwrap().unwrap();
+    (p.id, secret, codes)
 }
 
 struct Reply {
@@ -61,7 +98,7 @@ async fn setup() -> Api {
     let web = Web::new(app, Config { hash_cost: HashCost::TEST, ..Default::default() }).await.unwrap();
     web.demo().await.unwrap().unwrap();
     let router = grondslag_web::router(web.clone());
-    Api { web, router, _dir: dir }
+    Api { web, router, tokens: Default::default(), _dir: dir }
 }
 
 impl Api {
@@ -107,9 +144,24 @@ impl Api {
         self.raw(req.body(Body::from(text.to_owned())).unwrap()).await
     }
 
+    /// A session token for `login`. An administrator or privacy officer first sets up the second
+    /// factor (as in the browser) and then signs in with a code.
     async fn login(&self, login: &str) -> String {
+        if let Some(t) = self.tokens.lock().unwrap().get(login) {
+            return t.clone();
+        }
         let r = self.call(Method::POST, "/api/v1/sessies", None, Some(json!({"inlognaam": login, "wachtwoord": PASSWORD}))).await;
-        r.expect(StatusCode::CREATED)["token"].as_str().unwrap().to_owned()
+        if r.status == StatusCode::CREATED {
+            return r.body["token"].as_str().unwrap().to_owned();
+        }
+        r.refused(StatusCode::UNAUTHORIZED, "tweede_factor_nodig");
+        let (id, secret, _) = enrol(&self.web, login).await;
+        let code = fresh_code(&self.web, &id, &secret).await;
+        let r =
+            self.call(Method::POST, "/api/v1/sessies", None, Some(json!({"inlognaam": login, "wachtwoord": PASSWORD, "code": code}))).await;
+        let token = r.expect(StatusCode::CREATED)["token"].as_str().unwrap().to_owned();
+        self.tokens.lock().unwrap().insert(login.to_owned(), token.clone());
+        token
     }
 
     async fn client_id(&self, token: &str, name: &str) -> String {
@@ -732,4 +784,51 @@ async fn a_large_exported_bundle_can_be_verified_back() {
     // Other routes keep the general limit.
     let big = format!("{{\"inlognaam\": \"{}\"}}", "x".repeat(3 * 1024 * 1024));
     api.post_text("/api/v1/sessies", None, &big).await.refused(StatusCode::PAYLOAD_TOO_LARGE, "te_groot");
+}
+
+#[tokio::test]
+async fn api_login_asks_the_code_of_an_account_with_a_second_factor() {
+    let api = setup().await;
+    let sessions = |login: &str, code: Option<&str>| {
+        let mut body = json!({"inlognaam": login, "wachtwoord": PASSWORD});
+        if let Some(c) = code {
+            body["code"] = json!(c);
+        }
+        api.call(Method::POST, "/api/v1/sessies", None, Some(body))
+    };
+    // An administrator or privacy officer without one is refused until it is set up.
+    let r = sessions("privacy", None).await;
+    r.refused(StatusCode::UNAUTHORIZED, "tweede_factor_nodig");
+    assert!(r.message().contains("instellen") || r.message().contains("Stel"), "{}", r.message());
+
+    // Login with a code: none, wrong, right (password and code count as two attempts each).
+    let (id, secret, _) = enrol(&api.web, "huisarts").await;
+    sessions("huisarts", None).await.refused(StatusCode::UNAUTHORIZED, "tweede_factor_nodig");
+    sessions("huisarts", Some("000000")).await.refused(StatusCode::FORBIDDEN, "geen_toegang");
+    let code = fresh_code(&api.web, &id, &secret).await;
+    let r = sessions("huisarts", Some(&code)).await;
+    let token = r.expect(StatusCode::CREATED)["token"].as_str().unwrap().to_owned();
+    api.get("/api/v1/clienten", &token).await.expect(StatusCode::OK);
+
+    // A code is accepted once.
+    let (id, secret, _) = enrol(&api.web, "jeugd").await;
+    let code = fresh_code(&api.web, &id, &secret).await;
+    sessions("jeugd", Some(&code)).await.expect(StatusCode::CREATED);
+    sessions("jeugd", Some(&code)).await.refused(StatusCode::FORBIDDEN, "geen_toegang");
+
+    // A recovery code too, and its use is in the access log.
+    let (id, _, codes) = enrol(&api.web, "aandacht").await;
+    sessions("aandacht", Some(&codes[0])).await.expect(StatusCode::CREATED);
+    sessions("aandacht", Some(&codes[0])).await.refused(StatusCode::FORBIDDEN, "geen_toegang");
+    let org = api.web.app.store().professional(&id).await.unwrap().org;
+    let q = grondslag_store::AccessQuery { user: Some(id), limit: 100, ..Default::default() };
+    let log = api.web.app.store().access_events(&org, &q).await.unwrap();
+    assert_eq!(log.iter().filter(|e| e.event.action == "tweede_factor.herstelcode_gebruikt").count(), 1);
+
+    // The OpenAPI document tells clients about the code.
+    let doc = api.call(Method::GET, "/api/openapi.json", None, None).await;
+    let schema = &doc.body["components"]["schemas"]["Inloggen"]["properties"]["code"];
+    assert!(schema["description"].as_str().is_some_and(|d| d.contains("RFC 6238")), "{schema}");
+    assert_eq!(schema["maxLength"], 64);
+    assert!(doc.body["paths"]["/api/v1/sessies"]["post"]["responses"]["401"].is_object());
 }

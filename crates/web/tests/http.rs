@@ -10,8 +10,9 @@ use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode, header};
 use grondslag_app::{App, Identity};
-use grondslag_store::{AccessQuery, AccessStore, AppRole, CareRelation, Store, verify_access_chain};
+use grondslag_store::{AccessQuery, AccessStore, AppRole, CareRelation, SessionStage, Store, verify_access_chain};
 use grondslag_store_sqlite::SqliteStore;
+use grondslag_web::auth::{SignedIn, token_hash};
 use grondslag_web::{Config, HashCost, Web, router};
 use tower::ServiceExt;
 
@@ -30,7 +31,32 @@ struct T {
     app: Router,
     a: Org,
     b: Org,
+    /// The TOTP secrets of accounts that set up a second factor in a test (login → secret).
+    secrets: std::sync::Mutex<HashMap<String, Vec<u8>>>,
     _dir: tempfile::TempDir,
+}
+
+/// The current RFC 6238 time step.
+fn now_step() -> u64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() / 30
+}
+
+/// The code of a step, computed independently of the server with totp-rs.
+fn code_for(secret: &[u8], step: u64) -> String {
+    totp_rs::Builder::new().with_secret(secret.to_vec()).build().unwrap().generate(step * 30).to_string()
+}
+
+/// A code the server has not accepted yet: for the current or the next step (both within the
+/// accepted window, also when the step changes on the way), waiting for a step if both are used.
+async fn fresh_code(web: &Web<SqliteStore>, professional: &str, secret: &[u8]) -> String {
+    loop {
+        let last = web.app.store().second_factor(professional).await.unwrap().unwrap().last_step.unwrap_or(-1);
+        let now = now_step();
+        if let Some(step) = [now, now + 1].into_iter().find(|s| *s as i64 > last) {
+            return code_for(secret, step);
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    }
 }
 
 struct Resp {
@@ -94,12 +120,42 @@ async fn setup() -> T {
     web.app.deliberate(&a.clients["Noor Bakker"], &a.users["huisarts"], input(facts)).await.unwrap();
     web.app.deliberate(&c.id, &b.users["b-huisarts"], input(facts)).await.unwrap();
     let app = router(web.clone());
-    T { web, app, a, b, _dir: dir }
+    T { web, app, a, b, secrets: Default::default(), _dir: dir }
 }
 
 impl T {
+    /// A fully signed-in session of `login`, through the real steps: the password, then (for an
+    /// account that must have one) setting up the second factor, or giving its code.
     async fn token(&self, login: &str) -> String {
-        self.web.login(login, PW, &format!("test-{login}")).await.unwrap().0
+        let addr = format!("test-{login}");
+        let signed_in = self.web.login(login, PW, &addr).await.unwrap();
+        self.finish(login, signed_in, &addr).await
+    }
+
+    async fn finish(&self, login: &str, s: SignedIn, addr: &str) -> String {
+        let p = &s.professional;
+        match s.stage {
+            SessionStage::Full => return s.token,
+            SessionStage::Enrol => {
+                let secret = self.web.pending_secret(p).await.unwrap().unwrap();
+                let codes = self.web.confirm_second_factor(p, login, &code_for(&secret, now_step()), addr).await.unwrap();
+                assert_eq!(codes.map(|c| c.len()), Some(10));
+                self.secrets.lock().unwrap().insert(login.to_owned(), secret);
+            }
+            SessionStage::SecondFactor => {
+                let secret = self.secrets.lock().unwrap()[login].clone();
+                let code = fresh_code(&self.web, &p.id, &secret).await;
+                assert!(self.web.check_second_factor(p, login, &code, addr).await.unwrap().is_some());
+            }
+        }
+        self.web.complete_login(&token_hash(&s.token), &p.id).await.unwrap()
+    }
+
+    /// The session cookie a response sets (the token), if any.
+    fn cookie(r: &Resp) -> Option<String> {
+        let v = r.headers.get(header::SET_COOKIE)?.to_str().ok()?;
+        let token = v.strip_prefix("grondslag_sessie=")?.split(';').next()?;
+        (!token.is_empty()).then(|| token.to_owned())
     }
 
     async fn send(&self, method: &str, path: &str, token: Option<&str>, form: Option<&str>) -> Resp {
@@ -816,10 +872,10 @@ async fn every_cookie_is_secure_under_https() {
     seen.extend(login);
     seen.extend(send("POST", "/taal", None, "taal=en&terug=%2F").await);
     seen.extend(send("DELETE", "/api/v1/sessies/huidig", Some(session), "").await);
-    let (token, _) = web.login("jeugd", PW, "x").await.unwrap();
+    let token = web.login("jeugd", PW, "x").await.unwrap().token;
     let change = format!("huidig={PW}&nieuw=een-heel-nieuw-wachtwoord&herhaal=een-heel-nieuw-wachtwoord");
     seen.extend(send("POST", "/account/wachtwoord", Some(format!("__Host-grondslag_sessie={token}")), &change).await);
-    let (token, _) = web.login("aandacht", PW, "x").await.unwrap();
+    let token = web.login("aandacht", PW, "x").await.unwrap().token;
     seen.extend(send("POST", "/uitloggen", Some(format!("__Host-grondslag_sessie={token}")), "").await);
     assert_eq!(seen.len(), 5, "{seen:?}");
     for cookie in &seen {
@@ -892,4 +948,300 @@ async fn every_error_is_in_the_applications_format() {
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
     let body = String::from_utf8_lossy(&axum::body::to_bytes(res.into_body(), 1 << 20).await.unwrap()).into_owned();
     assert!(body.contains("Dit verzoek is geweigerd"), "{body}");
+}
+
+// --- the second factor -------------------------------------------------------------------------
+// Logins (passwords and codes) are limited to five per name per minute, so each part uses an
+// account of its own.
+
+/// The secret shown on the enrolment page (base32 in groups), decoded.
+fn shown_secret(body: &str) -> Vec<u8> {
+    let start = body.find(r#"id="geheim">"#).expect("geen geheim op de pagina") + r#"id="geheim">"#.len();
+    let b32: String = body[start..].split('<').next().unwrap().chars().filter(|c| !c.is_whitespace()).collect();
+    totp_rs::Secret::try_from_base32(&b32).unwrap().as_bytes().to_vec()
+}
+
+/// The recovery codes shown (once) on the page.
+fn shown_recovery_codes(body: &str) -> Vec<String> {
+    body.split("<li><code>").skip(1).map(|s| s.split('<').next().unwrap().to_owned()).collect()
+}
+
+async fn form_login(t: &T, login: &str) -> (Resp, String) {
+    let r = t.send("POST", "/inloggen", None, Some(&format!("inlognaam={login}&wachtwoord={PW}"))).await;
+    let token = T::cookie(&r).expect("geen sessiecookie na het wachtwoord");
+    (r, token)
+}
+
+async fn events(t: &T, user: &str) -> Vec<String> {
+    let q = AccessQuery { user: Some(user.to_owned()), limit: 1000, ..Default::default() };
+    t.web.app.store().access_events(&t.a.id, &q).await.unwrap().into_iter().map(|e| e.event.action).collect()
+}
+
+/// Every page and API endpoint a half-signed-in session must not reach (one per area).
+const SIGNED_IN_PATHS: &[&str] = &[
+    "/",
+    "/clienten",
+    "/clienten/nieuw",
+    "/beraad/nieuw",
+    "/account/wachtwoord",
+    "/beheer",
+    "/toegangslog",
+    "/doorbraken",
+    "/verificatie",
+    "/api/v1/clienten",
+    "/api/v1/toegangslog",
+];
+
+/// A half-signed-in session reaches nothing but `allowed` (and signing out): pages redirect
+/// to the step it owes, the API answers `401 tweede_factor_nodig`, with the cookie or as bearer.
+async fn assert_half_session_blocked(t: &T, token: &str, step: &str) {
+    for path in SIGNED_IN_PATHS {
+        let r = t.send("GET", path, Some(token), None).await;
+        if path.starts_with("/api/") {
+            assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{path}: {}", r.body);
+            assert!(r.body.contains("tweede_factor_nodig"), "{path}: {}", r.body);
+            let req = Request::builder().uri(*path).header(header::AUTHORIZATION, format!("Bearer {token}")).body(Body::empty()).unwrap();
+            let res = t.app.clone().oneshot(req).await.unwrap();
+            assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "{path} als bearer");
+        } else {
+            assert_eq!(r.status, StatusCode::SEE_OTHER, "{path}");
+            assert_eq!(r.headers[header::LOCATION], step, "{path}");
+        }
+    }
+    for (path, form) in [("/clienten/nieuw", "naam=X&referentie=Y"), ("/beraad", "client="), ("/beheer/tweede-factor", "verplicht=ja")] {
+        let r = t.send("POST", path, Some(token), Some(form)).await;
+        assert_eq!(
+            (r.status, r.headers.get(header::LOCATION).map(|l| l.to_str().unwrap().to_owned())),
+            (StatusCode::SEE_OTHER, Some(step.to_owned())),
+            "POST {path}"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_professional_sets_up_a_second_factor_and_then_signs_in_with_password_and_code() {
+    let t = setup().await;
+    let id = t.web.add_account(&t.a.id, "Tessa Factor", AppRole::Professional, "huisarts", "tf-een", PW).await.unwrap();
+    let token = t.token("tf-een").await;
+    // Enrolment: a QR code (inline SVG) and the secret in groups; not active before a valid code.
+    let r = t.send("GET", "/account/tweede-factor", Some(&token), None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("<svg") && r.body.contains(r#"role="img""#), "geen QR-code");
+    let secret = shown_secret(&r.body);
+    assert_eq!(secret.len(), 20);
+    let again = t.send("GET", "/account/tweede-factor", Some(&token), None).await;
+    assert_eq!(shown_secret(&again.body), secret, "het geheim blijft bij herladen gelijk");
+    // Another session of the same account, opened with the password alone (made in the store:
+    // a second login would use up this minute's attempts).
+    let elsewhere = "e".repeat(64);
+    let now = grondslag_web::now_ms();
+    let other = grondslag_store::SessionRecord {
+        id_hash: token_hash(&elsewhere),
+        professional: id.clone(),
+        created: now,
+        last_seen: now,
+        expires: now + 60_000,
+        stage: SessionStage::Full,
+    };
+    t.web.app.store().create_session(&other).await.unwrap();
+    assert_eq!(t.send("GET", "/clienten", Some(&elsewhere), None).await.status, StatusCode::OK);
+    let r =
+        t.send("POST", "/account/tweede-factor/bevestigen", Some(&token), Some(&format!("code={}", code_for(&secret, now_step())))).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(shown_recovery_codes(&r.body).len(), 10, "tien herstelcodes, één keer getoond");
+    // Sessions opened with the password alone end; this one goes on under a new token.
+    assert_eq!(t.send("GET", "/clienten", Some(&elsewhere), None).await.headers[header::LOCATION], "/inloggen");
+    assert_eq!(t.send("GET", "/clienten", Some(&token), None).await.headers[header::LOCATION], "/inloggen");
+    let token = T::cookie(&r).expect("geen nieuwe sessie na het aanzetten");
+    assert!(t.web.active_second_factor(&id).await.unwrap().is_some());
+    assert!(events(&t, &id).await.contains(&"tweede_factor.aanzetten".to_owned()), "aanzetten niet in het toegangslog");
+    // The codes are shown once: the page no longer lists them.
+    let r = t.send("GET", "/account/tweede-factor", Some(&token), None).await;
+    assert!(shown_recovery_codes(&r.body).is_empty() && r.body.contains("staat aan"));
+    assert_eq!(t.send("POST", "/uitloggen", Some(&token), None).await.status, StatusCode::SEE_OTHER);
+
+    // The password alone gives a half-signed-in session that reaches only the second step.
+    let (r, half) = form_login(&t, "tf-een").await;
+    assert_eq!(r.headers[header::LOCATION], "/inloggen/code");
+    assert_half_session_blocked(&t, &half, "/inloggen/code").await;
+    let r = t.send("GET", "/inloggen/code", Some(&half), None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains(r#"autocomplete="one-time-code""#));
+    // A wrong code is refused and the session stays half.
+    let r = t.send("POST", "/inloggen/code", Some(&half), Some("code=000000")).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert_eq!(t.send("GET", "/clienten", Some(&half), None).await.headers[header::LOCATION], "/inloggen/code");
+    // The right code signs in fully, with a new token; the half token is gone.
+    let code = fresh_code(&t.web, &id, &secret).await;
+    let r = t.send("POST", "/inloggen/code", Some(&half), Some(&format!("code={code}"))).await;
+    assert_eq!((r.status, r.headers[header::LOCATION].to_str().unwrap()), (StatusCode::SEE_OTHER, "/clienten"));
+    let full = T::cookie(&r).unwrap();
+    assert_ne!(full, half);
+    assert_eq!(t.send("GET", "/clienten", Some(&full), None).await.status, StatusCode::OK);
+    assert_eq!(t.send("GET", "/clienten", Some(&half), None).await.headers[header::LOCATION], "/inloggen");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_code_is_accepted_once_and_failed_codes_count_in_the_rate_limit() {
+    let t = setup().await;
+    let id = t.web.add_account(&t.a.id, "Teun Factor", AppRole::Professional, "huisarts", "tf-twee", PW).await.unwrap();
+    let p = t.web.app.store().professional(&id).await.unwrap();
+    let secret = t.web.pending_secret(&p).await.unwrap().unwrap();
+    let enrol_code = code_for(&secret, now_step());
+    // (Enrolment is counted under another name, so this minute's five attempts of "tf-twee" are
+    // all left for what is tested below.)
+    t.web.confirm_second_factor(&p, "tf-twee-inschrijving", &enrol_code, "x").await.unwrap().unwrap();
+    // The code that confirmed enrolment cannot sign in: its step is used.
+    let (_, half) = form_login(&t, "tf-twee").await;
+    let r = t.send("POST", "/inloggen/code", Some(&half), Some(&format!("code={enrol_code}"))).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "een gebruikte code werkt opnieuw");
+    let code = fresh_code(&t.web, &id, &secret).await;
+    let r = t.send("POST", "/inloggen/code", Some(&half), Some(&format!("code={code}"))).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    // Replayed in another half session: refused.
+    let (_, half) = t.web.login("tf-twee", PW, "y").await.map(|s| ((), s.token)).unwrap();
+    let r = t.send("POST", "/inloggen/code", Some(&half), Some(&format!("code={code}"))).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "dezelfde code werkt twee keer");
+    // Five attempts a minute per name, passwords and codes together: wrong codes soon exhaust
+    // them (a cell comes back every 12 s, hence "soon"), and then even the right code is refused.
+    let right = fresh_code(&t.web, &id, &secret).await;
+    let mut tries = 0;
+    loop {
+        tries += 1;
+        let r = t.send("POST", "/inloggen/code", Some(&half), Some("code=111111")).await;
+        if r.status == StatusCode::TOO_MANY_REQUESTS {
+            break;
+        }
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+        assert!(tries < 6, "wrong codes are not limited");
+    }
+    let r = t.send("POST", "/inloggen/code", Some(&half), Some(&format!("code={right}"))).await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(r.body.contains("Te veel pogingen"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_recovery_code_signs_in_once_and_is_logged() {
+    let t = setup().await;
+    let id = t.web.add_account(&t.a.id, "Tim Factor", AppRole::Professional, "huisarts", "tf-drie", PW).await.unwrap();
+    let p = t.web.app.store().professional(&id).await.unwrap();
+    let secret = t.web.pending_secret(&p).await.unwrap().unwrap();
+    let codes = t.web.confirm_second_factor(&p, "tf-drie", &code_for(&secret, now_step()), "x").await.unwrap().unwrap();
+    // The secret is stored sealed, for this account only: copied to another account's row it
+    // does not open.
+    let sealed = t.web.app.store().second_factor(&id).await.unwrap().unwrap().secret_sealed;
+    assert!(!sealed.windows(secret.len()).any(|w| w == secret.as_slice()), "het geheim staat onversleuteld in de database");
+    let jeugd = t.web.app.store().professional(&t.a.users["jeugd"]).await.unwrap();
+    t.web.app.store().start_second_factor(&jeugd.id, &sealed, 1).await.unwrap();
+    assert!(t.web.pending_secret(&jeugd).await.is_err(), "een gekopieerd geheim opent bij een ander account");
+    let (_, half) = form_login(&t, "tf-drie").await;
+    // Case and dashes do not matter.
+    let typed = codes[3].to_uppercase().replace('-', " ");
+    let r = t.send("POST", "/inloggen/code", Some(&half), Some(&format!("herstelcode={}", typed.replace(' ', "+")))).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(t.send("GET", "/clienten", Some(&T::cookie(&r).unwrap()), None).await.status, StatusCode::OK);
+    assert!(events(&t, &id).await.contains(&"tweede_factor.herstelcode_gebruikt".to_owned()), "herstelcode niet gelogd");
+    assert_eq!(t.web.app.store().recovery_codes_left(&id).await.unwrap(), 9);
+    let (_, half) = form_login(&t, "tf-drie").await;
+    let r = t.send("POST", "/inloggen/code", Some(&half), Some(&format!("herstelcode={}", codes[3]))).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "een herstelcode werkt twee keer");
+    assert!(r.body.contains("herstelcode"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn administrators_and_privacy_officers_must_set_up_a_second_factor_before_anything_else() {
+    let t = setup().await;
+    let admin = t.a.users["beheer"].clone();
+    let (r, half) = form_login(&t, "beheer").await;
+    assert_eq!(r.headers[header::LOCATION], "/account/tweede-factor");
+    assert_half_session_blocked(&t, &half, "/account/tweede-factor").await;
+    // The enrolment page has no menu; the second step of signing in is not for this session.
+    let r = t.send("GET", "/account/tweede-factor", Some(&half), None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(!r.body.contains(r#"href="/beheer""#) && r.body.contains("verplicht"), "menu op de inschrijfpagina");
+    let secret = shown_secret(&r.body);
+    let r = t.send("POST", "/account/tweede-factor/bevestigen", Some(&half), Some("code=000000")).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert!(t.web.active_second_factor(&admin).await.unwrap().is_none(), "aan na een verkeerde code");
+    assert_eq!(t.send("GET", "/beheer", Some(&half), None).await.headers[header::LOCATION], "/account/tweede-factor");
+    let r =
+        t.send("POST", "/account/tweede-factor/bevestigen", Some(&half), Some(&format!("code={}", code_for(&secret, now_step())))).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains(r#"href="/beheer""#), "geen weg verder na het instellen");
+    let full = T::cookie(&r).expect("geen nieuwe sessie na het instellen");
+    assert_ne!(full, half);
+    assert_eq!(t.send("GET", "/beheer", Some(&full), None).await.status, StatusCode::OK);
+    assert_eq!(t.send("GET", "/beheer", Some(&half), None).await.headers[header::LOCATION], "/inloggen");
+    // It cannot be turned off for an administrator.
+    let code = fresh_code(&t.web, &admin, &secret).await;
+    let r = t.send("POST", "/account/tweede-factor/uitzetten", Some(&full), Some(&format!("code={code}"))).await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert!(t.web.active_second_factor(&admin).await.unwrap().is_some());
+    // The privacy officer too (through the web functions).
+    let s = t.web.login("privacy", PW, "x").await.unwrap();
+    assert_eq!(s.stage, SessionStage::Enrol);
+    // The organisation can require it of everyone: a professional without one is then sent to
+    // enrolment, and their open sessions end.
+    let huisarts = t.token("huisarts").await;
+    let r = t.send("POST", "/beheer/tweede-factor", Some(&full), Some("verplicht=ja")).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(events(&t, &admin).await.contains(&"beheer.tweede_factor_verplicht".to_owned()));
+    assert_eq!(t.send("GET", "/clienten", Some(&huisarts), None).await.headers[header::LOCATION], "/inloggen");
+    assert_eq!(t.web.login("huisarts", PW, "x").await.unwrap().stage, SessionStage::Enrol);
+    // Another organisation is not affected.
+    assert_eq!(t.web.login("b-huisarts", PW, "x").await.unwrap().stage, SessionStage::Full);
+
+    // A lost phone and lost recovery codes: the administrator removes the privacy officer's
+    // factor (only in their own organisation); her sessions end and she sets up a new one.
+    let privacy = t.token("privacy").await;
+    let privacy_id = t.a.users["privacy"].clone();
+    assert!(t.web.active_second_factor(&privacy_id).await.unwrap().is_some());
+    let other = t.b.users["b-privacy"].clone();
+    let r = t.send("POST", &format!("/beheer/professionals/{other}/tweede-factor"), Some(&full), None).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND, "tweede factor van een andere organisatie verwijderd");
+    let r = t.send("POST", &format!("/beheer/professionals/{privacy_id}/tweede-factor"), Some(&full), None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(t.web.active_second_factor(&privacy_id).await.unwrap().is_none());
+    assert_eq!(t.send("GET", "/toegangslog", Some(&privacy), None).await.headers[header::LOCATION], "/inloggen");
+    assert_eq!(t.web.login("privacy", PW, "x").await.unwrap().stage, SessionStage::Enrol);
+    assert!(events(&t, &admin).await.contains(&"beheer.tweede_factor_herstellen".to_owned()));
+    // Nobody else may.
+    let huisarts = t.token("huisarts").await;
+    let r = t.send("POST", &format!("/beheer/professionals/{admin}/tweede-factor"), Some(&huisarts), None).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert!(t.web.active_second_factor(&admin).await.unwrap().is_some());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn recovery_codes_are_renewed_and_an_optional_factor_turned_off_with_a_valid_code() {
+    let t = setup().await;
+    let id = t.web.add_account(&t.a.id, "Tara Factor", AppRole::Professional, "huisarts", "tf-vier", PW).await.unwrap();
+    let token = t.token("tf-vier").await;
+    let r = t.send("GET", "/account/tweede-factor", Some(&token), None).await;
+    let secret = shown_secret(&r.body);
+    let r =
+        t.send("POST", "/account/tweede-factor/bevestigen", Some(&token), Some(&format!("code={}", code_for(&secret, now_step())))).await;
+    let old = shown_recovery_codes(&r.body);
+    let token = T::cookie(&r).unwrap();
+    // Renewing needs a valid code and makes the old recovery codes useless.
+    let r = t.send("POST", "/account/tweede-factor/herstelcodes", Some(&token), Some("code=000000")).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let code = fresh_code(&t.web, &id, &secret).await;
+    let r = t.send("POST", "/account/tweede-factor/herstelcodes", Some(&token), Some(&format!("code={code}"))).await;
+    assert_eq!(r.status, StatusCode::OK);
+    let new = shown_recovery_codes(&r.body);
+    assert_eq!(new.len(), 10);
+    assert!(new.iter().all(|c| !old.contains(c)));
+    let p = t.web.app.store().professional(&id).await.unwrap();
+    // (Checked directly, without a login: the limit of five attempts a minute is near.)
+    let old_hash = grondslag_web::second_factor::recovery_hash(&id, &old[0]);
+    assert!(!t.web.app.store().use_recovery_code(&id, &old_hash, 1).await.unwrap(), "een oude herstelcode werkt nog");
+    // Turning it off: with a recovery code as the proof, logged.
+    let r = t.send("POST", "/account/tweede-factor/uitzetten", Some(&token), Some(&format!("code={}", new[0]))).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(t.web.active_second_factor(&p.id).await.unwrap().is_none());
+    let log = events(&t, &id).await;
+    for action in ["tweede_factor.aanzetten", "tweede_factor.herstelcodes_vernieuwen", "tweede_factor.uitzetten"] {
+        assert!(log.contains(&action.to_owned()), "{action} niet in het toegangslog: {log:?}");
+    }
 }

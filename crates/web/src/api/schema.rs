@@ -111,12 +111,20 @@ pub struct Fout {
 
 // --- sessions -------------------------------------------------------------------------------
 
-/// Signing in with a login name and password.
+/// Signing in with a login name, password and, for an account with a second factor, a code.
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Inloggen {
+    #[schema(max_length = 200)]
     pub inlognaam: String,
+    #[schema(max_length = 256)]
     pub wachtwoord: String,
+    /// The second factor, required for an account that has one: the 6-digit code (TOTP,
+    /// RFC 6238, 30-second steps) from the authenticator app, or one of the account's recovery
+    /// codes (each works once). A code is accepted once; the next login needs the next code.
+    #[serde(default)]
+    #[schema(max_length = 64, examples("123456"))]
+    pub code: Option<String>,
 }
 
 /// The application role (what the account may do, not the profession).

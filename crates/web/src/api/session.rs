@@ -19,8 +19,11 @@ use crate::{Backend, Web};
 ///
 /// Failed attempts are limited per login name and address (5 a minute), per address (30 a
 /// minute) and per login name over all addresses (50 an hour, except from addresses where the
-/// name signed in before); successful logins do not count. An unknown
-/// login name and a wrong password get the same answer and take the same time.
+/// name signed in before); successful logins do not count, and a second-factor code counts as an
+/// attempt too. An unknown login name and a wrong password get the same answer and take the same
+/// time. An account with a second factor must send `code` as well; an account that must have one
+/// (administrators, privacy officers, or everyone where the organisation requires it) but has not
+/// set it up is refused until it has done so on the website.
 #[utoipa::path(
     post,
     path = "/api/v1/sessies",
@@ -29,7 +32,8 @@ use crate::{Backend, Web};
     request_body = Inloggen,
     responses(
         (status = 201, description = "Ingelogd.", body = Sessie),
-        (status = 403, description = "geen_toegang: inlognaam of wachtwoord klopt niet, of het account is geblokkeerd.", body = FoutAntwoord),
+        (status = 401, description = "tweede_factor_nodig: het account heeft een tweede factor; stuur de code mee in `code`. Of: het account moet eerst op de website een tweede factor instellen.", body = FoutAntwoord),
+        (status = 403, description = "geen_toegang: inlognaam of wachtwoord klopt niet, het account is geblokkeerd, of de code klopt niet (of is al gebruikt).", body = FoutAntwoord),
         (status = 422, description = "ongeldige_invoer: inlognaam of wachtwoord ontbreekt, of de JSON klopt niet.", body = FoutAntwoord),
         (status = 429, description = "te_veel_pogingen: wacht een minuut (`Retry-After`).", body = FoutAntwoord),
     )
@@ -43,11 +47,11 @@ pub async fn login<S: Backend>(
     if login.is_empty() || body.wachtwoord.is_empty() {
         return Err(WebError::Invalid("Vul de inlognaam en het wachtwoord in.".into()).into());
     }
-    if login.chars().count() > 200 || body.wachtwoord.len() > 256 {
-        return Err(WebError::Invalid("De inlognaam of het wachtwoord is te lang.".into()).into());
+    if login.chars().count() > 200 || body.wachtwoord.len() > 256 || body.code.as_ref().is_some_and(|c| c.chars().count() > 64) {
+        return Err(WebError::Invalid("De inlognaam, het wachtwoord of de code is te lang.".into()).into());
     }
-    let (token, professional) = match web.login(login, &body.wachtwoord, &addr).await {
-        Ok(ok) => ok,
+    let (token, professional) = match web.login_with_code(login, &body.wachtwoord, body.code.as_deref(), &addr).await {
+        Ok(ok) => (ok.token, ok.professional),
         Err(WebError::RateLimited) => {
             let mut response = ApiError(WebError::RateLimited).into_response();
             response.headers_mut().insert(RETRY_AFTER, HeaderValue::from_static("60"));

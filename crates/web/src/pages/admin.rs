@@ -24,6 +24,8 @@ pub struct ProRow {
     pub profession: String,
     pub login: String,
     pub disabled: bool,
+    /// The account's second factor is on.
+    pub second_factor: bool,
 }
 
 pub struct RelRow {
@@ -46,6 +48,10 @@ pub struct AdminPage {
     pub professions: Vec<Opt>,
     pub error: Option<String>,
     pub done: Option<String>,
+    /// The organisation requires a second factor of every account.
+    pub factor_for_all: bool,
+    /// The administrator's own id (their own second factor is managed from their account).
+    pub me: String,
 }
 
 async fn page<S: Backend>(web: &Web<S>, user: &User, error: Option<String>, done: Option<String>) -> Result<AdminPage, WebError> {
@@ -64,6 +70,7 @@ async fn page<S: Backend>(web: &Web<S>, user: &User, error: Option<String>, done
                 .unwrap_or(p.profession.clone()),
             login: cred.as_ref().map(|c| c.login.clone()).unwrap_or_default(),
             disabled: cred.is_none_or(|c| c.disabled),
+            second_factor: web.active_second_factor(&p.id).await?.is_some(),
             id: p.id,
             name: p.name,
         });
@@ -114,6 +121,8 @@ async fn page<S: Backend>(web: &Web<S>, user: &User, error: Option<String>, done
         professions,
         error,
         done,
+        factor_for_all: store.second_factor_required(&user.org).await?,
+        me: user.id.clone(),
     })
 }
 
@@ -233,6 +242,59 @@ pub async fn end_relation<S: Backend>(State(web): State<Arc<Web<S>>>, user: User
         web.app.store().end_care_relation(&professional, &client).await?;
         web.log_event(&user, "zorgrelatie.beeindigen", Some(&client), "rol:administrator", true).await?;
         Ok("De behandelrelatie is beëindigd.".to_owned())
+    }
+    .await;
+    redo(&web, &user, r).await
+}
+
+/// The organisation's setting "second factor required for everyone". Turning it on ends the
+/// sessions of accounts without a second factor, so they set one up at their next login.
+pub async fn second_factor_setting<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, form: FormData) -> Result<Response, WebError> {
+    web.guard(&user, Action::ManageAccounts).await?;
+    let r = async {
+        let required = form.get("verplicht") == Some("ja");
+        let store = web.app.store();
+        store.set_second_factor_required(&user.org, required).await?;
+        let mut ended = 0;
+        if required {
+            for p in store.professionals(&user.org).await? {
+                if web.active_second_factor(&p.id).await?.is_none() {
+                    ended += store.delete_sessions_of(&p.id).await?;
+                }
+            }
+        }
+        let action = if required { "beheer.tweede_factor_verplicht" } else { "beheer.tweede_factor_niet_verplicht" };
+        web.log_event(&user, action, None, "rol:administrator", true).await?;
+        Ok(if required {
+            format!("Een tweede factor is nu verplicht voor iedereen; {ended} open sessie(s) van accounts zonder tweede factor beëindigd.")
+        } else {
+            "Een tweede factor is nu alleen verplicht voor beheerders en privacy officers.".to_owned()
+        })
+    }
+    .await;
+    redo(&web, &user, r).await
+}
+
+/// Removes an account's second factor (a lost phone and lost recovery codes), ending its
+/// sessions; the account sets up a new one at its next login where one is required.
+pub async fn reset_second_factor<S: Backend>(
+    State(web): State<Arc<Web<S>>>,
+    user: User,
+    Path(id): Path<String>,
+) -> Result<Response, WebError> {
+    web.guard(&user, Action::ManageAccounts).await?;
+    let r = async {
+        let p = web.app.store().professional(&id).await.map_err(|_| WebError::NotFound("Deze professional bestaat niet.".into()))?;
+        if p.org != user.org {
+            return Err(WebError::NotFound("Deze professional bestaat niet.".into()));
+        }
+        if p.id == user.id {
+            return Err(WebError::Invalid("Uw eigen tweede factor beheert u via uw account.".into()));
+        }
+        web.app.store().remove_second_factor(&p.id).await?;
+        let ended = web.app.store().delete_sessions_of(&p.id).await?;
+        web.log_event(&user, "beheer.tweede_factor_herstellen", None, "rol:administrator", true).await?;
+        Ok(format!("De tweede factor van {} is verwijderd; {ended} open sessie(s) beëindigd. Bij de volgende keer inloggen stelt {} een nieuwe in.", p.name, p.name))
     }
     .await;
     redo(&web, &user, r).await

@@ -10,11 +10,13 @@ use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
 
 use super::{FormData, local_path};
-use crate::auth::peer;
+use crate::auth::{AnySession, PendingUser, peer};
 use crate::error::WebError;
 use crate::i18n::Lang;
+use crate::second_factor::FactorUsed;
 use crate::view::Chrome;
-use crate::{Backend, User, Web};
+use crate::{Backend, Web};
+use grondslag_store::SessionStage;
 
 #[derive(Template, WebTemplate)]
 #[template(path = "login.html")]
@@ -63,9 +65,13 @@ pub async fn submit<S: Backend>(State(web): State<Arc<Web<S>>>, lang: Lang, Peer
         );
     }
     match web.login(&login, &pw, &addr).await {
-        Ok((token, p)) => {
-            let to = start_of(p.app_role);
-            ([(SET_COOKIE, web.session_cookie(&token))], Redirect::to(to)).into_response()
+        Ok(signed_in) => {
+            let to = match signed_in.stage {
+                SessionStage::Full => start_of(signed_in.professional.app_role),
+                SessionStage::SecondFactor => "/inloggen/code",
+                SessionStage::Enrol => "/account/tweede-factor",
+            };
+            ([(SET_COOKIE, web.session_cookie(&signed_in.token))], Redirect::to(to)).into_response()
         }
         Err(WebError::Forbidden(nl)) => {
             let msg = if lang == Lang::En { "Login name or password is wrong, or the account is blocked.".to_owned() } else { nl };
@@ -79,8 +85,9 @@ pub async fn submit<S: Backend>(State(web): State<Arc<Web<S>>>, lang: Lang, Peer
     }
 }
 
-pub async fn logout<S: Backend>(State(web): State<Arc<Web<S>>>, user: Result<User, WebError>) -> Response {
-    if let Ok(u) = user {
+/// Signing out works at every stage of signing in (also to abandon the second step).
+pub async fn logout<S: Backend>(State(web): State<Arc<Web<S>>>, user: Result<AnySession, WebError>) -> Response {
+    if let Ok(AnySession(u)) = user {
         let _ = web.log_event(&u, "uitloggen", None, "sessie", true).await;
         if let Err(e) = web.app.store().delete_session(&u.session).await {
             return WebError::from(e).into_response();
@@ -94,4 +101,72 @@ pub async fn language<S: Backend>(State(web): State<Arc<Web<S>>>, form: FormData
     let back = local_path(form.get("terug").unwrap_or("/")).to_owned();
     let secure = if web.cfg.secure_cookies { "; Secure" } else { "" };
     ([(SET_COOKIE, format!("taal={lang}; Path=/; SameSite=Lax; Max-Age=31536000{secure}"))], Redirect::to(&back)).into_response()
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "login_code.html")]
+pub struct CodePage {
+    pub c: Chrome,
+    pub title: String,
+    pub error: Option<String>,
+    /// The error belongs to the recovery-code form (so that form is open and described by it).
+    pub recovery_error: bool,
+}
+
+fn code_page(user: &crate::User, error: Option<String>, recovery_error: bool) -> CodePage {
+    let lang = user.lang;
+    // No menu: nothing but this step and cancelling (signing out) is reachable yet.
+    CodePage { title: lang.t("Inlogcode", "Sign-in code").into(), c: Chrome::anonymous(lang, "/inloggen/code"), error, recovery_error }
+}
+
+/// The second step of signing in: the code from the authenticator app, or a recovery code.
+pub async fn code_form(PendingUser(user): PendingUser) -> CodePage {
+    code_page(&user, None, false)
+}
+
+pub async fn code_submit<S: Backend>(State(web): State<Arc<Web<S>>>, PendingUser(user): PendingUser, form: FormData) -> Response {
+    let lang = user.lang;
+    let recovery = form.get("herstelcode").map(str::trim).filter(|c| !c.is_empty());
+    let answer = recovery.or(form.get("code").map(str::trim)).unwrap_or("").to_owned();
+    let refuse =
+        |status: axum::http::StatusCode, msg: &str| (status, code_page(&user, Some(msg.to_owned()), recovery.is_some())).into_response();
+    if answer.is_empty() {
+        return refuse(
+            axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+            lang.t("Vul de code uit uw authenticator-app in.", "Enter the code from your authenticator app."),
+        );
+    }
+    let result = async {
+        let store = web.app.store();
+        let p = store.professional(&user.id).await?;
+        let login = store.credential_of(&user.id).await?.map(|c| c.login).ok_or(WebError::Unauthenticated)?;
+        let used = web.check_second_factor(&p, &login, &answer, &user.source).await?;
+        if used == Some(FactorUsed::RecoveryCode) {
+            web.log_event(&user, "tweede_factor.herstelcode_gebruikt", None, "sessie", true).await?;
+        }
+        Ok::<_, WebError>((p, used))
+    }
+    .await;
+    match result {
+        Ok((p, Some(_))) => match web.complete_login(&user.session, &p.id).await {
+            Ok(token) => ([(SET_COOKIE, web.session_cookie(&token))], Redirect::to(start_of(p.app_role))).into_response(),
+            Err(e) => e.into_response(),
+        },
+        Ok((_, None)) => refuse(
+            axum::http::StatusCode::FORBIDDEN,
+            if recovery.is_some() {
+                lang.t("Deze herstelcode klopt niet of is al gebruikt.", "This recovery code is wrong or has been used.")
+            } else {
+                lang.t(
+                    "De code klopt niet, is al gebruikt of is verlopen. Wacht op de volgende code in uw app.",
+                    "The code is wrong, has been used or has expired. Wait for the next code in your app.",
+                )
+            },
+        ),
+        Err(e @ WebError::RateLimited) => {
+            let (nl, en) = e.messages();
+            refuse(e.status(), if lang == Lang::En { &en } else { &nl })
+        }
+        Err(e) => e.into_response(),
+    }
 }
