@@ -102,8 +102,8 @@ test('beraad voor Noor Bakker: vragen, waarom, vorige vraag, wijzig, antwoord in
     await page.getByRole('button', { name: 'Leg dit beraad vast in het dossier' }).click();
     await page.waitForURL(new RegExp(`/clienten/${id}/beraad/\\d+/besluit\\?vastgelegd=1$`));
     const status = page.getByRole('status');
-    assert.match(await status.innerText(), /Het beraad is vastgelegd in het dossier/);
-    assert.match(await status.innerText(), /Ontvangstbewijs: plaats \d+ in het logboek van \d+/);
+    assert.match(await status.innerText(), /Vastgelegd in het dossier — kan niet meer ongemerkt worden gewijzigd/);
+    assert.match(await status.innerText(), /Bewijs van vastlegging/);
     assert.match(await mainText(page), /Beraad \d+: U mag delen/);
     assert.equal(await page.getByLabel('Met wie').inputValue(), 'Mantelzorger');
 
