@@ -128,6 +128,19 @@ test('toegangslog: filteren op naam en periode, dan op cliënt, en downloaden al
     assert.ok(lines.length >= 2, 'events in the CSV');
     assert.ok(lines.slice(1).every((l) => l.includes('Anna de Vries') && l.includes('Noor Bakker')), csv);
 
+    // A name that fits several clients asks which one; a period the wrong way round is refused.
+    await page.locator('#clientnaam').fill('a');
+    await page.getByRole('button', { name: 'Filteren' }).click();
+    await page.getByRole('heading', { name: 'Welke cliënt bedoelt u?' }).waitFor();
+    await scanBoth(page, 'access log (which client?)');
+    await page.getByRole('link', { name: /^Sam Jansen/ }).click();
+    assert.equal(await page.locator('#clientnaam').inputValue(), 'Sam Jansen');
+    await page.getByLabel('Vanaf datum').fill('2026-02-01');
+    await page.getByLabel('Tot en met datum').fill('2026-01-01');
+    await page.getByRole('button', { name: 'Filteren' }).click();
+    await page.getByRole('alert').filter({ hasText: 'begindatum ligt na de einddatum' }).waitFor();
+    await scanBoth(page, 'access log (filter error)');
+
     // The download is itself in the log.
     await page.goto(`${BASE}/toegangslog`);
     await page.getByRole('row').filter({ hasText: 'Toegangslog gedownload (CSV)' }).first().waitFor();
