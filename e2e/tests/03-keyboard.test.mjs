@@ -147,7 +147,7 @@ test('alleen toetsenbord: inloggen en een kort beraad zonder cliënt, met skipli
       header.push(f.text);
       assert.ok(header.length < 10, `Tab never reached "Uitloggen" (${header.join(' → ')})`);
     }
-    assert.deepEqual(header, ['Grondslag', 'Mijn cliënten', 'Nieuw beraad', 'Chantal Dijkstra', 'English']);
+    assert.deepEqual(header, ['Grondslag', 'Mijn cliënten', 'Nieuw beraad', 'Onafgemaakte beraden', 'Chantal Dijkstra', 'English']);
     assert.equal((await press(page, 'Shift+Tab')).text, 'English');
     assert.equal((await press(page, 'Tab')).text, 'Uitloggen');
     assert.equal((await press(page, 'Tab')).text, 'Nieuw beraad', 'after the header comes the first action in main');

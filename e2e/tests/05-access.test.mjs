@@ -1,6 +1,6 @@
 // Journey 6: access control as the user sees it. Bram Kok (jeugdarts, no care relation with Noor
-// Bakker) opens her dossier: "Geen toegang" with a break-the-glass form. With a reason he gets
-// in, under an emergency banner. Dewi Smit (privacy officer) sees the grant under "Doorbraken",
+// Bakker) opens her dossier: "Geen toegang" with the emergency access form. With a reason he gets
+// in, under an emergency banner. Dewi Smit (privacyfunctionaris) sees the grant under "Doorbraken",
 // both the refusal and the grant in the "Toegangslog", and marks the grant as reviewed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -29,12 +29,12 @@ test('doorbraak: geen toegang zonder behandelrelatie, noodtoegang met reden, pri
 
     // The reason is required (the browser refuses an empty one) …
     const reason = page.getByLabel('Reden (verplicht)');
-    await page.getByRole('button', { name: 'Toegang nemen (4 uur)' }).click();
+    await page.getByRole('button', { name: 'Noodtoegang nemen (4 uur)' }).click();
     assert.equal(await reason.evaluate((el) => el.validity.valid), false);
     assert.match(page.url(), new RegExp(`/clienten/${noor}$`));
     // … and with one Bram gets in, under a banner that says it is logged and reviewed.
     await reason.fill(REASON);
-    await page.getByRole('button', { name: 'Toegang nemen (4 uur)' }).click();
+    await page.getByRole('button', { name: 'Noodtoegang nemen (4 uur)' }).click();
     await page.waitForURL(`${BASE}/clienten/${noor}`);
     await page.getByRole('heading', { level: 1, name: 'Dossier — Noor Bakker' }).waitFor();
     const banner = page.locator('.notice.bad');
@@ -58,11 +58,11 @@ test('doorbraak: geen toegang zonder behandelrelatie, noodtoegang met reden, pri
     // The access log: the refusal and the grant, newest first; filter on the client.
     await page.getByRole('link', { name: 'Toegangslog' }).click();
     assert.match(await page.getByRole('status').innerText(), /keten intact/);
-    await page.getByRole('row').filter({ hasText: 'Bram Kok' }).filter({ hasText: 'doorbraak.toegekend' }).first().waitFor();
+    await page.getByRole('row').filter({ hasText: 'Bram Kok' }).filter({ hasText: 'Noodtoegang genomen' }).first().waitFor();
     await page.getByRole('row').filter({ hasText: 'Bram Kok' }).filter({ hasText: 'Noor Bakker' }).filter({ hasText: 'geweigerd' }).first().waitFor();
-    await page.getByRole('row').filter({ hasText: 'doorbraak.toegekend' }).first().getByRole('link', { name: 'Noor Bakker' }).click();
+    await page.getByRole('row').filter({ hasText: 'Noodtoegang genomen' }).first().getByRole('link', { name: 'Noor Bakker' }).click();
     await page.waitForURL(/\/toegangslog\?client=/);
-    assert.equal(await page.getByLabel('Filter op cliënt-id').inputValue(), noor);
+    assert.equal(await page.locator('#clientnaam').inputValue(), 'Noor Bakker', 'the client filter shows the name, not the id');
     const rows = await page.locator('tbody tr').allInnerTexts();
     assert.ok(rows.length >= 2);
     assert.ok(rows.every((r) => r.includes('Noor Bakker')), 'the filter keeps only Noor\'s events');

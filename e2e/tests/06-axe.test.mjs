@@ -59,8 +59,9 @@ sweep('axe: Mijn cliënten, zoeken met foutmelding, cliënt registreren (ook met
   await page.goto(`${BASE}/clienten`);
   await scan(page, 'clients');
   await shot(page, 'clients');
-  await page.getByLabel(/^Referentie/).fill('DEMO-9999');
-  await page.getByRole('button', { name: 'Zoeken' }).click();
+  const breakGlassSearch = page.locator('form[action="/clienten/zoek"]');
+  await breakGlassSearch.getByLabel(/^Referentie/).fill('DEMO-9999');
+  await breakGlassSearch.getByRole('button', { name: 'Zoeken' }).click();
   await page.waitForLoadState('domcontentloaded');
   await scan(page, 'clients (search error)');
 

@@ -582,12 +582,15 @@ impl AccessStore for PostgresStore {
             event_columns!(),
             " FROM access_event WHERE org_id = $1 AND seq < $2
              AND ($3::text IS NULL OR client_id = $3) AND ($4::text IS NULL OR user_id = $4)
-             ORDER BY seq DESC LIMIT $5"
+             AND ($5::text IS NULL OR ts >= $5) AND ($6::text IS NULL OR ts < $6)
+             ORDER BY seq DESC LIMIT $7"
         ))
         .bind(org)
         .bind(before)
         .bind(&q.client)
         .bind(&q.user)
+        .bind(&q.from)
+        .bind(&q.until)
         .bind(limit)
         .fetch_all(self.pool())
         .await
@@ -634,6 +637,17 @@ impl AccessStore for PostgresStore {
     async fn delete_draft(&self, id: &str) -> StoreResult<()> {
         sqlx::query("DELETE FROM draft WHERE id = $1").bind(id).execute(self.pool()).await.map_err(backend)?;
         Ok(())
+    }
+
+    async fn drafts_of(&self, professional: &str) -> StoreResult<Vec<Draft>> {
+        let rows = sqlx::query(
+            "SELECT id, org_id, professional_id, client_id, sealed, updated FROM draft WHERE professional_id = $1 ORDER BY updated DESC, id",
+        )
+        .bind(professional)
+        .fetch_all(self.pool())
+        .await
+        .map_err(backend)?;
+        rows.iter().map(draft).collect()
     }
 
     async fn delete_drafts_before(&self, before: i64) -> StoreResult<u64> {

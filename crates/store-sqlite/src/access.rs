@@ -529,6 +529,7 @@ impl AccessStore for SqliteStore {
             event_columns!(),
             " FROM access_event WHERE org_id = ? AND seq < ?
              AND (? IS NULL OR client_id = ?) AND (? IS NULL OR user_id = ?)
+             AND (? IS NULL OR ts >= ?) AND (? IS NULL OR ts < ?)
              ORDER BY seq DESC LIMIT ?"
         ))
         .bind(org)
@@ -537,6 +538,10 @@ impl AccessStore for SqliteStore {
         .bind(&q.client)
         .bind(&q.user)
         .bind(&q.user)
+        .bind(&q.from)
+        .bind(&q.from)
+        .bind(&q.until)
+        .bind(&q.until)
         .bind(limit)
         .fetch_all(self.pool())
         .await
@@ -579,6 +584,15 @@ impl AccessStore for SqliteStore {
     async fn delete_draft(&self, id: &str) -> StoreResult<()> {
         sqlx::query("DELETE FROM draft WHERE id = ?").bind(id).execute(self.pool()).await.map_err(backend)?;
         Ok(())
+    }
+
+    async fn drafts_of(&self, professional: &str) -> StoreResult<Vec<Draft>> {
+        let rows = sqlx::query("SELECT * FROM draft WHERE professional_id = ? ORDER BY updated DESC, id")
+            .bind(professional)
+            .fetch_all(self.pool())
+            .await
+            .map_err(backend)?;
+        rows.iter().map(draft).collect()
     }
 
     async fn delete_drafts_before(&self, before: i64) -> StoreResult<u64> {

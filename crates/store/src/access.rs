@@ -182,6 +182,10 @@ pub struct AccessQuery {
     pub user: Option<String>,
     /// Only events with `seq < before` (paging backwards).
     pub before: Option<u64>,
+    /// Only events at or after this moment (RFC 3339 UTC with milliseconds, as stored).
+    pub from: Option<String>,
+    /// Only events before this moment (RFC 3339 UTC with milliseconds, as stored).
+    pub until: Option<String>,
     pub limit: u32,
 }
 
@@ -324,6 +328,8 @@ pub trait AccessStore: Clone + Send + Sync + 'static {
     fn save_draft(&self, draft: &Draft) -> impl Future<Output = StoreResult<()>> + Send;
     fn draft(&self, id: &str) -> impl Future<Output = StoreResult<Option<Draft>>> + Send;
     fn delete_draft(&self, id: &str) -> impl Future<Output = StoreResult<()>> + Send;
+    /// The drafts of a professional, most recently updated first.
+    fn drafts_of(&self, professional: &str) -> impl Future<Output = StoreResult<Vec<Draft>>> + Send;
     /// Deletes drafts last updated before `before` (unix ms); returns how many.
     fn delete_drafts_before(&self, before: i64) -> impl Future<Output = StoreResult<u64>> + Send;
 }

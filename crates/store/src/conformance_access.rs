@@ -319,6 +319,14 @@ where
     let q = AccessQuery { user: Some(f.alice.clone()), before: Some(5), limit: 1, ..Default::default() };
     let got = ctx("filter gebruiker", s.access_events(&f.org, &q).await)?;
     ensure!(got.iter().map(|e| e.seq).collect::<Vec<_>>() == vec![3], "filter op gebruiker met paginering onjuist");
+    // A period: events 2..=4 were logged at 1_790_000_000_001..=003 ms.
+    let at = |i: i64| grondslag_ledger::ts_from_unix_millis(1_790_000_000_000 + i);
+    let q = AccessQuery { from: at(1), until: at(4), limit: 10, ..Default::default() };
+    let got = ctx("filter periode", s.access_events(&f.org, &q).await)?;
+    ensure!(got.iter().map(|e| e.seq).collect::<Vec<_>>() == vec![4, 3, 2], "filter op periode onjuist");
+    let q = AccessQuery { user: Some(f.bob.clone()), from: at(2), limit: 10, ..Default::default() };
+    let got = ctx("filter gebruiker en periode", s.access_events(&f.org, &q).await)?;
+    ensure!(got.iter().map(|e| e.seq).collect::<Vec<_>>() == vec![6, 4], "filter op gebruiker en periode onjuist");
     let got = ctx("ander", s.access_events(&other.org, &AccessQuery { limit: 100, ..Default::default() }).await)?;
     ensure!(got.len() == 1 && got[0].event.org == other.org, "gebeurtenissen lekken tussen organisaties");
 
@@ -409,6 +417,16 @@ pub async fn drafts<S: Store + AccessStore>(s: &S) -> Result<(), String> {
     ensure!(got.as_ref().is_some_and(|g| g.sealed == b"twee" && g.professional == f.alice), "concept overschreven door een ander");
     let anon = Draft { id: new_id(), client: None, updated: 5, ..d.clone() };
     ctx("anoniem", s.save_draft(&anon).await)?;
+    let bobs = Draft { id: new_id(), professional: f.bob.clone(), updated: 40, ..d.clone() };
+    ctx("concept van bob", s.save_draft(&bobs).await)?;
+    let mine = ctx("concepten van alice", s.drafts_of(&f.alice).await)?;
+    ensure!(
+        mine.iter().map(|d| d.id.as_str()).collect::<Vec<_>>() == vec![id.as_str(), anon.id.as_str()],
+        "concepten van alice onjuist (alleen de hare, nieuwste eerst): {mine:?}"
+    );
+    ensure!(mine[0].sealed == b"twee" && mine[0].updated == 20, "concept in de lijst onjuist");
+    let his = ctx("concepten van bob", s.drafts_of(&f.bob).await)?;
+    ensure!(his.len() == 1 && his[0].id == bobs.id, "concepten van bob onjuist: {his:?}");
     let n = ctx("opruimen", s.delete_drafts_before(15).await)?;
     ensure!(n >= 1 && ctx("lezen", s.draft(&anon.id).await)?.is_none(), "oud concept niet opgeruimd");
     ensure!(ctx("lezen", s.draft(&id).await)?.is_some(), "nieuw concept opgeruimd");

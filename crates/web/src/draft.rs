@@ -43,6 +43,15 @@ impl<S: Backend> Web<S> {
         Ok(id)
     }
 
+    /// The user's unfinished deliberations that have not expired, most recently changed first.
+    /// Ids and times only: nothing is decrypted.
+    pub async fn own_drafts(&self, user: &User) -> Result<Vec<Draft>, WebError> {
+        let fresh = now_ms().saturating_sub(DRAFT_TTL_MS);
+        let mut drafts = self.app.store().drafts_of(&user.id).await?;
+        drafts.retain(|d| d.org == user.org && d.updated >= fresh);
+        Ok(drafts)
+    }
+
     /// Evaluates a draft (for a client, with the registry's consent).
     pub async fn evaluate_draft(&self, state: &Deliberation) -> Result<Evaluated, WebError> {
         Ok(self.app.evaluate_deliberation(state).await?)

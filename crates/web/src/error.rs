@@ -8,6 +8,9 @@ use axum::response::{Html, IntoResponse, Response};
 use grondslag_app::AppError;
 use grondslag_store::StoreError;
 
+use crate::i18n::Lang;
+use crate::view::Chrome;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WebError {
     /// Not signed in (or the session ended).
@@ -165,8 +168,66 @@ fn tracing_code(code: &str) {
     eprintln!("grondslag-web: interne fout ({code})");
 }
 
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+/// An error page: the message in the chosen language (the other beneath it), the normal menu
+/// when the user is known, and for a missing care relation the emergency access form.
+#[derive(askama::Template)]
+#[template(path = "error.html")]
+pub struct ErrorPage {
+    pub c: Chrome,
+    pub title: String,
+    pub primary: String,
+    pub secondary: String,
+    pub other_lang: &'static str,
+    /// The client to ask emergency access for.
+    pub break_glass: Option<String>,
+}
+
+/// Put on an HTML error response so [`crate::error_pages`] can render it again with the
+/// user's menu and language.
+#[derive(Debug, Clone)]
+pub struct Shown(pub WebError);
+
+impl WebError {
+    fn title(&self, lang: Lang) -> &'static str {
+        match self.status() {
+            StatusCode::FORBIDDEN => lang.t("Geen toegang", "No access"),
+            StatusCode::NOT_FOUND => lang.t("Niet gevonden", "Not found"),
+            StatusCode::UNPROCESSABLE_ENTITY => lang.t("Controleer uw invoer", "Check your input"),
+            StatusCode::TOO_MANY_REQUESTS => lang.t("Te veel pogingen", "Too many attempts"),
+            StatusCode::CONFLICT | StatusCode::METHOD_NOT_ALLOWED => lang.t("Dit kan niet", "This is not possible"),
+            StatusCode::PAYLOAD_TOO_LARGE => lang.t("Te groot", "Too large"),
+            StatusCode::REQUEST_TIMEOUT => lang.t("Te lang gewacht", "Waited too long"),
+            _ => lang.t("Er ging iets mis", "Something went wrong"),
+        }
+    }
+
+    /// The error as an HTML page with the given chrome (menu and language).
+    pub fn page(&self, c: Chrome) -> Response {
+        let (nl, en) = self.messages();
+        let lang = c.lang;
+        let (primary, secondary, other_lang) = match lang {
+            Lang::Nl => (nl, en, "en"),
+            Lang::En => (en, nl, "nl"),
+        };
+        let page = ErrorPage {
+            title: self.title(lang).into(),
+            primary,
+            secondary,
+            other_lang,
+            break_glass: match self {
+                WebError::NoCareRelation { client } => Some(client.clone()),
+                _ => None,
+            },
+            c,
+        };
+        let body = askama::Template::render(&page).unwrap_or_else(|_| {
+            // A template that cannot render: the plain message, never a panic.
+            format!("<!doctype html><title>Grondslag</title><p>{}</p>", page.primary.replace('&', "&amp;").replace('<', "&lt;"))
+        });
+        let mut res = (self.status(), Html(body)).into_response();
+        res.extensions_mut().insert(Shown(self.clone()));
+        res
+    }
 }
 
 impl IntoResponse for WebError {
@@ -179,41 +240,9 @@ impl IntoResponse for WebError {
             WebError::AlreadySignedIn => return axum::response::Redirect::to("/").into_response(),
             _ => {}
         }
-        let (nl, en) = self.messages();
-        let extra = match &self {
-            WebError::NoCareRelation { client } => format!(
-                r#"<form method="post" action="/clienten/{c}/doorbraak" class="card">
-<h2>Toegang in een noodsituatie <span lang="en" class="muted">(emergency access)</span></h2>
-<p>Leg uit waarom u dit dossier nu nodig heeft. De privacy officer ziet uw reden en beoordeelt uw toegang achteraf.</p>
-<p lang="en" class="muted">Explain why you need this dossier now. The privacy officer sees your reason and reviews your access afterwards.</p>
-<label for="reden">Reden (verplicht) <span lang="en" class="hint">Reason (required)</span></label>
-<textarea id="reden" name="reden" required minlength="10" rows="4"></textarea>
-<button type="submit" class="danger">Toegang nemen (4 uur) <span lang="en">— take access (4 hours)</span></button>
-</form>"#,
-                c = escape(client)
-            ),
-            _ => String::new(),
-        };
-        let body = format!(
-            r##"<!doctype html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title} — Grondslag</title><link rel="stylesheet" href="/static/style.css"></head>
-<body><a class="skip" href="#inhoud">Naar de inhoud</a><header class="top"><a class="brand" href="/">Grondslag</a></header>
-<main id="inhoud"><h1>{title}</h1><p class="error" role="alert">{nl}</p><p lang="en" class="muted">{en}</p>{extra}
-<p><a href="/">Terug naar het begin</a> <span lang="en" class="muted">(back to the start)</span></p></main></body></html>"##,
-            title = match self.status() {
-                StatusCode::FORBIDDEN => "Geen toegang",
-                StatusCode::NOT_FOUND => "Niet gevonden",
-                StatusCode::UNPROCESSABLE_ENTITY => "Controleer uw invoer",
-                StatusCode::TOO_MANY_REQUESTS => "Te veel pogingen",
-                StatusCode::CONFLICT | StatusCode::METHOD_NOT_ALLOWED => "Kan niet",
-                StatusCode::PAYLOAD_TOO_LARGE => "Te groot",
-                StatusCode::REQUEST_TIMEOUT => "Te lang gewacht",
-                _ => "Er ging iets mis",
-            },
-            nl = escape(&nl),
-            en = escape(&en),
-        );
-        (self.status(), Html(body)).into_response()
+        // Without the request at hand: Dutch, no menu. The error-page layer renders it again
+        // with the user's menu and language.
+        self.page(Chrome::anonymous(Lang::Nl, "/"))
     }
 }
 

@@ -5,6 +5,7 @@
 //! authorises with the pure `policy.rs` and logs before anything is read), call the application
 //! layer (`grondslag-app`) and render. Only the store crates contain SQL.
 
+pub mod access_labels;
 pub mod api;
 pub mod audit;
 pub mod auth;
@@ -83,12 +84,52 @@ pub fn now_ms() -> i64 {
     i64::try_from(ms).unwrap_or(i64::MAX)
 }
 
+/// Renders HTML error pages again once the request is known: with the user's menu when they
+/// are signed in, and in the language of the `taal` cookie. API answers (JSON) pass unchanged.
+async fn error_pages<S: Backend>(
+    axum::extract::State(web): axum::extract::State<Arc<Web<S>>>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let path = req.uri().path().to_owned();
+    if path == "/api" || path.starts_with("/api/") {
+        return next.run(req).await;
+    }
+    // Only what identifies the user and the language is kept for the error page.
+    let get = req.method() == axum::http::Method::GET;
+    let mut keep = axum::http::Request::new(());
+    for v in req.headers().get_all(header::COOKIE) {
+        keep.headers_mut().append(header::COOKIE, v.clone());
+    }
+    if let Some(ci) = req.extensions().get::<axum::extract::ConnectInfo<std::net::SocketAddr>>() {
+        keep.extensions_mut().insert(*ci);
+    }
+    let res = next.run(req).await;
+    let Some(error::Shown(err)) = res.extensions().get::<error::Shown>().cloned() else { return res };
+    let (mut parts, ()) = keep.into_parts();
+    // The language switch returns to this page; after a form (POST), to the start.
+    let here = if get && pages::local_path(&path) == path { path.as_str() } else { "/" };
+    let chrome = match <User as axum::extract::FromRequestParts<Arc<Web<S>>>>::from_request_parts(&mut parts, &web).await {
+        Ok(user) => view::Chrome::new(&user, here),
+        Err(_) => view::Chrome::anonymous(i18n::Lang::of(&parts), here),
+    };
+    let mut page = err.page(chrome);
+    *page.status_mut() = res.status();
+    page
+}
+
 const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 const STYLE: &str = include_str!("../assets/style.css");
 
 async fn style() -> impl axum::response::IntoResponse {
     ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")], STYLE)
+}
+
+const FAVICON: &str = include_str!("../assets/favicon.svg");
+
+async fn favicon() -> impl axum::response::IntoResponse {
+    ([(header::CONTENT_TYPE, "image/svg+xml"), (header::CACHE_CONTROL, "public, max-age=86400")], FAVICON)
 }
 
 fn set(name: HeaderName, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
@@ -108,6 +149,8 @@ pub fn router<S: Backend>(web: Arc<Web<S>>) -> Router {
     let router = Router::new()
         .route("/", get(home::start::<S>))
         .route("/static/style.css", get(style))
+        .route("/static/favicon.svg", get(favicon))
+        .route("/favicon.ico", get(|| async { axum::response::Redirect::permanent("/static/favicon.svg") }))
         .route("/inloggen", get(login::form).post(login::submit::<S>))
         .route("/inloggen/code", get(login::code_form).post(login::code_submit::<S>))
         .route("/uitloggen", post(login::logout::<S>))
@@ -130,6 +173,8 @@ pub fn router<S: Backend>(web: Arc<Web<S>>) -> Router {
         .route("/clienten/{id}/toestemming/{seq}/intrekken", post(consent::withdraw::<S>))
         .route("/clienten/{id}/beraad/{seq}/besluit", get(decision::form::<S>).post(decision::record::<S>))
         .route("/beraad/nieuw", get(deliberation::start_form::<S>))
+        .route("/beraad/onafgemaakt", get(drafts::list::<S>))
+        .route("/beraad/{d}/weggooien", get(drafts::discard_form::<S>).post(drafts::discard::<S>))
         .route("/beraad", post(deliberation::create::<S>))
         .route("/beraad/{d}", get(deliberation::show::<S>))
         .route("/beraad/{d}/antwoord", post(deliberation::answer::<S>))
@@ -146,6 +191,7 @@ pub fn router<S: Backend>(web: Arc<Web<S>>) -> Router {
         .route("/beheer/zorgrelaties", post(admin::add_relation::<S>))
         .route("/beheer/zorgrelaties/beeindigen", post(admin::end_relation::<S>))
         .route("/toegangslog", get(privacy::access_log::<S>))
+        .route("/toegangslog/export.csv", get(privacy::access_log_csv::<S>))
         .route("/doorbraken", get(privacy::grants::<S>))
         .route("/doorbraken/{id}/beoordeeld", post(privacy::review::<S>))
         .route("/verificatie", get(privacy::verification::<S>))
@@ -154,6 +200,7 @@ pub fn router<S: Backend>(web: Arc<Web<S>>) -> Router {
         // 2 MiB for every form and JSON body; bundle verification has its own, larger limit.
         .layer(tower_http::limit::RequestBodyLimitLayer::new(2 * 1024 * 1024))
         .merge(api::large_body_routes::<S>())
+        .layer(axum::middleware::from_fn_with_state(web.clone(), error_pages::<S>))
         .with_state(web)
         .layer(csrf)
         .layer(tower_http::timeout::TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))

@@ -36,7 +36,11 @@ impl Chrome {
         let l = user.lang;
         let items: Vec<(&'static str, &'static str)> = match user.role {
             AppRole::Professional | AppRole::Aandachtsfunctionaris => {
-                vec![("/clienten", l.t("Mijn cliënten", "My clients")), ("/beraad/nieuw", l.t("Nieuw beraad", "New deliberation"))]
+                vec![
+                    ("/clienten", l.t("Mijn cliënten", "My clients")),
+                    ("/beraad/nieuw", l.t("Nieuw beraad", "New deliberation")),
+                    ("/beraad/onafgemaakt", l.t("Onafgemaakte beraden", "Unfinished deliberations")),
+                ]
             }
             AppRole::PrivacyOfficer => vec![
                 ("/toegangslog", l.t("Toegangslog", "Access log")),
@@ -97,6 +101,15 @@ pub fn when_ms(ms: i64) -> String {
     grondslag_ledger::ts_from_unix_millis(ms).map(|t| when(&t)).unwrap_or_default()
 }
 
+/// The first moment of a day in Dutch time, as the access log stores moments (RFC 3339 UTC
+/// with milliseconds): `2026-11-23` → `2026-11-22T23:00:00.000Z`.
+pub fn day_start_utc(d: time::Date) -> Option<String> {
+    let civil =
+        jiff::civil::Date::new(i16::try_from(d.year()).ok()?, i8::try_from(u8::from(d.month())).ok()?, i8::try_from(d.day()).ok()?).ok()?;
+    let zoned = civil.to_zoned(amsterdam()?).ok()?;
+    grondslag_ledger::ts_from_unix_millis(zoned.timestamp().as_millisecond())
+}
+
 /// A date in Dutch notation (`23-11-2026`).
 pub fn dutch_date(d: time::Date) -> String {
     format!("{:02}-{:02}-{}", d.day(), u8::from(d.month()), d.year())
@@ -113,5 +126,7 @@ mod tests {
         assert_eq!(when("2026-07-01T22:30:00Z"), "02-07-2026 00:30");
         assert_eq!(when("niet-een-tijd"), "niet-een-tijd");
         assert_eq!(dutch_date(time::macros::date!(2026 - 03 - 09)), "09-03-2026");
+        assert_eq!(day_start_utc(time::macros::date!(2026 - 11 - 23)).as_deref(), Some("2026-11-22T23:00:00.000Z"));
+        assert_eq!(day_start_utc(time::macros::date!(2026 - 07 - 01)).as_deref(), Some("2026-06-30T22:00:00.000Z"));
     }
 }

@@ -663,6 +663,42 @@ async fn the_access_log_is_for_the_privacy_officer_only() {
 }
 
 #[tokio::test]
+async fn clients_are_searched_within_ones_own_clients() {
+    let api = setup().await;
+    let huisarts = api.login("huisarts").await;
+    let names = |r: Reply| -> Vec<String> {
+        r.expect(StatusCode::OK).as_array().unwrap().iter().map(|c| c["naam"].as_str().unwrap().to_owned()).collect()
+    };
+    assert_eq!(names(api.get("/api/v1/clienten?naam=bakk", &huisarts).await), ["Noor Bakker"]);
+    assert_eq!(names(api.get("/api/v1/clienten?referentie=DEMO-1003", &huisarts).await), ["Daan Visser"]);
+    assert_eq!(names(api.get("/api/v1/clienten?geboortedatum=2015-03-02", &huisarts).await), ["Sam Jansen"]);
+    // Lotte is in the organisation, but not the huisarts's client.
+    assert!(names(api.get("/api/v1/clienten?naam=lotte", &huisarts).await).is_empty());
+    assert!(names(api.get("/api/v1/clienten?referentie=DEMO-1004", &huisarts).await).is_empty());
+    for bad in [format!("naam={}", "a".repeat(201)), format!("referentie={}", "r".repeat(101)), "geboortedatum=gisteren".into()] {
+        api.get(&format!("/api/v1/clienten?{bad}"), &huisarts).await.refused(StatusCode::UNPROCESSABLE_ENTITY, "ongeldige_invoer");
+    }
+    // Logged as a search, without the search text.
+    let org = api.web.app.organisations().await.unwrap().into_iter().find(|o| o.name.starts_with("Demo")).unwrap();
+    let q = grondslag_store::AccessQuery { limit: 1000, ..Default::default() };
+    let events = grondslag_store::AccessStore::access_events(api.web.app.store(), &org.id, &q).await.unwrap();
+    assert!(events.iter().filter(|e| e.event.action == "clienten.zoeken").count() >= 5);
+    assert!(!events.iter().any(|e| format!("{:?}", e.event).to_lowercase().contains("bakk")));
+    // The OpenAPI document states the limits.
+    let doc = api.call(Method::GET, "/api/openapi.json", None, None).await.expect(StatusCode::OK).clone();
+    let params = doc["paths"]["/api/v1/clienten"]["get"]["parameters"].as_array().unwrap().clone();
+    let max = |n: &str| params.iter().find(|p| p["name"] == n).unwrap()["schema"]["maxLength"].clone();
+    assert_eq!((max("naam"), max("referentie"), max("geboortedatum")), (json!(200), json!(100), json!(10)));
+    // And the access log takes a period.
+    let privacy = api.login("privacy").await;
+    let r = api.get("/api/v1/toegangslog?van=2020-01-01&tot=2020-01-31", &privacy).await;
+    assert!(r.expect(StatusCode::OK)["gebeurtenissen"].as_array().unwrap().is_empty());
+    let r = api.get("/api/v1/toegangslog?van=2020-01-01", &privacy).await;
+    assert!(!r.expect(StatusCode::OK)["gebeurtenissen"].as_array().unwrap().is_empty());
+    api.get("/api/v1/toegangslog?van=morgen", &privacy).await.refused(StatusCode::UNPROCESSABLE_ENTITY, "ongeldige_invoer");
+}
+
+#[tokio::test]
 async fn the_organisation_verifies_for_the_privacy_officer() {
     let api = setup().await;
     let huisarts = api.login("huisarts").await;

@@ -175,6 +175,26 @@ impl T {
         Resp { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
     }
 
+    /// A GET with the `taal` cookie set.
+    async fn get_in(&self, path: &str, token: Option<&str>, lang: &str) -> Resp {
+        let mut cookies = format!("taal={lang}");
+        if let Some(t) = token {
+            cookies.push_str(&format!("; grondslag_sessie={t}"));
+        }
+        let req = Request::builder().method("GET").uri(path).header(header::COOKIE, cookies).body(Body::empty()).unwrap();
+        let res = self.app.clone().oneshot(req).await.unwrap();
+        let status = res.status();
+        let headers = res.headers().clone();
+        let bytes = axum::body::to_bytes(res.into_body(), 10 << 20).await.unwrap();
+        Resp { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+    }
+
+    /// The access events of one user, newest first.
+    async fn events_of(&self, org: &str, user: &str) -> Vec<grondslag_store::AccessEvent> {
+        let q = AccessQuery { user: Some(user.to_owned()), limit: 1000, ..Default::default() };
+        self.web.app.store().access_events(org, &q).await.unwrap().into_iter().map(|e| e.event).collect()
+    }
+
     async fn refusals(&self, org: &str, user: &str) -> usize {
         let q = AccessQuery { user: Some(user.to_owned()), limit: 1000, ..Default::default() };
         self.web.app.store().access_events(org, &q).await.unwrap().iter().filter(|e| !e.event.allowed).count()
@@ -1243,5 +1263,291 @@ async fn recovery_codes_are_renewed_and_an_optional_factor_turned_off_with_a_val
     let log = events(&t, &id).await;
     for action in ["tweede_factor.aanzetten", "tweede_factor.herstelcodes_vernieuwen", "tweede_factor.uitzetten"] {
         assert!(log.contains(&action.to_owned()), "{action} niet in het toegangslog: {log:?}");
+    }
+}
+
+// --- finding things ----------------------------------------------------------------------------
+
+/// The names in the client table of a page.
+fn listed(body: &str, names: &[&str]) -> Vec<String> {
+    let table = body.split("<tbody>").nth(1).unwrap_or("");
+    names.iter().filter(|n| table.contains(*n)).map(|n| (*n).to_owned()).collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn searching_clients_finds_own_clients_by_part_of_the_name_reference_or_birth_date() {
+    let t = setup().await;
+    let huisarts = t.token("huisarts").await;
+    let all = ["Sam Jansen", "Noor Bakker", "Daan Visser", "Lotte de Boer", "Bo Ander"];
+    let r = t.send("GET", "/clienten", Some(&huisarts), None).await;
+    assert_eq!(listed(&r.body, &all), ["Sam Jansen", "Noor Bakker", "Daan Visser"]);
+    // Part of the name, in any case; words in any order.
+    for (query, expect) in [
+        ("naam=bakk", vec!["Noor Bakker"]),
+        ("naam=BAKKER+noor", vec!["Noor Bakker"]),
+        ("naam=an", vec!["Sam Jansen", "Daan Visser"]),
+        ("referentie=DEMO-1002", vec!["Noor Bakker"]),
+        ("geboortedatum=19-07-1984", vec!["Noor Bakker"]),
+        ("geboortedatum=1984-07-19", vec!["Noor Bakker"]),
+        ("naam=noor&geboortedatum=05-01-1950", vec![]),
+        // Lotte is in the organisation but not the huisarts's client; Bo is in another one.
+        ("naam=lotte", vec![]),
+        ("referentie=DEMO-1004", vec![]),
+        ("naam=bo+ander", vec![]),
+        ("referentie=B-1", vec![]),
+    ] {
+        let r = t.send("GET", &format!("/clienten?{query}"), Some(&huisarts), None).await;
+        assert_eq!(r.status, StatusCode::OK, "{query}");
+        assert_eq!(listed(&r.body, &all), expect, "{query}");
+        assert!(r.body.contains("gevonden"), "{query}: the result count is announced");
+    }
+    // The search form keeps what was typed, escaped.
+    let r = t.send("GET", "/clienten?naam=%3Cb%3Ebakk", Some(&huisarts), None).await;
+    assert!(r.body.contains("value=\"&#60;b&#62;bakk\"") || r.body.contains("value=\"&lt;b&gt;bakk\""), "{}", r.body);
+    // Too long, or not a date: refused with a Dutch message, nothing listed.
+    let long = "a".repeat(201);
+    for bad in [format!("naam={long}"), "geboortedatum=31-02-2000".to_owned(), "referentie=a%0Ab".to_owned()] {
+        let r = t.send("GET", &format!("/clienten?{bad}"), Some(&huisarts), None).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{bad}");
+        assert!(listed(&r.body, &all).is_empty(), "{bad}");
+        assert!(r.body.contains("role=\"alert\""), "{bad}");
+    }
+    // Each search is logged as a search, without what was searched for.
+    let events = t.events_of(&t.a.id, &t.a.users["huisarts"]).await;
+    assert!(events.iter().filter(|e| e.action == "clienten.zoeken" && e.allowed && e.client.is_none()).count() >= 11);
+    for e in &events {
+        let text = format!("{e:?}").to_lowercase();
+        for typed in ["bakk", "lotte", "demo-1002", "1984"] {
+            assert!(!text.contains(typed), "the search text {typed} is in the access log: {text}");
+        }
+    }
+    // Someone else's clients: the jeugdarts finds Sam, not Noor.
+    let jeugd = t.token("jeugd").await;
+    let r = t.send("GET", "/clienten?naam=e", Some(&jeugd), None).await;
+    assert_eq!(listed(&r.body, &all), ["Sam Jansen", "Lotte de Boer"]);
+    // Roles without clients do not search.
+    let privacy = t.token("privacy").await;
+    let r = t.send("GET", "/clienten?naam=noor", Some(&privacy), None).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert!(!r.body.contains("Noor"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unfinished_deliberations_are_listed_for_their_owner_only_and_can_be_discarded() {
+    let t = setup().await;
+    let huisarts = t.token("huisarts").await;
+    let noor = t.a.clients["Noor Bakker"].clone();
+    let r = t.send("GET", "/beraad/onafgemaakt", Some(&huisarts), None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("geen onafgemaakte beraden"));
+    let r = t.send("POST", "/beraad", Some(&huisarts), Some(&format!("client={noor}&datum=2026-11-23"))).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let draft = r.headers[header::LOCATION].to_str().unwrap().to_owned();
+    let id = draft.trim_start_matches("/beraad/").to_owned();
+    let r = t.send("POST", "/beraad", Some(&huisarts), Some("client=anoniem&datum=2026-11-23")).await;
+    let anonymous = r.headers[header::LOCATION].to_str().unwrap().trim_start_matches("/beraad/").to_owned();
+
+    let r = t.send("GET", "/beraad/onafgemaakt", Some(&huisarts), None).await;
+    assert!(r.body.contains("Noor Bakker") && r.body.contains("Zonder cliënt"), "{}", r.body);
+    assert!(r.body.contains(&format!("href=\"/beraad/{id}\"")) && r.body.contains(&format!("href=\"/beraad/{id}/weggooien\"")));
+    // The last change in Dutch time and notation (dd-mm-jjjj uu:mm).
+    let today = grondslag_web::view::when_ms(grondslag_web::now_ms());
+    assert!(r.body.contains(&today[..10]), "{today}");
+    // The client list points to them.
+    let r = t.send("GET", "/clienten", Some(&huisarts), None).await;
+    assert!(r.body.contains("2 onafgemaakte beraden"));
+
+    // Another professional sees neither, and cannot discard them.
+    let jeugd = t.token("jeugd").await;
+    let r = t.send("GET", "/beraad/onafgemaakt", Some(&jeugd), None).await;
+    assert!(!r.body.contains("Noor Bakker") && !r.body.contains(&id));
+    assert_eq!(t.send("GET", &format!("/beraad/{id}/weggooien"), Some(&jeugd), None).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(t.send("POST", &format!("/beraad/{id}/weggooien"), Some(&jeugd), None).await.status, StatusCode::NOT_FOUND);
+    assert!(t.web.app.store().draft(&id).await.unwrap().is_some());
+
+    // The owner confirms, then discards.
+    let r = t.send("GET", &format!("/beraad/{id}/weggooien"), Some(&huisarts), None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("Noor Bakker") && r.body.contains(&format!("action=\"/beraad/{id}/weggooien\"")));
+    assert!(t.web.app.store().draft(&id).await.unwrap().is_some(), "asking to confirm discards nothing");
+    let r = t.send("POST", &format!("/beraad/{id}/weggooien"), Some(&huisarts), None).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert!(t.web.app.store().draft(&id).await.unwrap().is_none());
+    let r = t.send("GET", "/beraad/onafgemaakt?weggegooid=1", Some(&huisarts), None).await;
+    assert!(r.body.contains("is weggegooid") && !r.body.contains("Noor Bakker") && r.body.contains(&anonymous));
+    assert_eq!(t.send("GET", &draft, Some(&huisarts), None).await.status, StatusCode::NOT_FOUND);
+
+    // A client whose care relation ended is no longer named.
+    let r = t.send("POST", "/beraad", Some(&huisarts), Some(&format!("client={noor}&datum=2026-11-23"))).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    t.web.app.store().end_care_relation(&t.a.users["huisarts"], &noor).await.unwrap();
+    let r = t.send("GET", "/beraad/onafgemaakt", Some(&huisarts), None).await;
+    assert!(!r.body.contains("Noor Bakker") && r.body.contains("geen behandelrelatie meer"), "{}", r.body);
+}
+
+/// The cells of a CSV line (`;`-separated, `"`-quoted).
+fn csv_cells(line: &str) -> Vec<String> {
+    let mut cells = vec![String::new()];
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                chars.next();
+                cells.last_mut().unwrap().push('"');
+            }
+            ('"', _) => quoted = !quoted,
+            (';', false) => cells.push(String::new()),
+            (c, _) => cells.last_mut().unwrap().push(c),
+        }
+    }
+    cells
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_access_log_filters_by_person_client_and_period_and_exports_csv() {
+    let t = setup().await;
+    // A colleague whose name a spreadsheet would read as a formula.
+    let tricky = t.web.add_account(&t.a.id, "=SOM(1;2) \"x\"", AppRole::Professional, "huisarts", "formule", PW).await.unwrap();
+    let formule = t.token("formule").await;
+    t.send("GET", "/clienten", Some(&formule), None).await;
+    let huisarts = t.token("huisarts").await;
+    let noor = t.a.clients["Noor Bakker"].clone();
+    let daan = t.a.clients["Daan Visser"].clone();
+    assert_eq!(t.send("GET", &format!("/clienten/{noor}"), Some(&huisarts), None).await.status, StatusCode::OK);
+    assert_eq!(t.send("GET", &format!("/clienten/{daan}"), Some(&huisarts), None).await.status, StatusCode::OK);
+    let privacy = t.token("privacy").await;
+
+    // The person filter is a list of the organisation's professionals by name.
+    let r = t.send("GET", "/toegangslog", Some(&privacy), None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains(&format!("<option value=\"{}\">Anna de Vries (professional)</option>", t.a.users["huisarts"])), "{}", r.body);
+    assert!(!r.body.contains("b-huisarts"), "professionals of another organisation are not offered");
+    // Readable labels, not codes.
+    assert!(r.body.contains("Dossier ingezien") && r.body.contains("behandelrelatie") && !r.body.contains("<code>dossier.lezen"));
+
+    // By person.
+    let anna = &t.a.users["huisarts"];
+    let r = t.send("GET", &format!("/toegangslog?gebruiker={anna}"), Some(&privacy), None).await;
+    let rows: Vec<&str> = r.body.split("<tbody>").nth(1).unwrap().split("<tr>").skip(1).collect();
+    assert!(!rows.is_empty() && rows.iter().all(|row| row.contains("Anna de Vries")), "{}", r.body);
+    // By client name (resolved on the server), by part of it, and by reference.
+    for q in ["clientnaam=Noor+Bakker", "clientnaam=bakk", "clientnaam=DEMO-1002", &format!("client={noor}")] {
+        let r = t.send("GET", &format!("/toegangslog?{q}"), Some(&privacy), None).await;
+        assert_eq!(r.status, StatusCode::OK, "{q}");
+        let rows: Vec<&str> = r.body.split("<tbody>").nth(1).unwrap().split("<tr>").skip(1).collect();
+        assert!(!rows.is_empty() && rows.iter().all(|row| row.contains("Noor Bakker")), "{q}: {}", r.body);
+        assert!(r.body.contains("value=\"Noor Bakker\""), "{q}: the chosen client is shown by name");
+    }
+    // A name that fits several clients asks which one; a name of nobody shows nothing.
+    let r = t.send("GET", "/toegangslog?clientnaam=a", Some(&privacy), None).await;
+    assert!(r.body.contains("Welke cliënt bedoelt u?") && r.body.contains("Noor Bakker (geboren 19-07-1984)"));
+    let r = t.send("GET", "/toegangslog?clientnaam=Bo+Ander", Some(&privacy), None).await;
+    assert!(r.body.contains("Geen cliënt in uw organisatie") && !r.body.contains("<tbody>"));
+    // By period, in Dutch days: today has events, a past month has none.
+    let today = grondslag_web::view::when_ms(grondslag_web::now_ms())[..10].to_owned();
+    let iso = format!("{}-{}-{}", &today[6..10], &today[3..5], &today[0..2]);
+    let r = t.send("GET", &format!("/toegangslog?van={iso}&tot={iso}&gebruiker={anna}"), Some(&privacy), None).await;
+    assert!(r.body.contains("Anna de Vries") && r.body.contains("Dossier ingezien"));
+    let r = t.send("GET", "/toegangslog?van=2020-01-01&tot=2020-01-31", Some(&privacy), None).await;
+    assert!(r.body.contains("Geen gebeurtenissen."), "{}", r.body);
+    let r = t.send("GET", "/toegangslog?van=2020-02-01&tot=2020-01-01", Some(&privacy), None).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("begindatum ligt na de einddatum"));
+
+    // The CSV export: the filtered log, Dutch headers, formula-safe, and itself logged.
+    let r = t.send("GET", &format!("/toegangslog/export.csv?client={noor}"), Some(&privacy), None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.headers[header::CONTENT_TYPE], "text/csv; charset=utf-8");
+    assert!(r.headers[header::CONTENT_DISPOSITION].to_str().unwrap().starts_with("attachment; filename=\"toegangslog-"));
+    let text = r.body.trim_start_matches('\u{feff}');
+    let lines: Vec<&str> = text.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert!(lines[0].starts_with("Volgnummer;Tijdstip (Nederlandse tijd);Wie;"), "{}", lines[0]);
+    assert!(lines.len() > 1 && lines[1..].iter().all(|l| csv_cells(l)[5] == "Noor Bakker"), "{text}");
+    assert!(lines[1..].iter().any(|l| csv_cells(l)[7] == "Dossier ingezien" && csv_cells(l)[8] == "dossier.lezen"));
+    let exported = t.events_of(&t.a.id, &t.a.users["privacy"]).await;
+    assert!(exported.iter().any(|e| e.action == "toegangslog.exporteren" && e.client.as_deref() == Some(noor.as_str()) && e.allowed));
+    // Everything, with the tricky name: quoted, and prefixed so it is no formula.
+    let r = t.send("GET", &format!("/toegangslog/export.csv?gebruiker={tricky}"), Some(&privacy), None).await;
+    assert!(r.body.contains("\"'=SOM(1;2) \"\"x\"\"\""), "{}", r.body);
+    assert!(!r.body.contains(";=SOM") && !r.body.contains("\n=SOM"));
+    let row = r.body.split("\r\n").nth(1).unwrap();
+    assert_eq!(csv_cells(row)[2], "'=SOM(1;2) \"x\"");
+    // Only the privacy officer, only their own organisation.
+    let r = t.send("GET", "/toegangslog/export.csv", Some(&huisarts), None).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let other = t.token("b-privacy").await;
+    let r = t.send("GET", "/toegangslog/export.csv", Some(&other), None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(!r.body.contains("Noor Bakker") && !r.body.contains("Anna de Vries"));
+    let r = t.send("GET", &format!("/toegangslog/export.csv?client={noor}"), Some(&other), None).await;
+    assert!(!r.body.contains("Noor Bakker"), "{}", r.body);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn error_pages_have_the_menu_and_follow_the_language() {
+    let t = setup().await;
+    let jeugd = t.token("jeugd").await;
+    let noor = t.a.clients["Noor Bakker"].clone();
+    // A refusal for a signed-in user: the menu, their name, and the emergency access form.
+    let r = t.send("GET", &format!("/clienten/{noor}"), Some(&jeugd), None).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    for part in ["aria-label=\"Hoofdmenu\"", "href=\"/clienten\"", "Bram Kok", "<html lang=\"nl\"", "Geen toegang", "Noodtoegang nemen"] {
+        assert!(r.body.contains(part), "{part}: {}", r.body);
+    }
+    assert!(r.body.contains(&format!("action=\"/clienten/{noor}/doorbraak\"")));
+    // In English when the user chose English.
+    let r = t.get_in(&format!("/clienten/{noor}"), Some(&jeugd), "en").await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    for part in ["<html lang=\"en\"", "aria-label=\"Main menu\"", "My clients", "No access", "Take emergency access"] {
+        assert!(r.body.contains(part), "{part}: {}", r.body);
+    }
+    // Not found, signed in and not, in both languages.
+    let r = t.send("GET", "/bestaat-niet", Some(&jeugd), None).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert!(
+        r.body.contains("Niet gevonden") && r.body.contains("aria-label=\"Hoofdmenu\"") && r.body.contains("Deze pagina bestaat niet.")
+    );
+    let r = t.get_in("/bestaat-niet", None, "en").await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert!(r.body.contains("<html lang=\"en\"") && r.body.contains("Not found") && !r.body.contains("Main menu"));
+    // A refusal by role, for the privacy officer.
+    let privacy = t.token("privacy").await;
+    let r = t.send("GET", "/beheer", Some(&privacy), None).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert!(r.body.contains("href=\"/toegangslog\""), "{}", r.body);
+    // The API keeps its JSON errors.
+    let r = t.send("GET", "/api/v1/bestaat-niet", Some(&jeugd), None).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert!(r.headers[header::CONTENT_TYPE].to_str().unwrap().starts_with("application/json"));
+    assert!(r.body.starts_with("{\"fout\":"), "{}", r.body);
+    let r = t.send("GET", &format!("/api/v1/clienten/{noor}/dossier"), Some(&jeugd), None).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert!(r.body.contains("\"code\":\"geen_zorgrelatie\"") && !r.body.contains("<html"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_favicon_and_no_inline_styles() {
+    let t = setup().await;
+    let r = t.send("GET", "/static/favicon.svg", None, None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.headers[header::CONTENT_TYPE], "image/svg+xml");
+    assert!(r.body.starts_with("<svg") && !r.body.contains("<script"));
+    let r = t.send("GET", "/inloggen", None, None).await;
+    assert!(r.body.contains("<link rel=\"icon\" href=\"/static/favicon.svg\""));
+    // The CSP allows no inline style: no template and no page uses a style attribute.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+    for f in std::fs::read_dir(dir).unwrap() {
+        let path = f.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(!text.contains(" style=") && !text.contains("<style"), "{}", path.display());
+    }
+    let huisarts = t.token("huisarts").await;
+    let noor = t.a.clients["Noor Bakker"].clone();
+    let r = t.send("POST", "/beraad", Some(&huisarts), Some(&format!("client={noor}&datum=2026-11-23"))).await;
+    let draft = r.headers[header::LOCATION].to_str().unwrap().to_owned();
+    for page in ["/clienten", "/beraad/nieuw", "/beraad/onafgemaakt", &draft, "/bestaat-niet"] {
+        let r = t.send("GET", page, Some(&huisarts), None).await;
+        assert!(!r.body.contains(" style=") && !r.body.contains("<style"), "{page}");
     }
 }

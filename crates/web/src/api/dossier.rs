@@ -9,32 +9,47 @@ use axum::response::{IntoResponse, Response};
 use grondslag_app::AppError;
 use grondslag_store::AppRole;
 
-use super::extract::{ApiJson, ApiPath, ApiUser};
-use super::schema::{Besluit, Bundel, ClientUit, Dossier, FoutAntwoord, Ontvangstbewijs};
+use super::extract::{ApiJson, ApiPath, ApiQuery, ApiUser};
+use super::schema::{Besluit, Bundel, ClientUit, ClientZoekfilter, Dossier, FoutAntwoord, Ontvangstbewijs};
 use super::{created, optional_text, sentence, text};
 use crate::error::{ApiError, WebError};
+use crate::pages::clients::{ClientFilter, find_own_clients};
 use crate::policy::Action;
 use crate::{Backend, Web};
 
-/// The clients you have a care relation with.
+/// The clients you have a care relation with; with `naam`, `referentie` or `geboortedatum`
+/// only those that match (a search never reaches beyond your own clients).
 #[utoipa::path(
     get,
     path = "/api/v1/clienten",
     tag = "dossier",
+    params(ClientZoekfilter),
     responses(
-        (status = 200, description = "Uw cliënten, op naam.", body = Vec<ClientUit>),
+        (status = 200, description = "Uw cliënten (of de gevonden), op naam.", body = Vec<ClientUit>),
         (status = 401, description = "niet_ingelogd.", body = FoutAntwoord),
         (status = 403, description = "geen_toegang: alleen professionals en aandachtsfunctionarissen hebben cliënten.", body = FoutAntwoord),
+        (status = 422, description = "ongeldige_invoer: een zoekveld is te lang of de geboortedatum is geen datum.", body = FoutAntwoord),
     )
 )]
-pub async fn clients<S: Backend>(State(web): State<Arc<Web<S>>>, ApiUser(user): ApiUser) -> Result<Json<Vec<ClientUit>>, ApiError> {
+pub async fn clients<S: Backend>(
+    State(web): State<Arc<Web<S>>>,
+    ApiUser(user): ApiUser,
+    ApiQuery(search): ApiQuery<ClientZoekfilter>,
+) -> Result<Json<Vec<ClientUit>>, ApiError> {
     if !matches!(user.role, AppRole::Professional | AppRole::Aandachtsfunctionaris) {
         // Refused (and logged) by the policy: only care roles open dossiers.
         web.guard(&user, Action::DossierRead).await?;
         return Err(WebError::Forbidden("Uw rol geeft geen toegang tot dit onderdeel.".into()).into());
     }
-    web.log_event(&user, "clienten.eigen_lijst", None, "zorgrelatie", true).await?;
-    let rows = crate::pages::clients::own_clients(&web, &user).await?;
+    let filter = ClientFilter::parse(search.naam.as_deref(), search.referentie.as_deref(), search.geboortedatum.as_deref())?;
+    let rows = if filter.is_empty() {
+        web.log_event(&user, "clienten.eigen_lijst", None, "zorgrelatie", true).await?;
+        crate::pages::clients::own_clients(&web, &user).await?
+    } else {
+        // The search text is not logged: it may be client data.
+        web.log_event(&user, "clienten.zoeken", None, "zorgrelatie", true).await?;
+        find_own_clients(&web, &user, &filter).await?
+    };
     Ok(Json(
         rows.into_iter()
             .map(|r| ClientUit { id: r.id, naam: r.name, geboortedatum: if r.birth_date.is_empty() { None } else { Some(r.birth_date) } })

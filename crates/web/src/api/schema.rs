@@ -434,6 +434,21 @@ pub struct Beraad {
 
 // --- clients and dossiers -------------------------------------------------------------------
 
+/// A search in your clients (all optional; every part given must match).
+#[derive(Debug, Clone, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ClientZoekfilter {
+    /// (Part of) the name: every word must occur in the name, case-insensitively.
+    #[param(max_length = 200)]
+    pub naam: Option<String>,
+    /// The complete reference (e.g. the client number); references are not searched in part.
+    #[param(max_length = 100)]
+    pub referentie: Option<String>,
+    /// The date of birth, JJJJ-MM-DD (or DD-MM-JJJJ).
+    #[param(max_length = 10, example = "1984-07-19")]
+    pub geboortedatum: Option<String>,
+}
+
 /// A client the professional has a care relation with.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct ClientUit {
@@ -812,6 +827,12 @@ pub struct ToegangslogFilter {
     pub client: Option<String>,
     /// Only events of this professional (id).
     pub gebruiker: Option<String>,
+    /// Only events from this day on (JJJJ-MM-DD, Dutch time).
+    #[param(max_length = 10, example = "2026-11-01")]
+    pub van: Option<String>,
+    /// Only events up to and including this day (JJJJ-MM-DD, Dutch time).
+    #[param(max_length = 10, example = "2026-11-30")]
+    pub tot: Option<String>,
     /// Only events with a sequence number below this one (the next page).
     pub voor: Option<u64>,
     /// At most this many events (1–1000, default 100).

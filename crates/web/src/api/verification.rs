@@ -162,7 +162,7 @@ pub async fn organisation<S: Backend>(
         (status = 200, description = "Een pagina van het toegangslog.", body = Toegangslog),
         (status = 401, description = "niet_ingelogd.", body = FoutAntwoord),
         (status = 403, description = "geen_toegang: alleen de privacy officer.", body = FoutAntwoord),
-        (status = 422, description = "ongeldige_invoer: een filter dat geen id is, of een limiet buiten 1–1000.", body = FoutAntwoord),
+        (status = 422, description = "ongeldige_invoer: een filter dat geen id of datum is, of een limiet buiten 1–1000.", body = FoutAntwoord),
     )
 )]
 pub async fn access_log<S: Backend>(
@@ -182,7 +182,25 @@ pub async fn access_log<S: Backend>(
     if !(1..=MAX_PAGE).contains(&limit) {
         return Err(WebError::Invalid(format!("De limiet ligt tussen 1 en {MAX_PAGE}.")).into());
     }
-    let query = AccessQuery { client: id(filter.client, "client")?, user: id(filter.gebruiker, "gebruiker")?, before: filter.voor, limit };
+    let day = |v: Option<String>, what: &str, next: bool| -> Result<Option<String>, WebError> {
+        match v.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()) {
+            None => Ok(None),
+            Some(s) => {
+                let d = crate::pages::clients::parse_date(&s)
+                    .ok_or_else(|| WebError::Invalid(format!("{what} is geen datum (JJJJ-MM-DD).")))?;
+                let d = if next { d.next_day().ok_or_else(|| WebError::Invalid(format!("{what} ligt te ver weg.")))? } else { d };
+                crate::view::day_start_utc(d).map(Some).ok_or_else(|| WebError::Invalid(format!("{what} ligt buiten het bereik.")))
+            }
+        }
+    };
+    let query = AccessQuery {
+        client: id(filter.client, "client")?,
+        user: id(filter.gebruiker, "gebruiker")?,
+        before: filter.voor,
+        from: day(filter.van, "van", false)?,
+        until: day(filter.tot, "tot", true)?,
+        limit,
+    };
     let stored = web.app.store().access_events(&user.org, &query).await?;
     let volgende_voor = if stored.len() == limit as usize { stored.last().map(|s| s.seq) } else { None };
     Ok(Json(Toegangslog { gebeurtenissen: stored.iter().map(Toegangsgebeurtenis::from).collect(), volgende_voor }))

@@ -119,7 +119,7 @@ pub async fn break_glass<S: Backend>(
     web.guard(&user, Action::BreakGlass).await?;
     let reason = form.optional("reden", "de reden", 2000)?;
     if reason.chars().count() < 10 {
-        return Err(WebError::Invalid("Geef een reden van minstens 10 tekens: de privacy officer beoordeelt die achteraf.".into()));
+        return Err(WebError::Invalid("Geef een reden van minstens 10 tekens: de privacyfunctionaris beoordeelt die achteraf.".into()));
     }
     if !crate::audit::is_id(&id) {
         return Err(WebError::NotFound("Deze cliënt bestaat niet, of u heeft er geen toegang toe.".into()));

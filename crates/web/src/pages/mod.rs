@@ -7,6 +7,7 @@ pub mod consent;
 pub mod decision;
 pub mod deliberation;
 pub mod dossier;
+pub mod drafts;
 pub mod home;
 pub mod login;
 pub mod privacy;

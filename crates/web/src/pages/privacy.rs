@@ -1,4 +1,5 @@
-//! For the privacy officer: the NEN 7513 access log (filtered, paged, its hash chain verified),
+//! For the privacy officer: the NEN 7513 access log (filtered by person, client and period,
+//! paged, readable labels, its hash chain verified, exported as CSV),
 //! break-the-glass grants to review, and verification of the organisation's ledger.
 
 use std::collections::HashMap;
@@ -7,12 +8,15 @@ use std::sync::Arc;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
+use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
-use grondslag_store::{AccessQuery, verify_access_chain};
+use grondslag_store::{AccessQuery, StoredAccessEvent, verify_access_chain};
 
+use crate::access_labels::{action_label, authorisation_label, stored_role_label};
 use crate::error::WebError;
+use crate::pages::clients::parse_date;
 use crate::policy::Action;
-use crate::view::{Chrome, when, when_ms};
+use crate::view::{Chrome, day_start_utc, when, when_ms};
 use crate::{Backend, User, Web, now_ms};
 
 pub const PAGE: u32 = 100;
@@ -25,10 +29,25 @@ pub struct EventRow {
     pub role: String,
     pub client: String,
     pub client_id: String,
+    /// The readable action, and its fixed code.
     pub action: String,
+    pub action_code: String,
     pub authorisation: String,
     pub allowed: bool,
     pub source: String,
+}
+
+/// A professional of the organisation, for the person filter.
+pub struct PersonOption {
+    pub id: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+/// A client that matches the typed name, when more than one does.
+pub struct ClientChoice {
+    pub label: String,
+    pub href: String,
 }
 
 #[derive(Template, WebTemplate)]
@@ -40,12 +59,23 @@ pub struct AccessLogPage {
     pub chain_ok: bool,
     pub chain_problem: String,
     pub chain_len: usize,
-    pub filter_client: String,
-    pub filter_user: String,
+    pub people: Vec<PersonOption>,
+    /// The client filter as shown (the name of the chosen client, or the text typed).
+    pub client_text: String,
+    pub from: String,
+    pub to: String,
+    /// Why the filter could not be applied.
+    pub filter_error: Option<String>,
+    /// Several clients match the typed name: pick one.
+    pub choices: Vec<ClientChoice>,
+    /// The filters are in use.
+    pub filtered: bool,
+    /// The query string of the filters (for the export and the next page), urlencoded.
+    pub query: String,
     pub older: Option<u64>,
 }
 
-/// Names for ids: professionals of the organisation and (decrypted) clients seen in the page.
+/// Names for ids: professionals of the organisation.
 async fn names<S: Backend>(web: &Web<S>, org: &str) -> Result<HashMap<String, String>, WebError> {
     let mut map = HashMap::new();
     for p in web.app.store().professionals(org).await? {
@@ -66,31 +96,152 @@ async fn client_name<S: Backend>(web: &Web<S>, org: &str, id: &str, cache: &mut 
     name
 }
 
-pub async fn access_log<S: Backend>(
-    State(web): State<Arc<Web<S>>>,
-    user: User,
-    Query(q): Query<HashMap<String, String>>,
-) -> Result<AccessLogPage, WebError> {
-    web.guard(&user, Action::ReadAccessLog).await?;
-    let store = web.app.store();
-    let filter_client = q.get("client").cloned().filter(|s| crate::audit::is_id(s)).unwrap_or_default();
-    let filter_user = q.get("gebruiker").cloned().filter(|s| crate::audit::is_id(s)).unwrap_or_default();
-    let query = AccessQuery {
-        client: (!filter_client.is_empty()).then(|| filter_client.clone()),
-        user: (!filter_user.is_empty()).then(|| filter_user.clone()),
-        before: q.get("voor").and_then(|v| v.parse().ok()),
-        limit: PAGE,
-    };
-    let stored = store.access_events(&user.org, &query).await?;
-    let chain = store.access_chain(&user.org).await?;
-    let verdict = verify_access_chain(&chain);
-    let people = names(&web, &user.org).await?;
+/// The filters of the access log as given in the address (`gebruiker`, `client`, `clientnaam`,
+/// `van`, `tot`), checked, with the client name resolved to an id on the server.
+#[derive(Debug, Default)]
+struct Filter {
+    user: Option<String>,
+    client: Option<String>,
+    client_text: String,
+    from_text: String,
+    to_text: String,
+    from: Option<String>,
+    until: Option<String>,
+    choices: Vec<(String, String)>,
+    error: Option<String>,
+    /// The typed client matched nobody: show nothing rather than everything.
+    nobody: bool,
+}
+
+/// The longest client name or reference the filter accepts.
+const MAX_CLIENT_TEXT: usize = 200;
+
+impl Filter {
+    fn is_used(&self) -> bool {
+        self.user.is_some() || self.client.is_some() || !self.client_text.is_empty() || self.from.is_some() || self.until.is_some()
+    }
+
+    /// The filters as a query string (ids and dates only; never the typed name).
+    fn query(&self) -> String {
+        let mut pairs: Vec<(&str, &str)> = Vec::new();
+        if let Some(u) = &self.user {
+            pairs.push(("gebruiker", u));
+        }
+        if let Some(c) = &self.client {
+            pairs.push(("client", c));
+        }
+        if self.from.is_some() {
+            pairs.push(("van", &self.from_text));
+        }
+        if self.until.is_some() {
+            pairs.push(("tot", &self.to_text));
+        }
+        serde_urlencoded::to_string(&pairs).unwrap_or_default()
+    }
+}
+
+async fn filter<S: Backend>(web: &Web<S>, user: &User, q: &HashMap<String, String>) -> Result<Filter, WebError> {
+    let l = user.lang;
+    let mut f = Filter::default();
+    let text = |k: &str| q.get(k).map(|v| v.trim().to_owned()).unwrap_or_default();
+    let people = web.app.store().professionals(&user.org).await?;
+    let who = text("gebruiker").to_lowercase();
+    if !who.is_empty() {
+        match people.iter().find(|p| p.id == who) {
+            Some(p) => f.user = Some(p.id.clone()),
+            None => {
+                f.error =
+                    Some(l.t("Deze persoon is niet gevonden in uw organisatie.", "This person was not found in your organisation.").into())
+            }
+        }
+    }
+    f.from_text = text("van").chars().take(10).collect();
+    f.to_text = text("tot").chars().take(10).collect();
+    let day = |t: &str| if t.is_empty() { Ok(None) } else { parse_date(t).map(Some).ok_or(()) };
+    match (day(&f.from_text), day(&f.to_text)) {
+        (Ok(from), Ok(to)) => {
+            if let (Some(a), Some(b)) = (from, to)
+                && a > b
+            {
+                f.error = Some(l.t("De begindatum ligt na de einddatum.", "The start date is after the end date.").into());
+            } else {
+                f.from = from.and_then(day_start_utc);
+                f.until = to.and_then(|d| d.next_day()).and_then(day_start_utc);
+            }
+        }
+        _ => f.error = Some(l.t("Een datum is niet geldig; schrijf dd-mm-jjjj.", "A date is not valid; write dd-mm-yyyy.").into()),
+    }
+    let id = text("client").to_lowercase();
+    let typed = text("clientnaam");
+    let mut cache = HashMap::new();
+    if crate::audit::is_id(&id) {
+        f.client_text = client_name(web, &user.org, &id, &mut cache).await;
+        f.client = Some(id);
+    } else if !typed.is_empty() {
+        if typed.chars().count() > MAX_CLIENT_TEXT || typed.chars().any(char::is_control) {
+            f.error = Some(
+                l.t(
+                    "De naam of referentie van de cliënt is te lang of bevat ongeldige tekens.",
+                    "The client's name or reference is too long or contains invalid characters.",
+                )
+                .into(),
+            );
+            return Ok(f);
+        }
+        f.client_text = typed.clone();
+        if let Some(c) = web.app.client_by_reference(&user.org, &typed).await? {
+            f.client_text = client_name(web, &user.org, &c.id, &mut cache).await;
+            f.client = Some(c.id);
+        } else {
+            // Names are sealed per client: decrypt the organisation's clients and compare.
+            let words: Vec<String> = typed.to_lowercase().split_whitespace().map(str::to_owned).collect();
+            let mut hits = Vec::new();
+            for c in web.app.store().clients(&user.org).await? {
+                let who = web.app.identity(&c).await?;
+                let name = who.name.to_lowercase();
+                if words.iter().all(|w| name.contains(w.as_str())) {
+                    let born = who.birth_date.as_deref().and_then(parse_date).map(crate::view::dutch_date).unwrap_or_default();
+                    let label = if born.is_empty() { who.name } else { format!("{} ({} {born})", who.name, l.t("geboren", "born")) };
+                    hits.push((c.id, label));
+                }
+            }
+            hits.sort_by_key(|(_, n)| n.to_lowercase());
+            match hits.len() {
+                0 => {
+                    f.nobody = true;
+                    f.error = Some(
+                        l.t(
+                            "Geen cliënt in uw organisatie heeft deze naam of referentie.",
+                            "No client in your organisation has this name or reference.",
+                        )
+                        .into(),
+                    );
+                }
+                1 => {
+                    let (id, _) = hits.remove(0);
+                    f.client_text = client_name(web, &user.org, &id, &mut cache).await;
+                    f.client = Some(id);
+                }
+                _ => f.choices = hits,
+            }
+        }
+    }
+    Ok(f)
+}
+
+fn access_query(f: &Filter, before: Option<u64>, limit: u32) -> AccessQuery {
+    AccessQuery { client: f.client.clone(), user: f.user.clone(), before, from: f.from.clone(), until: f.until.clone(), limit }
+}
+
+async fn rows<S: Backend>(web: &Web<S>, user: &User, stored: &[StoredAccessEvent]) -> Result<Vec<EventRow>, WebError> {
+    let l = user.lang;
+    let people = names(web, &user.org).await?;
     let mut clients = HashMap::new();
     let mut events = Vec::with_capacity(stored.len());
-    for s in &stored {
+    for s in stored {
         let e = &s.event;
         let client = match &e.client {
-            Some(id) => client_name(&web, &user.org, id, &mut clients).await,
+            Some(id) => client_name(web, &user.org, id, &mut clients).await,
             None => String::new(),
         };
         events.push(EventRow {
@@ -98,27 +249,158 @@ pub async fn access_log<S: Backend>(
             when: when(&e.ts),
             user: people.get(&e.user).cloned().unwrap_or_else(|| e.user.clone()),
             user_id: e.user.clone(),
-            role: e.user_role.clone(),
+            role: stored_role_label(&e.user_role, l),
             client,
             client_id: e.client.clone().unwrap_or_default(),
-            action: e.action.clone(),
-            authorisation: e.authorisation.clone(),
+            action: action_label(&e.action, l),
+            action_code: e.action.clone(),
+            authorisation: authorisation_label(&e.authorisation, l),
             allowed: e.allowed,
             source: e.source.clone(),
         });
     }
+    Ok(events)
+}
+
+pub async fn access_log<S: Backend>(
+    State(web): State<Arc<Web<S>>>,
+    user: User,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, WebError> {
+    web.guard(&user, Action::ReadAccessLog).await?;
+    let store = web.app.store();
+    let f = filter(&web, &user, &q).await?;
+    let stopped = f.error.is_some() || !f.choices.is_empty() || f.nobody;
+    let stored = if stopped {
+        Vec::new()
+    } else {
+        store.access_events(&user.org, &access_query(&f, q.get("voor").and_then(|v| v.parse().ok()), PAGE)).await?
+    };
+    let chain = store.access_chain(&user.org).await?;
+    let verdict = verify_access_chain(&chain);
+    let events = rows(&web, &user, &stored).await?;
+    let mut people: Vec<PersonOption> = store
+        .professionals(&user.org)
+        .await?
+        .into_iter()
+        .map(|p| PersonOption {
+            selected: f.user.as_deref() == Some(p.id.as_str()),
+            label: format!("{} ({})", p.name, crate::view::role_label(p.app_role, user.lang)),
+            id: p.id,
+        })
+        .collect();
+    people.sort_by_key(|p| p.label.to_lowercase());
     let older = if stored.len() == PAGE as usize { stored.last().map(|s| s.seq) } else { None };
-    Ok(AccessLogPage {
+    let query = f.query();
+    let choices = f
+        .choices
+        .iter()
+        .map(|(id, label)| {
+            let mut g = Filter { client: Some(id.clone()), ..Filter::default() };
+            g.user.clone_from(&f.user);
+            g.from.clone_from(&f.from);
+            g.until.clone_from(&f.until);
+            g.from_text.clone_from(&f.from_text);
+            g.to_text.clone_from(&f.to_text);
+            ClientChoice { label: label.clone(), href: format!("/toegangslog?{}", g.query()) }
+        })
+        .collect();
+    let status = if f.error.is_some() && !f.nobody { axum::http::StatusCode::UNPROCESSABLE_ENTITY } else { axum::http::StatusCode::OK };
+    let page = AccessLogPage {
         title: user.lang.t("Toegangslog (NEN 7513)", "Access log (NEN 7513)").into(),
         c: Chrome::new(&user, "/toegangslog"),
         events,
         chain_ok: verdict.is_ok(),
         chain_problem: verdict.err().unwrap_or_default(),
         chain_len: chain.len(),
-        filter_client,
-        filter_user,
+        people,
+        client_text: f.client_text.clone(),
+        from: f.from_text.clone(),
+        to: f.to_text.clone(),
+        filter_error: f.error.clone(),
+        choices,
+        filtered: f.is_used(),
+        query,
         older,
-    })
+    };
+    Ok((status, page).into_response())
+}
+
+/// A CSV cell: quoted when needed, and never read as a formula by a spreadsheet (a cell that
+/// starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`).
+pub fn csv_cell(v: &str) -> String {
+    let v = if v.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{v}") } else { v.to_owned() };
+    if v.contains([';', ',', '"', '\n', '\r']) { format!("\"{}\"", v.replace('"', "\"\"")) } else { v }
+}
+
+/// `GET /toegangslog/export.csv`: the filtered log (all pages) as CSV for a spreadsheet:
+/// UTF-8 with a byte order mark, `;` between cells (as Dutch spreadsheets expect), Dutch
+/// headers. The export itself is logged.
+pub async fn access_log_csv<S: Backend>(
+    State(web): State<Arc<Web<S>>>,
+    user: User,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, WebError> {
+    web.guard(&user, Action::ReadAccessLog).await?;
+    let f = filter(&web, &user, &q).await?;
+    if let Some(e) = f.error {
+        return Err(WebError::Invalid(e));
+    }
+    if !f.choices.is_empty() {
+        return Err(WebError::Invalid("Meerdere cliënten passen bij deze naam; kies er één op de pagina van het toegangslog.".into()));
+    }
+    web.log_event(&user, "toegangslog.exporteren", f.client.as_deref(), &format!("rol:{}", user.role.as_str()), true).await?;
+    let store = web.app.store();
+    let mut stored = Vec::new();
+    let mut before = None;
+    loop {
+        let page = store.access_events(&user.org, &access_query(&f, before, 1000)).await?;
+        let done = page.len() < 1000;
+        before = page.last().map(|s| s.seq);
+        stored.extend(page);
+        if done || before.is_none() {
+            break;
+        }
+    }
+    let events = rows(&web, &user, &stored).await?;
+    let mut out = String::from("\u{feff}");
+    let header = [
+        "Volgnummer",
+        "Tijdstip (Nederlandse tijd)",
+        "Wie",
+        "Gebruiker-id",
+        "Rol",
+        "Cliënt",
+        "Cliënt-id",
+        "Handeling",
+        "Handelingscode",
+        "Grond",
+        "Toegestaan",
+        "Vanaf (adres)",
+    ];
+    out.push_str(&header.join(";"));
+    out.push_str("\r\n");
+    for e in &events {
+        let cells = [
+            e.seq.to_string(),
+            e.when.clone(),
+            e.user.clone(),
+            e.user_id.clone(),
+            e.role.clone(),
+            e.client.clone(),
+            e.client_id.clone(),
+            e.action.clone(),
+            e.action_code.clone(),
+            e.authorisation.clone(),
+            if e.allowed { "ja".into() } else { "geweigerd".into() },
+            e.source.clone(),
+        ];
+        out.push_str(&cells.iter().map(|c| csv_cell(c)).collect::<Vec<_>>().join(";"));
+        out.push_str("\r\n");
+    }
+    let date = crate::view::when_ms(now_ms()).chars().take(10).collect::<String>();
+    let disposition = format!("attachment; filename=\"toegangslog-{date}.csv\"");
+    Ok(([(header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()), (header::CONTENT_DISPOSITION, disposition)], out).into_response())
 }
 
 pub struct GrantRow {
