@@ -1,6 +1,6 @@
 // Journey 6: access control as the user sees it. Bram Kok (jeugdarts, no care relation with Noor
 // Bakker) opens her dossier: "Geen toegang" with the emergency access form. With a reason he gets
-// in, under an emergency banner. Dewi Smit (privacyfunctionaris) sees the grant under "Doorbraken",
+// in, under an emergency banner. Dewi Smit (privacyfunctionaris) sees the grant under "Noodtoegang",
 // both the refusal and the grant in the "Toegangslog", and marks the grant as reviewed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -43,7 +43,7 @@ test('doorbraak: geen toegang zonder behandelrelatie, noodtoegang met reden, pri
 
   await withPage(b, 'access-privacy', async (page) => {
     await login(page, 'privacy');
-    await page.getByRole('link', { name: 'Doorbraken' }).click();
+    await page.getByRole('link', { name: 'Noodtoegang' }).click();
     await page.getByRole('heading', { level: 1 }).waitFor();
     assert.match(await page.getByRole('status').innerText(), /^[1-9]\d* nog te beoordelen/);
     const row = page.getByRole('row').filter({ hasText: REASON });

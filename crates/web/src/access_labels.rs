@@ -30,6 +30,17 @@ pub const ACTIONS: &[(&str, &str, &str)] = &[
     ("organisatie.verifieren", "Organisatie geverifieerd", "Organisation verified"),
     ("bundel.verifieren", "Bundel gecontroleerd", "Bundle checked"),
     ("wachtwoord.wijzigen", "Eigen wachtwoord gewijzigd", "Own password changed"),
+    ("tweede_factor.aanzetten", "Tweede factor ingesteld", "Second factor set up"),
+    ("tweede_factor.uitzetten", "Tweede factor uitgezet", "Second factor turned off"),
+    ("tweede_factor.herstelcode_gebruikt", "Ingelogd met een herstelcode", "Signed in with a recovery code"),
+    ("tweede_factor.herstelcodes_vernieuwen", "Nieuwe herstelcodes gemaakt", "New recovery codes made"),
+    ("beheer.tweede_factor_herstellen", "Tweede factor van een collega verwijderd", "A colleague's second factor removed"),
+    ("beheer.tweede_factor_verplicht", "Tweede factor verplicht gemaakt voor iedereen", "Second factor made required for everyone"),
+    (
+        "beheer.tweede_factor_niet_verplicht",
+        "Tweede factor niet langer verplicht voor iedereen",
+        "Second factor no longer required for everyone",
+    ),
     ("inloggen", "Ingelogd", "Signed in"),
     ("uitloggen", "Uitgelogd", "Signed out"),
 ];
@@ -62,6 +73,11 @@ pub fn authorisation_label(code: &str, lang: Lang) -> String {
     let label = match code {
         "zorgrelatie" => lang.t("behandelrelatie", "care relation"),
         "sessie" => lang.t("eigen account", "own account"),
+        // One reason for both: the log must not reveal which ids exist in another organisation.
+        "geweigerd:onbekend_of_andere_organisatie" => {
+            lang.t("geweigerd: onbekend of van een andere organisatie", "refused: unknown or of another organisation")
+        }
+        // Codes written before the two were merged.
         "geweigerd:andere_organisatie" => lang.t("geweigerd: andere organisatie", "refused: other organisation"),
         "geweigerd:rol" => lang.t("geweigerd: niet voor deze rol", "refused: not for this role"),
         "geweigerd:geen_zorgrelatie" => lang.t("geweigerd: geen behandelrelatie", "refused: no care relation"),

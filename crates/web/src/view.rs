@@ -44,7 +44,7 @@ impl Chrome {
             }
             AppRole::PrivacyOfficer => vec![
                 ("/toegangslog", l.t("Toegangslog", "Access log")),
-                ("/doorbraken", l.t("Doorbraken", "Break-the-glass")),
+                ("/doorbraken", l.t("Noodtoegang", "Emergency access")),
                 ("/verificatie", l.t("Verificatie", "Verification")),
             ],
             AppRole::Administrator => {

@@ -1551,3 +1551,114 @@ async fn a_favicon_and_no_inline_styles() {
         assert!(!r.body.contains(" style=") && !r.body.contains("<style"), "{page}");
     }
 }
+
+/// The Dutch a user reads on a page: the text outside tags, without the English second text
+/// (`lang="en"` elements), whitespace collapsed.
+fn dutch_text(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    // Drop the English companions: `<x lang="en" …>…</x>` (never nested in these templates).
+    while let Some(i) = rest.find(" lang=\"en\"") {
+        let Some(open) = rest[..i].rfind('<') else { break };
+        let tag: String = rest[open + 1..i].chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+        out.push_str(&rest[..open]);
+        let close = format!("</{tag}>");
+        rest = match rest[i..].find(&close) {
+            Some(j) => &rest[i + j + close.len()..],
+            None => "",
+        };
+    }
+    out.push_str(rest);
+    let mut text = String::new();
+    let mut in_tag = false;
+    for ch in out.chars() {
+        match ch {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                text.push(' ');
+            }
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Pages speak plain Dutch, not the words of the code: no ledger or engine terms, no English
+/// role or feature names, no UTC times (issue 9, point 5). Every page each role reaches in a
+/// typical day is read, including a recorded deliberation, its decision and its proof.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_page_speaks_like_its_code() {
+    const WORDS: [&str; 8] =
+        ["boomgrootte", "checkpoint", "plaats 1 in", "draft", "break-the-glass", "privacy officer", "UTC", "leaf-hash"];
+    let t = setup().await;
+    let huisarts = t.token("huisarts").await;
+    let noor = t.a.clients["Noor Bakker"].clone();
+    // A recorded deliberation with a decision, to read its pages too.
+    let r = t.send("POST", "/beraad", Some(&huisarts), Some(&format!("client={noor}&datum=2026-11-23"))).await;
+    let draft = r.headers[header::LOCATION].to_str().unwrap().to_owned();
+    let answers: HashMap<&str, &str> = HashMap::from([
+        ("recipient_role", "mantelzorger"),
+        ("request_from", "none"),
+        ("purpose", "inform_relatives"),
+        ("client_deceased", "false"),
+        ("client_age", "42"),
+        ("client_competent", "true"),
+        ("data_categories", "health"),
+    ]);
+    let check = |page: &str, html: &str| {
+        let text = dutch_text(html);
+        for w in WORDS {
+            assert!(!text.to_lowercase().contains(&w.to_lowercase()), "{page}: «{w}» in: {text}");
+        }
+        // "plaats 3 in het logboek van 7": a position in the ledger's tree, not for people.
+        let positional = text.split("logboek van ").skip(1).any(|rest| rest.starts_with(|c: char| c.is_ascii_digit()));
+        assert!(!positional, "{page}: a position in the log in: {text}");
+    };
+    let body = loop {
+        let r = t.send("GET", &draft, Some(&huisarts), None).await;
+        let Some(fact) = r.body.split("name=\"vraag\" value=\"").nth(1).and_then(|s| s.split('"').next()).map(str::to_owned) else {
+            break r.body;
+        };
+        let Some(value) = answers.get(fact.as_str()) else {
+            break t.send("GET", &format!("{draft}?antwoord=1"), Some(&huisarts), None).await.body;
+        };
+        check(&draft, &r.body);
+        t.send("POST", &format!("{draft}/antwoord"), Some(&huisarts), Some(&format!("vraag={fact}&antwoord={value}"))).await;
+    };
+    // The answer and the printable report, before recording removes the draft.
+    check(&draft, &body);
+    let printable = t.send("GET", &format!("{draft}/verslag"), Some(&huisarts), None).await;
+    assert_eq!(printable.status, StatusCode::OK);
+    check(&format!("{draft}/verslag"), &printable.body);
+    let version = body.split("name=\"versie\" value=\"").nth(1).and_then(|s| s.split('"').next()).unwrap().to_owned();
+    let r = t.send("POST", &format!("{draft}/vastleggen"), Some(&huisarts), Some(&format!("versie={version}"))).await;
+    let decision = r.headers[header::LOCATION].to_str().unwrap().to_owned();
+    let seq = decision.split("/beraad/").nth(1).unwrap().split('/').next().unwrap().to_owned();
+    let pages = vec![
+        decision.clone(),
+        format!("/clienten/{noor}"),
+        format!("/clienten/{noor}/dossier/{seq}"),
+        format!("/clienten/{noor}/dossier/{seq}/bewijs"),
+        format!("/clienten/{noor}/toestemming"),
+        "/clienten".into(),
+        "/beraad/nieuw".into(),
+        "/account/wachtwoord".into(),
+    ];
+    let mut seen = 0;
+    for (login, extra) in [
+        ("huisarts", pages),
+        ("privacy", vec!["/toegangslog".to_owned(), "/doorbraken".into(), "/verificatie".into()]),
+        ("beheer", vec!["/beheer".to_owned()]),
+    ] {
+        let token = t.token(login).await;
+        for page in extra {
+            let r = t.send("GET", &page, Some(&token), None).await;
+            assert_eq!(r.status, StatusCode::OK, "{login} {page}");
+            check(&format!("{login} {page}"), &r.body);
+            seen += 1;
+        }
+    }
+    assert_eq!(seen, 12, "every listed page was read");
+}

@@ -82,7 +82,7 @@ pub fn large_body_routes<S: Backend>() -> Router<Arc<Web<S>>> {
         title = "Grondslag API",
         description = "Mag ik dit delen? De JSON-API van Grondslag: anoniem beoordelen, een beraad en besluit vastleggen in het \
                        dossier van een cliënt, het toestemmingsregister, ontvangstbewijzen en verificatiebundels, en voor de \
-                       privacy officer de verificatie van de organisatie en het toegangslog (NEN 7513). Elk verzoek aan een \
+                       privacyfunctionaris de verificatie van de organisatie en het toegangslog (NEN 7513). Elk verzoek aan een \
                        dossier wordt vooraf getoetst en vastgelegd in het toegangslog.\n\nFouten: `{\"fout\": {\"code\", \
                        \"bericht\", \"message\"}}`; `code` is stabiel (zie het schema `FoutCode`), `bericht` is Nederlands.",
         license(name = "EUPL-1.2", identifier = "EUPL-1.2")

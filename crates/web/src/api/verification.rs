@@ -113,7 +113,7 @@ pub async fn verify_bundle<S: Backend>(
     responses(
         (status = 200, description = "Het resultaat; `ok` is false als iets niet klopt, met de reden.", body = Organisatieverificatie),
         (status = 401, description = "niet_ingelogd.", body = FoutAntwoord),
-        (status = 403, description = "geen_toegang: alleen de privacy officer en de beheerder.", body = FoutAntwoord),
+        (status = 403, description = "geen_toegang: alleen de privacyfunctionaris en de beheerder.", body = FoutAntwoord),
     )
 )]
 pub async fn organisation<S: Backend>(
@@ -161,7 +161,7 @@ pub async fn organisation<S: Backend>(
     responses(
         (status = 200, description = "Een pagina van het toegangslog.", body = Toegangslog),
         (status = 401, description = "niet_ingelogd.", body = FoutAntwoord),
-        (status = 403, description = "geen_toegang: alleen de privacy officer.", body = FoutAntwoord),
+        (status = 403, description = "geen_toegang: alleen de privacyfunctionaris.", body = FoutAntwoord),
         (status = 422, description = "ongeldige_invoer: een filter dat geen id of datum is, of een limiet buiten 1–1000.", body = FoutAntwoord),
     )
 )]

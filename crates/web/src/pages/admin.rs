@@ -268,7 +268,7 @@ pub async fn second_factor_setting<S: Backend>(State(web): State<Arc<Web<S>>>, u
         Ok(if required {
             format!("Een tweede factor is nu verplicht voor iedereen; {ended} open sessie(s) van accounts zonder tweede factor beëindigd.")
         } else {
-            "Een tweede factor is nu alleen verplicht voor beheerders en privacy officers.".to_owned()
+            "Een tweede factor is nu alleen verplicht voor beheerders en privacyfunctionarissen.".to_owned()
         })
     }
     .await;

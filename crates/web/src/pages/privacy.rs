@@ -452,12 +452,7 @@ pub async fn grants<S: Backend>(State(web): State<Arc<Web<S>>>, user: User) -> R
         });
     }
     let open = grants.iter().filter(|g| g.reviewed.is_none()).count();
-    Ok(GrantsPage {
-        title: user.lang.t("Doorbraken (break-the-glass)", "Break-the-glass access").into(),
-        c: Chrome::new(&user, "/doorbraken"),
-        grants,
-        open,
-    })
+    Ok(GrantsPage { title: user.lang.t("Noodtoegang", "Emergency access").into(), c: Chrome::new(&user, "/doorbraken"), grants, open })
 }
 
 pub async fn review<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, Path(id): Path<String>) -> Result<Response, WebError> {
@@ -485,12 +480,14 @@ pub async fn verification<S: Backend>(State(web): State<Arc<Web<S>>>, user: User
         Ok(v) => (
             true,
             format!(
-                "{} {} {} {} {}.",
+                "{} {} {} {}",
                 v.report.entries,
                 l.t("regels in", "entries in"),
                 v.report.dossiers,
-                l.t("dossiers geverifieerd; checkpoint-grootte", "dossiers verified; checkpoint size"),
-                v.checkpoint_size
+                l.t(
+                    "dossiers gecontroleerd: alle staan ongewijzigd in het ondertekende logboek van de organisatie.",
+                    "dossiers checked: all are unchanged in the organisation's signed log."
+                ),
             ),
             v.key,
         ),
