@@ -65,7 +65,17 @@ pub fn run(ctx: &Context, args: StartArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
+/// Technical logging for the server: to stderr, level from `GRONDSLAG_LOG` (default `info`).
+/// Only fixed codes and technical facts are logged, never client data.
+fn init_logging() {
+    let filter =
+        tracing_subscriber::EnvFilter::try_from_env("GRONDSLAG_LOG").unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    // A second call (tests) keeps the first subscriber.
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_ansi(false).try_init();
+}
+
 async fn serve<S: Backend>(ctx: &Context, args: &StartArgs, addr: SocketAddr, store: S) -> anyhow::Result<ExitCode> {
+    init_logging();
     let app = App::new(store, &args.data, ctx.rules.clone());
     let cfg = Config { secure_cookies: args.https, hash_cost: HashCost::PRODUCTION, trusted_origins: args.origin.clone() };
     let web = Web::new(app, cfg).await.map_err(|e| anyhow::anyhow!("{}", e.messages().0))?;
@@ -92,6 +102,7 @@ async fn serve<S: Backend>(ctx: &Context, args: &StartArgs, addr: SocketAddr, st
         outln!("Demo-organisatie bestaat al; inlognamen huisarts, jeugd, aandacht, privacy, beheer (wachtwoord demo-wachtwoord-oost).");
     }
     outln!("Grondslag draait op {shown} — stop met Ctrl+C.");
+    tracing::info!(address = %addr, "server gestart");
     // Drafts nobody finished are removed after a week.
     let cleaner = web.clone();
     tokio::spawn(async move {

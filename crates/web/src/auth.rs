@@ -326,7 +326,7 @@ impl<S: Backend> Web<S> {
     /// attempt back). Unknown names and wrong passwords get the same answer and take the same
     /// time (a dummy hash is verified).
     pub async fn check_login(&self, login: &str, pw: &str, addr: &str) -> Result<Professional, WebError> {
-        let (professional, attempt) = self.check_password(login, pw, addr).await?;
+        let (professional, attempt) = self.verify_credentials(login, pw, addr).await?;
         self.limiter.succeeded(attempt);
         Ok(professional)
     }
@@ -334,7 +334,7 @@ impl<S: Backend> Web<S> {
     /// [`Web::check_login`] without giving the attempt back: for an account with a second factor
     /// the password alone is not a successful sign-in (the attempt is only given back, and the
     /// address only remembered, once the code is right).
-    async fn check_password(&self, login: &str, pw: &str, addr: &str) -> Result<(Professional, Attempt), WebError> {
+    async fn verify_credentials(&self, login: &str, pw: &str, addr: &str) -> Result<(Professional, Attempt), WebError> {
         let attempt = self.limiter.attempt(login, addr)?;
         let cred = self.app.store().credential_by_login(login.trim()).await?;
         let refused = || WebError::Forbidden("Inlognaam of wachtwoord klopt niet, of het account is geblokkeerd.".into());
@@ -353,7 +353,7 @@ impl<S: Backend> Web<S> {
     /// otherwise it is a short-lived session that reaches nothing but the second step
     /// ([`SessionStage::SecondFactor`]) or the enrolment ([`SessionStage::Enrol`]).
     pub async fn login(&self, login: &str, pw: &str, addr: &str) -> Result<SignedIn, WebError> {
-        let (professional, attempt) = self.check_password(login, pw, addr).await?;
+        let (professional, attempt) = self.verify_credentials(login, pw, addr).await?;
         let stage = if self.active_second_factor(&professional.id).await?.is_some() {
             SessionStage::SecondFactor
         } else if self.second_factor_required(&professional).await? {
@@ -371,7 +371,7 @@ impl<S: Backend> Web<S> {
     /// Checks a login in one request (the API): password and, for an account with a second
     /// factor, `code` (a 6-digit code or a recovery code). Only a fully signed-in session is made.
     pub async fn login_with_code(&self, login: &str, pw: &str, code: Option<&str>, addr: &str) -> Result<SignedIn, WebError> {
-        let (professional, attempt) = self.check_password(login, pw, addr).await?;
+        let (professional, attempt) = self.verify_credentials(login, pw, addr).await?;
         if self.active_second_factor(&professional.id).await?.is_some() {
             let Some(code) = code.filter(|c| !c.trim().is_empty()) else { return Err(WebError::SecondFactor { enrol: false }) };
             let Some(used) = self.check_second_factor(&professional, login, code, addr).await? else {

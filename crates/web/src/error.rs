@@ -165,7 +165,8 @@ pub fn internal(code: &'static str) -> WebError {
 }
 
 fn tracing_code(code: &str) {
-    eprintln!("grondslag-web: interne fout ({code})");
+    // Only the fixed code: never a message that could carry client data.
+    tracing::error!(code, "interne fout");
 }
 
 /// An error page: the message in the chosen language (the other beneath it), the normal menu

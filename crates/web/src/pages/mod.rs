@@ -32,10 +32,30 @@ impl<S: Send + Sync> FromRequest<S> for FormData {
                 WebError::Invalid("Het formulier kon niet worden gelezen.".into())
             }
         })?;
-        serde_urlencoded::from_bytes::<Vec<(String, String)>>(&bytes)
-            .map(FormData)
-            .map_err(|_| WebError::Invalid("Het formulier kon niet worden gelezen.".into()))
+        let pairs = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&bytes)
+            .map_err(|_| WebError::Invalid("Het formulier kon niet worden gelezen.".into()))?;
+        check_sizes(&pairs)?;
+        Ok(FormData(pairs))
     }
+}
+
+/// No form of the application has more fields than this (the consent form, with every role,
+/// data category and purpose ticked, has about 150).
+pub const MAX_FIELDS: usize = 400;
+/// No field of the application is longer than this (free texts are capped lower, per field).
+pub const MAX_VALUE_CHARS: usize = 10_000;
+const MAX_NAME_CHARS: usize = 100;
+
+/// Caps on every form, before any handler sees it: a field that no page sends is never stored
+/// or echoed, and a flood of fields or characters is refused at once.
+fn check_sizes(pairs: &[(String, String)]) -> Result<(), WebError> {
+    if pairs.len() > MAX_FIELDS {
+        return Err(WebError::Invalid(format!("Het formulier heeft te veel velden (hoogstens {MAX_FIELDS}).")));
+    }
+    if pairs.iter().any(|(k, v)| k.chars().count() > MAX_NAME_CHARS || v.chars().count() > MAX_VALUE_CHARS) {
+        return Err(WebError::Invalid(format!("Een veld van het formulier is te lang (hoogstens {MAX_VALUE_CHARS} tekens).")));
+    }
+    Ok(())
 }
 
 impl FormData {
@@ -88,7 +108,18 @@ pub fn local_path(p: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
-    use super::local_path;
+    use super::{MAX_FIELDS, MAX_VALUE_CHARS, check_sizes, local_path};
+
+    #[test]
+    fn every_form_is_capped_in_fields_and_length() {
+        let field = |n: usize| ("reden".to_owned(), "x".repeat(n));
+        assert!(check_sizes(&[field(MAX_VALUE_CHARS)]).is_ok());
+        assert!(check_sizes(&[field(MAX_VALUE_CHARS + 1)]).is_err());
+        assert!(check_sizes(&[("x".repeat(101), String::new())]).is_err());
+        let many: Vec<(String, String)> = (0..=MAX_FIELDS).map(|i| (format!("v{i}"), "1".into())).collect();
+        assert!(check_sizes(&many[..MAX_FIELDS]).is_ok());
+        assert!(check_sizes(&many).is_err());
+    }
 
     #[test]
     fn only_same_origin_paths_are_followed() {
