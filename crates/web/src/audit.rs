@@ -7,6 +7,7 @@ use grondslag_ledger::ts_from_unix_millis;
 use grondslag_store::{AccessEvent, AccessStore, Client, Professional, StoreError, StoreResult};
 use tokio::sync::{mpsc, oneshot};
 
+use crate::access_labels::Event;
 use crate::auth::User;
 use crate::error::{WebError, internal};
 use crate::policy::{Action, Basis, Decision, Denial, Target, authorise};
@@ -70,7 +71,7 @@ impl<S: Backend> Web<S> {
     pub async fn log_event(
         &self,
         user: &User,
-        action: &str,
+        action: impl Into<crate::access_labels::Logged>,
         client: Option<&str>,
         authorisation: &str,
         allowed: bool,
@@ -83,7 +84,7 @@ impl<S: Backend> Web<S> {
             user_role: user.role.as_str().into(),
             on_behalf_of: None,
             client: client.map(str::to_owned),
-            action: action.into(),
+            action: action.into().code().to_owned(),
             authorisation: authorisation.into(),
             allowed,
             source: user.source.clone(),
@@ -94,7 +95,7 @@ impl<S: Backend> Web<S> {
 
     /// Writes an event about a professional's own account before their session is fully signed
     /// in (e.g. a recovery code used at login). An error here refuses the request.
-    pub async fn log_account_event(&self, p: &Professional, source: &str, action: &str) -> Result<(), WebError> {
+    pub async fn log_account_event(&self, p: &Professional, source: &str, action: Event) -> Result<(), WebError> {
         let ts = ts_from_unix_millis(now_ms()).ok_or_else(|| internal("clock"))?;
         let event = AccessEvent {
             org: p.org.clone(),
@@ -103,7 +104,7 @@ impl<S: Backend> Web<S> {
             user_role: p.app_role.as_str().into(),
             on_behalf_of: None,
             client: None,
-            action: action.into(),
+            action: action.code().to_owned(),
             authorisation: "sessie".into(),
             allowed: true,
             source: source.into(),
@@ -117,7 +118,7 @@ impl<S: Backend> Web<S> {
             Ok(b) => (b.code(), true),
             Err(d) => (d.code().to_owned(), false),
         };
-        self.log_event(user, action.code(), client, &authorisation, allowed).await
+        self.log_event(user, action, client, &authorisation, allowed).await
     }
 
     /// Authorises an organisation-level action (no client), logging the decision.
@@ -141,7 +142,7 @@ impl<S: Backend> Web<S> {
             Err(e) => return Err(e.into()),
         };
         let Some(client) = client else {
-            self.log_event(user, action.code(), Some(id), Denial::OtherOrganisation.code(), false).await?;
+            self.log_event(user, action, Some(id), Denial::OtherOrganisation.code(), false).await?;
             return Err(not_found());
         };
         let same_org = client.org == user.org;

@@ -19,6 +19,7 @@ use axum::http::request::Parts;
 use grondslag_store::{AppRole, Professional, SessionRecord, SessionStage};
 use sha2::{Digest, Sha256};
 
+use crate::access_labels::Event;
 use crate::error::{WebError, internal};
 use crate::i18n::Lang;
 use crate::second_factor::FactorUsed;
@@ -378,7 +379,7 @@ impl<S: Backend> Web<S> {
                 return Err(WebError::Forbidden("De code klopt niet, is al gebruikt of is verlopen.".into()));
             };
             if used == FactorUsed::RecoveryCode {
-                self.log_account_event(&professional, addr, "tweede_factor.herstelcode_gebruikt").await?;
+                self.log_account_event(&professional, addr, Event::RecoveryCodeUsed).await?;
             }
         } else if self.second_factor_required(&professional).await? {
             return Err(WebError::SecondFactor { enrol: true });

@@ -12,6 +12,7 @@ use grondslag_store::AppRole;
 use super::extract::{ApiJson, ApiPath, ApiQuery, ApiUser};
 use super::schema::{Besluit, Bundel, ClientUit, ClientZoekfilter, Dossier, FoutAntwoord, Ontvangstbewijs};
 use super::{created, optional_text, sentence, text};
+use crate::access_labels::Event;
 use crate::error::{ApiError, WebError};
 use crate::pages::clients::{ClientFilter, find_own_clients};
 use crate::policy::Action;
@@ -43,11 +44,11 @@ pub async fn clients<S: Backend>(
     }
     let filter = ClientFilter::parse(search.naam.as_deref(), search.referentie.as_deref(), search.geboortedatum.as_deref())?;
     let rows = if filter.is_empty() {
-        web.log_event(&user, "clienten.eigen_lijst", None, "zorgrelatie", true).await?;
+        web.log_event(&user, Event::OwnClientList, None, "zorgrelatie", true).await?;
         crate::pages::clients::own_clients(&web, &user).await?
     } else {
         // The search text is not logged: it may be client data.
-        web.log_event(&user, "clienten.zoeken", None, "zorgrelatie", true).await?;
+        web.log_event(&user, Event::ClientSearch, None, "zorgrelatie", true).await?;
         find_own_clients(&web, &user, &filter).await?
     };
     Ok(Json(

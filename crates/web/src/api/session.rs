@@ -11,6 +11,7 @@ use axum::response::{IntoResponse, Response};
 use super::created;
 use super::extract::{ApiJson, ApiUser, PeerAddr};
 use super::schema::{FoutAntwoord, Inloggen, Sessie};
+use crate::access_labels::Event;
 use crate::auth::token_hash;
 use crate::error::{ApiError, WebError, internal};
 use crate::{Backend, Web};
@@ -76,7 +77,7 @@ pub async fn login<S: Backend>(
 )]
 pub async fn logout<S: Backend>(State(web): State<Arc<Web<S>>>, ApiUser(user): ApiUser) -> Result<Response, ApiError> {
     // As on the page: signing out must work even when the event cannot be written.
-    let _ = web.log_event(&user, "uitloggen", None, "sessie", true).await;
+    let _ = web.log_event(&user, Event::SignedOut, None, "sessie", true).await;
     web.app.store().delete_session(&user.session).await?;
     if user.bearer {
         Ok(StatusCode::NO_CONTENT.into_response())

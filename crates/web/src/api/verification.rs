@@ -15,6 +15,7 @@ use super::schema::{
     Bundel, Bundelrapport, Bundelverificatie, FoutAntwoord, Logboekverificatie, Organisatieverificatie, Toegangsgebeurtenis, Toegangslog,
     ToegangslogFilter, Toegangslogverificatie,
 };
+use crate::access_labels::Event;
 use crate::error::{ApiError, WebError, internal};
 use crate::policy::Action;
 use crate::{Backend, Web};
@@ -50,7 +51,7 @@ pub async fn verify_bundle<S: Backend>(
     ApiUser(user): ApiUser,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<Bundelverificatie>, ApiError> {
-    web.log_event(&user, "bundel.verifieren", None, &format!("rol:{}", user.role.as_str()), true).await?;
+    web.log_event(&user, Event::BundleVerified, None, &format!("rol:{}", user.role.as_str()), true).await?;
     let body = body.map_err(|e| {
         if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
             WebError::TooLarge

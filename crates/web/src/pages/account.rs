@@ -10,6 +10,7 @@ use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 
 use super::FormData;
+use crate::access_labels::Event;
 use crate::auth::{EnrollingUser, check_password};
 use crate::error::WebError;
 use crate::second_factor;
@@ -59,7 +60,7 @@ pub async fn change<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, form
     web.app.store().set_credential(&user.id, &cred.login, &hash).await?;
     // Every session ends, this one included: sign in again with the new password.
     web.app.store().delete_sessions_of(&user.id).await?;
-    web.log_event(&user, "wachtwoord.wijzigen", None, "sessie", true).await?;
+    web.log_event(&user, Event::PasswordChanged, None, "sessie", true).await?;
     Ok(([(axum::http::header::SET_COOKIE, web.session_cookie(""))], page(&user, None, true)).into_response())
 }
 
@@ -170,7 +171,7 @@ pub async fn second_factor_confirm<S: Backend>(
         }
         Err(e) => return Err(e),
     };
-    web.log_event(user, "tweede_factor.aanzetten", None, "sessie", true).await?;
+    web.log_event(user, Event::SecondFactorOn, None, "sessie", true).await?;
     // Sessions opened with the password alone end (elsewhere too); this one continues, fully
     // signed in, under a new token.
     web.app.store().delete_sessions_of(&user.id).await?;
@@ -189,7 +190,7 @@ async fn with_code<S: Backend>(web: &Web<S>, user: &User, form: &FormData) -> Re
     let msg = match web.check_second_factor(&p, &login, &answer, &user.source).await {
         Ok(Some(used)) => {
             if used == second_factor::FactorUsed::RecoveryCode {
-                web.log_event(user, "tweede_factor.herstelcode_gebruikt", None, "sessie", true).await?;
+                web.log_event(user, Event::RecoveryCodeUsed, None, "sessie", true).await?;
             }
             return Ok(Ok(()));
         }
@@ -210,7 +211,7 @@ pub async fn second_factor_renew<S: Backend>(State(web): State<Arc<Web<S>>>, use
     }
     let p = web.app.store().professional(&user.id).await?;
     let codes = web.renew_recovery_codes(&p).await?;
-    web.log_event(&user, "tweede_factor.herstelcodes_vernieuwen", None, "sessie", true).await?;
+    web.log_event(&user, Event::RecoveryCodesRenewed, None, "sessie", true).await?;
     let done = Some(
         user.lang
             .t("Nieuwe herstelcodes gemaakt; de oude werken niet meer.", "New recovery codes made; the old ones no longer work.")
@@ -234,7 +235,7 @@ pub async fn second_factor_disable<S: Backend>(State(web): State<Arc<Web<S>>>, u
         return Ok(page);
     }
     web.app.store().remove_second_factor(&user.id).await?;
-    web.log_event(&user, "tweede_factor.uitzetten", None, "sessie", true).await?;
+    web.log_event(&user, Event::SecondFactorOff, None, "sessie", true).await?;
     let done = Some(user.lang.t("De tweede factor staat uit.", "The second factor is off.").to_owned());
     Ok(factor_page(&web, &user, false, None, done, Vec::new()).await?.into_response())
 }

@@ -10,6 +10,7 @@ use axum::response::{IntoResponse, Response};
 use grondslag_store::{AppRole, CareRelation};
 
 use super::FormData;
+use crate::access_labels::Event;
 use crate::auth::check_password;
 use crate::error::WebError;
 use crate::pages::deliberation::Opt;
@@ -205,7 +206,7 @@ pub async fn reset_password<S: Backend>(
         let hash = web.hash_password(&pw).await?;
         web.app.store().set_credential(&p.id, &cred.login, &hash).await?;
         let ended = web.app.store().delete_sessions_of(&p.id).await?;
-        web.log_event(&user, "beheer.wachtwoord_herstellen", None, "rol:administrator", true).await?;
+        web.log_event(&user, Event::PasswordResetByAdmin, None, "rol:administrator", true).await?;
         Ok(format!("Nieuw wachtwoord ingesteld voor {}; {ended} open sessie(s) beëindigd. Geef het wachtwoord persoonlijk door.", p.name))
     }
     .await;
@@ -223,7 +224,7 @@ pub async fn add_relation<S: Backend>(State(web): State<Arc<Web<S>>>, user: User
             .add_care_relation(&CareRelation { org: user.org.clone(), professional, client: client.clone(), since })
             .await
             .map_err(|_| WebError::Invalid("Deze professional en cliënt horen niet allebei bij uw organisatie.".into()))?;
-        web.log_event(&user, "zorgrelatie.vastleggen", Some(&client), "rol:administrator", true).await?;
+        web.log_event(&user, Event::CareRelationRecorded, Some(&client), "rol:administrator", true).await?;
         Ok("De behandelrelatie is vastgelegd.".to_owned())
     }
     .await;
@@ -240,7 +241,7 @@ pub async fn end_relation<S: Backend>(State(web): State<Arc<Web<S>>>, user: User
             return Err(WebError::NotFound("Deze professional bestaat niet.".into()));
         }
         web.app.store().end_care_relation(&professional, &client).await?;
-        web.log_event(&user, "zorgrelatie.beeindigen", Some(&client), "rol:administrator", true).await?;
+        web.log_event(&user, Event::CareRelationEnded, Some(&client), "rol:administrator", true).await?;
         Ok("De behandelrelatie is beëindigd.".to_owned())
     }
     .await;
@@ -263,7 +264,7 @@ pub async fn second_factor_setting<S: Backend>(State(web): State<Arc<Web<S>>>, u
                 }
             }
         }
-        let action = if required { "beheer.tweede_factor_verplicht" } else { "beheer.tweede_factor_niet_verplicht" };
+        let action = if required { Event::SecondFactorRequired } else { Event::SecondFactorNotRequired };
         web.log_event(&user, action, None, "rol:administrator", true).await?;
         Ok(if required {
             format!("Een tweede factor is nu verplicht voor iedereen; {ended} open sessie(s) van accounts zonder tweede factor beëindigd.")
@@ -293,7 +294,7 @@ pub async fn reset_second_factor<S: Backend>(
         }
         web.app.store().remove_second_factor(&p.id).await?;
         let ended = web.app.store().delete_sessions_of(&p.id).await?;
-        web.log_event(&user, "beheer.tweede_factor_herstellen", None, "rol:administrator", true).await?;
+        web.log_event(&user, Event::SecondFactorRemovedByAdmin, None, "rol:administrator", true).await?;
         Ok(format!("De tweede factor van {} is verwijderd; {ended} open sessie(s) beëindigd. Bij de volgende keer inloggen stelt {} een nieuwe in.", p.name, p.name))
     }
     .await;

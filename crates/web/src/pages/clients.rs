@@ -16,6 +16,7 @@ use grondslag_app::Identity;
 use grondslag_store::{AppRole, CareRelation};
 
 use super::FormData;
+use crate::access_labels::Event;
 use crate::error::WebError;
 use crate::policy::Action;
 use crate::view::Chrome;
@@ -182,12 +183,12 @@ pub async fn list<S: Backend>(
     let filter = ClientFilter::parse(field("naam"), field("referentie"), field("geboortedatum"));
     let (clients, searching, search_error) = match filter {
         Ok(f) if f.is_empty() => {
-            web.log_event(&user, "clienten.eigen_lijst", None, "zorgrelatie", true).await?;
+            web.log_event(&user, Event::OwnClientList, None, "zorgrelatie", true).await?;
             (own_clients(&web, &user).await?, false, None)
         }
         Ok(f) => {
             // The search text is not logged: it may be client data.
-            web.log_event(&user, "clienten.zoeken", None, "zorgrelatie", true).await?;
+            web.log_event(&user, Event::ClientSearch, None, "zorgrelatie", true).await?;
             (find_own_clients(&web, &user, &f).await?, true, None)
         }
         Err(e) => (Vec::new(), true, Some(e.messages().0)),
@@ -253,7 +254,7 @@ pub async fn create<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, form
         Err(grondslag_app::AppError::Invalid(m)) => return Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, again(m)).into_response()),
         Err(e) => return Err(e.into()),
     };
-    web.log_event(&user, "client.registreren", Some(&client.id), &format!("rol:{}", user.role.as_str()), true).await?;
+    web.log_event(&user, Event::ClientRegistered, Some(&client.id), &format!("rol:{}", user.role.as_str()), true).await?;
     // Whoever registers a client as their caregiver starts the care relation with them.
     if matches!(user.role, AppRole::Professional | AppRole::Aandachtsfunctionaris) {
         let since = grondslag_ledger::ts_from_unix_millis(crate::now_ms()).unwrap_or_default();

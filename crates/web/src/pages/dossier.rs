@@ -16,6 +16,7 @@ use grondslag_engine::Report;
 use grondslag_store::{BreakGlass, new_id};
 
 use super::FormData;
+use crate::access_labels::Event;
 use crate::error::{WebError, internal};
 use crate::pages::deliberation::PrintablePage;
 use crate::policy::{Action, Basis};
@@ -127,7 +128,7 @@ pub async fn break_glass<S: Backend>(
     let client = match web.app.store().client(&id).await {
         Ok(c) if c.org == user.org => c,
         _ => {
-            web.log_event(&user, Action::BreakGlass.code(), Some(&id), crate::policy::Denial::OtherOrganisation.code(), false).await?;
+            web.log_event(&user, Action::BreakGlass, Some(&id), crate::policy::Denial::OtherOrganisation.code(), false).await?;
             return Err(WebError::NotFound("Deze cliënt bestaat niet, of u heeft er geen toegang toe.".into()));
         }
     };
@@ -146,7 +147,7 @@ pub async fn break_glass<S: Backend>(
         reviewed_at: None,
     };
     web.app.store().create_break_glass(&grant).await?;
-    web.log_event(&user, "doorbraak.toegekend", Some(&client.id), &format!("doorbraak:{grant_id}"), true).await?;
+    web.log_event(&user, Event::BreakGlassTaken, Some(&client.id), &format!("doorbraak:{grant_id}"), true).await?;
     Ok(Redirect::to(&format!("/clienten/{}", client.id)).into_response())
 }
 

@@ -11,6 +11,7 @@ use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use grondslag_store::{AppRole, Draft, StoreError};
 
+use crate::access_labels::Event;
 use crate::error::WebError;
 use crate::policy::Action;
 use crate::view::{Chrome, when_ms};
@@ -89,7 +90,7 @@ pub async fn list<S: Backend>(
         web.guard(&user, Action::Evaluate).await?;
     }
     // The list names clients, like the client list: logged the same way.
-    web.log_event(&user, "beraden.eigen_lijst", None, "zorgrelatie", true).await?;
+    web.log_event(&user, Event::OwnDrafts, None, "zorgrelatie", true).await?;
     let mut drafts = Vec::new();
     for d in web.own_drafts(&user).await? {
         drafts.push(row(&web, &user, &d).await?);

@@ -10,6 +10,7 @@ use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
 
 use super::{FormData, local_path};
+use crate::access_labels::Event;
 use crate::auth::{AnySession, PendingUser, peer};
 use crate::error::WebError;
 use crate::i18n::Lang;
@@ -88,7 +89,7 @@ pub async fn submit<S: Backend>(State(web): State<Arc<Web<S>>>, lang: Lang, Peer
 /// Signing out works at every stage of signing in (also to abandon the second step).
 pub async fn logout<S: Backend>(State(web): State<Arc<Web<S>>>, user: Result<AnySession, WebError>) -> Response {
     if let Ok(AnySession(u)) = user {
-        let _ = web.log_event(&u, "uitloggen", None, "sessie", true).await;
+        let _ = web.log_event(&u, Event::SignedOut, None, "sessie", true).await;
         if let Err(e) = web.app.store().delete_session(&u.session).await {
             return WebError::from(e).into_response();
         }
@@ -142,7 +143,7 @@ pub async fn code_submit<S: Backend>(State(web): State<Arc<Web<S>>>, PendingUser
         let login = store.credential_of(&user.id).await?.map(|c| c.login).ok_or(WebError::Unauthenticated)?;
         let used = web.check_second_factor(&p, &login, &answer, &user.source).await?;
         if used == Some(FactorUsed::RecoveryCode) {
-            web.log_event(&user, "tweede_factor.herstelcode_gebruikt", None, "sessie", true).await?;
+            web.log_event(&user, Event::RecoveryCodeUsed, None, "sessie", true).await?;
         }
         Ok::<_, WebError>((p, used))
     }

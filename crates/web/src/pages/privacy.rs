@@ -12,6 +12,7 @@ use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use grondslag_store::{AccessQuery, StoredAccessEvent, verify_access_chain};
 
+use crate::access_labels::Event;
 use crate::access_labels::{action_label, authorisation_label, stored_role_label};
 use crate::error::WebError;
 use crate::pages::clients::parse_date;
@@ -349,7 +350,7 @@ pub async fn access_log_csv<S: Backend>(
     if !f.choices.is_empty() {
         return Err(WebError::Invalid("Meerdere cliënten passen bij deze naam; kies er één op de pagina van het toegangslog.".into()));
     }
-    web.log_event(&user, "toegangslog.exporteren", f.client.as_deref(), &format!("rol:{}", user.role.as_str()), true).await?;
+    web.log_event(&user, Event::AccessLogExported, f.client.as_deref(), &format!("rol:{}", user.role.as_str()), true).await?;
     let store = web.app.store();
     let mut stored = Vec::new();
     let mut before = None;
