@@ -13,7 +13,6 @@ use crate::policy::Action;
 pub enum Event {
     OwnClientList,
     ClientSearch,
-    ClientRegistered,
     OwnDrafts,
     BreakGlassTaken,
     PasswordChanged,
@@ -33,10 +32,9 @@ pub enum Event {
 }
 
 impl Event {
-    pub const ALL: [Event; 19] = [
+    pub const ALL: [Event; 18] = [
         Event::OwnClientList,
         Event::ClientSearch,
-        Event::ClientRegistered,
         Event::OwnDrafts,
         Event::BreakGlassTaken,
         Event::PasswordChanged,
@@ -60,7 +58,6 @@ impl Event {
         match self {
             Event::OwnClientList => "clienten.eigen_lijst",
             Event::ClientSearch => "clienten.zoeken",
-            Event::ClientRegistered => "client.registreren",
             Event::OwnDrafts => "beraden.eigen_lijst",
             Event::BreakGlassTaken => "doorbraak.toegekend",
             Event::PasswordChanged => "wachtwoord.wijzigen",

@@ -254,7 +254,7 @@ pub async fn create<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, form
         Err(grondslag_app::AppError::Invalid(m)) => return Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, again(m)).into_response()),
         Err(e) => return Err(e.into()),
     };
-    web.log_event(&user, Event::ClientRegistered, Some(&client.id), &format!("rol:{}", user.role.as_str()), true).await?;
+    web.log_event(&user, Action::RegisterClient, Some(&client.id), &format!("rol:{}", user.role.as_str()), true).await?;
     // Whoever registers a client as their caregiver starts the care relation with them.
     if matches!(user.role, AppRole::Professional | AppRole::Aandachtsfunctionaris) {
         let since = grondslag_ledger::ts_from_unix_millis(crate::now_ms()).unwrap_or_default();
