@@ -868,3 +868,32 @@ async fn api_login_asks_the_code_of_an_account_with_a_second_factor() {
     assert_eq!(schema["maxLength"], 64);
     assert!(doc.body["paths"]["/api/v1/sessies"]["post"]["responses"]["401"].is_object());
 }
+
+/// The document states the length limits the server enforces on free text, so a client (or a
+/// fuzzer) can keep to them; a text one character too long is refused as documented.
+#[tokio::test]
+async fn the_openapi_document_states_the_length_limits_the_server_enforces() {
+    let api = setup().await;
+    let doc = api.call(Method::GET, "/api/openapi.json", None, None).await.expect(StatusCode::OK).clone();
+    let schemas = &doc["components"]["schemas"];
+    for (schema, field, max) in [
+        ("Besluit", "what", 4000),
+        ("Besluit", "recipient", 300),
+        ("Besluit", "reasons", 4000),
+        ("Toestemming", "given_by", 200),
+        ("Toestemming", "note", 2000),
+    ] {
+        let limit = &schemas[schema]["properties"][field]["maxLength"];
+        assert_eq!(limit, &json!(max), "{schema}.{field}: {}", schemas[schema]["properties"][field]);
+    }
+    let token = api.login("huisarts").await;
+    let noor = api.client_id(&token, "Noor Bakker").await;
+    let consent = |given_by: String| {
+        json!({"given_by": given_by, "capacity": "client", "recipient_roles": ["mantelzorger"], "data_categories": ["health"],
+               "purposes": ["inform_relatives"], "valid_from": "2026-11-01", "form": "oral", "freely_given": true,
+               "informed_of_consequences": true})
+    };
+    let path = format!("/api/v1/clienten/{noor}/toestemmingen");
+    api.post(&path, &token, consent("x".repeat(201))).await.refused(StatusCode::UNPROCESSABLE_ENTITY, "ongeldige_invoer");
+    api.post(&path, &token, consent("x".repeat(200))).await.expect(StatusCode::CREATED);
+}

@@ -548,20 +548,26 @@ pub struct Besluit {
     pub shared: bool,
     /// What was shared, in the professional's words (required when shared; at most 4000 characters).
     #[serde(default)]
+    #[schema(max_length = 4000)]
     pub what: String,
     /// With whom (required when shared; at most 300 characters).
     #[serde(default)]
+    #[schema(max_length = 300)]
     pub recipient: String,
     /// When it was shared (RFC 3339 or JJJJ-MM-DD), if it was.
     #[serde(default)]
     pub shared_at: Option<String>,
-    /// When and how the client was informed. Give this or `client_not_informed_reason`.
+    /// When and how the client was informed (at most 1000 characters). Give this or
+    /// `client_not_informed_reason`.
     #[serde(default)]
+    #[schema(max_length = 1000)]
     pub client_informed: Option<String>,
-    /// Why the client was not informed.
+    /// Why the client was not informed (at most 2000 characters).
     #[serde(default)]
+    #[schema(max_length = 2000)]
     pub client_not_informed_reason: Option<String>,
     /// The professional's reasons (required; at most 4000 characters).
+    #[schema(min_length = 1, max_length = 4000)]
     pub reasons: String,
 }
 
@@ -645,6 +651,7 @@ impl From<grondslag_dossier::ConsentForm> for Toestemmingsvorm {
 #[serde(deny_unknown_fields)]
 pub struct Toestemming {
     /// Who gave it (at most 200 characters).
+    #[schema(min_length = 1, max_length = 200)]
     pub given_by: String,
     pub capacity: Hoedanigheid,
     /// Role ids of the rule set (values of `recipient_role`), at least one.
@@ -666,6 +673,7 @@ pub struct Toestemming {
     pub informed_of_consequences: bool,
     /// A note (at most 2000 characters).
     #[serde(default)]
+    #[schema(max_length = 2000)]
     pub note: String,
 }
 
