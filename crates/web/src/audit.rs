@@ -128,6 +128,30 @@ impl<S: Backend> Web<S> {
         decision.map_err(|d| refusal(d, None))
     }
 
+    /// Authorises an organisation-level `action` on the account of professional `id` (block,
+    /// reset a password or a second factor, a care relation) and returns it. The organisation
+    /// check is the policy's, like a dossier's: an account of another organisation looks the
+    /// same as one that does not exist, and the refusal is logged with the same reason.
+    pub async fn open_professional(&self, user: &User, action: Action, id: &str) -> Result<Professional, WebError> {
+        let gone = || WebError::NotFound("Deze professional bestaat niet.".into());
+        if !is_id(id) {
+            return Err(gone());
+        }
+        let professional = match self.app.store().professional(id).await {
+            Ok(p) => Some(p),
+            Err(StoreError::NotFound { .. }) => None,
+            Err(e) => return Err(e.into()),
+        };
+        let same_org = professional.as_ref().is_some_and(|p| p.org == user.org);
+        let decision = authorise(user.role, action, &Target { same_org, ..Target::default() });
+        self.record(user, action, None, &decision).await?;
+        match (decision, professional) {
+            (Ok(_), Some(p)) => Ok(p),
+            (Err(Denial::OtherOrganisation), _) | (Ok(_), None) => Err(gone()),
+            (Err(d), _) => Err(refusal(d, None)),
+        }
+    }
+
     /// Authorises `action` on the dossier of client `id` and returns the client. The decision is
     /// logged first, allowed or not; a client of another organisation looks the same as one that
     /// does not exist.

@@ -355,8 +355,14 @@ async fn direct_object_references_across_organisations_are_refused() {
     let r = t.send("POST", "/beheer/zorgrelaties", Some(&admin_a), Some(&form)).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(!t.web.app.store().has_care_relation(&t.a.users["huisarts"], &t.b.clients["Bo Ander"]).await.unwrap());
+    let before = t.refusals(&t.a.id, &t.a.users["beheer"]).await;
     let r = t.send("POST", &format!("/beheer/professionals/{}/blokkeren", t.b.users["b-huisarts"]), Some(&admin_a), None).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
+    // The organisation check is the policy's: refused and logged like a dossier of another
+    // organisation, and the same for an account that exists nowhere.
+    let r = t.send("POST", "/beheer/professionals/00000000-0000-4000-8000-000000000000/blokkeren", Some(&admin_a), None).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert_eq!(t.refusals(&t.a.id, &t.a.users["beheer"]).await, before + 2);
     assert!(!t.web.app.store().credential_of(&t.b.users["b-huisarts"]).await.unwrap().unwrap().disabled);
     // Break-the-glass into another organisation is refused and logged.
     let before = t.refusals(&t.a.id, &t.a.users["huisarts"]).await;

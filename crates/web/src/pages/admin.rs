@@ -169,12 +169,8 @@ pub async fn create_professional<S: Backend>(State(web): State<Arc<Web<S>>>, use
 }
 
 pub async fn block<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, Path(id): Path<String>) -> Result<Response, WebError> {
-    web.guard(&user, Action::ManageAccounts).await?;
     let r = async {
-        let p = web.app.store().professional(&id).await?;
-        if p.org != user.org {
-            return Err(WebError::NotFound("Deze professional bestaat niet.".into()));
-        }
+        let p = web.open_professional(&user, Action::ManageAccounts, &id).await?;
         if p.id == user.id {
             return Err(WebError::Invalid("U kunt uw eigen account niet blokkeren.".into()));
         }
@@ -232,15 +228,11 @@ pub async fn add_relation<S: Backend>(State(web): State<Arc<Web<S>>>, user: User
 }
 
 pub async fn end_relation<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, form: FormData) -> Result<Response, WebError> {
-    web.guard(&user, Action::ManageCareRelations).await?;
     let r = async {
         let professional = form.required("professional", "de professional", 40)?;
         let client = form.required("client", "de cliënt", 40)?;
-        let p = web.app.store().professional(&professional).await?;
-        if p.org != user.org {
-            return Err(WebError::NotFound("Deze professional bestaat niet.".into()));
-        }
-        web.app.store().end_care_relation(&professional, &client).await?;
+        let p = web.open_professional(&user, Action::ManageCareRelations, &professional).await?;
+        web.app.store().end_care_relation(&p.id, &client).await?;
         web.log_event(&user, Event::CareRelationEnded, Some(&client), "rol:administrator", true).await?;
         Ok("De behandelrelatie is beëindigd.".to_owned())
     }
@@ -283,12 +275,8 @@ pub async fn reset_second_factor<S: Backend>(
     user: User,
     Path(id): Path<String>,
 ) -> Result<Response, WebError> {
-    web.guard(&user, Action::ManageAccounts).await?;
     let r = async {
-        let p = web.app.store().professional(&id).await.map_err(|_| WebError::NotFound("Deze professional bestaat niet.".into()))?;
-        if p.org != user.org {
-            return Err(WebError::NotFound("Deze professional bestaat niet.".into()));
-        }
+        let p = web.open_professional(&user, Action::ManageAccounts, &id).await?;
         if p.id == user.id {
             return Err(WebError::Invalid("Uw eigen tweede factor beheert u via uw account.".into()));
         }
