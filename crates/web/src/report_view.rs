@@ -41,6 +41,8 @@ pub struct ReportView {
     pub sources: Vec<SourceRow>,
     pub revisions: Vec<String>,
     pub undetermined: bool,
+    /// The date of the law in Dutch notation.
+    pub date: String,
 }
 
 impl ReportView {
@@ -48,7 +50,10 @@ impl ReportView {
         let outcome_class = serde_json::to_value(r.outcome).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
         let sources = r.sources.iter().map(|s| SourceRow::of(s, lang)).collect();
         let undetermined = r.outcome == grondslag_rules::Outcome::Undetermined;
-        ReportView { r, outcome_class, sources, revisions, undetermined }
+        let date = time::Date::parse(&r.date, time::macros::format_description!("[year]-[month]-[day]"))
+            .map(crate::view::dutch_date)
+            .unwrap_or_else(|_| r.date.clone());
+        ReportView { r, outcome_class, sources, revisions, undetermined, date }
     }
 
     /// A criterion answer in words.

@@ -110,6 +110,21 @@ pub fn day_start_utc(d: time::Date) -> Option<String> {
     grondslag_ledger::ts_from_unix_millis(zoned.timestamp().as_millisecond())
 }
 
+/// Today in the Netherlands (not in UTC: between midnight and one or two o'clock the dates
+/// differ).
+pub fn today() -> time::Date {
+    dutch_day(jiff::Timestamp::now())
+}
+
+/// The Dutch calendar day of a moment.
+fn dutch_day(t: jiff::Timestamp) -> time::Date {
+    let d = t.to_zoned(amsterdam().unwrap_or(jiff::tz::TimeZone::UTC)).date();
+    time::Month::try_from(d.month() as u8)
+        .ok()
+        .and_then(|m| time::Date::from_calendar_date(i32::from(d.year()), m, d.day() as u8).ok())
+        .unwrap_or(time::Date::MIN)
+}
+
 /// A date in Dutch notation (`23-11-2026`).
 pub fn dutch_date(d: time::Date) -> String {
     format!("{:02}-{:02}-{}", d.day(), u8::from(d.month()), d.year())
@@ -126,6 +141,11 @@ mod tests {
         assert_eq!(when("2026-07-01T22:30:00Z"), "02-07-2026 00:30");
         assert_eq!(when("niet-een-tijd"), "niet-een-tijd");
         assert_eq!(dutch_date(time::macros::date!(2026 - 03 - 09)), "09-03-2026");
+        // Half past eleven in UTC on 4 December is already 5 December in the Netherlands.
+        let late: jiff::Timestamp = "2026-12-04T23:30:00Z".parse().unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+        assert_eq!(dutch_day(late), time::macros::date!(2026 - 12 - 05));
+        let summer: jiff::Timestamp = "2026-07-01T21:59:00Z".parse().unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+        assert_eq!(dutch_day(summer), time::macros::date!(2026 - 07 - 01));
         assert_eq!(day_start_utc(time::macros::date!(2026 - 11 - 23)).as_deref(), Some("2026-11-22T23:00:00.000Z"));
         assert_eq!(day_start_utc(time::macros::date!(2026 - 07 - 01)).as_deref(), Some("2026-06-30T22:00:00.000Z"));
     }

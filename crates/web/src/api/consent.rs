@@ -121,7 +121,7 @@ pub async fn withdraw<S: Backend>(
     let by = text(&body.door, "wie de toestemming introk (door)", 200, true)?;
     let on = match body.per.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         Some(d) => date(d, "De datum van intrekking (per)")?,
-        None => time::OffsetDateTime::now_utc().date(),
+        None => crate::view::today(),
     };
     let note = optional_text(body.notitie.as_deref(), "de toelichting (notitie)", 2000)?.unwrap_or_default();
     let registry = web.app.consent_registry(&client.id).await?;

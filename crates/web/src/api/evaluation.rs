@@ -51,7 +51,7 @@ impl FactsText {
         }
         let date = match &body.datum {
             Some(d) => date(d, "De datum")?,
-            None => time::OffsetDateTime::now_utc().date(),
+            None => crate::view::today(),
         };
         let lang = match body.taal {
             Some(Taal::Nl) => grondslag_rules::Lang::Nl,

@@ -87,7 +87,7 @@ fn page<S: Backend>(web: &Web<S>, user: &User, client: &str, name: String, form:
             .iter()
             .map(|(v, nl, en)| Opt { value: (*v).into(), label: if lang == Lang::En { *en } else { *nl }.into(), checked: *v == cap })
             .collect(),
-        today: time::OffsetDateTime::now_utc().date().to_string(),
+        today: crate::view::today().to_string(),
         error,
         form: form.cloned().unwrap_or_default(),
     }
@@ -164,7 +164,7 @@ pub async fn withdraw<S: Backend>(
     let by = form.required("door", "wie de toestemming introk", 200)?;
     let on = match form.get("per").map(str::trim).filter(|s| !s.is_empty()) {
         Some(d) => date(d, "De datum van intrekking")?,
-        None => time::OffsetDateTime::now_utc().date(),
+        None => crate::view::today(),
     };
     let note = form.optional("notitie", "de toelichting", 2000)?;
     web.app.withdraw_consent(&client.id, &user.id, seq, on, &by, &note).await?;

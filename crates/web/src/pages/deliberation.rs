@@ -37,7 +37,7 @@ pub struct StartPage {
 }
 
 fn today() -> time::Date {
-    time::OffsetDateTime::now_utc().date()
+    crate::view::today()
 }
 
 pub async fn start_form<S: Backend>(

@@ -107,7 +107,7 @@ pub async fn show<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, Path(i
         problems: status.problems.clone(),
         consents,
         break_glass: matches!(basis, Basis::BreakGlass(_)),
-        today: time::OffsetDateTime::now_utc().date().to_string(),
+        today: crate::view::today().to_string(),
     })
 }
 
