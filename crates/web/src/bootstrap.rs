@@ -5,7 +5,7 @@
 
 use grondslag_app::Identity;
 use grondslag_dossier::{Capacity, ConsentForm, ConsentRecord};
-use grondslag_store::{AppRole, CareRelation};
+use grondslag_store::{AppRole, CareRelation, PasswordOrigin};
 
 use crate::error::{WebError, internal};
 use crate::{Backend, Web};
@@ -39,7 +39,7 @@ impl<S: Backend> Web<S> {
     ) -> Result<String, WebError> {
         let hash = self.hash_password(password).await?;
         let p = self.app.create_professional(org, name, role, profession).await?;
-        self.app.store().set_credential(&p.id, login, &hash).await?;
+        self.app.store().set_credential(&p.id, login, &hash, PasswordOrigin::Own).await?;
         Ok(p.id)
     }
 

@@ -56,7 +56,7 @@ pub async fn change<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, form
         return refuse(&m);
     }
     let hash = web.hash_password(&new).await?;
-    web.app.store().set_credential(&user.id, &cred.login, &hash).await?;
+    web.app.store().set_credential(&user.id, &cred.login, &hash, grondslag_store::PasswordOrigin::Own).await?;
     // Every session ends, this one included: sign in again with the new password.
     web.app.store().delete_sessions_of(&user.id).await?;
     web.log_event(&user, "wachtwoord.wijzigen", None, "sessie", true).await?;

@@ -7,7 +7,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
-use grondslag_store::{AppRole, CareRelation};
+use grondslag_store::{AppRole, CareRelation, PasswordOrigin};
 
 use super::FormData;
 use crate::auth::check_password;
@@ -160,7 +160,7 @@ pub async fn create_professional<S: Backend>(State(web): State<Arc<Web<S>>>, use
         }
         let hash = web.hash_password(&pw).await?;
         let p = web.app.create_professional(&user.org, &name, role, &profession).await?;
-        web.app.store().set_credential(&p.id, &login, &hash).await?;
+        web.app.store().set_credential(&p.id, &login, &hash, PasswordOrigin::Own).await?;
         Ok(format!("{name} kan nu inloggen als {login}."))
     }
     .await;
@@ -203,7 +203,7 @@ pub async fn reset_password<S: Backend>(
         let pw = form.get("wachtwoord").unwrap_or("").to_owned();
         check_password(&pw)?;
         let hash = web.hash_password(&pw).await?;
-        web.app.store().set_credential(&p.id, &cred.login, &hash).await?;
+        web.app.store().set_credential(&p.id, &cred.login, &hash, PasswordOrigin::Own).await?;
         let ended = web.app.store().delete_sessions_of(&p.id).await?;
         web.log_event(&user, "beheer.wachtwoord_herstellen", None, "rol:administrator", true).await?;
         Ok(format!("Nieuw wachtwoord ingesteld voor {}; {ended} open sessie(s) beëindigd. Geef het wachtwoord persoonlijk door.", p.name))
