@@ -1600,7 +1600,11 @@ async fn an_account_the_administrator_creates_chooses_its_own_password_before_an
     let cred = store.credential_by_login("nina").await.unwrap().unwrap();
     let nina = cred.professional.clone();
     assert!(cred.must_change_password && cred.first_use.is_none(), "{cred:?}");
-    assert!(r.body.contains("nog niet in gebruik"), "the administration page shows the account is not yet in use");
+    let row = |body: &str, name: &str| {
+        let start = body.find(&format!("<tr><td>{name}</td>")).unwrap_or_else(|| panic!("no row for {name}"));
+        body[start..].split("</tr>").next().unwrap_or_default().to_owned()
+    };
+    assert!(row(&r.body, "Nina Nieuw").contains("nog niet in gebruik"), "the administration page shows the account is not yet in use");
 
     // A care relation for the account nobody but the administrator has used is refused, and logged.
     let relation = format!("professional={nina}&client={lotte}");
@@ -1674,6 +1678,8 @@ async fn an_account_the_administrator_creates_chooses_its_own_password_before_an
     let r = t.send("POST", "/beheer/zorgrelaties", Some(&admin), Some(&relation)).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     assert!(store.has_care_relation(&nina, &lotte).await.unwrap());
+    let r = t.send("GET", "/beheer", Some(&admin), None).await;
+    assert!(!row(&r.body, "Nina Nieuw").contains("nog niet in gebruik"), "still shown as not in use");
 
     // A reset by the administrator asks for an own password again; the account stays in use, and
     // the new choice is an ordinary password change in the log.
