@@ -1,13 +1,17 @@
 // Journey 8: the second factor (TOTP). A professional sets it up from their account (the test
 // computes the codes from the secret shown on the page), signs out, and signs in with password
 // and code; a half-signed-in browser reaches nothing else. A new administrator is made to set one
-// up before anything else, and then signs in with a recovery code. axe on every new page, also
-// at 390 px wide.
+// up before anything else, then to replace the password the creating administrator chose (the
+// same one is refused), and then signs in with a recovery code. axe on every new page, also at
+// 390 px wide.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   BASE, PASSWORD, launch, withPage, login, loginForm, axe, enrolSecondFactor, freshCode,
 } from '../lib.mjs';
+
+/** The password the new administrator chooses in place of the one they were given. */
+const OWN_PASSWORD = 'fenna-eigen-wachtwoord-2026';
 
 let b;
 before(async () => { b = await launch(); });
@@ -97,11 +101,31 @@ test('tweede factor: een nieuwe beheerder stelt die eerst in, en logt later in m
     await scan(page, 'second factor (required)', { phone: true });
     const codes = await enrolSecondFactor(page, 'beheer2');
     await page.getByRole('link', { name: /verder$/ }).click();
+
+    // The password came from the administrator: an own one comes first, and must differ.
+    await page.waitForURL(/\/account\/wachtwoord$/);
+    assert.equal(await page.getByRole('navigation', { name: 'Hoofdmenu' }).count(), 0, 'no menu before an own password');
+    await page.goto(`${BASE}/beheer`);
+    assert.match(page.url(), /\/account\/wachtwoord$/, 'administration is not reachable before an own password');
+    await page.getByRole('heading', { level: 1, name: 'Kies een eigen wachtwoord' }).waitFor();
+    await scan(page, 'own password (required)', { phone: true });
+    const choose = async (password) => {
+      await page.getByLabel(/^Huidig wachtwoord/).fill(PASSWORD);
+      await page.getByLabel('Nieuw wachtwoord', { exact: true }).fill(password);
+      await page.getByLabel('Nieuw wachtwoord (nog eens)').fill(password);
+      await page.getByRole('button', { name: 'Eigen wachtwoord instellen' }).click();
+    };
+    await choose(PASSWORD);
+    assert.match(await page.getByRole('alert').innerText(), /^Kies een ander wachtwoord/);
+    await scan(page, 'own password (error)');
+    await choose(OWN_PASSWORD);
+    assert.match(await page.getByRole('status').innerText(), /^Uw eigen wachtwoord is ingesteld/);
+    await page.getByRole('link', { name: 'Verder' }).click();
     await page.waitForURL(/\/beheer$/);
     await signOut(page);
 
     // The phone is lost: a recovery code signs in (once).
-    await loginForm(page, 'beheer2');
+    await loginForm(page, 'beheer2', OWN_PASSWORD);
     await page.waitForURL(/\/inloggen\/code$/);
     await page.locator('summary', { hasText: 'Geen toegang tot uw app?' }).click();
     await page.getByLabel(/^Herstelcode/).fill(codes[0]);

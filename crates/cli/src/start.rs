@@ -88,7 +88,8 @@ async fn serve<S: Backend>(ctx: &Context, args: &StartArgs, addr: SocketAddr, st
         outln!("  inlognaam:  {}", first.login);
         outln!("  wachtwoord: {}", first.password);
         outln!("Dit wachtwoord wordt niet nog eens getoond. Bij het eerste inloggen stelt u een tweede factor in");
-        outln!("(een authenticator-app op uw telefoon). Maak daarna accounts aan onder Beheer.");
+        outln!("(een authenticator-app op uw telefoon) en kiest u een eigen wachtwoord. Maak daarna accounts aan");
+        outln!("onder Beheer; wie een account krijgt, kiest bij het eerste inloggen ook een eigen wachtwoord.");
     }
     if args.demo
         && let Some((logins, password)) = web.demo().await.map_err(|e| anyhow::anyhow!("{}", e.messages().0))?

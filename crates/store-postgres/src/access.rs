@@ -7,8 +7,8 @@
 //! append of the same organisation. Text ordering uses `COLLATE "C"` (byte order, as SQLite).
 
 use grondslag_store::{
-    ACCESS_GENESIS, AccessEvent, AccessQuery, AccessStore, BreakGlass, CareRelation, Credential, Draft, SecondFactor, SessionRecord,
-    SessionStage, StoreError, StoreResult, StoredAccessEvent, access_event_hash,
+    ACCESS_GENESIS, AccessEvent, AccessQuery, AccessStore, BreakGlass, CareRelation, Credential, Draft, PasswordOrigin, SecondFactor,
+    SessionRecord, SessionStage, StoreError, StoreResult, StoredAccessEvent, access_event_hash,
 };
 use std::collections::HashMap;
 
@@ -23,6 +23,8 @@ fn credential(row: &PgRow) -> StoreResult<Credential> {
         login: get(row, "login")?,
         password_hash: get(row, "password_hash")?,
         disabled: get(row, "disabled")?,
+        must_change_password: get(row, "must_change_password")?,
+        first_use: get(row, "first_use")?,
     })
 }
 
@@ -102,7 +104,7 @@ macro_rules! event_columns {
 /// The credential columns.
 macro_rules! credential_columns {
     () => {
-        "professional_id, login, password_hash, disabled"
+        "professional_id, login, password_hash, disabled, must_change_password, first_use"
     };
 }
 
@@ -114,19 +116,21 @@ macro_rules! break_glass_columns {
 }
 
 impl AccessStore for PostgresStore {
-    async fn set_credential(&self, professional: &str, login: &str, password_hash: &str) -> StoreResult<()> {
+    async fn set_credential(&self, professional: &str, login: &str, password_hash: &str, origin: PasswordOrigin) -> StoreResult<()> {
+        let must_change = origin == PasswordOrigin::Initial;
         if login.trim().is_empty() {
             return Err(StoreError::Invalid("lege inlognaam".into()));
         }
         let res = sqlx::query(
-            "INSERT INTO credential (professional_id, login, login_key, password_hash) VALUES ($1, $2, $3, $4)
+            "INSERT INTO credential (professional_id, login, login_key, password_hash, must_change_password) VALUES ($1, $2, $3, $4, $5)
              ON CONFLICT (professional_id) DO UPDATE SET login = excluded.login, login_key = excluded.login_key,
-             password_hash = excluded.password_hash",
+             password_hash = excluded.password_hash, must_change_password = excluded.must_change_password",
         )
         .bind(professional)
         .bind(login)
         .bind(login.to_lowercase())
         .bind(password_hash)
+        .bind(must_change)
         .execute(self.pool())
         .await;
         match res {
@@ -167,6 +171,23 @@ impl AccessStore for PostgresStore {
             return Err(StoreError::not_found("inlog van professional", professional));
         }
         Ok(())
+    }
+
+    async fn record_first_use(&self, professional: &str, at: i64) -> StoreResult<bool> {
+        // One statement: of two sign-ins at the same moment, only one records the first use.
+        let done = sqlx::query("UPDATE credential SET first_use = $1 WHERE professional_id = $2 AND first_use IS NULL")
+            .bind(at)
+            .bind(professional)
+            .execute(self.pool())
+            .await
+            .map_err(backend)?;
+        if done.rows_affected() == 1 {
+            return Ok(true);
+        }
+        match self.credential_of(professional).await? {
+            Some(_) => Ok(false),
+            None => Err(StoreError::not_found("inlog van professional", professional)),
+        }
     }
 
     async fn create_session(&self, s: &SessionRecord) -> StoreResult<()> {

@@ -2,8 +2,8 @@
 //! hash-chained access log and drafts (`migrations/0002_access.sql`).
 
 use grondslag_store::{
-    ACCESS_GENESIS, AccessEvent, AccessQuery, AccessStore, BreakGlass, CareRelation, Credential, Draft, SecondFactor, SessionRecord,
-    SessionStage, StoreError, StoreResult, StoredAccessEvent, access_event_hash,
+    ACCESS_GENESIS, AccessEvent, AccessQuery, AccessStore, BreakGlass, CareRelation, Credential, Draft, PasswordOrigin, SecondFactor,
+    SessionRecord, SessionStage, StoreError, StoreResult, StoredAccessEvent, access_event_hash,
 };
 use std::collections::HashMap;
 
@@ -18,6 +18,8 @@ fn credential(row: &SqliteRow) -> StoreResult<Credential> {
         login: get(row, "login")?,
         password_hash: get(row, "password_hash")?,
         disabled: get::<i64>(row, "disabled")? != 0,
+        must_change_password: get::<i64>(row, "must_change_password")? != 0,
+        first_use: get(row, "first_use")?,
     })
 }
 
@@ -95,19 +97,21 @@ macro_rules! event_columns {
 }
 
 impl AccessStore for SqliteStore {
-    async fn set_credential(&self, professional: &str, login: &str, password_hash: &str) -> StoreResult<()> {
+    async fn set_credential(&self, professional: &str, login: &str, password_hash: &str, origin: PasswordOrigin) -> StoreResult<()> {
+        let must_change = origin == PasswordOrigin::Initial;
         if login.trim().is_empty() {
             return Err(StoreError::Invalid("lege inlognaam".into()));
         }
         let res = sqlx::query(
-            "INSERT INTO credential (professional_id, login, login_key, password_hash) VALUES (?, ?, ?, ?)
+            "INSERT INTO credential (professional_id, login, login_key, password_hash, must_change_password) VALUES (?, ?, ?, ?, ?)
              ON CONFLICT (professional_id) DO UPDATE SET login = excluded.login, login_key = excluded.login_key,
-             password_hash = excluded.password_hash",
+             password_hash = excluded.password_hash, must_change_password = excluded.must_change_password",
         )
         .bind(professional)
         .bind(login)
         .bind(login.to_lowercase())
         .bind(password_hash)
+        .bind(i64::from(must_change))
         .execute(self.pool())
         .await;
         match res {
@@ -148,6 +152,23 @@ impl AccessStore for SqliteStore {
             return Err(StoreError::not_found("inlog van professional", professional));
         }
         Ok(())
+    }
+
+    async fn record_first_use(&self, professional: &str, at: i64) -> StoreResult<bool> {
+        // One statement: of two sign-ins at the same moment, only one records the first use.
+        let done = sqlx::query("UPDATE credential SET first_use = ? WHERE professional_id = ? AND first_use IS NULL")
+            .bind(at)
+            .bind(professional)
+            .execute(self.pool())
+            .await
+            .map_err(backend)?;
+        if done.rows_affected() == 1 {
+            return Ok(true);
+        }
+        match self.credential_of(professional).await? {
+            Some(_) => Ok(false),
+            None => Err(StoreError::not_found("inlog van professional", professional)),
+        }
     }
 
     async fn create_session(&self, s: &SessionRecord) -> StoreResult<()> {

@@ -23,11 +23,32 @@ pub struct Credential {
     pub login: String,
     pub password_hash: String,
     pub disabled: bool,
+    /// The password was chosen by someone else (an administrator, or the first run): the account
+    /// must replace it by one of its own before it reaches anything.
+    pub must_change_password: bool,
+    /// When the account first completed a sign-in with a password of its own (unix
+    /// milliseconds); `None` for an account that was never taken into use.
+    pub first_use: Option<i64>,
+}
+
+/// Who chose a password that is being set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PasswordOrigin {
+    /// The account's owner chose it.
+    Own,
+    /// Someone else chose it for the account (an administrator creating or resetting it): it
+    /// must be replaced at the next sign-in.
+    Initial,
 }
 
 impl std::fmt::Debug for Credential {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Credential").field("professional", &self.professional).field("login", &self.login).finish_non_exhaustive()
+        f.debug_struct("Credential")
+            .field("professional", &self.professional)
+            .field("login", &self.login)
+            .field("must_change_password", &self.must_change_password)
+            .field("first_use", &self.first_use)
+            .finish_non_exhaustive()
     }
 }
 
@@ -229,11 +250,23 @@ pub trait AccessStore: Clone + Send + Sync + 'static {
     // --- credentials -----------------------------------------------------------------------
 
     /// Sets (or replaces) the login of a professional. Login names are unique across the
-    /// installation (case-insensitive); a clash is a `Conflict`.
-    fn set_credential(&self, professional: &str, login: &str, password_hash: &str) -> impl Future<Output = StoreResult<()>> + Send;
+    /// installation (case-insensitive); a clash is a `Conflict`. `origin` says whether the
+    /// account must replace the password at its next sign-in ([`PasswordOrigin::Initial`]).
+    /// `first_use` is kept as it was.
+    fn set_credential(
+        &self,
+        professional: &str,
+        login: &str,
+        password_hash: &str,
+        origin: PasswordOrigin,
+    ) -> impl Future<Output = StoreResult<()>> + Send;
     fn credential_by_login(&self, login: &str) -> impl Future<Output = StoreResult<Option<Credential>>> + Send;
     fn credential_of(&self, professional: &str) -> impl Future<Output = StoreResult<Option<Credential>>> + Send;
     fn set_disabled(&self, professional: &str, disabled: bool) -> impl Future<Output = StoreResult<()>> + Send;
+    /// Records the account's first completed sign-in with a password of its own, at `at` (unix
+    /// ms), once: `true` when this call recorded it, `false` when it was recorded before (the
+    /// first moment is kept). Atomic. `NotFound` for a professional without a login.
+    fn record_first_use(&self, professional: &str, at: i64) -> impl Future<Output = StoreResult<bool>> + Send;
 
     // --- sessions --------------------------------------------------------------------------
 

@@ -11,7 +11,7 @@
 use std::future::Future;
 
 use crate::access::{
-    AccessEvent, AccessQuery, AccessStore, BreakGlass, CareRelation, Draft, SessionRecord, SessionStage, StoredAccessEvent,
+    AccessEvent, AccessQuery, AccessStore, BreakGlass, CareRelation, Draft, PasswordOrigin, SessionRecord, SessionStage, StoredAccessEvent,
     verify_access_chain,
 };
 use crate::records::{AppRole, NewProfessional};
@@ -86,29 +86,30 @@ where
     F: Future<Output = Result<(), String>>,
 {
     credentials(&s).await?;
+    first_use(&s).await?;
     sessions(&s).await?;
     second_factor(&s).await?;
     care_relations(&s).await?;
     break_glass(&s).await?;
     access_log(&s, &tamper).await?;
     drafts(&s).await?;
-    Ok(vec!["credentials", "sessions", "second_factor", "care_relations", "break_glass", "access_log", "drafts"])
+    Ok(vec!["credentials", "first_use", "sessions", "second_factor", "care_relations", "break_glass", "access_log", "drafts"])
 }
 
 pub async fn credentials<S: Store + AccessStore>(s: &S) -> Result<(), String> {
     let f = fixture(s, "inlog").await?;
     let login_a = format!("alice-{}", new_id());
-    ctx("inlog zetten", s.set_credential(&f.alice, &login_a, "$argon2id$a").await)?;
+    ctx("inlog zetten", s.set_credential(&f.alice, &login_a, "$argon2id$a", PasswordOrigin::Own).await)?;
     let c = ctx("inlog lezen", s.credential_by_login(&login_a.to_uppercase()).await)?;
     ensure!(c.as_ref().map(|c| c.professional.as_str()) == Some(f.alice.as_str()), "inlognaam is niet hoofdletterongevoelig: {c:?}");
     ensure!(c.as_ref().is_some_and(|c| !c.disabled && c.password_hash == "$argon2id$a"), "inlog onjuist teruggelezen");
     // A second professional cannot take the same name, in any case.
-    match s.set_credential(&f.bob, &login_a.to_uppercase(), "$argon2id$b").await {
+    match s.set_credential(&f.bob, &login_a.to_uppercase(), "$argon2id$b", PasswordOrigin::Own).await {
         Err(StoreError::Conflict(_)) => {}
         other => return Err(format!("dubbele inlognaam geaccepteerd: {other:?}")),
     }
     // Replacing one's own password keeps one row.
-    ctx("wachtwoord vervangen", s.set_credential(&f.alice, &login_a, "$argon2id$c").await)?;
+    ctx("wachtwoord vervangen", s.set_credential(&f.alice, &login_a, "$argon2id$c", PasswordOrigin::Own).await)?;
     let c = ctx("inlog lezen", s.credential_of(&f.alice).await)?;
     ensure!(c.as_ref().is_some_and(|c| c.password_hash == "$argon2id$c"), "wachtwoord niet vervangen");
     ctx("blokkeren", s.set_disabled(&f.alice, true).await)?;
@@ -116,6 +117,38 @@ pub async fn credentials<S: Store + AccessStore>(s: &S) -> Result<(), String> {
     ensure!(c.is_some_and(|c| c.disabled), "blokkering niet opgeslagen");
     ensure!(ctx("onbekend", s.credential_by_login("bestaat-niet-xyz").await)?.is_none(), "onbekende inlognaam gevonden");
     ensure!(matches!(s.set_disabled(&f.bob, true).await, Err(StoreError::NotFound { .. })), "blokkeren zonder inlog geeft geen NotFound");
+    Ok(())
+}
+
+/// An initial password (set by an administrator) must be replaced; the first sign-in with an
+/// own password is recorded once and survives later password changes.
+pub async fn first_use<S: Store + AccessStore>(s: &S) -> Result<(), String> {
+    let f = fixture(s, "eerste-gebruik").await?;
+    let login = format!("nieuw-{}", new_id());
+    ctx("eerste wachtwoord", s.set_credential(&f.alice, &login, "$argon2id$eerste", PasswordOrigin::Initial).await)?;
+    let c = ctx("inlog lezen", s.credential_by_login(&login).await)?;
+    ensure!(
+        c.as_ref().is_some_and(|c| c.must_change_password && c.first_use.is_none()),
+        "een eerste wachtwoord moet vervangen worden en het account is nog niet in gebruik: {c:?}"
+    );
+    ctx("eigen wachtwoord", s.set_credential(&f.alice, &login, "$argon2id$eigen", PasswordOrigin::Own).await)?;
+    let c = ctx("inlog lezen", s.credential_of(&f.alice).await)?;
+    ensure!(c.as_ref().is_some_and(|c| !c.must_change_password && c.first_use.is_none()), "eigen wachtwoord niet bewaard: {c:?}");
+    ensure!(ctx("eerste gebruik", s.record_first_use(&f.alice, 1_000).await)?, "eerste gebruik niet vastgelegd");
+    ensure!(!ctx("eerste gebruik", s.record_first_use(&f.alice, 2_000).await)?, "eerste gebruik twee keer vastgelegd");
+    let c = ctx("inlog lezen", s.credential_of(&f.alice).await)?;
+    ensure!(c.as_ref().is_some_and(|c| c.first_use == Some(1_000)), "het eerste moment van gebruik is niet bewaard: {c:?}");
+    // A reset by the administrator asks for a new own password, but the account stays in use.
+    ctx("herstel", s.set_credential(&f.alice, &login, "$argon2id$herstel", PasswordOrigin::Initial).await)?;
+    let c = ctx("inlog lezen", s.credential_of(&f.alice).await)?;
+    ensure!(
+        c.as_ref().is_some_and(|c| c.must_change_password && c.first_use == Some(1_000) && c.password_hash == "$argon2id$herstel"),
+        "herstel vergeet het eerste gebruik of vraagt geen nieuw wachtwoord: {c:?}"
+    );
+    ensure!(
+        matches!(s.record_first_use(&f.bob, 1_000).await, Err(StoreError::NotFound { .. })),
+        "eerste gebruik zonder inlog geeft geen NotFound"
+    );
     Ok(())
 }
 

@@ -16,6 +16,7 @@ pub enum Event {
     OwnDrafts,
     BreakGlassTaken,
     PasswordChanged,
+    FirstOwnPassword,
     SecondFactorOn,
     SecondFactorOff,
     RecoveryCodeUsed,
@@ -32,12 +33,13 @@ pub enum Event {
 }
 
 impl Event {
-    pub const ALL: [Event; 18] = [
+    pub const ALL: [Event; 19] = [
         Event::OwnClientList,
         Event::ClientSearch,
         Event::OwnDrafts,
         Event::BreakGlassTaken,
         Event::PasswordChanged,
+        Event::FirstOwnPassword,
         Event::SecondFactorOn,
         Event::SecondFactorOff,
         Event::RecoveryCodeUsed,
@@ -61,6 +63,7 @@ impl Event {
             Event::OwnDrafts => "beraden.eigen_lijst",
             Event::BreakGlassTaken => "doorbraak.toegekend",
             Event::PasswordChanged => "wachtwoord.wijzigen",
+            Event::FirstOwnPassword => "wachtwoord.eerste_eigen",
             Event::SecondFactorOn => "tweede_factor.aanzetten",
             Event::SecondFactorOff => "tweede_factor.uitzetten",
             Event::RecoveryCodeUsed => "tweede_factor.herstelcode_gebruikt",
@@ -131,15 +134,20 @@ pub const ACTIONS: &[(&str, &str, &str)] = &[
     ("organisatie.verifieren", "Organisatie geverifieerd", "Organisation verified"),
     ("bundel.verifieren", "Bundel gecontroleerd", "Bundle checked"),
     ("wachtwoord.wijzigen", "Eigen wachtwoord gewijzigd", "Own password changed"),
-    ("tweede_factor.aanzetten", "Tweede factor ingesteld", "Second factor set up"),
+    (
+        "wachtwoord.eerste_eigen",
+        "Eerste eigen wachtwoord gekozen: account in gebruik genomen",
+        "First own password chosen: account taken into use",
+    ),
+    ("tweede_factor.aanzetten", "Tweede factor aangezet", "Second factor turned on"),
     ("tweede_factor.uitzetten", "Tweede factor uitgezet", "Second factor turned off"),
     ("tweede_factor.herstelcode_gebruikt", "Ingelogd met een herstelcode", "Signed in with a recovery code"),
     ("tweede_factor.herstelcodes_vernieuwen", "Nieuwe herstelcodes gemaakt", "New recovery codes made"),
     ("beheer.tweede_factor_herstellen", "Tweede factor van een collega verwijderd", "A colleague's second factor removed"),
-    ("beheer.tweede_factor_verplicht", "Tweede factor verplicht gemaakt voor iedereen", "Second factor made required for everyone"),
+    ("beheer.tweede_factor_verplicht", "Tweede factor verplicht gemaakt voor iedereen", "Second factor required for everyone"),
     (
         "beheer.tweede_factor_niet_verplicht",
-        "Tweede factor niet langer verplicht voor iedereen",
+        "Tweede factor niet meer verplicht voor iedereen",
         "Second factor no longer required for everyone",
     ),
     ("inloggen", "Ingelogd", "Signed in"),
@@ -183,6 +191,9 @@ pub fn authorisation_label(code: &str, lang: Lang) -> String {
         "geweigerd:rol" => lang.t("geweigerd: niet voor deze rol", "refused: not for this role"),
         "geweigerd:geen_zorgrelatie" => lang.t("geweigerd: geen behandelrelatie", "refused: no care relation"),
         "geweigerd:onbekende_client" => lang.t("geweigerd: onbekende cliënt", "refused: unknown client"),
+        "geweigerd:account_niet_in_gebruik" => {
+            lang.t("geweigerd: account nog niet in gebruik genomen", "refused: account not yet taken into use")
+        }
         other => return other.to_owned(),
     };
     label.to_owned()

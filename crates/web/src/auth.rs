@@ -4,7 +4,10 @@
 //! [`User`] extractor every signed-in page uses (cookie for the browser, `Authorization: Bearer`
 //! for the API). A session has a stage: after the password alone it reaches only the second step
 //! of signing in or the enrolment of a second factor (`second_factor.rs`); only a fully
-//! signed-in session is a `User`.
+//! signed-in session is a `User`. An account whose password was chosen by someone else (an
+//! administrator, or the first run) must choose its own after signing in: until then its session
+//! reaches only that page ([`PasswordUser`]) and signing out. The first full sign-in with an own
+//! password is recorded: only then can the account be given care relations.
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -384,6 +387,10 @@ impl<S: Backend> Web<S> {
         } else if self.second_factor_required(&professional).await? {
             return Err(WebError::SecondFactor { enrol: true });
         }
+        // The API cannot choose a password: that is done on the website first.
+        if self.app.store().credential_of(&professional.id).await?.is_none_or(|c| c.must_change_password) {
+            return Err(WebError::OwnPasswordNeeded);
+        }
         self.limiter.succeeded(attempt);
         let token = self.new_session(&professional.id, SessionStage::Full).await?;
         Ok(SignedIn { token, professional, stage: SessionStage::Full })
@@ -409,7 +416,20 @@ impl<S: Backend> Web<S> {
             stage,
         };
         self.app.store().create_session(&record).await?;
+        if stage == SessionStage::Full {
+            self.note_first_use(professional).await?;
+        }
         Ok(token)
+    }
+
+    /// Records the account's first full sign-in with a password of its own (once; nothing while
+    /// it still has a password someone else chose). `true` when this call recorded it.
+    pub async fn note_first_use(&self, professional: &str) -> Result<bool, WebError> {
+        let store = self.app.store();
+        match store.credential_of(professional).await? {
+            Some(c) if !c.must_change_password && c.first_use.is_none() => Ok(store.record_first_use(professional, now_ms()).await?),
+            _ => Ok(false),
+        }
     }
 
     /// The cookie that carries a session token (or clears it when `token` is empty).
@@ -479,8 +499,16 @@ pub struct User {
     pub bearer: bool,
 }
 
+/// A session as found: its user, its stage, and whether the account must still replace a
+/// password someone else chose.
+struct Found {
+    user: User,
+    stage: SessionStage,
+    must_change_password: bool,
+}
+
 /// The user of a request's session, at whatever stage of signing in it is.
-async fn session_user<S: Backend>(parts: &Parts, web: &Web<S>) -> Result<(User, SessionStage), WebError> {
+async fn session_user<S: Backend>(parts: &Parts, web: &Web<S>) -> Result<Found, WebError> {
     let bearer = parts
         .headers
         .get(axum::http::header::AUTHORIZATION)
@@ -507,10 +535,10 @@ async fn session_user<S: Backend>(parts: &Parts, web: &Web<S>) -> Result<(User, 
     }
     let p = store.professional(&session.professional).await?;
     // A blocked account loses its sessions at once, even one that is still open.
-    if store.credential_of(&p.id).await?.is_none_or(|c| c.disabled) {
+    let Some(cred) = store.credential_of(&p.id).await?.filter(|c| !c.disabled) else {
         store.delete_session(&hash).await?;
         return Err(WebError::Unauthenticated);
-    }
+    };
     let user = User {
         id: p.id,
         org: p.org,
@@ -522,20 +550,23 @@ async fn session_user<S: Backend>(parts: &Parts, web: &Web<S>) -> Result<(User, 
         source: peer(parts),
         bearer: is_bearer,
     };
-    Ok((user, session.stage))
+    Ok(Found { user, stage: session.stage, must_change_password: cred.must_change_password })
 }
 
 /// Every page and API endpoint takes a [`User`]: only a fully signed-in session gives one. A
 /// session that still owes its second factor is sent to that step (the browser) or refused
-/// with `401 tweede_factor_nodig` (the API).
+/// with `401 tweede_factor_nodig` (the API). A session of an account that must still choose its
+/// own password is sent to the password page, or refused with `401 eigen_wachtwoord_nodig`.
 impl<S: Backend> FromRequestParts<Arc<Web<S>>> for User {
     type Rejection = WebError;
 
     async fn from_request_parts(parts: &mut Parts, web: &Arc<Web<S>>) -> Result<Self, Self::Rejection> {
-        match session_user(parts, web).await? {
-            (user, SessionStage::Full) => Ok(user),
-            (_, SessionStage::SecondFactor) => Err(WebError::SecondFactor { enrol: false }),
-            (_, SessionStage::Enrol) => Err(WebError::SecondFactor { enrol: true }),
+        let found = session_user(parts, web).await?;
+        match found.stage {
+            SessionStage::Full if found.must_change_password => Err(WebError::OwnPasswordNeeded),
+            SessionStage::Full => Ok(found.user),
+            SessionStage::SecondFactor => Err(WebError::SecondFactor { enrol: false }),
+            SessionStage::Enrol => Err(WebError::SecondFactor { enrol: true }),
         }
     }
 }
@@ -549,11 +580,12 @@ impl<S: Backend> FromRequestParts<Arc<Web<S>>> for PendingUser {
     type Rejection = WebError;
 
     async fn from_request_parts(parts: &mut Parts, web: &Arc<Web<S>>) -> Result<Self, Self::Rejection> {
-        match session_user(parts, web).await? {
-            (user, SessionStage::SecondFactor) => Ok(PendingUser(user)),
-            (_, SessionStage::Enrol) => Err(WebError::SecondFactor { enrol: true }),
+        let found = session_user(parts, web).await?;
+        match found.stage {
+            SessionStage::SecondFactor => Ok(PendingUser(found.user)),
+            SessionStage::Enrol => Err(WebError::SecondFactor { enrol: true }),
             // Already signed in: nothing to do here.
-            (_, SessionStage::Full) => Err(WebError::AlreadySignedIn),
+            SessionStage::Full => Err(WebError::AlreadySignedIn),
         }
     }
 }
@@ -570,10 +602,34 @@ impl<S: Backend> FromRequestParts<Arc<Web<S>>> for EnrollingUser {
     type Rejection = WebError;
 
     async fn from_request_parts(parts: &mut Parts, web: &Arc<Web<S>>) -> Result<Self, Self::Rejection> {
-        match session_user(parts, web).await? {
-            (user, SessionStage::Full) => Ok(EnrollingUser { user, enrolling: false }),
-            (user, SessionStage::Enrol) => Ok(EnrollingUser { user, enrolling: true }),
-            (_, SessionStage::SecondFactor) => Err(WebError::SecondFactor { enrol: false }),
+        let found = session_user(parts, web).await?;
+        match found.stage {
+            SessionStage::Full if found.must_change_password => Err(WebError::OwnPasswordNeeded),
+            SessionStage::Full => Ok(EnrollingUser { user: found.user, enrolling: false }),
+            SessionStage::Enrol => Ok(EnrollingUser { user: found.user, enrolling: true }),
+            SessionStage::SecondFactor => Err(WebError::SecondFactor { enrol: false }),
+        }
+    }
+}
+
+/// A fully signed-in user on the password page: `forced` when the account still has a password
+/// someone else chose and must choose its own before anything else (this page and signing out
+/// are all such a session reaches).
+#[derive(Debug, Clone)]
+pub struct PasswordUser {
+    pub user: User,
+    pub forced: bool,
+}
+
+impl<S: Backend> FromRequestParts<Arc<Web<S>>> for PasswordUser {
+    type Rejection = WebError;
+
+    async fn from_request_parts(parts: &mut Parts, web: &Arc<Web<S>>) -> Result<Self, Self::Rejection> {
+        let found = session_user(parts, web).await?;
+        match found.stage {
+            SessionStage::Full => Ok(PasswordUser { user: found.user, forced: found.must_change_password }),
+            SessionStage::SecondFactor => Err(WebError::SecondFactor { enrol: false }),
+            SessionStage::Enrol => Err(WebError::SecondFactor { enrol: true }),
         }
     }
 }
@@ -586,7 +642,7 @@ impl<S: Backend> FromRequestParts<Arc<Web<S>>> for AnySession {
     type Rejection = WebError;
 
     async fn from_request_parts(parts: &mut Parts, web: &Arc<Web<S>>) -> Result<Self, Self::Rejection> {
-        session_user(parts, web).await.map(|(user, _)| AnySession(user))
+        session_user(parts, web).await.map(|found| AnySession(found.user))
     }
 }
 

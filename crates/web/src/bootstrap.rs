@@ -5,7 +5,7 @@
 
 use grondslag_app::Identity;
 use grondslag_dossier::{Capacity, ConsentForm, ConsentRecord};
-use grondslag_store::{AppRole, CareRelation};
+use grondslag_store::{AppRole, CareRelation, PasswordOrigin};
 
 use crate::error::{WebError, internal};
 use crate::{Backend, Web};
@@ -27,7 +27,8 @@ pub fn random_password() -> Result<String, WebError> {
 }
 
 impl<S: Backend> Web<S> {
-    /// Creates a professional with a login; returns their id.
+    /// Creates a professional with a login whose password counts as their own (demo accounts:
+    /// their password is public by design); returns their id.
     pub async fn add_account(
         &self,
         org: &str,
@@ -37,9 +38,25 @@ impl<S: Backend> Web<S> {
         login: &str,
         password: &str,
     ) -> Result<String, WebError> {
+        self.add_account_as(org, name, role, profession, login, password, PasswordOrigin::Own).await
+    }
+
+    /// Creates a professional with a login; with [`PasswordOrigin::Initial`] the account must
+    /// choose its own password at its first sign-in.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn add_account_as(
+        &self,
+        org: &str,
+        name: &str,
+        role: AppRole,
+        profession: &str,
+        login: &str,
+        password: &str,
+        origin: PasswordOrigin,
+    ) -> Result<String, WebError> {
         let hash = self.hash_password(password).await?;
         let p = self.app.create_professional(org, name, role, profession).await?;
-        self.app.store().set_credential(&p.id, login, &hash).await?;
+        self.app.store().set_credential(&p.id, login, &hash, origin).await?;
         Ok(p.id)
     }
 
@@ -50,8 +67,10 @@ impl<S: Backend> Web<S> {
         }
         let (org, _) = self.app.create_organisation(org_name).await?;
         let password = random_password()?;
-        // The administrator has no care role; `collega` is the rule set's neutral profession.
-        self.add_account(&org.id, "Beheerder", AppRole::Administrator, "collega", "beheerder", &password).await?;
+        // The administrator has no care role; `collega` is the rule set's neutral profession. The
+        // printed password is replaced by one of their own at the first sign-in.
+        self.add_account_as(&org.id, "Beheerder", AppRole::Administrator, "collega", "beheerder", &password, PasswordOrigin::Initial)
+            .await?;
         Ok(Some(Login { who: "beheerder".into(), login: "beheerder".into(), password }))
     }
 

@@ -20,6 +20,9 @@ pub enum WebError {
     SecondFactor {
         enrol: bool,
     },
+    /// Signed in with a password someone else chose (an administrator, the first run): nothing
+    /// is reachable until the account has chosen its own.
+    OwnPasswordNeeded,
     /// A page of the sign-in steps was asked for by a session that is already signed in.
     AlreadySignedIn,
     /// Signed in, but this is not allowed; the message says why.
@@ -46,7 +49,7 @@ pub enum WebError {
 impl WebError {
     pub fn status(&self) -> StatusCode {
         match self {
-            WebError::Unauthenticated | WebError::SecondFactor { .. } => StatusCode::UNAUTHORIZED,
+            WebError::Unauthenticated | WebError::SecondFactor { .. } | WebError::OwnPasswordNeeded => StatusCode::UNAUTHORIZED,
             WebError::AlreadySignedIn => StatusCode::CONFLICT,
             WebError::Forbidden(_) | WebError::NoCareRelation { .. } => StatusCode::FORBIDDEN,
             WebError::NotFound(_) => StatusCode::NOT_FOUND,
@@ -65,6 +68,7 @@ impl WebError {
         match self {
             WebError::Unauthenticated => "niet_ingelogd",
             WebError::SecondFactor { .. } => "tweede_factor_nodig",
+            WebError::OwnPasswordNeeded => "eigen_wachtwoord_nodig",
             WebError::AlreadySignedIn => "al_ingelogd",
             WebError::Forbidden(_) => "geen_toegang",
             WebError::NoCareRelation { .. } => "geen_zorgrelatie",
@@ -90,6 +94,10 @@ impl WebError {
             WebError::SecondFactor { enrol: true } => (
                 "Uw account heeft een tweede factor nodig. Stel die eerst in via de website (Account → Tweede factor).".into(),
                 "Your account needs a second factor. Set it up first on the website (Account → Second factor).".into(),
+            ),
+            WebError::OwnPasswordNeeded => (
+                "Kies eerst een eigen wachtwoord in plaats van het wachtwoord dat u van de beheerder kreeg. Dat doet u op de website (Account → Wachtwoord).".into(),
+                "First choose a password of your own instead of the one the administrator gave you. You do that on the website (Account → Password).".into(),
             ),
             WebError::AlreadySignedIn => ("U bent al ingelogd.".into(), "You are already signed in.".into()),
             WebError::Forbidden(m) => (m.clone(), "You do not have access to this.".into()),
@@ -238,6 +246,8 @@ impl IntoResponse for WebError {
             // A half-signed-in browser session is sent to the step it still owes.
             WebError::SecondFactor { enrol: false } => return axum::response::Redirect::to("/inloggen/code").into_response(),
             WebError::SecondFactor { enrol: true } => return axum::response::Redirect::to("/account/tweede-factor").into_response(),
+            // Signed in with someone else's password: only choosing an own one is reachable.
+            WebError::OwnPasswordNeeded => return axum::response::Redirect::to("/account/wachtwoord").into_response(),
             WebError::AlreadySignedIn => return axum::response::Redirect::to("/").into_response(),
             _ => {}
         }

@@ -897,3 +897,37 @@ async fn the_openapi_document_states_the_length_limits_the_server_enforces() {
     api.post(&path, &token, consent("x".repeat(201))).await.refused(StatusCode::UNPROCESSABLE_ENTITY, "ongeldige_invoer");
     api.post(&path, &token, consent("x".repeat(200))).await.expect(StatusCode::CREATED);
 }
+
+#[tokio::test]
+async fn api_login_refuses_an_account_that_must_still_choose_its_own_password() {
+    let api = setup().await;
+    let org = api.web.app.organisations().await.unwrap().into_iter().next().unwrap().id;
+    let initial = "door-de-beheerder-gekozen";
+    let id = api
+        .web
+        .add_account_as(
+            &org,
+            "Nina Nieuw",
+            grondslag_store::AppRole::Professional,
+            "huisarts",
+            "nina",
+            initial,
+            grondslag_store::PasswordOrigin::Initial,
+        )
+        .await
+        .unwrap();
+    let login = |pw: &str| api.call(Method::POST, "/api/v1/sessies", None, Some(json!({"inlognaam": "nina", "wachtwoord": pw})));
+    let r = login(initial).await;
+    r.refused(StatusCode::UNAUTHORIZED, "eigen_wachtwoord_nodig");
+    assert!(r.message().contains("eigen wachtwoord"), "{}", r.message());
+    assert!(api.web.app.store().credential_of(&id).await.unwrap().unwrap().first_use.is_none(), "taken into use by the API");
+    // Once the account has its own password (on the website), the API signs it in.
+    let hash = api.web.hash_password("ninas-eigen-wachtwoord").await.unwrap();
+    api.web.app.store().set_credential(&id, "nina", &hash, grondslag_store::PasswordOrigin::Own).await.unwrap();
+    login("ninas-eigen-wachtwoord").await.expect(StatusCode::CREATED);
+    assert!(api.web.app.store().credential_of(&id).await.unwrap().unwrap().first_use.is_some(), "first sign-in not recorded");
+    // The OpenAPI document names the refusal.
+    let doc = api.call(Method::GET, "/api/openapi.json", None, None).await;
+    let d = doc.body["paths"]["/api/v1/sessies"]["post"]["responses"]["401"]["description"].as_str().unwrap_or_default().to_owned();
+    assert!(d.contains("eigen_wachtwoord_nodig"), "{d}");
+}

@@ -1021,11 +1021,20 @@ const SIGNED_IN_PATHS: &[&str] = &[
 /// A half-signed-in session reaches nothing but `allowed` (and signing out): pages redirect
 /// to the step it owes, the API answers `401 tweede_factor_nodig`, with the cookie or as bearer.
 async fn assert_half_session_blocked(t: &T, token: &str, step: &str) {
+    assert_session_held_at(t, token, step, "tweede_factor_nodig").await;
+}
+
+/// A session reaches nothing but the page `step` (and signing out): other pages redirect there,
+/// the API answers `401 api_code`, with the cookie or as bearer.
+async fn assert_session_held_at(t: &T, token: &str, step: &str, api_code: &str) {
     for path in SIGNED_IN_PATHS {
+        if *path == step {
+            continue;
+        }
         let r = t.send("GET", path, Some(token), None).await;
         if path.starts_with("/api/") {
             assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{path}: {}", r.body);
-            assert!(r.body.contains("tweede_factor_nodig"), "{path}: {}", r.body);
+            assert!(r.body.contains(api_code), "{path}: {}", r.body);
             let req = Request::builder().uri(*path).header(header::AUTHORIZATION, format!("Bearer {token}")).body(Body::empty()).unwrap();
             let res = t.app.clone().oneshot(req).await.unwrap();
             assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "{path} als bearer");
@@ -1667,4 +1676,171 @@ async fn no_page_speaks_like_its_code() {
         }
     }
     assert_eq!(seen, 12, "every listed page was read");
+}
+
+/// A POST of a form from a given peer address (the access log records it).
+async fn send_from(t: &T, path: &str, token: &str, form: &str, peer: &str) -> Resp {
+    let mut req = Request::builder()
+        .method("POST")
+        .uri(path)
+        .header(header::COOKIE, format!("grondslag_sessie={token}"))
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(form.to_owned()))
+        .unwrap();
+    let addr: std::net::SocketAddr = format!("{peer}:40000").parse().unwrap();
+    req.extensions_mut().insert(axum::extract::ConnectInfo(addr));
+    let res = t.app.clone().oneshot(req).await.unwrap();
+    let status = res.status();
+    let headers = res.headers().clone();
+    let bytes = axum::body::to_bytes(res.into_body(), 10 << 20).await.unwrap();
+    Resp { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_account_the_administrator_creates_chooses_its_own_password_before_anything_else_and_only_then_gets_care_relations() {
+    let t = setup().await;
+    let store = t.web.app.store();
+    let admin = t.token("beheer").await;
+    let admin_id = t.a.users["beheer"].clone();
+    let lotte = t.a.clients["Lotte de Boer"].clone();
+    let initial = "beheerder-koos-dit-2026";
+    let r = t
+        .send(
+            "POST",
+            "/beheer/professionals",
+            Some(&admin),
+            Some(&format!("naam=Nina+Nieuw&inlognaam=nina&wachtwoord={initial}&rol=professional&beroep=huisarts")),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(r.body.contains("kiest Nina Nieuw een eigen wachtwoord"), "{}", r.body);
+    let cred = store.credential_by_login("nina").await.unwrap().unwrap();
+    let nina = cred.professional.clone();
+    assert!(cred.must_change_password && cred.first_use.is_none(), "{cred:?}");
+    let row = |body: &str, name: &str| {
+        let start = body.find(&format!("<tr><td>{name}</td>")).unwrap_or_else(|| panic!("no row for {name}"));
+        body[start..].split("</tr>").next().unwrap_or_default().to_owned()
+    };
+    assert!(row(&r.body, "Nina Nieuw").contains("nog niet in gebruik"), "the administration page shows the account is not yet in use");
+
+    // A care relation for the account nobody but the administrator has used is refused, and logged.
+    let relation = format!("professional={nina}&client={lotte}");
+    let r = t.send("POST", "/beheer/zorgrelaties", Some(&admin), Some(&relation)).await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
+    assert!(unescape(&r.body).contains("Dit account is nog niet in gebruik genomen: Nina Nieuw heeft nog niet ingelogd"), "{}", r.body);
+    assert!(!store.has_care_relation(&nina, &lotte).await.unwrap());
+    let refused = t.events_of(&t.a.id, &admin_id).await;
+    let refused = refused.iter().find(|e| e.action == "zorgrelatie.vastleggen").expect("refusal not logged");
+    assert!(!refused.allowed && refused.authorisation == "geweigerd:account_niet_in_gebruik", "{refused:?}");
+
+    // Signed in with the administrator's password, the account reaches nothing but the page to
+    // choose its own (pages redirect there, the API refuses), as cookie and as bearer.
+    let (r, token) = {
+        let r = t.send("POST", "/inloggen", None, Some(&format!("inlognaam=nina&wachtwoord={initial}"))).await;
+        let token = T::cookie(&r).expect("no session after the password");
+        (r, token)
+    };
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_session_held_at(&t, &token, "/account/wachtwoord", "eigen_wachtwoord_nodig").await;
+    for path in ["/account/tweede-factor", "/beraad/onafgemaakt", &format!("/clienten/{lotte}")] {
+        let r = t.send("GET", path, Some(&token), None).await;
+        assert_eq!(r.headers.get(header::LOCATION).map(|l| l.to_str().unwrap()), Some("/account/wachtwoord"), "{path}");
+    }
+    let r = t.send("GET", "/account/wachtwoord", Some(&token), None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("Kies een eigen wachtwoord"), "{}", r.body);
+    assert!(!r.body.contains(r#"href="/clienten""#), "a menu on the page that must come first");
+    // The API gives such an account no session at all.
+    let req = Request::builder()
+        .method("POST")
+        .uri("/api/v1/sessies")
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(format!(r#"{{"inlognaam": "nina", "wachtwoord": "{initial}"}}"#)))
+        .unwrap();
+    let res = t.app.clone().oneshot(req).await.unwrap();
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    let body = String::from_utf8_lossy(&axum::body::to_bytes(res.into_body(), 1 << 20).await.unwrap()).into_owned();
+    assert!(body.contains("eigen_wachtwoord_nodig"), "{body}");
+
+    // The administrator's password again is refused.
+    let same = format!("huidig={initial}&nieuw={initial}&herhaal={initial}");
+    let r = t.send("POST", "/account/wachtwoord", Some(&token), Some(&same)).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("Kies een ander wachtwoord dan het wachtwoord dat u van de beheerder kreeg"), "{}", r.body);
+    assert!(store.credential_of(&nina).await.unwrap().unwrap().must_change_password);
+    assert_eq!(t.send("GET", "/clienten", Some(&token), None).await.headers[header::LOCATION], "/account/wachtwoord");
+
+    // Her own password: signing in is complete, under a new token.
+    let own = format!("huidig={initial}&nieuw=ninas-eigen-wachtwoord&herhaal=ninas-eigen-wachtwoord");
+    let r = send_from(&t, "/account/wachtwoord", &token, &own, "192.0.2.77").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(r.body.contains("Uw eigen wachtwoord is ingesteld"), "{}", r.body);
+    let full = T::cookie(&r).expect("no new session after choosing a password");
+    assert_ne!(full, token);
+    assert_eq!(t.send("GET", "/clienten", Some(&token), None).await.headers[header::LOCATION], "/inloggen", "the old token ended");
+    assert_eq!(t.send("GET", "/clienten", Some(&full), None).await.status, StatusCode::OK);
+    let cred = store.credential_of(&nina).await.unwrap().unwrap();
+    assert!(!cred.must_change_password && cred.first_use.is_some(), "{cred:?}");
+    assert!(t.web.login("nina", initial, "x").await.is_err(), "the administrator's password still works");
+    // In the access log, with the address, for the privacyfunctionaris.
+    let own_events = t.events_of(&t.a.id, &nina).await;
+    let first = own_events.iter().find(|e| e.action == "wachtwoord.eerste_eigen").expect("first own password not logged");
+    assert_eq!(first.source, "192.0.2.77");
+    assert!(first.allowed);
+    let privacy = t.token("privacy").await;
+    let r = t.send("GET", "/toegangslog", Some(&privacy), None).await;
+    assert!(r.body.contains("Eerste eigen wachtwoord gekozen: account in gebruik genomen"), "not readable in the access log");
+
+    // Now the care relation is recorded.
+    let r = t.send("POST", "/beheer/zorgrelaties", Some(&admin), Some(&relation)).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(store.has_care_relation(&nina, &lotte).await.unwrap());
+    let r = t.send("GET", "/beheer", Some(&admin), None).await;
+    assert!(!row(&r.body, "Nina Nieuw").contains("nog niet in gebruik"), "still shown as not in use");
+
+    // A reset by the administrator asks for an own password again; the account stays in use, and
+    // the new choice is an ordinary password change in the log.
+    let r =
+        t.send("POST", &format!("/beheer/professionals/{nina}/wachtwoord"), Some(&admin), Some("wachtwoord=hersteld-door-beheer")).await;
+    assert_eq!(r.status, StatusCode::OK);
+    let signed_in = t.web.login("nina", "hersteld-door-beheer", "x").await.unwrap();
+    assert_eq!(t.send("GET", "/clienten", Some(&signed_in.token), None).await.headers[header::LOCATION], "/account/wachtwoord");
+    let r = t
+        .send(
+            "POST",
+            "/account/wachtwoord",
+            Some(&signed_in.token),
+            Some("huidig=hersteld-door-beheer&nieuw=weer-een-eigen-wachtwoord&herhaal=weer-een-eigen-wachtwoord"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    let actions: Vec<String> = t.events_of(&t.a.id, &nina).await.into_iter().map(|e| e.action).collect();
+    assert_eq!(actions.iter().filter(|a| *a == "wachtwoord.eerste_eigen").count(), 1, "{actions:?}");
+    assert!(actions.contains(&"wachtwoord.wijzigen".to_owned()));
+    assert_eq!(store.credential_of(&nina).await.unwrap().unwrap().first_use, cred.first_use);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_first_run_administrator_replaces_the_printed_password() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = SqliteStore::open(dir.path().join("t.db")).await.unwrap();
+    let app = App::new(store, dir.path(), grondslag_rules::load_embedded().unwrap());
+    let web = Web::new(app, Config { hash_cost: HashCost::TEST, ..Config::default() }).await.unwrap();
+    let first = web.first_run("Eerste organisatie").await.unwrap().unwrap();
+    let cred = web.app.store().credential_by_login(&first.login).await.unwrap().unwrap();
+    assert!(cred.must_change_password && cred.first_use.is_none(), "{cred:?}");
+    // After the second factor, the administrator is held at the password page.
+    let s = web.login(&first.login, &first.password, "x").await.unwrap();
+    assert_eq!(s.stage, SessionStage::Enrol);
+    let secret = web.pending_secret(&s.professional).await.unwrap().unwrap();
+    web.confirm_second_factor(&s.professional, &first.login, &code_for(&secret, now_step()), "x").await.unwrap().unwrap();
+    let full = web.complete_login(&token_hash(&s.token), &s.professional.id).await.unwrap();
+    let app = router(web.clone());
+    let req = Request::builder().uri("/beheer").header(header::COOKIE, format!("grondslag_sessie={full}")).body(Body::empty()).unwrap();
+    let res = app.clone().oneshot(req).await.unwrap();
+    assert_eq!(res.headers()[header::LOCATION], "/account/wachtwoord");
+    // Demo accounts keep their public password.
+    web.demo().await.unwrap();
+    let demo = web.app.store().credential_by_login("huisarts").await.unwrap().unwrap();
+    assert!(!demo.must_change_password, "{demo:?}");
 }

@@ -24,7 +24,8 @@ use crate::{Backend, Web};
 /// attempt too. An unknown login name and a wrong password get the same answer and take the same
 /// time. An account with a second factor must send `code` as well; an account that must have one
 /// (administrators, privacy officers, or everyone where the organisation requires it) but has not
-/// set it up is refused until it has done so on the website.
+/// set it up is refused until it has done so on the website. So is an account whose password was
+/// chosen by an administrator, until it has chosen its own on the website.
 #[utoipa::path(
     post,
     path = "/api/v1/sessies",
@@ -33,7 +34,7 @@ use crate::{Backend, Web};
     request_body = Inloggen,
     responses(
         (status = 201, description = "Ingelogd.", body = Sessie),
-        (status = 401, description = "tweede_factor_nodig: het account heeft een tweede factor; stuur de code mee in `code`. Of: het account moet eerst op de website een tweede factor instellen.", body = FoutAntwoord),
+        (status = 401, description = "tweede_factor_nodig: het account heeft een tweede factor; stuur de code mee in `code`. Of: het account moet eerst op de website een tweede factor instellen. eigen_wachtwoord_nodig: het account heeft een wachtwoord dat de beheerder koos en moet eerst op de website een eigen wachtwoord kiezen.", body = FoutAntwoord),
         (status = 403, description = "geen_toegang: inlognaam of wachtwoord klopt niet, het account is geblokkeerd, of de code klopt niet (of is al gebruikt).", body = FoutAntwoord),
         (status = 422, description = "ongeldige_invoer: inlognaam of wachtwoord ontbreekt, of de JSON klopt niet.", body = FoutAntwoord),
         (status = 429, description = "te_veel_pogingen: wacht een minuut (`Retry-After`).", body = FoutAntwoord),

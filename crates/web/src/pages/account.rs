@@ -1,4 +1,5 @@
-//! One's own account: changing the password (which ends every session) and the second factor
+//! One's own account: changing the password (which ends every session), choosing an own password
+//! in place of one an administrator gave (before anything else is reachable), and the second factor
 //! (setting it up with a QR code, recovery codes shown once, renewing them, turning it off where
 //! it is not required).
 
@@ -11,7 +12,7 @@ use axum::response::{IntoResponse, Response};
 
 use super::FormData;
 use crate::access_labels::Event;
-use crate::auth::{EnrollingUser, check_password};
+use crate::auth::{EnrollingUser, PasswordUser, check_password};
 use crate::error::WebError;
 use crate::second_factor;
 use crate::view::Chrome;
@@ -24,26 +25,48 @@ pub struct PasswordPage {
     pub title: String,
     pub error: Option<String>,
     pub done: bool,
+    /// The account signed in with a password someone else chose and must choose its own first.
+    pub forced: bool,
+    /// Where "continue" leads once a forced change is done.
+    pub next: &'static str,
 }
 
-fn page(user: &User, error: Option<String>, done: bool) -> PasswordPage {
+fn page(user: &User, forced: bool, error: Option<String>, done: bool) -> PasswordPage {
+    let mut c = Chrome::new(user, "/account/wachtwoord");
+    if forced {
+        // Nothing but this page and signing out is reachable until the account has its own password.
+        c.nav.clear();
+    }
     PasswordPage {
-        title: user.lang.t("Wachtwoord wijzigen", "Change password").into(),
-        c: Chrome::new(user, "/account/wachtwoord"),
+        title: if forced {
+            user.lang.t("Kies een eigen wachtwoord", "Choose your own password")
+        } else {
+            user.lang.t("Wachtwoord wijzigen", "Change password")
+        }
+        .into(),
+        c,
         error,
         done,
+        forced,
+        next: crate::pages::login::start_of(user.role),
     }
 }
 
-pub async fn form(user: User) -> PasswordPage {
-    page(&user, None, false)
+pub async fn form(u: PasswordUser) -> PasswordPage {
+    page(&u.user, u.forced, None, false)
 }
 
-pub async fn change<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, form: FormData) -> Result<Response, WebError> {
+/// Changes one's password. For an account that signed in with a password an administrator (or
+/// the first run) chose, this is the only page it reaches: the new password must differ from
+/// that one; the first own password takes the account into use (recorded, and logged for the
+/// privacyfunctionaris) and the session continues under a new token.
+pub async fn change<S: Backend>(State(web): State<Arc<Web<S>>>, u: PasswordUser, form: FormData) -> Result<Response, WebError> {
+    let PasswordUser { user, forced } = u;
     let current = form.get("huidig").unwrap_or("").to_owned();
     let new = form.get("nieuw").unwrap_or("").to_owned();
     let again = form.get("herhaal").unwrap_or("").to_owned();
-    let refuse = |msg: &str| Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page(&user, Some(msg.to_owned()), false)).into_response());
+    let refuse =
+        |msg: &str| Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page(&user, forced, Some(msg.to_owned()), false)).into_response());
     let Some(cred) = web.app.store().credential_of(&user.id).await? else { return Err(WebError::Unauthenticated) };
     // The current password is checked like a login (same rate limit), so a session left open
     // on a shared computer cannot be used to take over the account.
@@ -56,12 +79,32 @@ pub async fn change<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, form
     if let Err(WebError::Invalid(m)) = check_password(&new) {
         return refuse(&m);
     }
+    if new == current {
+        return refuse(if forced {
+            "Kies een ander wachtwoord dan het wachtwoord dat u van de beheerder kreeg."
+        } else {
+            "Het nieuwe wachtwoord is hetzelfde als uw huidige. Kies een ander wachtwoord."
+        });
+    }
     let hash = web.hash_password(&new).await?;
-    web.app.store().set_credential(&user.id, &cred.login, &hash).await?;
-    // Every session ends, this one included: sign in again with the new password.
-    web.app.store().delete_sessions_of(&user.id).await?;
-    web.log_event(&user, Event::PasswordChanged, None, "sessie", true).await?;
-    Ok(([(axum::http::header::SET_COOKIE, web.session_cookie(""))], page(&user, None, true)).into_response())
+    let store = web.app.store();
+    store.set_credential(&user.id, &cred.login, &hash, grondslag_store::PasswordOrigin::Own).await?;
+    // Every session ends, this one included.
+    store.delete_sessions_of(&user.id).await?;
+    if !forced {
+        web.log_event(&user, Event::PasswordChanged, None, "sessie", true).await?;
+        // Sign in again with the new password.
+        return Ok(([(axum::http::header::SET_COOKIE, web.session_cookie(""))], page(&user, false, None, true)).into_response());
+    }
+    // The password the administrator chose is replaced: signing in is complete and continues
+    // under a new token. The first own password takes the account into use.
+    if store.record_first_use(&user.id, crate::now_ms()).await? {
+        web.log_event(&user, Event::FirstOwnPassword, None, "sessie", true).await?;
+    } else {
+        web.log_event(&user, Event::PasswordChanged, None, "sessie", true).await?;
+    }
+    let token = web.complete_login(&user.session, &user.id).await?;
+    Ok(([(axum::http::header::SET_COOKIE, web.session_cookie(&token))], page(&user, true, None, true)).into_response())
 }
 
 #[derive(Template, WebTemplate)]

@@ -1,5 +1,8 @@
 //! Administration: accounts (create, block), clients and care relations. The administrator
-//! never reads a dossier; they see names to assign care relations.
+//! never reads a dossier; they see names to assign care relations. A password the administrator
+//! sets (a new account, a reset) must be replaced by the account's own at its next sign-in, and a
+//! care relation is only given to an account that has signed in with its own password: an
+//! administrator cannot give themselves access to dossiers through an account they create.
 
 use std::sync::Arc;
 
@@ -7,7 +10,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
-use grondslag_store::{AppRole, CareRelation};
+use grondslag_store::{AppRole, CareRelation, PasswordOrigin};
 
 use super::FormData;
 use crate::access_labels::Event;
@@ -27,6 +30,8 @@ pub struct ProRow {
     pub disabled: bool,
     /// The account's second factor is on.
     pub second_factor: bool,
+    /// The account has signed in with a password of its own (it can be given care relations).
+    pub in_use: bool,
 }
 
 pub struct RelRow {
@@ -70,6 +75,7 @@ async fn page<S: Backend>(web: &Web<S>, user: &User, error: Option<String>, done
                 .map(|r| web.app.rules().roles[r.ix()].label.get(lang.rules()).to_string())
                 .unwrap_or(p.profession.clone()),
             login: cred.as_ref().map(|c| c.login.clone()).unwrap_or_default(),
+            in_use: cred.as_ref().is_some_and(|c| c.first_use.is_some()),
             disabled: cred.is_none_or(|c| c.disabled),
             second_factor: web.active_second_factor(&p.id).await?.is_some(),
             id: p.id,
@@ -161,8 +167,9 @@ pub async fn create_professional<S: Backend>(State(web): State<Arc<Web<S>>>, use
         }
         let hash = web.hash_password(&pw).await?;
         let p = web.app.create_professional(&user.org, &name, role, &profession).await?;
-        web.app.store().set_credential(&p.id, &login, &hash).await?;
-        Ok(format!("{name} kan nu inloggen als {login}."))
+        // The administrator knows this password: the account replaces it at its first sign-in.
+        web.app.store().set_credential(&p.id, &login, &hash, PasswordOrigin::Initial).await?;
+        Ok(format!("{name} kan nu inloggen als {login}. Bij het eerste inloggen kiest {name} een eigen wachtwoord."))
     }
     .await;
     redo(&web, &user, r).await
@@ -188,22 +195,19 @@ pub async fn reset_password<S: Backend>(
     Path(id): Path<String>,
     form: FormData,
 ) -> Result<Response, WebError> {
-    web.guard(&user, Action::ManageAccounts).await?;
     let r = async {
-        let p = web.app.store().professional(&id).await?;
-        if p.org != user.org {
-            return Err(WebError::NotFound("Deze professional bestaat niet.".into()));
-        }
+        let p = web.open_professional(&user, Action::ManageAccounts, &id).await?;
         let Some(cred) = web.app.store().credential_of(&p.id).await? else {
             return Err(WebError::Invalid("Deze professional heeft geen inlog.".into()));
         };
         let pw = form.get("wachtwoord").unwrap_or("").to_owned();
         check_password(&pw)?;
         let hash = web.hash_password(&pw).await?;
-        web.app.store().set_credential(&p.id, &cred.login, &hash).await?;
+        // The account replaces this password at its next sign-in.
+        web.app.store().set_credential(&p.id, &cred.login, &hash, PasswordOrigin::Initial).await?;
         let ended = web.app.store().delete_sessions_of(&p.id).await?;
         web.log_event(&user, Event::PasswordResetByAdmin, None, "rol:administrator", true).await?;
-        Ok(format!("Nieuw wachtwoord ingesteld voor {}; {ended} open sessie(s) beëindigd. Geef het wachtwoord persoonlijk door.", p.name))
+        Ok(format!("Nieuw wachtwoord ingesteld voor {}; {ended} open sessie(s) beëindigd. Geef het wachtwoord persoonlijk door; bij het inloggen kiest {} een eigen wachtwoord.", p.name, p.name))
     }
     .await;
     redo(&web, &user, r).await
@@ -215,11 +219,26 @@ pub async fn add_relation<S: Backend>(State(web): State<Arc<Web<S>>>, user: User
         let professional = form.required("professional", "de professional", 40)?;
         let client = form.required("client", "de cliënt", 40)?;
         let since = grondslag_ledger::ts_from_unix_millis(crate::now_ms()).unwrap_or_default();
-        web.app
-            .store()
+        let store = web.app.store();
+        let not_ours = || WebError::Invalid("Deze professional en cliënt horen niet allebei bij uw organisatie.".into());
+        let p = store.professional(&professional).await.map_err(|_| not_ours())?;
+        let c = store.client(&client).await.map_err(|_| not_ours())?;
+        if p.org != user.org || c.org != user.org {
+            return Err(not_ours());
+        }
+        // An account that has never signed in with its own password may be one the administrator
+        // still holds the password of: it gets no access to dossiers (refused and logged).
+        if store.credential_of(&p.id).await?.is_none_or(|c| c.first_use.is_none()) {
+            web.log_event(&user, Event::CareRelationRecorded, Some(&client), "geweigerd:account_niet_in_gebruik", false).await?;
+            return Err(WebError::Conflict(format!(
+                "Dit account is nog niet in gebruik genomen: {} heeft nog niet ingelogd met een eigen wachtwoord. Een behandelrelatie kan pas worden vastgelegd nadat {} voor het eerst heeft ingelogd en een eigen wachtwoord heeft gekozen.",
+                p.name, p.name
+            )));
+        }
+        store
             .add_care_relation(&CareRelation { org: user.org.clone(), professional, client: client.clone(), since })
             .await
-            .map_err(|_| WebError::Invalid("Deze professional en cliënt horen niet allebei bij uw organisatie.".into()))?;
+            .map_err(|_| not_ours())?;
         web.log_event(&user, Event::CareRelationRecorded, Some(&client), "rol:administrator", true).await?;
         Ok("De behandelrelatie is vastgelegd.".to_owned())
     }

@@ -10,7 +10,7 @@ use crate::error::WebError;
 pub async fn start<S: crate::Backend>(user: Result<User, WebError>) -> Response {
     match user {
         Ok(u) => Redirect::to(start_of(u.role)).into_response(),
-        Err(e @ WebError::SecondFactor { .. }) => e.into_response(),
+        Err(e @ (WebError::SecondFactor { .. } | WebError::OwnPasswordNeeded)) => e.into_response(),
         Err(_) => Redirect::to("/inloggen").into_response(),
     }
 }
