@@ -786,7 +786,19 @@ async fn pages_name_sources_by_publisher_and_never_show_notes_or_working_documen
     let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../scenarios");
     let files = grondslag_scenario::collect_files(&[dir]).unwrap();
     assert!(files.len() > 20);
-    for f in files {
+    for (i, f) in files.into_iter().enumerate() {
+        // One synthetic client per scenario: a dossier page reads and proves every entry of its
+        // dossier, so one dossier holding them all made this test quadratic (minutes in debug).
+        let client = t
+            .web
+            .app
+            .create_client(&t.a.id, &format!("SCEN-{i:04}"), &grondslag_app::Identity { name: format!("Scenario {i}"), birth_date: None })
+            .await
+            .unwrap();
+        let since = grondslag_ledger::ts_from_unix_millis(grondslag_web::now_ms()).unwrap();
+        let rel = CareRelation { org: t.a.id.clone(), professional: t.a.users["huisarts"].clone(), client: client.id.clone(), since };
+        t.web.app.store().add_care_relation(&rel).await.unwrap();
+        let noor = client.id;
         let content = facts_file(&std::fs::read_to_string(&f).unwrap());
         let input = grondslag_app::FactsInput {
             file_name: "scenario.yaml",
