@@ -20,8 +20,14 @@ test('open norm: meldrecht Veilig Thuis vraagt een eigen afweging; het antwoord 
 
     await page.getByRole('heading', { level: 1, name: 'Het antwoord' }).waitFor();
     assert.equal((await page.locator('.outcome').innerText()).trim(), 'U mag delen na een vastgelegde afweging');
-    // The weighing is the next step, on the first screen.
+    // The weighing is the next step, on the first screen (1280×800, not scrolled).
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const box = await page.locator('section.summary').boundingBox();
+    assert.ok(box && box.y + box.height <= 800, `the summary fits one screen (it ends at ${box && box.y + box.height} px)`);
     const link = page.getByRole('link', { name: /^Weeg zelf af:/ }).first();
+    const lb = await link.boundingBox();
+    assert.ok(lb && lb.y + lb.height <= 800, 'the link to the weighing is on the first screen');
     const title = (await link.innerText()).replace(/^Weeg zelf af:\s*/, '');
     await link.click();
 
