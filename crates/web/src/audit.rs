@@ -3,8 +3,14 @@
 //! decide with [`authorise`], and write the NEN 7513 event *before* anything is read or written.
 //! If the event cannot be written, the request is refused (fail closed).
 
+use grondslag_app::deliberation::{Deliberation, Evaluated};
+use grondslag_app::{AppError, AppResult, Deliberated, History, Identity, Receipt};
+use grondslag_dossier::{ConsentRecord, ConsentState, Decision as DossierDecision, EntryPayload};
+use grondslag_engine::{Facts, Judgments};
 use grondslag_ledger::ts_from_unix_millis;
+use grondslag_rules::Lang;
 use grondslag_store::{AccessEvent, AccessStore, Client, Professional, StoreError, StoreResult};
+use time::Date;
 use tokio::sync::{mpsc, oneshot};
 
 use crate::access_labels::Event;
@@ -155,7 +161,7 @@ impl<S: Backend> Web<S> {
     /// Authorises `action` on the dossier of client `id` and returns the client. The decision is
     /// logged first, allowed or not; a client of another organisation looks the same as one that
     /// does not exist.
-    pub async fn open_client(&self, user: &User, action: Action, id: &str) -> Result<(Client, Basis), WebError> {
+    pub async fn open_client(&self, user: &User, action: Action, id: &str) -> Result<Opened<'_, S>, WebError> {
         if !is_id(id) {
             return Err(not_found());
         }
@@ -180,8 +186,153 @@ impl<S: Backend> Web<S> {
         let decision = authorise(user.role, action, &Target { same_org, care_relation, break_glass });
         self.record(user, action, Some(&client.id), &decision).await?;
         match decision {
-            Ok(basis) => Ok((client, basis)),
+            Ok(basis) => Ok(Opened { web: self, client, basis, action }),
             Err(d) => Err(refusal(d, Some(&client.id))),
+        }
+    }
+}
+
+/// An opened dossier: the proof that the policy allowed `action` on this client for this request
+/// and that the access event was durably logged first. Only [`Web::open_client`] makes one (the
+/// fields are private to this module), so a handler holding an `Opened` has passed the audited
+/// path. The dossier operations are methods on it, bound to its client: a handler cannot name
+/// another client's id in them.
+pub struct Opened<'w, S: Backend> {
+    web: &'w Web<S>,
+    client: Client,
+    basis: Basis,
+    action: Action,
+}
+
+impl<S: Backend> std::fmt::Debug for Opened<'_, S> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Opened").field("client", &self.client.id).field("basis", &self.basis).field("action", &self.action).finish()
+    }
+}
+
+impl<'w, S: Backend> Opened<'w, S> {
+    /// The opened client (its record: ids, organisation, sealed identity).
+    pub fn client(&self) -> &Client {
+        &self.client
+    }
+
+    /// The opened client's id.
+    pub fn id(&self) -> &str {
+        &self.client.id
+    }
+
+    /// On what the permission rests (care relation, break-the-glass grant, role).
+    pub fn basis(&self) -> &Basis {
+        &self.basis
+    }
+
+    /// The action that was allowed and logged.
+    pub fn action(&self) -> Action {
+        self.action
+    }
+
+    /// The client's name and date of birth (decrypted).
+    pub async fn identity(&self) -> AppResult<Identity> {
+        self.web.app.identity(&self.client).await
+    }
+
+    /// The dossier's entries: sequence number, kind, time and (unless erased) the payload.
+    pub async fn entries(&self) -> AppResult<Vec<(u64, String, String, Option<EntryPayload>)>> {
+        self.web.app.entries(&self.client.id).await
+    }
+
+    /// The dossier's history (the API's view).
+    pub async fn history(&self) -> AppResult<History> {
+        self.web.app.history(&self.client.id).await
+    }
+
+    /// The history and the consent registry (the dossier page).
+    pub async fn overview(&self) -> AppResult<(History, Vec<ConsentState>)> {
+        self.web.app.overview(&self.client.id).await
+    }
+
+    /// The consent registry derived from the dossier.
+    pub async fn consent_registry(&self) -> AppResult<Vec<ConsentState>> {
+        self.web.app.consent_registry(&self.client.id).await
+    }
+
+    /// The receipt of entry `seq`.
+    pub async fn receipt(&self, seq: u64) -> AppResult<Receipt> {
+        self.web.app.receipt(&self.client.id, seq).await
+    }
+
+    /// The dossier as a signed bundle (JSON).
+    pub async fn export_json(&self) -> AppResult<String> {
+        self.web.app.export_json(&self.client.id).await
+    }
+
+    /// The decision recorded after the deliberation at `seq`, if any.
+    pub async fn decision_after(&self, seq: u64) -> AppResult<Option<(u64, DossierDecision)>> {
+        self.web.app.decision_after(&self.client.id, seq).await
+    }
+
+    /// The consent the deliberation at `seq` relied on, if it was withdrawn since.
+    pub async fn lapsed_consent(&self, seq: u64) -> AppResult<Option<(u64, Date)>> {
+        self.web.app.lapsed_consent(&self.client.id, seq).await
+    }
+
+    /// Records a decision by `professional`.
+    pub async fn decide(&self, professional: &str, decision: DossierDecision) -> AppResult<Receipt> {
+        self.web.app.decide(&self.client.id, professional, decision).await
+    }
+
+    /// Registers consent.
+    pub async fn register_consent(&self, professional: &str, record: ConsentRecord) -> AppResult<Receipt> {
+        self.web.app.register_consent(&self.client.id, professional, record).await
+    }
+
+    /// Withdraws the consent registered at `consent_seq`, as of `on`.
+    pub async fn withdraw_consent(&self, professional: &str, consent_seq: u64, on: Date, by: &str, note: &str) -> AppResult<Receipt> {
+        self.web.app.withdraw_consent(&self.client.id, professional, consent_seq, on, by, note).await
+    }
+
+    /// Records a deliberation on the given facts (the API).
+    pub async fn deliberate_facts(
+        &self,
+        professional: &str,
+        facts: Facts,
+        judgments: &Judgments,
+        date: Date,
+        lang: Lang,
+    ) -> AppResult<Deliberated> {
+        self.web.app.deliberate_facts(&self.client.id, professional, facts, judgments, date, lang).await
+    }
+
+    /// Records the draft `d`, bound to the version `shown`. The draft must be about this client.
+    pub async fn record_deliberation(&self, professional: &str, d: &Deliberation, shown: &str, lang: Lang) -> AppResult<Deliberated> {
+        self.same_client(d)?;
+        self.web.app.record_deliberation(professional, d, shown, lang).await
+    }
+
+    /// Evaluates the draft `d` with this client's consent registry. The draft must be about
+    /// this client.
+    pub async fn evaluate_draft(&self, d: &Deliberation) -> AppResult<Evaluated> {
+        self.same_client(d)?;
+        self.web.app.evaluate_deliberation(d).await
+    }
+
+    fn same_client(&self, d: &Deliberation) -> AppResult<()> {
+        match &d.client {
+            Some(c) if *c == self.client.id => Ok(()),
+            _ => Err(AppError::Invalid("het beraad gaat over een andere cliënt".into())),
+        }
+    }
+}
+
+impl<S: Backend> Web<S> {
+    /// Evaluates a draft. A draft about a client is evaluated with that client's consent
+    /// registry, so it needs the client opened (`opened`, the same client); a draft without a
+    /// client needs nothing.
+    pub async fn evaluate_draft(&self, opened: Option<&Opened<'_, S>>, state: &Deliberation) -> Result<Evaluated, WebError> {
+        match (opened, &state.client) {
+            (Some(o), _) => Ok(o.evaluate_draft(state).await?),
+            (None, None) => Ok(self.app.evaluate_deliberation(state).await?),
+            (None, Some(_)) => Err(internal("draft_not_opened")),
         }
     }
 }

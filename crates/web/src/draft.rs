@@ -51,9 +51,4 @@ impl<S: Backend> Web<S> {
         drafts.retain(|d| d.org == user.org && d.updated >= fresh);
         Ok(drafts)
     }
-
-    /// Evaluates a draft (for a client, with the registry's consent).
-    pub async fn evaluate_draft(&self, state: &Deliberation) -> Result<Evaluated, WebError> {
-        Ok(self.app.evaluate_deliberation(state).await?)
-    }
 }

@@ -32,8 +32,8 @@ pub async fn registry<S: Backend>(
     ApiUser(user): ApiUser,
     ApiPath(id): ApiPath<String>,
 ) -> Result<Json<Vec<GeregistreerdeToestemming>>, ApiError> {
-    let (client, _) = web.open_client(&user, Action::DossierRead, &id).await?;
-    let registry = web.app.consent_registry(&client.id).await?;
+    let opened = web.open_client(&user, Action::DossierRead, &id).await?;
+    let registry = opened.consent_registry().await?;
     Ok(Json(registry.iter().map(GeregistreerdeToestemming::from).collect()))
 }
 
@@ -88,9 +88,9 @@ pub async fn register<S: Backend>(
     ApiPath(id): ApiPath<String>,
     ApiJson(body): ApiJson<Toestemming>,
 ) -> Result<Response, ApiError> {
-    let (client, _) = web.open_client(&user, Action::DossierWrite, &id).await?;
+    let opened = web.open_client(&user, Action::DossierWrite, &id).await?;
     let record = record_of(body)?;
-    let receipt = web.app.register_consent(&client.id, &user.id, record).await?;
+    let receipt = opened.register_consent(&user.id, record).await?;
     Ok(created(Ontvangstbewijs::from(receipt)))
 }
 
@@ -117,14 +117,14 @@ pub async fn withdraw<S: Backend>(
     ApiPath((id, seq)): ApiPath<(String, u64)>,
     ApiJson(body): ApiJson<Intrekking>,
 ) -> Result<Response, ApiError> {
-    let (client, _) = web.open_client(&user, Action::DossierWrite, &id).await?;
+    let opened = web.open_client(&user, Action::DossierWrite, &id).await?;
     let by = text(&body.door, "wie de toestemming introk (door)", 200, true)?;
     let on = match body.per.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         Some(d) => date(d, "De datum van intrekking (per)")?,
         None => crate::view::today(),
     };
     let note = optional_text(body.notitie.as_deref(), "de toelichting (notitie)", 2000)?.unwrap_or_default();
-    let registry = web.app.consent_registry(&client.id).await?;
+    let registry = opened.consent_registry().await?;
     match registry.iter().find(|c| c.seq == seq) {
         None => return Err(WebError::NotFound(format!("Er is geen toestemming met volgnummer {seq} in dit dossier.")).into()),
         Some(c) if c.withdrawn_on.is_some() => {
@@ -132,6 +132,6 @@ pub async fn withdraw<S: Backend>(
         }
         Some(_) => {}
     }
-    let receipt = web.app.withdraw_consent(&client.id, &user.id, seq, on, &by, &note).await?;
+    let receipt = opened.withdraw_consent(&user.id, seq, on, &by, &note).await?;
     Ok(created(Ontvangstbewijs::from(receipt)))
 }

@@ -76,8 +76,8 @@ pub async fn dossier<S: Backend>(
     ApiUser(user): ApiUser,
     ApiPath(id): ApiPath<String>,
 ) -> Result<Json<Dossier>, ApiError> {
-    let (client, _) = web.open_client(&user, Action::DossierRead, &id).await?;
-    let history = web.app.history(&client.id).await?;
+    let opened = web.open_client(&user, Action::DossierRead, &id).await?;
+    let history = opened.history().await?;
     Ok(Json((&history).into()))
 }
 
@@ -99,8 +99,8 @@ pub async fn receipt<S: Backend>(
     ApiUser(user): ApiUser,
     ApiPath((id, seq)): ApiPath<(String, u64)>,
 ) -> Result<Json<Ontvangstbewijs>, ApiError> {
-    let (client, _) = web.open_client(&user, Action::DossierRead, &id).await?;
-    match web.app.receipt(&client.id, seq).await {
+    let opened = web.open_client(&user, Action::DossierRead, &id).await?;
+    match opened.receipt(seq).await {
         Ok(r) => Ok(Json(r.into())),
         // The only invalid input here is a line that does not exist.
         Err(AppError::Invalid(m)) => Err(WebError::NotFound(sentence(&m)).into()),
@@ -178,9 +178,9 @@ pub async fn decide<S: Backend>(
     ApiPath(id): ApiPath<String>,
     ApiJson(body): ApiJson<Besluit>,
 ) -> Result<Response, ApiError> {
-    let (client, _) = web.open_client(&user, Action::DossierWrite, &id).await?;
+    let opened = web.open_client(&user, Action::DossierWrite, &id).await?;
     let decision = checked(body)?;
-    let receipt = web.app.decide(&client.id, &user.id, decision).await?;
+    let receipt = opened.decide(&user.id, decision).await?;
     Ok(created(Ontvangstbewijs::from(receipt)))
 }
 
@@ -204,7 +204,7 @@ pub async fn bundle<S: Backend>(
     ApiUser(user): ApiUser,
     ApiPath(id): ApiPath<String>,
 ) -> Result<Response, ApiError> {
-    let (client, _) = web.open_client(&user, Action::DossierExport, &id).await?;
-    let json = web.app.export_json(&client.id).await?;
+    let opened = web.open_client(&user, Action::DossierExport, &id).await?;
+    let json = opened.export_json().await?;
     Ok(([(header::CONTENT_TYPE, "application/json")], json).into_response())
 }

@@ -121,10 +121,10 @@ pub async fn deliberate<S: Backend>(
     ApiQuery(opts): ApiQuery<FeitenOpties>,
     ApiJson(body): ApiJson<Beoordeling>,
 ) -> Result<Response, ApiError> {
-    let (client, _) = web.open_client(&user, Action::DossierWrite, &id).await?;
+    let opened = web.open_client(&user, Action::DossierWrite, &id).await?;
     let input = FactsText::of(&body, &user)?;
     let (facts, judgments) = input.parse(web.app.rules(), opts.open.unwrap_or(false))?;
-    let done = match web.app.deliberate_facts(&client.id, &user.id, facts, &judgments, input.date, input.lang).await {
+    let done = match opened.deliberate_facts(&user.id, facts, &judgments, input.date, input.lang).await {
         Ok(d) => d,
         Err(AppError::Engine(e)) => return Err(WebError::Invalid(sentence(&e.to_string())).into()),
         Err(e) => return Err(e.into()),

@@ -103,9 +103,9 @@ impl ConsentPage {
 }
 
 pub async fn form<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, Path(id): Path<String>) -> Result<ConsentPage, WebError> {
-    let (client, _) = web.open_client(&user, Action::DossierRead, &id).await?;
-    let name = web.app.identity(&client).await?.name;
-    Ok(page(&web, &user, &client.id, name, None, None))
+    let opened = web.open_client(&user, Action::DossierRead, &id).await?;
+    let name = opened.identity().await?.name;
+    Ok(page(&web, &user, opened.id(), name, None, None))
 }
 
 fn record_of(f: &FormData) -> Result<ConsentRecord, WebError> {
@@ -138,16 +138,16 @@ pub async fn register<S: Backend>(
     Path(id): Path<String>,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let (client, _) = web.open_client(&user, Action::DossierWrite, &id).await?;
+    let opened = web.open_client(&user, Action::DossierWrite, &id).await?;
     let result = match record_of(&form) {
-        Ok(record) => web.app.register_consent(&client.id, &user.id, record).await.map_err(WebError::from),
+        Ok(record) => opened.register_consent(&user.id, record).await.map_err(WebError::from),
         Err(e) => Err(e),
     };
     match result {
-        Ok(_) => Ok(Redirect::to(&format!("/clienten/{}#toestemmingen", client.id)).into_response()),
+        Ok(_) => Ok(Redirect::to(&format!("/clienten/{}#toestemmingen", opened.id())).into_response()),
         Err(WebError::Invalid(msg)) => {
-            let name = web.app.identity(&client).await?.name;
-            let p = page(&web, &user, &client.id, name, Some(&form), Some(msg));
+            let name = opened.identity().await?.name;
+            let p = page(&web, &user, opened.id(), name, Some(&form), Some(msg));
             Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, p).into_response())
         }
         Err(e) => Err(e),
@@ -160,13 +160,13 @@ pub async fn withdraw<S: Backend>(
     Path((id, seq)): Path<(String, u64)>,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let (client, _) = web.open_client(&user, Action::DossierWrite, &id).await?;
+    let opened = web.open_client(&user, Action::DossierWrite, &id).await?;
     let by = form.required("door", "wie de toestemming introk", 200)?;
     let on = match form.get("per").map(str::trim).filter(|s| !s.is_empty()) {
         Some(d) => date(d, "De datum van intrekking")?,
         None => crate::view::today(),
     };
     let note = form.optional("notitie", "de toelichting", 2000)?;
-    web.app.withdraw_consent(&client.id, &user.id, seq, on, &by, &note).await?;
-    Ok(Redirect::to(&format!("/clienten/{}#toestemmingen", client.id)).into_response())
+    opened.withdraw_consent(&user.id, seq, on, &by, &note).await?;
+    Ok(Redirect::to(&format!("/clienten/{}#toestemmingen", opened.id())).into_response())
 }

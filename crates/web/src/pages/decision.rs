@@ -55,8 +55,8 @@ async fn page<S: Backend>(
     form: FormData,
     error: Option<String>,
 ) -> Result<DecisionPage, WebError> {
-    let (client, _) = web.open_client(user, Action::DossierRead, id).await?;
-    let entries = web.app.entries(&client.id).await?;
+    let opened = web.open_client(user, Action::DossierRead, id).await?;
+    let entries = opened.entries().await?;
     let Some((_, _, _, payload)) = entries.iter().find(|(s, k, _, _)| *s == seq && k == "deliberation") else {
         return Err(WebError::NotFound("Dit beraad bestaat niet in dit dossier.".into()));
     };
@@ -74,10 +74,10 @@ async fn page<S: Backend>(
         }
         _ => (String::new(), String::new()),
     };
-    let receipt = if just { Some(web.app.receipt(&client.id, seq).await?) } else { None };
-    let name = web.app.identity(&client).await?.name;
-    let decided = web.app.decision_after(&client.id, seq).await?;
-    let lapsed = web.app.lapsed_consent(&client.id, seq).await?.map(|(consent, on)| {
+    let receipt = if just { Some(opened.receipt(seq).await?) } else { None };
+    let name = opened.identity().await?.name;
+    let decided = opened.decision_after(seq).await?;
+    let lapsed = opened.lapsed_consent(seq).await?.map(|(consent, on)| {
         let on = crate::view::dutch_date(on);
         user.lang.t(
             &format!("Let op: de toestemming waarop dit antwoord steunde (dossierregel {consent}) is ingetrokken met ingang van {on}. Het antwoord van dit beraad gold toen het werd vastgelegd; deel nu niet meer op grond van die toestemming. Doe een nieuw beraad als u nog wilt delen."),
@@ -86,8 +86,8 @@ async fn page<S: Backend>(
     });
     Ok(DecisionPage {
         title: user.lang.t("Besluit vastleggen", "Record the decision").into(),
-        c: Chrome::new(user, &format!("/clienten/{}/beraad/{seq}/besluit", client.id)),
-        client: client.id.clone(),
+        c: Chrome::new(user, &format!("/clienten/{}/beraad/{seq}/besluit", opened.id())),
+        client: opened.id().to_owned(),
         name,
         seq,
         outcome,
@@ -143,15 +143,15 @@ pub async fn record<S: Backend>(
     Path((id, seq)): Path<(String, u64)>,
     form: FormData,
 ) -> Result<Response, WebError> {
-    let (client, _) = web.open_client(&user, Action::DossierWrite, &id).await?;
+    let opened = web.open_client(&user, Action::DossierWrite, &id).await?;
     let result = match decision_of(seq, &form) {
-        Ok(d) => web.app.decide(&client.id, &user.id, d).await.map_err(WebError::from),
+        Ok(d) => opened.decide(&user.id, d).await.map_err(WebError::from),
         Err(e) => Err(e),
     };
     match result {
-        Ok(receipt) => Ok(Redirect::to(&format!("/clienten/{}/dossier/{}?vastgelegd=1", client.id, receipt.seq)).into_response()),
+        Ok(receipt) => Ok(Redirect::to(&format!("/clienten/{}/dossier/{}?vastgelegd=1", opened.id(), receipt.seq)).into_response()),
         Err(WebError::Invalid(msg)) => {
-            let p = page(&web, &user, &client.id, seq, false, form, Some(msg)).await?;
+            let p = page(&web, &user, opened.id(), seq, false, form, Some(msg)).await?;
             Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, p).into_response())
         }
         Err(e) => Err(e),

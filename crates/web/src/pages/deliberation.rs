@@ -15,6 +15,7 @@ use grondslag_rules::{Domain, FactId};
 use grondslag_store::AppRole;
 
 use super::FormData;
+use crate::audit::Opened;
 use crate::draft::{Criterion, Deliberation, Refusal, parse_answer};
 use crate::error::WebError;
 use crate::i18n::Lang;
@@ -63,15 +64,15 @@ pub async fn create<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, form
         Some(d) => time::Date::parse(d, time::macros::format_description!("[year]-[month]-[day]"))
             .map_err(|_| WebError::Invalid("De datum van het recht is geen geldige datum (JJJJ-MM-DD).".into()))?,
     };
-    let client = match form.get("client").unwrap_or("") {
+    let opened = match form.get("client").unwrap_or("") {
         "" => return Err(WebError::Invalid("Kies over welke cliënt het beraad gaat, of ‘zonder cliënt’.".into())),
         "anoniem" => {
             web.guard(&user, Action::Evaluate).await?;
             None
         }
-        id => Some(web.open_client(&user, Action::DossierWrite, id).await?.0.id),
+        id => Some(web.open_client(&user, Action::DossierWrite, id).await?),
     };
-    let mut state = Deliberation::new(client, date);
+    let mut state = Deliberation::new(opened.as_ref().map(|o| o.id().to_owned()), date);
     // The professional's own profession answers "in which role did you learn this?" (shown
     // with the other answers, so it can be changed: someone may also work as a volunteer).
     let rules = web.app.rules();
@@ -84,7 +85,7 @@ pub async fn create<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, form
         state.prefilled.push("sender_role".into());
     }
     // The date must have rules in force; say so now rather than on the first question.
-    web.evaluate_draft(&state).await?;
+    web.evaluate_draft(opened.as_ref(), &state).await?;
     let id = web.save_draft(&user, None, &state).await?;
     Ok(Redirect::to(&format!("/beraad/{id}")).into_response())
 }
@@ -172,13 +173,20 @@ impl ResultPage {
     }
 }
 
-async fn client_name<S: Backend>(web: &Web<S>, user: &User, state: &Deliberation) -> Result<Option<String>, WebError> {
+/// Opens the draft's client for reading (logged), with the client's name; nothing for a
+/// deliberation without a client.
+async fn open_draft<'w, S: Backend>(
+    web: &'w Web<S>,
+    user: &User,
+    state: &Deliberation,
+) -> Result<(Option<Opened<'w, S>>, Option<String>), WebError> {
     match &state.client {
         Some(id) => {
-            let (c, _) = web.open_client(user, Action::DossierRead, id).await?;
-            Ok(Some(web.app.identity(&c).await?.name))
+            let opened = web.open_client(user, Action::DossierRead, id).await?;
+            let name = opened.identity().await?.name;
+            Ok((Some(opened), Some(name)))
         }
-        None => Ok(None),
+        None => Ok((None, None)),
     }
 }
 
@@ -316,14 +324,14 @@ async fn render<S: Backend>(
 ) -> Result<Response, WebError> {
     let id = id.to_owned();
     let state = web.load_draft(user, &id).await?;
-    let name = client_name(web, user, &state).await?;
+    let (opened, name) = open_draft(web, user, &state).await?;
     let rules = web.app.rules();
     let lang = user.lang;
     if let Some(fid) = q.get("wijzig") {
         let fact = rules.fact(fid).ok_or_else(|| WebError::NotFound("Deze vraag bestaat niet.".into()))?;
         return Ok(question_page(web, user, &id, &state, fact, None, true, name, None, 0).into_response());
     }
-    let ev = web.evaluate_draft(&state).await?;
+    let ev = web.evaluate_draft(opened.as_ref(), &state).await?;
     let rep = report(rules, &ev.evaluation, &ev.facts, &ev.judgments, lang.rules());
     if let Some(fact) = ev.next {
         let asked = rep.questions.iter().find(|qo| rules.fact(&qo.fact) == Some(fact));
@@ -415,9 +423,9 @@ pub async fn answer<S: Backend>(
         }
         Err(WebError::Invalid(msg)) => {
             // Show the same question again with the message; nothing is lost.
-            let name = client_name(&web, &user, &state).await?;
+            let (opened, name) = open_draft(&web, &user, &state).await?;
             let changing = form.get("wijzigen") == Some("1");
-            let ev = web.evaluate_draft(&state).await?;
+            let ev = web.evaluate_draft(opened.as_ref(), &state).await?;
             let rep = report(rules, &ev.evaluation, &ev.facts, &ev.judgments, user.lang.rules());
             let asked = rep.questions.iter().find(|qo| qo.fact == fid);
             let left = grondslag_engine::questions_left_at_most(rules, &ev.evaluation, &ev.facts);
@@ -559,9 +567,9 @@ pub async fn record<S: Backend>(
     let Some(client) = state.client.clone() else {
         return Err(WebError::Invalid(Refusal::NoClient.messages().0.into()));
     };
-    web.open_client(&user, Action::DossierWrite, &client).await?;
+    let opened = web.open_client(&user, Action::DossierWrite, &client).await?;
     let shown = form.get("versie").unwrap_or("");
-    match web.app.record_deliberation(&user.id, &state, shown, user.lang.rules()).await {
+    match opened.record_deliberation(&user.id, &state, shown, user.lang.rules()).await {
         Ok(done) => {
             web.app.store().delete_draft(&id).await?;
             Ok(Redirect::to(&format!("/clienten/{client}/beraad/{}/besluit?vastgelegd=1", done.receipt.seq)).into_response())
@@ -591,8 +599,8 @@ pub struct PrintablePage {
 
 pub async fn printable<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, Path(id): Path<String>) -> Result<PrintablePage, WebError> {
     let state = web.load_draft(&user, &id).await?;
-    let name = client_name(&web, &user, &state).await?;
-    let ev = web.evaluate_draft(&state).await?;
+    let (opened, name) = open_draft(&web, &user, &state).await?;
+    let ev = web.evaluate_draft(opened.as_ref(), &state).await?;
     let rules = web.app.rules();
     let rep = report(rules, &ev.evaluation, &ev.facts, &ev.judgments, user.lang.rules());
     let l = user.lang;

@@ -76,9 +76,9 @@ fn line(h: &HistoryLine) -> Line {
 }
 
 pub async fn show<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, Path(id): Path<String>) -> Result<DossierPage, WebError> {
-    let (client, basis) = web.open_client(&user, Action::DossierRead, &id).await?;
-    let who = web.app.identity(&client).await?;
-    let (history, registry) = web.app.overview(&client.id).await?;
+    let opened = web.open_client(&user, Action::DossierRead, &id).await?;
+    let who = opened.identity().await?;
+    let (history, registry) = opened.overview().await?;
     let lang = user.lang.rules();
     let consents = registry
         .into_iter()
@@ -98,15 +98,15 @@ pub async fn show<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, Path(i
     let status = &history.status;
     Ok(DossierPage {
         title: format!("{} — {}", user.lang.t("Dossier", "Dossier"), who.name),
-        c: Chrome::new(&user, &format!("/clienten/{}", client.id)),
-        client: client.id.clone(),
+        c: Chrome::new(&user, &format!("/clienten/{}", opened.id())),
+        client: opened.id().to_owned(),
         name: who.name,
         birth_date: who.birth_date.as_deref().map(iso_to_dutch).unwrap_or_default(),
         lines: history.lines.iter().rev().map(line).collect(),
         verified: status.ok(),
         problems: status.problems.clone(),
         consents,
-        break_glass: matches!(basis, Basis::BreakGlass(_)),
+        break_glass: matches!(opened.basis(), Basis::BreakGlass(_)),
         today: crate::view::today().to_string(),
     })
 }
@@ -171,23 +171,23 @@ pub async fn entry<S: Backend>(
     Path((id, seq)): Path<(String, u64)>,
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
-    let (client, _) = web.open_client(&user, Action::DossierRead, &id).await?;
-    let entries = web.app.entries(&client.id).await?;
+    let opened = web.open_client(&user, Action::DossierRead, &id).await?;
+    let entries = opened.entries().await?;
     let (_, kind, ts, payload) =
         entries.into_iter().find(|(s, _, _, _)| *s == seq).ok_or_else(|| WebError::NotFound("Deze dossierregel bestaat niet.".into()))?;
-    let who = web.app.identity(&client).await?;
+    let who = opened.identity().await?;
     let l = user.lang;
     if let Some(EntryPayload::Deliberation { report }) = &payload {
         let rep: Report = serde_json::from_value(report.clone()).map_err(|_| internal("report_parse"))?;
-        let receipt = web.app.receipt(&client.id, seq).await?;
+        let receipt = opened.receipt(seq).await?;
         return Ok(PrintablePage {
             title: format!("{} — {} {seq}", l.t("Verslag van een beraad", "Report of a deliberation"), l.t("dossierregel", "entry")),
             subtitle: format!("{} {} · {} {}", l.t("Cliënt:", "Client:"), who.name, l.t("vastgelegd", "recorded"), when(&ts)),
-            c: Chrome::new(&user, &format!("/clienten/{}/dossier/{seq}", client.id)),
+            c: Chrome::new(&user, &format!("/clienten/{}/dossier/{seq}", opened.id())),
             rv: ReportView::new(rep, l, Vec::new()),
-            back: format!("/clienten/{}", client.id),
+            back: format!("/clienten/{}", opened.id()),
             receipt: Some(receipt),
-            proof: Some(format!("/clienten/{}/dossier/{seq}/bewijs", client.id)),
+            proof: Some(format!("/clienten/{}/dossier/{seq}/bewijs", opened.id())),
         }
         .into_response());
     }
@@ -208,14 +208,14 @@ pub async fn entry<S: Backend>(
     };
     Ok(EntryPage {
         title: format!("{} {seq}: {}", l.t("Dossierregel", "Entry"), kind_label(&kind)),
-        c: Chrome::new(&user, &format!("/clienten/{}/dossier/{seq}", client.id)),
-        client: client.id.clone(),
+        c: Chrome::new(&user, &format!("/clienten/{}/dossier/{seq}", opened.id())),
+        client: opened.id().to_owned(),
         seq,
         kind: kind_label(&kind),
         when: when(&ts),
         fields: fields.into_iter().filter(|(_, v)| !v.is_empty()).collect(),
         erased: payload.is_none(),
-        receipt: if q.contains_key("vastgelegd") { Some(web.app.receipt(&client.id, seq).await?) } else { None },
+        receipt: if q.contains_key("vastgelegd") { Some(opened.receipt(seq).await?) } else { None },
     }
     .into_response())
 }
@@ -238,16 +238,16 @@ pub async fn receipt_page<S: Backend>(
     user: User,
     Path((id, seq)): Path<(String, u64)>,
 ) -> Result<ReceiptPage, WebError> {
-    let (client, _) = web.open_client(&user, Action::DossierRead, &id).await?;
-    let entries = web.app.entries(&client.id).await?;
+    let opened = web.open_client(&user, Action::DossierRead, &id).await?;
+    let entries = opened.entries().await?;
     let (_, kind, ts, _) =
         entries.into_iter().find(|(s, _, _, _)| *s == seq).ok_or_else(|| WebError::NotFound("Deze dossierregel bestaat niet.".into()))?;
-    let rc = web.app.receipt(&client.id, seq).await?;
+    let rc = opened.receipt(seq).await?;
     Ok(ReceiptPage {
         title: user.lang.t("Bewijs van vastlegging", "Proof of recording").into(),
-        c: Chrome::new(&user, &format!("/clienten/{}/dossier/{seq}/bewijs", client.id)),
-        client: client.id.clone(),
-        name: web.app.identity(&client).await?.name,
+        c: Chrome::new(&user, &format!("/clienten/{}/dossier/{seq}/bewijs", opened.id())),
+        client: opened.id().to_owned(),
+        name: opened.identity().await?.name,
         kind: kind_label(&kind),
         when: when(&ts),
         rc,
@@ -275,14 +275,14 @@ pub async fn receipt<S: Backend>(
     user: User,
     Path((id, seq)): Path<(String, u64)>,
 ) -> Result<Response, WebError> {
-    let (client, _) = web.open_client(&user, Action::DossierRead, &id).await?;
-    let r = web.app.receipt(&client.id, seq).await?;
+    let opened = web.open_client(&user, Action::DossierRead, &id).await?;
+    let r = opened.receipt(seq).await?;
     let json = serde_json::to_string_pretty(&r).map_err(|_| internal("receipt_json"))?;
     Ok(download(&format!("ontvangstbewijs-{seq}.json"), json))
 }
 
 pub async fn bundle<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, Path(id): Path<String>) -> Result<Response, WebError> {
-    let (client, _) = web.open_client(&user, Action::DossierExport, &id).await?;
-    let json = web.app.export_json(&client.id).await?;
+    let opened = web.open_client(&user, Action::DossierExport, &id).await?;
+    let json = opened.export_json().await?;
     Ok(download("grondslag-bundel.json", json))
 }
