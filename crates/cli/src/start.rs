@@ -111,7 +111,7 @@ async fn serve<S: Backend>(ctx: &Context, args: &StartArgs, addr: SocketAddr, st
         loop {
             tick.tick().await;
             let _ = grondslag_store::AccessStore::delete_drafts_before(
-                cleaner.app.store(),
+                cleaner.store(),
                 grondslag_web::now_ms() - grondslag_web::draft::DRAFT_TTL_MS,
             )
             .await;

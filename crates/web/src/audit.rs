@@ -2,14 +2,40 @@
 //! goes through [`Web::open_client`] or [`Web::guard`]. They look up what the policy needs,
 //! decide with [`authorise`], and write the NEN 7513 event *before* anything is read or written.
 //! If the event cannot be written, the request is refused (fail closed).
+//!
+//! # What the types guarantee
+//!
+//! [`Web`] is defined in this module and its application layer (`App`, which holds the
+//! organisation keys and every dossier operation) is a private field: only this module and its
+//! descendants ([`bootstrap`]) can reach it. Everything else in the crate (pages, API, auth)
+//! reaches a dossier only through an [`Opened`], which only [`Web::open_client`] makes, after
+//! the policy allowed the action and the access event was durably written. Its operations are
+//! bound to its client. Organisation-level operations that create or verify (a client, an
+//! account, the organisation's ledger) require a [`Guarded`], which only [`Web::guard`] makes,
+//! and act on the guarded user's organisation.
+//!
+//! What they do not guarantee: that the action a handler opened with fits what it then does (a
+//! handler that opened with `DossierRead` can call [`Opened::decide`]; the policy allows a
+//! read where it allows a write today, but the log would say "read"); that the client directory
+//! (names and dates of birth in lists, [`Web::listed_identity`]) is logged per client — it is
+//! limited to the user's organisation and is not dossier content. [`Web::store`] is open to
+//! handlers for the tables that are not dossier content (sessions, drafts, care relations,
+//! access log, accounts); the ledger rows it can return are sealed with the organisation's
+//! content key, which only the `App` holds, and [`Web::open_note`] is domain-separated (its
+//! associated data never equals a ledger entry's or an identity's), so the store does not
+//! reveal dossier content — but it can write care relations and break-the-glass grants, which
+//! the policy trusts. Tests build their own `App` on the same store for setup.
+
+pub mod bootstrap;
 
 use grondslag_app::deliberation::{Deliberation, Evaluated};
-use grondslag_app::{AppError, AppResult, Deliberated, History, Identity, Receipt};
+use grondslag_app::{App, AppError, AppResult, BundleRefusal, BundleVerdict, Deliberated, History, Identity, OrgVerification, Receipt};
 use grondslag_dossier::{ConsentRecord, ConsentState, Decision as DossierDecision, EntryPayload};
 use grondslag_engine::{Facts, Judgments};
-use grondslag_ledger::ts_from_unix_millis;
-use grondslag_rules::Lang;
+use grondslag_ledger::{BundleReport, ts_from_unix_millis};
+use grondslag_rules::{Lang, RuleSet};
 use grondslag_store::{AccessEvent, AccessStore, Client, Professional, StoreError, StoreResult};
+use grondslag_store::{AppRole, Client as ClientRecord};
 use time::Date;
 use tokio::sync::{mpsc, oneshot};
 
@@ -17,7 +43,98 @@ use crate::access_labels::Event;
 use crate::auth::User;
 use crate::error::{WebError, internal};
 use crate::policy::{Action, Basis, Decision, Denial, Target, authorise};
-use crate::{Backend, Web, now_ms};
+use crate::{Backend, Config, now_ms};
+
+/// The shared state of the server. The application layer is private to this module: see the
+/// module documentation.
+pub struct Web<S: Backend> {
+    app: App<S>,
+    pub cfg: Config,
+    pub limiter: crate::auth::Limiter,
+    /// The NEN 7513 access log, written with group commit.
+    pub access: AccessWriter,
+    /// Bounds concurrent Argon2 work (CPU denial of service).
+    pub(crate) hash_gate: tokio::sync::Semaphore,
+    /// A hash verified for unknown login names, so they take as long as known ones.
+    pub(crate) dummy_hash: String,
+}
+
+impl<S: Backend> Web<S> {
+    pub async fn new(app: App<S>, cfg: Config) -> Result<std::sync::Arc<Self>, WebError> {
+        let access = AccessWriter::start(app.store().clone());
+        let mut web = Web {
+            app,
+            cfg,
+            limiter: crate::auth::Limiter::new(),
+            access,
+            hash_gate: tokio::sync::Semaphore::new(2),
+            dummy_hash: String::new(),
+        };
+        web.dummy_hash = web.hash_password("grondslag-onbekende-gebruiker").await?;
+        Ok(std::sync::Arc::new(web))
+    }
+
+    /// The store, for the tables that are not dossier content (see the module documentation).
+    pub fn store(&self) -> &S {
+        self.app.store()
+    }
+
+    /// The rule set.
+    pub fn rules(&self) -> &RuleSet {
+        self.app.rules()
+    }
+
+    /// Seals a note (a draft, a break-the-glass reason, a second-factor secret) with the
+    /// organisation's content key, for `purpose`.
+    pub fn seal_note(&self, org: &str, purpose: &str, plain: &[u8]) -> AppResult<Vec<u8>> {
+        self.app.seal_note(org, purpose, plain)
+    }
+
+    /// Opens what [`Web::seal_note`] sealed for the same organisation and purpose.
+    pub fn open_note(&self, org: &str, purpose: &str, sealed: &[u8]) -> AppResult<Vec<u8>> {
+        self.app.open_note(org, purpose, sealed)
+    }
+
+    /// The name and date of birth of a client of the user's own organisation, for lists (the
+    /// client directory: not logged per client, not dossier content). A client of another
+    /// organisation is not found.
+    pub async fn listed_identity(&self, org: &str, client: &ClientRecord) -> Result<Identity, WebError> {
+        if client.org != org {
+            return Err(not_found());
+        }
+        Ok(self.app.identity(client).await?)
+    }
+
+    /// The client of the user's own organisation with this reference, if any (the record only).
+    pub async fn client_by_reference(&self, user: &User, reference: &str) -> AppResult<Option<ClientRecord>> {
+        self.app.client_by_reference(&user.org, reference).await
+    }
+
+    /// The origin and key the user's organisation signs its bundles with.
+    pub async fn bundle_trust(&self, user: &User) -> AppResult<(String, grondslag_ledger::VerifierKey)> {
+        self.app.bundle_trust(&user.org).await
+    }
+
+    /// Compares a checked bundle with the user's organisation's own ledger.
+    pub async fn compare_bundle(&self, user: &User, report: BundleReport, own: bool) -> AppResult<Result<BundleVerdict, BundleRefusal>> {
+        self.app.compare_bundle(&user.org, report, own).await
+    }
+
+    /// Registers a client in the guarded user's organisation.
+    pub async fn create_client(&self, g: &Guarded, reference: &str, identity: &Identity) -> AppResult<ClientRecord> {
+        self.app.create_client(&g.org, reference, identity).await
+    }
+
+    /// Creates an account in the guarded user's organisation.
+    pub async fn create_professional(&self, g: &Guarded, name: &str, role: AppRole, profession: &str) -> AppResult<Professional> {
+        self.app.create_professional(&g.org, name, role, profession).await
+    }
+
+    /// Verifies the guarded user's organisation's ledger.
+    pub async fn verify_organisation(&self, g: &Guarded) -> AppResult<OrgVerification> {
+        self.app.verify_organisation(&g.org).await
+    }
+}
 
 type Pending = (AccessEvent, oneshot::Sender<StoreResult<u64>>);
 
@@ -128,10 +245,11 @@ impl<S: Backend> Web<S> {
     }
 
     /// Authorises an organisation-level action (no client), logging the decision.
-    pub async fn guard(&self, user: &User, action: Action) -> Result<Basis, WebError> {
+    pub async fn guard(&self, user: &User, action: Action) -> Result<Guarded, WebError> {
         let decision = authorise(user.role, action, &Target { same_org: true, ..Target::default() });
         self.record(user, action, None, &decision).await?;
-        decision.map_err(|d| refusal(d, None))
+        let basis = decision.map_err(|d| refusal(d, None))?;
+        Ok(Guarded { org: user.org.clone(), basis, action })
     }
 
     /// Authorises an organisation-level `action` on the account of professional `id` (block,
@@ -189,6 +307,33 @@ impl<S: Backend> Web<S> {
             Ok(basis) => Ok(Opened { web: self, client, basis, action }),
             Err(d) => Err(refusal(d, Some(&client.id))),
         }
+    }
+}
+
+/// An allowed and logged organisation-level action: the proof that [`Web::guard`] allowed
+/// `action` for a user of organisation `org`. Only `guard` makes one; the organisation-level
+/// operations on [`Web`] that create or verify require it and act on its organisation.
+#[derive(Debug)]
+pub struct Guarded {
+    org: String,
+    basis: Basis,
+    action: Action,
+}
+
+impl Guarded {
+    /// The organisation the action was allowed in.
+    pub fn org(&self) -> &str {
+        &self.org
+    }
+
+    /// On what the permission rests.
+    pub fn basis(&self) -> &Basis {
+        &self.basis
+    }
+
+    /// The action that was allowed and logged.
+    pub fn action(&self) -> Action {
+        self.action
     }
 }
 

@@ -340,7 +340,7 @@ impl<S: Backend> Web<S> {
     /// address only remembered, once the code is right).
     async fn verify_credentials(&self, login: &str, pw: &str, addr: &str) -> Result<(Professional, Attempt), WebError> {
         let attempt = self.limiter.attempt(login, addr)?;
-        let cred = self.app.store().credential_by_login(login.trim()).await?;
+        let cred = self.store().credential_by_login(login.trim()).await?;
         let refused = || WebError::Forbidden("Inlognaam of wachtwoord klopt niet, of het account is geblokkeerd.".into());
         let Some(cred) = cred else {
             let _ = self.verify_password(pw, &self.dummy_hash).await;
@@ -349,7 +349,7 @@ impl<S: Backend> Web<S> {
         if !self.verify_password(pw, &cred.password_hash).await? || cred.disabled {
             return Err(refused());
         }
-        Ok((self.app.store().professional(&cred.professional).await?, attempt))
+        Ok((self.store().professional(&cred.professional).await?, attempt))
     }
 
     /// Checks a login in the browser; on success creates a session and returns its token. The
@@ -388,7 +388,7 @@ impl<S: Backend> Web<S> {
             return Err(WebError::SecondFactor { enrol: true });
         }
         // The API cannot choose a password: that is done on the website first.
-        if self.app.store().credential_of(&professional.id).await?.is_none_or(|c| c.must_change_password) {
+        if self.store().credential_of(&professional.id).await?.is_none_or(|c| c.must_change_password) {
             return Err(WebError::OwnPasswordNeeded);
         }
         self.limiter.succeeded(attempt);
@@ -399,7 +399,7 @@ impl<S: Backend> Web<S> {
     /// Finishes signing in: the half-signed-in session `old` is replaced by a fully signed-in
     /// one with a new token (a token seen before the second factor never gains its rights).
     pub async fn complete_login(&self, old: &str, professional: &str) -> Result<String, WebError> {
-        self.app.store().delete_session(old).await?;
+        self.store().delete_session(old).await?;
         self.new_session(professional, SessionStage::Full).await
     }
 
@@ -415,7 +415,7 @@ impl<S: Backend> Web<S> {
             expires: now + lasts,
             stage,
         };
-        self.app.store().create_session(&record).await?;
+        self.store().create_session(&record).await?;
         if stage == SessionStage::Full {
             self.note_first_use(professional).await?;
         }
@@ -425,7 +425,7 @@ impl<S: Backend> Web<S> {
     /// Records the account's first full sign-in with a password of its own (once; nothing while
     /// it still has a password someone else chose). `true` when this call recorded it.
     pub async fn note_first_use(&self, professional: &str) -> Result<bool, WebError> {
-        let store = self.app.store();
+        let store = self.store();
         match store.credential_of(professional).await? {
             Some(c) if !c.must_change_password && c.first_use.is_none() => Ok(store.record_first_use(professional, now_ms()).await?),
             _ => Ok(false),
@@ -523,7 +523,7 @@ async fn session_user<S: Backend>(parts: &Parts, web: &Web<S>) -> Result<Found, 
         return Err(WebError::Unauthenticated);
     }
     let hash = token_hash(token);
-    let store = web.app.store();
+    let store = web.store();
     let Some(session) = store.session(&hash).await? else { return Err(WebError::Unauthenticated) };
     let now = now_ms();
     if now >= session.expires || now - session.last_seen >= IDLE_MS {

@@ -19,18 +19,18 @@ impl<S: Backend> Web<S> {
         if !crate::audit::is_id(id) {
             return Err(not_found());
         }
-        let Some(d) = self.app.store().draft(id).await? else { return Err(not_found()) };
+        let Some(d) = self.store().draft(id).await? else { return Err(not_found()) };
         if d.professional != user.id || d.org != user.org {
             return Err(not_found());
         }
-        let plain = self.app.open_note(&d.org, &format!("concept|{id}"), &d.sealed).map_err(|_| internal("draft_open"))?;
+        let plain = self.open_note(&d.org, &format!("concept|{id}"), &d.sealed).map_err(|_| internal("draft_open"))?;
         serde_json::from_slice(&plain).map_err(|_| internal("draft_parse"))
     }
 
     pub async fn save_draft(&self, user: &User, id: Option<&str>, state: &Deliberation) -> Result<String, WebError> {
         let id = id.map(str::to_owned).unwrap_or_else(new_id);
         let plain = serde_json::to_vec(state).map_err(|_| internal("draft_json"))?;
-        let sealed = self.app.seal_note(&user.org, &format!("concept|{id}"), &plain)?;
+        let sealed = self.seal_note(&user.org, &format!("concept|{id}"), &plain)?;
         let draft = Draft {
             id: id.clone(),
             org: user.org.clone(),
@@ -39,7 +39,7 @@ impl<S: Backend> Web<S> {
             sealed,
             updated: now_ms(),
         };
-        self.app.store().save_draft(&draft).await?;
+        self.store().save_draft(&draft).await?;
         Ok(id)
     }
 
@@ -47,7 +47,7 @@ impl<S: Backend> Web<S> {
     /// Ids and times only: nothing is decrypted.
     pub async fn own_drafts(&self, user: &User) -> Result<Vec<Draft>, WebError> {
         let fresh = now_ms().saturating_sub(DRAFT_TTL_MS);
-        let mut drafts = self.app.store().drafts_of(&user.id).await?;
+        let mut drafts = self.store().drafts_of(&user.id).await?;
         drafts.retain(|d| d.org == user.org && d.updated >= fresh);
         Ok(drafts)
     }

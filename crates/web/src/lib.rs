@@ -9,7 +9,6 @@ pub mod access_labels;
 pub mod api;
 pub mod audit;
 pub mod auth;
-pub mod bootstrap;
 pub mod draft;
 pub mod error;
 pub mod i18n;
@@ -26,10 +25,10 @@ use std::time::Duration;
 use axum::Router;
 use axum::http::{HeaderName, HeaderValue, header};
 use axum::routing::{get, post};
-use grondslag_app::App;
 use grondslag_store::{AccessStore, Store};
 use tower_http::set_header::SetResponseHeaderLayer;
 
+pub use audit::{Guarded, Opened, Web, bootstrap};
 pub use auth::{HashCost, User};
 pub use error::{ApiError, WebError};
 pub use serve::{Limits, serve};
@@ -52,29 +51,6 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Self {
         Config { secure_cookies: false, hash_cost: HashCost::PRODUCTION, trusted_origins: Vec::new() }
-    }
-}
-
-/// The shared state of the server.
-pub struct Web<S: Backend> {
-    pub app: App<S>,
-    pub cfg: Config,
-    pub limiter: auth::Limiter,
-    /// The NEN 7513 access log, written with group commit.
-    pub access: audit::AccessWriter,
-    /// Bounds concurrent Argon2 work (CPU denial of service).
-    hash_gate: tokio::sync::Semaphore,
-    /// A hash verified for unknown login names, so they take as long as known ones.
-    dummy_hash: String,
-}
-
-impl<S: Backend> Web<S> {
-    pub async fn new(app: App<S>, cfg: Config) -> Result<Arc<Self>, WebError> {
-        let access = audit::AccessWriter::start(app.store().clone());
-        let mut web =
-            Web { app, cfg, limiter: auth::Limiter::new(), access, hash_gate: tokio::sync::Semaphore::new(2), dummy_hash: String::new() };
-        web.dummy_hash = web.hash_password("grondslag-onbekende-gebruiker").await?;
-        Ok(Arc::new(web))
     }
 }
 

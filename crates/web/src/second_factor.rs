@@ -146,28 +146,28 @@ pub fn role_requires(role: AppRole) -> bool {
 impl<S: Backend> Web<S> {
     /// Whether the professional must have a second factor: by role, or by the organisation.
     pub async fn second_factor_required(&self, p: &Professional) -> Result<bool, WebError> {
-        Ok(role_requires(p.app_role) || self.app.store().second_factor_required(&p.org).await?)
+        Ok(role_requires(p.app_role) || self.store().second_factor_required(&p.org).await?)
     }
 
     /// The professional's confirmed second factor, if any.
     pub async fn active_second_factor(&self, professional: &str) -> Result<Option<SecondFactor>, WebError> {
-        Ok(self.app.store().second_factor(professional).await?.filter(|f| f.confirmed))
+        Ok(self.store().second_factor(professional).await?.filter(|f| f.confirmed))
     }
 
     fn open_secret(&self, org: &str, f: &SecondFactor) -> Result<Vec<u8>, WebError> {
-        self.app.open_note(org, &seal_purpose(&f.professional), &f.secret_sealed).map_err(|_| internal("totp_open"))
+        self.open_note(org, &seal_purpose(&f.professional), &f.secret_sealed).map_err(|_| internal("totp_open"))
     }
 
     /// The secret waiting for confirmation, made (and stored sealed) if there is none yet.
     /// `None` when the factor is already on.
     pub async fn pending_secret(&self, p: &Professional) -> Result<Option<Vec<u8>>, WebError> {
-        let store = self.app.store();
+        let store = self.store();
         match store.second_factor(&p.id).await? {
             Some(f) if f.confirmed => Ok(None),
             Some(f) => Ok(Some(self.open_secret(&p.org, &f)?)),
             None => {
                 let secret = new_secret()?;
-                let sealed = self.app.seal_note(&p.org, &seal_purpose(&p.id), &secret)?;
+                let sealed = self.seal_note(&p.org, &seal_purpose(&p.id), &secret)?;
                 store.start_second_factor(&p.id, &sealed, now_ms()).await?;
                 Ok(Some(secret))
             }
@@ -184,7 +184,7 @@ impl<S: Backend> Web<S> {
         addr: &str,
     ) -> Result<Option<Vec<String>>, WebError> {
         self.limiter.attempt(login, addr)?;
-        let store = self.app.store();
+        let store = self.store();
         let Some(f) = store.second_factor(&p.id).await?.filter(|f| !f.confirmed) else {
             return Err(WebError::Conflict("Er wacht geen tweede factor op bevestiging; begin opnieuw.".into()));
         };
@@ -219,7 +219,7 @@ impl<S: Backend> Web<S> {
         if answer.chars().count() > 64 {
             return Ok(None);
         }
-        let store = self.app.store();
+        let store = self.store();
         let Some(f) = store.second_factor(&p.id).await?.filter(|f| f.confirmed) else { return Ok(None) };
         let digits: String = answer.chars().filter(|c| !c.is_whitespace()).collect();
         if digits.len() == 6 && digits.bytes().all(|b| b.is_ascii_digit()) {
@@ -239,7 +239,7 @@ impl<S: Backend> Web<S> {
     pub async fn renew_recovery_codes(&self, p: &Professional) -> Result<Vec<String>, WebError> {
         let codes = new_recovery_codes()?;
         let hashes: Vec<String> = codes.iter().map(|c| recovery_hash(&p.id, c)).collect();
-        self.app.store().set_recovery_codes(&p.id, &hashes).await?;
+        self.store().set_recovery_codes(&p.id, &hashes).await?;
         Ok(codes)
     }
 }

@@ -22,6 +22,9 @@ const DAY: &str = "2026-11-23";
 
 struct Api {
     web: Arc<Web<SqliteStore>>,
+    /// The application layer on the same store and keys, for setting up and checking (the
+    /// server's own is private to its audited path).
+    core: App<SqliteStore>,
     router: Router,
     /// Tokens of accounts with a second factor, reused (a code works once per 30 s step).
     tokens: std::sync::Mutex<std::collections::HashMap<String, String>>,
@@ -41,7 +44,7 @@ fn code_for(secret: &[u8], step: u64) -> String {
 /// A code the server has not accepted yet (current or next step; waits if both are used).
 async fn fresh_code(web: &Web<SqliteStore>, professional: &str, secret: &[u8]) -> String {
     loop {
-        let last = web.app.store().second_factor(professional).await.unwrap().unwrap().last_step.unwrap_or(-1);
+        let last = web.store().second_factor(professional).await.unwrap().unwrap().last_step.unwrap_or(-1);
         let now = now_step();
         if let Some(step) = [now, now + 1].into_iter().find(|s| *s as i64 > last) {
             return code_for(secret, step);
@@ -54,8 +57,8 @@ async fn fresh_code(web: &Web<SqliteStore>, professional: &str, secret: &[u8]) -
 /// the secret and the recovery codes. The attempt is counted under another name, so the tests
 /// keep this minute's five login attempts of `login`.
 async fn enrol(web: &Web<SqliteStore>, login: &str) -> (String, Vec<u8>, Vec<String>) {
-    let cred = web.app.store().credential_by_login(login).await.unwrap().unwrap();
-    let p = web.app.store().professional(&cred.professional).await.unwrap();
+    let cred = web.store().credential_by_login(login).await.unwrap().unwrap();
+    let p = web.store().professional(&cred.professional).await.unwrap();
     let secret = web.pending_secret(&p).await.unwrap().unwrap();
     let codes =
         web.confirm_second_factor(&p, &format!("{login}-inschrijving"), &code_for(&secret, now_step()), "x").await.unwrap().unwrap();
@@ -94,11 +97,12 @@ impl Reply {
 async fn setup() -> Api {
     let dir = tempfile::tempdir().unwrap();
     let store = SqliteStore::open(dir.path().join("grondslag.db")).await.unwrap();
+    let core = App::new(store.clone(), dir.path(), grondslag_rules::load_embedded().unwrap());
     let app = App::new(store, dir.path(), grondslag_rules::load_embedded().unwrap());
     let web = Web::new(app, Config { hash_cost: HashCost::TEST, ..Default::default() }).await.unwrap();
     web.demo().await.unwrap().unwrap();
     let router = grondslag_web::router(web.clone());
-    Api { web, router, tokens: Default::default(), _dir: dir }
+    Api { web, core, router, tokens: Default::default(), _dir: dir }
 }
 
 impl Api {
@@ -171,9 +175,9 @@ impl Api {
     }
 
     async fn verifier_key(&self) -> VerifierKey {
-        let orgs = self.web.app.organisations().await.unwrap();
+        let orgs = self.core.organisations().await.unwrap();
         let org = orgs.iter().find(|o| o.name.starts_with("Demo")).unwrap();
-        self.web.app.org_keys(&org.id).unwrap().verifier_key().unwrap()
+        self.core.org_keys(&org.id).unwrap().verifier_key().unwrap()
     }
 }
 
@@ -598,8 +602,8 @@ async fn without_a_care_relation_a_dossier_stays_closed() {
     api.get(&format!("/api/v1/clienten/{lotte}/dossier"), &jeugd).await.expect(StatusCode::OK);
 
     // A client of another organisation looks like one that does not exist.
-    let (other, _) = api.web.app.create_organisation("Andere praktijk (fictief)").await.unwrap();
-    let stranger = api.web.app.create_client(&other.id, "ANDER-1", &Identity { name: "Vreemde".into(), birth_date: None }).await.unwrap();
+    let (other, _) = api.core.create_organisation("Andere praktijk (fictief)").await.unwrap();
+    let stranger = api.core.create_client(&other.id, "ANDER-1", &Identity { name: "Vreemde".into(), birth_date: None }).await.unwrap();
     api.get(&format!("/api/v1/clienten/{}/dossier", stranger.id), &huisarts).await.refused(StatusCode::NOT_FOUND, "niet_gevonden");
     api.get("/api/v1/clienten/0190f0e0-0000-7000-8000-000000000000/dossier", &huisarts)
         .await
@@ -679,9 +683,9 @@ async fn clients_are_searched_within_ones_own_clients() {
         api.get(&format!("/api/v1/clienten?{bad}"), &huisarts).await.refused(StatusCode::UNPROCESSABLE_ENTITY, "ongeldige_invoer");
     }
     // Logged as a search, without the search text.
-    let org = api.web.app.organisations().await.unwrap().into_iter().find(|o| o.name.starts_with("Demo")).unwrap();
+    let org = api.core.organisations().await.unwrap().into_iter().find(|o| o.name.starts_with("Demo")).unwrap();
     let q = grondslag_store::AccessQuery { limit: 1000, ..Default::default() };
-    let events = grondslag_store::AccessStore::access_events(api.web.app.store(), &org.id, &q).await.unwrap();
+    let events = grondslag_store::AccessStore::access_events(api.web.store(), &org.id, &q).await.unwrap();
     assert!(events.iter().filter(|e| e.event.action == "clienten.zoeken").count() >= 5);
     assert!(!events.iter().any(|e| format!("{:?}", e.event).to_lowercase().contains("bakk")));
     // The OpenAPI document states the limits.
@@ -856,9 +860,9 @@ async fn api_login_asks_the_code_of_an_account_with_a_second_factor() {
     let (id, _, codes) = enrol(&api.web, "aandacht").await;
     sessions("aandacht", Some(&codes[0])).await.expect(StatusCode::CREATED);
     sessions("aandacht", Some(&codes[0])).await.refused(StatusCode::FORBIDDEN, "geen_toegang");
-    let org = api.web.app.store().professional(&id).await.unwrap().org;
+    let org = api.web.store().professional(&id).await.unwrap().org;
     let q = grondslag_store::AccessQuery { user: Some(id), limit: 100, ..Default::default() };
-    let log = api.web.app.store().access_events(&org, &q).await.unwrap();
+    let log = api.web.store().access_events(&org, &q).await.unwrap();
     assert_eq!(log.iter().filter(|e| e.event.action == "tweede_factor.herstelcode_gebruikt").count(), 1);
 
     // The OpenAPI document tells clients about the code.
@@ -901,7 +905,7 @@ async fn the_openapi_document_states_the_length_limits_the_server_enforces() {
 #[tokio::test]
 async fn api_login_refuses_an_account_that_must_still_choose_its_own_password() {
     let api = setup().await;
-    let org = api.web.app.organisations().await.unwrap().into_iter().next().unwrap().id;
+    let org = api.core.organisations().await.unwrap().into_iter().next().unwrap().id;
     let initial = "door-de-beheerder-gekozen";
     let id = api
         .web
@@ -920,12 +924,12 @@ async fn api_login_refuses_an_account_that_must_still_choose_its_own_password() 
     let r = login(initial).await;
     r.refused(StatusCode::UNAUTHORIZED, "eigen_wachtwoord_nodig");
     assert!(r.message().contains("eigen wachtwoord"), "{}", r.message());
-    assert!(api.web.app.store().credential_of(&id).await.unwrap().unwrap().first_use.is_none(), "taken into use by the API");
+    assert!(api.web.store().credential_of(&id).await.unwrap().unwrap().first_use.is_none(), "taken into use by the API");
     // Once the account has its own password (on the website), the API signs it in.
     let hash = api.web.hash_password("ninas-eigen-wachtwoord").await.unwrap();
-    api.web.app.store().set_credential(&id, "nina", &hash, grondslag_store::PasswordOrigin::Own).await.unwrap();
+    api.web.store().set_credential(&id, "nina", &hash, grondslag_store::PasswordOrigin::Own).await.unwrap();
     login("ninas-eigen-wachtwoord").await.expect(StatusCode::CREATED);
-    assert!(api.web.app.store().credential_of(&id).await.unwrap().unwrap().first_use.is_some(), "first sign-in not recorded");
+    assert!(api.web.store().credential_of(&id).await.unwrap().unwrap().first_use.is_some(), "first sign-in not recorded");
     // The OpenAPI document names the refusal.
     let doc = api.call(Method::GET, "/api/openapi.json", None, None).await;
     let d = doc.body["paths"]["/api/v1/sessies"]["post"]["responses"]["401"]["description"].as_str().unwrap_or_default().to_owned();

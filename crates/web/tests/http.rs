@@ -28,6 +28,9 @@ struct Org {
 
 struct T {
     web: Arc<Web<SqliteStore>>,
+    /// The application layer on the same store and keys, for setting up and checking (the
+    /// server's own is private to its audited path).
+    core: App<SqliteStore>,
     app: Router,
     a: Org,
     b: Org,
@@ -50,7 +53,7 @@ fn code_for(secret: &[u8], step: u64) -> String {
 /// accepted window, also when the step changes on the way), waiting for a step if both are used.
 async fn fresh_code(web: &Web<SqliteStore>, professional: &str, secret: &[u8]) -> String {
     loop {
-        let last = web.app.store().second_factor(professional).await.unwrap().unwrap().last_step.unwrap_or(-1);
+        let last = web.store().second_factor(professional).await.unwrap().unwrap().last_step.unwrap_or(-1);
         let now = now_step();
         if let Some(step) = [now, now + 1].into_iter().find(|s| *s as i64 > last) {
             return code_for(secret, step);
@@ -69,11 +72,12 @@ async fn setup() -> T {
     let dir = tempfile::tempdir().unwrap();
     let store = SqliteStore::open(dir.path().join("t.db")).await.unwrap();
     let rules = grondslag_rules::load_embedded().unwrap();
+    let core = App::new(store.clone(), dir.path(), rules.clone());
     let app = App::new(store, dir.path(), rules);
     let web = Web::new(app, Config { hash_cost: HashCost::TEST, ..Config::default() }).await.unwrap();
     web.demo().await.unwrap();
-    let store = web.app.store();
-    let org_a = web.app.organisations().await.unwrap().into_iter().next().unwrap();
+    let store = web.store();
+    let org_a = core.organisations().await.unwrap().into_iter().next().unwrap();
     let mut a = Org { id: org_a.id.clone(), users: HashMap::new(), clients: HashMap::new() };
     for p in store.professionals(&org_a.id).await.unwrap() {
         let login = store.credential_of(&p.id).await.unwrap().unwrap().login;
@@ -81,12 +85,12 @@ async fn setup() -> T {
         a.users.insert(key, p.id);
     }
     for c in store.clients(&org_a.id).await.unwrap() {
-        let name = web.app.identity(&c).await.unwrap().name;
+        let name = core.identity(&c).await.unwrap().name;
         let key: &'static str = Box::leak(name.into_boxed_str());
         a.clients.insert(key, c.id);
     }
     // A second organisation with the same roles, and a client its huisarts treats.
-    let (org_b, _) = web.app.create_organisation("Andere praktijk").await.unwrap();
+    let (org_b, _) = core.create_organisation("Andere praktijk").await.unwrap();
     let mut b = Org { id: org_b.id.clone(), users: HashMap::new(), clients: HashMap::new() };
     for (login, role, profession) in [
         ("b-huisarts", AppRole::Professional, "huisarts"),
@@ -97,7 +101,7 @@ async fn setup() -> T {
         let id = web.add_account(&org_b.id, login, role, profession, login, PW).await.unwrap();
         b.users.insert(login, id);
     }
-    let c = web.app.create_client(&org_b.id, "B-1", &Identity { name: "Bo Ander".into(), birth_date: None }).await.unwrap();
+    let c = core.create_client(&org_b.id, "B-1", &Identity { name: "Bo Ander".into(), birth_date: None }).await.unwrap();
     let rel = CareRelation {
         org: org_b.id.clone(),
         professional: b.users["b-huisarts"].clone(),
@@ -117,10 +121,10 @@ async fn setup() -> T {
         lang: grondslag_rules::Lang::Nl,
         open: false,
     };
-    web.app.deliberate(&a.clients["Noor Bakker"], &a.users["huisarts"], input(facts)).await.unwrap();
-    web.app.deliberate(&c.id, &b.users["b-huisarts"], input(facts)).await.unwrap();
+    core.deliberate(&a.clients["Noor Bakker"], &a.users["huisarts"], input(facts)).await.unwrap();
+    core.deliberate(&c.id, &b.users["b-huisarts"], input(facts)).await.unwrap();
     let app = router(web.clone());
-    T { web, app, a, b, secrets: Default::default(), _dir: dir }
+    T { web, core, app, a, b, secrets: Default::default(), _dir: dir }
 }
 
 impl T {
@@ -192,12 +196,12 @@ impl T {
     /// The access events of one user, newest first.
     async fn events_of(&self, org: &str, user: &str) -> Vec<grondslag_store::AccessEvent> {
         let q = AccessQuery { user: Some(user.to_owned()), limit: 1000, ..Default::default() };
-        self.web.app.store().access_events(org, &q).await.unwrap().into_iter().map(|e| e.event).collect()
+        self.web.store().access_events(org, &q).await.unwrap().into_iter().map(|e| e.event).collect()
     }
 
     async fn refusals(&self, org: &str, user: &str) -> usize {
         let q = AccessQuery { user: Some(user.to_owned()), limit: 1000, ..Default::default() };
-        self.web.app.store().access_events(org, &q).await.unwrap().iter().filter(|e| !e.event.allowed).count()
+        self.web.store().access_events(org, &q).await.unwrap().iter().filter(|e| !e.event.allowed).count()
     }
 }
 
@@ -293,7 +297,7 @@ async fn authorisation_matrix_for_dossiers() {
     assert!(checked >= 100, "matrix te klein: {checked}");
     // Nothing of organisation B's log mentions organisation A's users, and both chains hold.
     for org in [&t.a.id, &t.b.id] {
-        let chain = t.web.app.store().access_chain(org).await.unwrap();
+        let chain = t.web.store().access_chain(org).await.unwrap();
         verify_access_chain(&chain).unwrap();
         assert!(chain.iter().all(|e| &e.event.org == org));
     }
@@ -354,7 +358,7 @@ async fn direct_object_references_across_organisations_are_refused() {
     let form = format!("professional={}&client={}", t.a.users["huisarts"], t.b.clients["Bo Ander"]);
     let r = t.send("POST", "/beheer/zorgrelaties", Some(&admin_a), Some(&form)).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(!t.web.app.store().has_care_relation(&t.a.users["huisarts"], &t.b.clients["Bo Ander"]).await.unwrap());
+    assert!(!t.web.store().has_care_relation(&t.a.users["huisarts"], &t.b.clients["Bo Ander"]).await.unwrap());
     let before = t.refusals(&t.a.id, &t.a.users["beheer"]).await;
     let r = t.send("POST", &format!("/beheer/professionals/{}/blokkeren", t.b.users["b-huisarts"]), Some(&admin_a), None).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
@@ -363,7 +367,7 @@ async fn direct_object_references_across_organisations_are_refused() {
     let r = t.send("POST", "/beheer/professionals/00000000-0000-4000-8000-000000000000/blokkeren", Some(&admin_a), None).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
     assert_eq!(t.refusals(&t.a.id, &t.a.users["beheer"]).await, before + 2);
-    assert!(!t.web.app.store().credential_of(&t.b.users["b-huisarts"]).await.unwrap().unwrap().disabled);
+    assert!(!t.web.store().credential_of(&t.b.users["b-huisarts"]).await.unwrap().unwrap().disabled);
     // Break-the-glass into another organisation is refused and logged.
     let before = t.refusals(&t.a.id, &t.a.users["huisarts"]).await;
     let r = t
@@ -381,10 +385,10 @@ async fn direct_object_references_across_organisations_are_refused() {
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
-    let grant = t.web.app.store().break_glass_grants(&t.b.id).await.unwrap().remove(0);
+    let grant = t.web.store().break_glass_grants(&t.b.id).await.unwrap().remove(0);
     let r = t.send("POST", &format!("/doorbraken/{}/beoordeeld", grant.id), Some(&privacy_a), None).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
-    assert!(t.web.app.store().break_glass_grants(&t.b.id).await.unwrap()[0].reviewed_by.is_none());
+    assert!(t.web.store().break_glass_grants(&t.b.id).await.unwrap()[0].reviewed_by.is_none());
     // Someone else's draft is invisible, even in the same organisation.
     let r = t.send("POST", "/beraad", Some(&huisarts_b), Some(&format!("client={}&datum=2026-11-23", t.b.clients["Bo Ander"]))).await;
     let draft = r.headers[header::LOCATION].to_str().unwrap().to_owned();
@@ -401,7 +405,7 @@ async fn direct_object_references_across_organisations_are_refused() {
         assert_eq!(t.send("GET", &format!("/clienten/{id}"), Some(&huisarts_a), None).await.status, StatusCode::NOT_FOUND);
     }
     let q = AccessQuery { user: Some(t.a.users["huisarts"].clone()), limit: 1000, ..Default::default() };
-    let events = t.web.app.store().access_events(&t.a.id, &q).await.unwrap();
+    let events = t.web.store().access_events(&t.a.id, &q).await.unwrap();
     let reason = |id: &str| {
         events.iter().rev().find(|e| e.event.client.as_deref() == Some(id)).map(|e| e.event.authorisation.clone()).unwrap_or_default()
     };
@@ -438,14 +442,9 @@ async fn break_the_glass_gives_time_limited_logged_access() {
     let privacy = t.token("privacy").await;
     let r = t.send("GET", "/doorbraken", Some(&privacy), None).await;
     assert!(r.body.contains("huisarts onbereikbaar") && r.body.contains("Bram Kok"), "{}", r.body);
-    let grant = t.web.app.store().break_glass_grants(&t.a.id).await.unwrap().remove(0);
-    let events = t
-        .web
-        .app
-        .store()
-        .access_events(&t.a.id, &AccessQuery { client: Some(noor.clone()), limit: 50, ..Default::default() })
-        .await
-        .unwrap();
+    let grant = t.web.store().break_glass_grants(&t.a.id).await.unwrap().remove(0);
+    let events =
+        t.web.store().access_events(&t.a.id, &AccessQuery { client: Some(noor.clone()), limit: 50, ..Default::default() }).await.unwrap();
     assert!(
         events
             .iter()
@@ -470,8 +469,8 @@ async fn sessions_cookies_csrf_headers_and_rate_limits() {
     assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && cookie.contains("Path=/"), "{cookie}");
     let token = cookie.split(';').next().unwrap().split_once('=').unwrap().1.to_owned();
     // The database holds only the hash of the token.
-    assert!(t.web.app.store().session(&token).await.unwrap().is_none());
-    assert!(t.web.app.store().session(&grondslag_web::auth::token_hash(&token)).await.unwrap().is_some());
+    assert!(t.web.store().session(&token).await.unwrap().is_none());
+    assert!(t.web.store().session(&grondslag_web::auth::token_hash(&token)).await.unwrap().is_some());
     assert_eq!(t.send("GET", "/clienten", Some(&token), None).await.status, StatusCode::OK);
     // A wrong password and an unknown user get the same answer.
     let wrong = t.send("POST", "/inloggen", None, Some("inlognaam=jeugd&wachtwoord=fout-wachtwoord-123")).await;
@@ -571,7 +570,7 @@ async fn a_deliberation_from_question_to_receipt() {
     // answer is shown with the reason.
     let version = |b: &str| b.split("name=\"versie\" value=\"").nth(1).and_then(|s| s.split('"').next()).map(str::to_owned);
     let shown = version(&body).expect("de vastlegknop draagt de versie van het getoonde antwoord");
-    let entries = t.web.app.entries(&noor).await.unwrap().len();
+    let entries = t.core.entries(&noor).await.unwrap().len();
     let r = t.send("POST", &format!("{draft}/antwoord"), Some(&token), Some("vraag=client_age&antwoord=43&wijzigen=1")).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     let r = t.send("POST", &format!("{draft}/vastleggen"), Some(&token), Some(&format!("versie={shown}"))).await;
@@ -582,7 +581,7 @@ async fn a_deliberation_from_question_to_receipt() {
     // Without a version (a direct POST) nothing is recorded either.
     let r = t.send("POST", &format!("{draft}/vastleggen"), Some(&token), None).await;
     assert_eq!(r.status, StatusCode::CONFLICT);
-    assert_eq!(t.web.app.entries(&noor).await.unwrap().len(), entries, "een weigering legt niets vast");
+    assert_eq!(t.core.entries(&noor).await.unwrap().len(), entries, "een weigering legt niets vast");
     // Record the answer now shown, decide, receive a receipt that verifies.
     let r = t.send("POST", &format!("{draft}/vastleggen"), Some(&token), Some(&format!("versie={current}"))).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
@@ -613,8 +612,8 @@ async fn a_deliberation_from_question_to_receipt() {
     let again = "gedeeld=nee&geinformeerd=ja&hoe=mondeling&redenen=nogmaals";
     assert_eq!(t.send("POST", &path, Some(&token), Some(again)).await.status, StatusCode::CONFLICT);
     let seq: u64 = entry.split("/dossier/").nth(1).unwrap().split('?').next().unwrap().parse().unwrap();
-    let receipt = t.web.app.receipt(&noor, seq).await.unwrap();
-    receipt.verify(&t.web.app.org_keys(&t.a.id).unwrap().verifier_key().unwrap()).unwrap();
+    let receipt = t.core.receipt(&noor, seq).await.unwrap();
+    receipt.verify(&t.core.org_keys(&t.a.id).unwrap().verifier_key().unwrap()).unwrap();
     // The draft is gone once recorded.
     assert_eq!(t.send("GET", &draft, Some(&token), None).await.status, StatusCode::NOT_FOUND);
 }
@@ -721,7 +720,7 @@ async fn pages_name_sources_by_publisher_and_never_show_notes_or_working_documen
     let t = setup().await;
     let token = t.token("huisarts").await;
     let noor = t.a.clients["Noor Bakker"].clone();
-    let rules = t.web.app.rules().clone();
+    let rules = t.web.rules().clone();
     let notes: Vec<String> = rules.sources.iter().filter_map(|s| s.note.clone()).collect();
     assert!(!notes.is_empty());
     let mut pages = 0;
@@ -790,14 +789,13 @@ async fn pages_name_sources_by_publisher_and_never_show_notes_or_working_documen
         // One synthetic client per scenario: a dossier page reads and proves every entry of its
         // dossier, so one dossier holding them all made this test quadratic (minutes in debug).
         let client = t
-            .web
-            .app
+            .core
             .create_client(&t.a.id, &format!("SCEN-{i:04}"), &grondslag_app::Identity { name: format!("Scenario {i}"), birth_date: None })
             .await
             .unwrap();
         let since = grondslag_ledger::ts_from_unix_millis(grondslag_web::now_ms()).unwrap();
         let rel = CareRelation { org: t.a.id.clone(), professional: t.a.users["huisarts"].clone(), client: client.id.clone(), since };
-        t.web.app.store().add_care_relation(&rel).await.unwrap();
+        t.web.store().add_care_relation(&rel).await.unwrap();
         let noor = client.id;
         let content = facts_file(&std::fs::read_to_string(&f).unwrap());
         let input = grondslag_app::FactsInput {
@@ -807,7 +805,7 @@ async fn pages_name_sources_by_publisher_and_never_show_notes_or_working_documen
             lang: grondslag_rules::Lang::Nl,
             open: false,
         };
-        let d = t.web.app.deliberate(&noor, &t.a.users["huisarts"], input).await.unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+        let d = t.core.deliberate(&noor, &t.a.users["huisarts"], input).await.unwrap_or_else(|e| panic!("{}: {e}", f.display()));
         let r = t.send("GET", &format!("/clienten/{noor}/dossier/{}", d.receipt.seq), Some(&token), None).await;
         assert_eq!(r.status, StatusCode::OK, "{}", f.display());
         let sources: Vec<_> = d.report.sources.iter().map(|s| rules.sources.iter().find(|x| x.id == s.id).unwrap().clone()).collect();
@@ -846,13 +844,13 @@ async fn an_unfinished_deliberation_cannot_be_recorded() {
     let r = t.send("GET", &draft, Some(&token), None).await;
     assert!(r.body.contains("name=\"vraag\""), "eerst een vraag");
     assert!(!r.body.contains("name=\"versie\""), "geen vastlegknop zolang het antwoord niet vaststaat");
-    let entries = t.web.app.entries(&noor).await.unwrap().len();
+    let entries = t.core.entries(&noor).await.unwrap().len();
     for form in [None, Some("versie=0.0")] {
         let r = t.send("POST", &format!("{draft}/vastleggen"), Some(&token), form).await;
         assert_eq!(r.status, StatusCode::CONFLICT);
         assert!(r.body.contains("Niet vastgelegd") && r.body.contains("name=\"vraag\""), "{}", r.body);
     }
-    assert_eq!(t.web.app.entries(&noor).await.unwrap().len(), entries);
+    assert_eq!(t.core.entries(&noor).await.unwrap().len(), entries);
 }
 
 /// Failed logins from one address do not lock the user out at another address; the per-(name,
@@ -1012,7 +1010,7 @@ async fn form_login(t: &T, login: &str) -> (Resp, String) {
 
 async fn events(t: &T, user: &str) -> Vec<String> {
     let q = AccessQuery { user: Some(user.to_owned()), limit: 1000, ..Default::default() };
-    t.web.app.store().access_events(&t.a.id, &q).await.unwrap().into_iter().map(|e| e.event.action).collect()
+    t.web.store().access_events(&t.a.id, &q).await.unwrap().into_iter().map(|e| e.event.action).collect()
 }
 
 /// Every page and API endpoint a half-signed-in session must not reach (one per area).
@@ -1090,7 +1088,7 @@ async fn a_professional_sets_up_a_second_factor_and_then_signs_in_with_password_
         expires: now + 60_000,
         stage: SessionStage::Full,
     };
-    t.web.app.store().create_session(&other).await.unwrap();
+    t.web.store().create_session(&other).await.unwrap();
     assert_eq!(t.send("GET", "/clienten", Some(&elsewhere), None).await.status, StatusCode::OK);
     let r =
         t.send("POST", "/account/tweede-factor/bevestigen", Some(&token), Some(&format!("code={}", code_for(&secret, now_step())))).await;
@@ -1132,7 +1130,7 @@ async fn a_professional_sets_up_a_second_factor_and_then_signs_in_with_password_
 async fn a_code_is_accepted_once_and_failed_codes_count_in_the_rate_limit() {
     let t = setup().await;
     let id = t.web.add_account(&t.a.id, "Teun Factor", AppRole::Professional, "huisarts", "tf-twee", PW).await.unwrap();
-    let p = t.web.app.store().professional(&id).await.unwrap();
+    let p = t.web.store().professional(&id).await.unwrap();
     let secret = t.web.pending_secret(&p).await.unwrap().unwrap();
     let enrol_code = code_for(&secret, now_step());
     // (Enrolment is counted under another name, so this minute's five attempts of "tf-twee" are
@@ -1171,15 +1169,15 @@ async fn a_code_is_accepted_once_and_failed_codes_count_in_the_rate_limit() {
 async fn a_recovery_code_signs_in_once_and_is_logged() {
     let t = setup().await;
     let id = t.web.add_account(&t.a.id, "Tim Factor", AppRole::Professional, "huisarts", "tf-drie", PW).await.unwrap();
-    let p = t.web.app.store().professional(&id).await.unwrap();
+    let p = t.web.store().professional(&id).await.unwrap();
     let secret = t.web.pending_secret(&p).await.unwrap().unwrap();
     let codes = t.web.confirm_second_factor(&p, "tf-drie", &code_for(&secret, now_step()), "x").await.unwrap().unwrap();
     // The secret is stored sealed, for this account only: copied to another account's row it
     // does not open.
-    let sealed = t.web.app.store().second_factor(&id).await.unwrap().unwrap().secret_sealed;
+    let sealed = t.web.store().second_factor(&id).await.unwrap().unwrap().secret_sealed;
     assert!(!sealed.windows(secret.len()).any(|w| w == secret.as_slice()), "het geheim staat onversleuteld in de database");
-    let jeugd = t.web.app.store().professional(&t.a.users["jeugd"]).await.unwrap();
-    t.web.app.store().start_second_factor(&jeugd.id, &sealed, 1).await.unwrap();
+    let jeugd = t.web.store().professional(&t.a.users["jeugd"]).await.unwrap();
+    t.web.store().start_second_factor(&jeugd.id, &sealed, 1).await.unwrap();
     assert!(t.web.pending_secret(&jeugd).await.is_err(), "een gekopieerd geheim opent bij een ander account");
     let (_, half) = form_login(&t, "tf-drie").await;
     // Case and dashes do not matter.
@@ -1188,7 +1186,7 @@ async fn a_recovery_code_signs_in_once_and_is_logged() {
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     assert_eq!(t.send("GET", "/clienten", Some(&T::cookie(&r).unwrap()), None).await.status, StatusCode::OK);
     assert!(events(&t, &id).await.contains(&"tweede_factor.herstelcode_gebruikt".to_owned()), "herstelcode niet gelogd");
-    assert_eq!(t.web.app.store().recovery_codes_left(&id).await.unwrap(), 9);
+    assert_eq!(t.web.store().recovery_codes_left(&id).await.unwrap(), 9);
     let (_, half) = form_login(&t, "tf-drie").await;
     let r = t.send("POST", "/inloggen/code", Some(&half), Some(&format!("herstelcode={}", codes[3]))).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN, "een herstelcode werkt twee keer");
@@ -1279,10 +1277,10 @@ async fn recovery_codes_are_renewed_and_an_optional_factor_turned_off_with_a_val
     let new = shown_recovery_codes(&r.body);
     assert_eq!(new.len(), 10);
     assert!(new.iter().all(|c| !old.contains(c)));
-    let p = t.web.app.store().professional(&id).await.unwrap();
+    let p = t.web.store().professional(&id).await.unwrap();
     // (Checked directly, without a login: the limit of five attempts a minute is near.)
     let old_hash = grondslag_web::second_factor::recovery_hash(&id, &old[0]);
-    assert!(!t.web.app.store().use_recovery_code(&id, &old_hash, 1).await.unwrap(), "een oude herstelcode werkt nog");
+    assert!(!t.web.store().use_recovery_code(&id, &old_hash, 1).await.unwrap(), "een oude herstelcode werkt nog");
     // Turning it off: with a recovery code as the proof, logged.
     let r = t.send("POST", "/account/tweede-factor/uitzetten", Some(&token), Some(&format!("code={}", new[0]))).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
@@ -1390,16 +1388,16 @@ async fn unfinished_deliberations_are_listed_for_their_owner_only_and_can_be_dis
     assert!(!r.body.contains("Noor Bakker") && !r.body.contains(&id));
     assert_eq!(t.send("GET", &format!("/beraad/{id}/weggooien"), Some(&jeugd), None).await.status, StatusCode::NOT_FOUND);
     assert_eq!(t.send("POST", &format!("/beraad/{id}/weggooien"), Some(&jeugd), None).await.status, StatusCode::NOT_FOUND);
-    assert!(t.web.app.store().draft(&id).await.unwrap().is_some());
+    assert!(t.web.store().draft(&id).await.unwrap().is_some());
 
     // The owner confirms, then discards.
     let r = t.send("GET", &format!("/beraad/{id}/weggooien"), Some(&huisarts), None).await;
     assert_eq!(r.status, StatusCode::OK);
     assert!(r.body.contains("Noor Bakker") && r.body.contains(&format!("action=\"/beraad/{id}/weggooien\"")));
-    assert!(t.web.app.store().draft(&id).await.unwrap().is_some(), "asking to confirm discards nothing");
+    assert!(t.web.store().draft(&id).await.unwrap().is_some(), "asking to confirm discards nothing");
     let r = t.send("POST", &format!("/beraad/{id}/weggooien"), Some(&huisarts), None).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
-    assert!(t.web.app.store().draft(&id).await.unwrap().is_none());
+    assert!(t.web.store().draft(&id).await.unwrap().is_none());
     let r = t.send("GET", "/beraad/onafgemaakt?weggegooid=1", Some(&huisarts), None).await;
     assert!(r.body.contains("is weggegooid") && !r.body.contains("Noor Bakker") && r.body.contains(&anonymous));
     assert_eq!(t.send("GET", &draft, Some(&huisarts), None).await.status, StatusCode::NOT_FOUND);
@@ -1407,7 +1405,7 @@ async fn unfinished_deliberations_are_listed_for_their_owner_only_and_can_be_dis
     // A client whose care relation ended is no longer named.
     let r = t.send("POST", "/beraad", Some(&huisarts), Some(&format!("client={noor}&datum=2026-11-23"))).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
-    t.web.app.store().end_care_relation(&t.a.users["huisarts"], &noor).await.unwrap();
+    t.web.store().end_care_relation(&t.a.users["huisarts"], &noor).await.unwrap();
     let r = t.send("GET", "/beraad/onafgemaakt", Some(&huisarts), None).await;
     assert!(!r.body.contains("Noor Bakker") && r.body.contains("geen behandelrelatie meer"), "{}", r.body);
 }
@@ -1711,7 +1709,7 @@ async fn send_from(t: &T, path: &str, token: &str, form: &str, peer: &str) -> Re
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_account_the_administrator_creates_chooses_its_own_password_before_anything_else_and_only_then_gets_care_relations() {
     let t = setup().await;
-    let store = t.web.app.store();
+    let store = t.web.store();
     let admin = t.token("beheer").await;
     let admin_id = t.a.users["beheer"].clone();
     let lotte = t.a.clients["Lotte de Boer"].clone();
@@ -1839,7 +1837,7 @@ async fn the_first_run_administrator_replaces_the_printed_password() {
     let app = App::new(store, dir.path(), grondslag_rules::load_embedded().unwrap());
     let web = Web::new(app, Config { hash_cost: HashCost::TEST, ..Config::default() }).await.unwrap();
     let first = web.first_run("Eerste organisatie").await.unwrap().unwrap();
-    let cred = web.app.store().credential_by_login(&first.login).await.unwrap().unwrap();
+    let cred = web.store().credential_by_login(&first.login).await.unwrap().unwrap();
     assert!(cred.must_change_password && cred.first_use.is_none(), "{cred:?}");
     // After the second factor, the administrator is held at the password page.
     let s = web.login(&first.login, &first.password, "x").await.unwrap();
@@ -1853,6 +1851,6 @@ async fn the_first_run_administrator_replaces_the_printed_password() {
     assert_eq!(res.headers()[header::LOCATION], "/account/wachtwoord");
     // Demo accounts keep their public password.
     web.demo().await.unwrap();
-    let demo = web.app.store().credential_by_login("huisarts").await.unwrap().unwrap();
+    let demo = web.store().credential_by_login("huisarts").await.unwrap().unwrap();
     assert!(!demo.must_change_password, "{demo:?}");
 }

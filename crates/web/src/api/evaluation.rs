@@ -88,7 +88,7 @@ pub async fn evaluate<S: Backend>(
 ) -> Result<Json<Report>, ApiError> {
     web.guard(&user, Action::Evaluate).await?;
     let input = FactsText::of(&body, &user)?;
-    let rules = web.app.rules();
+    let rules = web.rules();
     let (facts, judgments) = input.parse(rules, opts.open.unwrap_or(false))?;
     let evaluation = run(rules, input.date, &facts, &judgments).map_err(|e| WebError::Invalid(sentence(&e.to_string())))?;
     Ok(Json(report(rules, &evaluation, &facts, &judgments, input.lang)))
@@ -123,7 +123,7 @@ pub async fn deliberate<S: Backend>(
 ) -> Result<Response, ApiError> {
     let opened = web.open_client(&user, Action::DossierWrite, &id).await?;
     let input = FactsText::of(&body, &user)?;
-    let (facts, judgments) = input.parse(web.app.rules(), opts.open.unwrap_or(false))?;
+    let (facts, judgments) = input.parse(web.rules(), opts.open.unwrap_or(false))?;
     let done = match opened.deliberate_facts(&user.id, facts, &judgments, input.date, input.lang).await {
         Ok(d) => d,
         Err(AppError::Engine(e)) => return Err(WebError::Invalid(sentence(&e.to_string())).into()),

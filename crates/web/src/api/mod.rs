@@ -276,7 +276,7 @@ fn judgments_schema(rules: &RuleSet, reasons: bool) -> Schema {
     responses((status = 200, description = "Het OpenAPI 3.1-document; de schema's `Feiten`, `Afwegingen` en `Redenen` volgen de regelset van deze server.", content_type = "application/json"))
 )]
 pub async fn openapi_json<S: Backend>(State(web): State<Arc<Web<S>>>) -> Response {
-    Json(document(web.app.rules())).into_response()
+    Json(document(web.rules())).into_response()
 }
 
 // --- shared helpers ---------------------------------------------------------------------------

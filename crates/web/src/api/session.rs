@@ -61,7 +61,7 @@ pub async fn login<S: Backend>(
         }
         Err(e) => return Err(e.into()),
     };
-    let session = web.app.store().session(&token_hash(&token)).await?.ok_or_else(|| internal("session_missing"))?;
+    let session = web.store().session(&token_hash(&token)).await?.ok_or_else(|| internal("session_missing"))?;
     let verloopt = grondslag_ledger::ts_from_unix_millis(session.expires).ok_or_else(|| internal("clock"))?;
     Ok(created(Sessie { token, professional: professional.into(), verloopt }))
 }
@@ -79,7 +79,7 @@ pub async fn login<S: Backend>(
 pub async fn logout<S: Backend>(State(web): State<Arc<Web<S>>>, ApiUser(user): ApiUser) -> Result<Response, ApiError> {
     // As on the page: signing out must work even when the event cannot be written.
     let _ = web.log_event(&user, Event::SignedOut, None, "sessie", true).await;
-    web.app.store().delete_session(&user.session).await?;
+    web.store().delete_session(&user.session).await?;
     if user.bearer {
         Ok(StatusCode::NO_CONTENT.into_response())
     } else {

@@ -60,13 +60,13 @@ pub async fn verify_bundle<S: Backend>(
         }
     })?;
     let text = String::from_utf8(body.to_vec()).map_err(|_| WebError::Invalid("De bundel is geen UTF-8-tekst.".into()))?;
-    let (origin, key) = web.app.bundle_trust(&user.org).await?;
+    let (origin, key) = web.bundle_trust(&user).await?;
     // Parsing and hashing a bundle of up to 32 MiB is CPU work: off the async runtime.
     let checked = tokio::task::spawn_blocking(move || grondslag_app::check_bundle(&text, &origin, &key))
         .await
         .map_err(|_| internal("verify_join"))?;
     let verdict = match checked {
-        Ok((report, own)) => web.app.compare_bundle(&user.org, report, own).await?,
+        Ok((report, own)) => web.compare_bundle(&user, report, own).await?,
         Err(refusal) => Err(refusal),
     };
     match verdict {
@@ -121,8 +121,8 @@ pub async fn organisation<S: Backend>(
     State(web): State<Arc<Web<S>>>,
     ApiUser(user): ApiUser,
 ) -> Result<Json<Organisatieverificatie>, ApiError> {
-    web.guard(&user, Action::VerifyOrganisation).await?;
-    let logboek = match web.app.verify_organisation(&user.org).await {
+    let guarded = web.guard(&user, Action::VerifyOrganisation).await?;
+    let logboek = match web.verify_organisation(&guarded).await {
         Ok(v) => Logboekverificatie {
             ok: true,
             dossiers: Some(v.report.dossiers),
@@ -144,7 +144,7 @@ pub async fn organisation<S: Backend>(
             problem: Some(e.to_string()),
         },
     };
-    let chain = web.app.store().access_chain(&user.org).await?;
+    let chain = web.store().access_chain(&user.org).await?;
     let toegangslog = match verify_access_chain(&chain) {
         Ok(()) => Toegangslogverificatie { ok: true, events: chain.len(), problem: None },
         Err(e) => Toegangslogverificatie { ok: false, events: chain.len(), problem: Some(e) },
@@ -202,7 +202,7 @@ pub async fn access_log<S: Backend>(
         until: day(filter.tot, "tot", true)?,
         limit,
     };
-    let stored = web.app.store().access_events(&user.org, &query).await?;
+    let stored = web.store().access_events(&user.org, &query).await?;
     let volgende_voor = if stored.len() == limit as usize { stored.last().map(|s| s.seq) } else { None };
     Ok(Json(Toegangslog { gebeurtenissen: stored.iter().map(Toegangsgebeurtenis::from).collect(), volgende_voor }))
 }

@@ -67,7 +67,7 @@ pub async fn change<S: Backend>(State(web): State<Arc<Web<S>>>, u: PasswordUser,
     let again = form.get("herhaal").unwrap_or("").to_owned();
     let refuse =
         |msg: &str| Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page(&user, forced, Some(msg.to_owned()), false)).into_response());
-    let Some(cred) = web.app.store().credential_of(&user.id).await? else { return Err(WebError::Unauthenticated) };
+    let Some(cred) = web.store().credential_of(&user.id).await? else { return Err(WebError::Unauthenticated) };
     // The current password is checked like a login (same rate limit), so a session left open
     // on a shared computer cannot be used to take over the account.
     if web.check_login(&cred.login, &current, &user.source).await.is_err() {
@@ -87,7 +87,7 @@ pub async fn change<S: Backend>(State(web): State<Arc<Web<S>>>, u: PasswordUser,
         });
     }
     let hash = web.hash_password(&new).await?;
-    let store = web.app.store();
+    let store = web.store();
     store.set_credential(&user.id, &cred.login, &hash, grondslag_store::PasswordOrigin::Own).await?;
     // Every session ends, this one included.
     store.delete_sessions_of(&user.id).await?;
@@ -139,7 +139,7 @@ async fn factor_page<S: Backend>(
     recovery_codes: Vec<String>,
 ) -> Result<SecondFactorPage, WebError> {
     let lang = user.lang;
-    let store = web.app.store();
+    let store = web.store();
     let p = store.professional(&user.id).await?;
     let mut c = Chrome::new(user, "/account/tweede-factor");
     if enrolling {
@@ -200,8 +200,8 @@ pub async fn second_factor_confirm<S: Backend>(
 ) -> Result<Response, WebError> {
     let user = &u.user;
     let code = form.get("code").unwrap_or("").trim().to_owned();
-    let p = web.app.store().professional(&user.id).await?;
-    let login = web.app.store().credential_of(&user.id).await?.map(|c| c.login).ok_or(WebError::Unauthenticated)?;
+    let p = web.store().professional(&user.id).await?;
+    let login = web.store().credential_of(&user.id).await?.map(|c| c.login).ok_or(WebError::Unauthenticated)?;
     let codes = match web.confirm_second_factor(&p, &login, &code, &user.source).await {
         Ok(Some(codes)) => codes,
         Ok(None) => {
@@ -217,7 +217,7 @@ pub async fn second_factor_confirm<S: Backend>(
     web.log_event(user, Event::SecondFactorOn, None, "sessie", true).await?;
     // Sessions opened with the password alone end (elsewhere too); this one continues, fully
     // signed in, under a new token.
-    web.app.store().delete_sessions_of(&user.id).await?;
+    web.store().delete_sessions_of(&user.id).await?;
     let token = web.complete_login(&user.session, &user.id).await?;
     let done = Some(user.lang.t("De tweede factor staat aan.", "The second factor is on.").to_owned());
     let page = factor_page(&web, user, false, None, done, codes).await?;
@@ -226,7 +226,7 @@ pub async fn second_factor_confirm<S: Backend>(
 
 /// Checks the code given with a change to the factor; `Err` with the page to show when wrong.
 async fn with_code<S: Backend>(web: &Web<S>, user: &User, form: &FormData) -> Result<Result<(), Response>, WebError> {
-    let store = web.app.store();
+    let store = web.store();
     let p = store.professional(&user.id).await?;
     let login = store.credential_of(&user.id).await?.map(|c| c.login).ok_or(WebError::Unauthenticated)?;
     let answer = form.get("code").unwrap_or("").trim().to_owned();
@@ -252,7 +252,7 @@ pub async fn second_factor_renew<S: Backend>(State(web): State<Arc<Web<S>>>, use
     if let Err(page) = with_code(&web, &user, &form).await? {
         return Ok(page);
     }
-    let p = web.app.store().professional(&user.id).await?;
+    let p = web.store().professional(&user.id).await?;
     let codes = web.renew_recovery_codes(&p).await?;
     web.log_event(&user, Event::RecoveryCodesRenewed, None, "sessie", true).await?;
     let done = Some(
@@ -265,7 +265,7 @@ pub async fn second_factor_renew<S: Backend>(State(web): State<Arc<Web<S>>>, use
 
 /// Turns the factor off, after a valid code, for an account that does not need one.
 pub async fn second_factor_disable<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, form: FormData) -> Result<Response, WebError> {
-    let p = web.app.store().professional(&user.id).await?;
+    let p = web.store().professional(&user.id).await?;
     if web.second_factor_required(&p).await? {
         let e = WebError::Conflict("Voor uw account is de tweede factor verplicht; uitzetten kan niet.".into());
         let page = factor_page(&web, &user, false, Some(refusal_text(&user, &e)), None, Vec::new()).await?;
@@ -277,7 +277,7 @@ pub async fn second_factor_disable<S: Backend>(State(web): State<Arc<Web<S>>>, u
     if let Err(page) = with_code(&web, &user, &form).await? {
         return Ok(page);
     }
-    web.app.store().remove_second_factor(&user.id).await?;
+    web.store().remove_second_factor(&user.id).await?;
     web.log_event(&user, Event::SecondFactorOff, None, "sessie", true).await?;
     let done = Some(user.lang.t("De tweede factor staat uit.", "The second factor is off.").to_owned());
     Ok(factor_page(&web, &user, false, None, done, Vec::new()).await?.into_response())

@@ -61,7 +61,7 @@ pub struct AdminPage {
 }
 
 async fn page<S: Backend>(web: &Web<S>, user: &User, error: Option<String>, done: Option<String>) -> Result<AdminPage, WebError> {
-    let store = web.app.store();
+    let store = web.store();
     let lang = user.lang;
     let mut professionals = Vec::new();
     for p in store.professionals(&user.org).await? {
@@ -69,10 +69,9 @@ async fn page<S: Backend>(web: &Web<S>, user: &User, error: Option<String>, done
         professionals.push(ProRow {
             role: role_label(p.app_role, lang).into(),
             profession: web
-                .app
                 .rules()
                 .role(&p.profession)
-                .map(|r| web.app.rules().roles[r.ix()].label.get(lang.rules()).to_string())
+                .map(|r| web.rules().roles[r.ix()].label.get(lang.rules()).to_string())
                 .unwrap_or(p.profession.clone()),
             login: cred.as_ref().map(|c| c.login.clone()).unwrap_or_default(),
             in_use: cred.as_ref().is_some_and(|c| c.first_use.is_some()),
@@ -84,7 +83,7 @@ async fn page<S: Backend>(web: &Web<S>, user: &User, error: Option<String>, done
     }
     let mut clients = Vec::new();
     for c in store.clients(&user.org).await? {
-        let who = web.app.identity(&c).await?;
+        let who = web.listed_identity(&user.org, &c).await?;
         let label = match who.birth_date {
             Some(b) => format!("{} ({b})", who.name),
             None => who.name,
@@ -108,7 +107,7 @@ async fn page<S: Backend>(web: &Web<S>, user: &User, error: Option<String>, done
             since: crate::view::when(&r.since),
         })
         .collect();
-    let rules = web.app.rules();
+    let rules = web.rules();
     let professions = rules
         .roles
         .iter()
@@ -151,7 +150,7 @@ async fn redo<S: Backend>(web: &Web<S>, user: &User, r: Result<String, WebError>
 }
 
 pub async fn create_professional<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, form: FormData) -> Result<Response, WebError> {
-    web.guard(&user, Action::ManageAccounts).await?;
+    let guarded = web.guard(&user, Action::ManageAccounts).await?;
     let r = async {
         let name = form.required("naam", "de naam", 200)?;
         let login = form.required("inlognaam", "de inlognaam", 100)?;
@@ -162,13 +161,13 @@ pub async fn create_professional<S: Backend>(State(web): State<Arc<Web<S>>>, use
         check_password(&pw)?;
         let role = AppRole::parse(form.get("rol").unwrap_or("")).map_err(|_| WebError::Invalid("Kies een rol.".into()))?;
         let profession = form.required("beroep", "het beroep", 100)?;
-        if web.app.store().credential_by_login(&login).await?.is_some() {
+        if web.store().credential_by_login(&login).await?.is_some() {
             return Err(WebError::Conflict(format!("De inlognaam {login:?} is al in gebruik.")));
         }
         let hash = web.hash_password(&pw).await?;
-        let p = web.app.create_professional(&user.org, &name, role, &profession).await?;
+        let p = web.create_professional(&guarded, &name, role, &profession).await?;
         // The administrator knows this password: the account replaces it at its first sign-in.
-        web.app.store().set_credential(&p.id, &login, &hash, PasswordOrigin::Initial).await?;
+        web.store().set_credential(&p.id, &login, &hash, PasswordOrigin::Initial).await?;
         Ok(format!("{name} kan nu inloggen als {login}. Bij het eerste inloggen kiest {name} een eigen wachtwoord."))
     }
     .await;
@@ -181,8 +180,8 @@ pub async fn block<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, Path(
         if p.id == user.id {
             return Err(WebError::Invalid("U kunt uw eigen account niet blokkeren.".into()));
         }
-        web.app.store().set_disabled(&p.id, true).await?;
-        let ended = web.app.store().delete_sessions_of(&p.id).await?;
+        web.store().set_disabled(&p.id, true).await?;
+        let ended = web.store().delete_sessions_of(&p.id).await?;
         Ok(format!("{} is geblokkeerd; {ended} open sessie(s) beëindigd.", p.name))
     }
     .await;
@@ -197,15 +196,15 @@ pub async fn reset_password<S: Backend>(
 ) -> Result<Response, WebError> {
     let r = async {
         let p = web.open_professional(&user, Action::ManageAccounts, &id).await?;
-        let Some(cred) = web.app.store().credential_of(&p.id).await? else {
+        let Some(cred) = web.store().credential_of(&p.id).await? else {
             return Err(WebError::Invalid("Deze professional heeft geen inlog.".into()));
         };
         let pw = form.get("wachtwoord").unwrap_or("").to_owned();
         check_password(&pw)?;
         let hash = web.hash_password(&pw).await?;
         // The account replaces this password at its next sign-in.
-        web.app.store().set_credential(&p.id, &cred.login, &hash, PasswordOrigin::Initial).await?;
-        let ended = web.app.store().delete_sessions_of(&p.id).await?;
+        web.store().set_credential(&p.id, &cred.login, &hash, PasswordOrigin::Initial).await?;
+        let ended = web.store().delete_sessions_of(&p.id).await?;
         web.log_event(&user, Event::PasswordResetByAdmin, None, "rol:administrator", true).await?;
         Ok(format!("Nieuw wachtwoord ingesteld voor {}; {ended} open sessie(s) beëindigd. Geef het wachtwoord persoonlijk door; bij het inloggen kiest {} een eigen wachtwoord.", p.name, p.name))
     }
@@ -219,7 +218,7 @@ pub async fn add_relation<S: Backend>(State(web): State<Arc<Web<S>>>, user: User
         let professional = form.required("professional", "de professional", 40)?;
         let client = form.required("client", "de cliënt", 40)?;
         let since = grondslag_ledger::ts_from_unix_millis(crate::now_ms()).unwrap_or_default();
-        let store = web.app.store();
+        let store = web.store();
         let not_ours = || WebError::Invalid("Deze professional en cliënt horen niet allebei bij uw organisatie.".into());
         let p = store.professional(&professional).await.map_err(|_| not_ours())?;
         let c = store.client(&client).await.map_err(|_| not_ours())?;
@@ -251,7 +250,7 @@ pub async fn end_relation<S: Backend>(State(web): State<Arc<Web<S>>>, user: User
         let professional = form.required("professional", "de professional", 40)?;
         let client = form.required("client", "de cliënt", 40)?;
         let p = web.open_professional(&user, Action::ManageCareRelations, &professional).await?;
-        web.app.store().end_care_relation(&p.id, &client).await?;
+        web.store().end_care_relation(&p.id, &client).await?;
         web.log_event(&user, Event::CareRelationEnded, Some(&client), "rol:administrator", true).await?;
         Ok("De behandelrelatie is beëindigd.".to_owned())
     }
@@ -265,7 +264,7 @@ pub async fn second_factor_setting<S: Backend>(State(web): State<Arc<Web<S>>>, u
     web.guard(&user, Action::ManageAccounts).await?;
     let r = async {
         let required = form.get("verplicht") == Some("ja");
-        let store = web.app.store();
+        let store = web.store();
         store.set_second_factor_required(&user.org, required).await?;
         let mut ended = 0;
         if required {
@@ -299,8 +298,8 @@ pub async fn reset_second_factor<S: Backend>(
         if p.id == user.id {
             return Err(WebError::Invalid("Uw eigen tweede factor beheert u via uw account.".into()));
         }
-        web.app.store().remove_second_factor(&p.id).await?;
-        let ended = web.app.store().delete_sessions_of(&p.id).await?;
+        web.store().remove_second_factor(&p.id).await?;
+        let ended = web.store().delete_sessions_of(&p.id).await?;
         web.log_event(&user, Event::SecondFactorRemovedByAdmin, None, "rol:administrator", true).await?;
         Ok(format!("De tweede factor van {} is verwijderd; {ended} open sessie(s) beëindigd. Bij de volgende keer inloggen stelt {} een nieuwe in.", p.name, p.name))
     }

@@ -103,7 +103,7 @@ impl ClientFilter {
 pub async fn find_own_clients<S: Backend>(web: &Web<S>, user: &User, filter: &ClientFilter) -> Result<Vec<ClientRow>, WebError> {
     let mut rows = own_clients(web, user).await?;
     if !filter.reference.is_empty() {
-        let hit = web.app.client_by_reference(&user.org, &filter.reference).await?.map(|c| c.id);
+        let hit = web.client_by_reference(user, &filter.reference).await?.map(|c| c.id);
         rows.retain(|r| hit.as_deref() == Some(r.id.as_str()));
     }
     rows.retain(|r| filter.name_matches(&r.name));
@@ -150,11 +150,11 @@ impl ClientsPage {
 
 /// The clients a professional has a care relation with, names decrypted.
 pub async fn own_clients<S: Backend>(web: &Web<S>, user: &User) -> Result<Vec<ClientRow>, WebError> {
-    let store = web.app.store();
+    let store = web.store();
     let mut rows = Vec::new();
     for id in store.clients_of(&user.id).await? {
         let c = store.client(&id).await?;
-        let who = web.app.identity(&c).await?;
+        let who = web.listed_identity(&user.org, &c).await?;
         rows.push(ClientRow { id: c.id, name: who.name, birth_date: who.birth_date.unwrap_or_default() });
     }
     rows.sort_by_key(|a| a.name.to_lowercase());
@@ -222,7 +222,7 @@ pub async fn new_form<S: Backend>(State(web): State<Arc<Web<S>>>, user: User) ->
 }
 
 pub async fn create<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, form: FormData) -> Result<Response, WebError> {
-    web.guard(&user, Action::RegisterClient).await?;
+    let guarded = web.guard(&user, Action::RegisterClient).await?;
     let name = form.optional("naam", "de naam", 200)?;
     let reference = form.optional("referentie", "de referentie", 100)?;
     let birth_date = form.optional("geboortedatum", "de geboortedatum", 10)?;
@@ -241,7 +241,7 @@ pub async fn create<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, form
         )
             .into_response());
     }
-    if web.app.client_by_reference(&user.org, &reference).await?.is_some() {
+    if web.client_by_reference(&user, &reference).await?.is_some() {
         return Ok((
             axum::http::StatusCode::CONFLICT,
             again("Er is al een cliënt met deze referentie. Zoek de cliënt op via ‘Mijn cliënten’.".into()),
@@ -249,7 +249,7 @@ pub async fn create<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, form
             .into_response());
     }
     let identity = Identity { name: name.clone(), birth_date: if birth_date.is_empty() { None } else { Some(birth_date.clone()) } };
-    let client = match web.app.create_client(&user.org, &reference, &identity).await {
+    let client = match web.create_client(&guarded, &reference, &identity).await {
         Ok(c) => c,
         Err(grondslag_app::AppError::Invalid(m)) => return Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, again(m)).into_response()),
         Err(e) => return Err(e.into()),
@@ -258,8 +258,7 @@ pub async fn create<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, form
     // Whoever registers a client as their caregiver starts the care relation with them.
     if matches!(user.role, AppRole::Professional | AppRole::Aandachtsfunctionaris) {
         let since = grondslag_ledger::ts_from_unix_millis(crate::now_ms()).unwrap_or_default();
-        web.app
-            .store()
+        web.store()
             .add_care_relation(&CareRelation { org: user.org.clone(), professional: user.id.clone(), client: client.id.clone(), since })
             .await?;
         return Ok(Redirect::to(&format!("/clienten/{}", client.id)).into_response());
@@ -270,7 +269,7 @@ pub async fn create<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, form
 pub async fn search<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, form: FormData) -> Result<Response, WebError> {
     web.guard(&user, Action::BreakGlass).await?;
     let reference = form.required("referentie", "de referentie", 100)?;
-    match web.app.client_by_reference(&user.org, &reference).await? {
+    match web.client_by_reference(&user, &reference).await? {
         Some(c) => Ok(Redirect::to(&format!("/clienten/{}", c.id)).into_response()),
         None => {
             let clients = own_clients(&web, &user).await?;

@@ -52,7 +52,7 @@ fn date(text: &str, what: &str) -> Result<Date, WebError> {
 }
 
 fn page<S: Backend>(web: &Web<S>, user: &User, client: &str, name: String, form: Option<&FormData>, error: Option<String>) -> ConsentPage {
-    let rules = web.app.rules();
+    let rules = web.rules();
     let lang = user.lang;
     let chosen = |field: &str| form.map(|f| f.all(field)).unwrap_or_default();
     let (roles_chosen, data_chosen, purposes_chosen) = (chosen("ontvanger"), chosen("gegevens"), chosen("doel"));

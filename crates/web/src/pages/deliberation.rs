@@ -75,7 +75,7 @@ pub async fn create<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, form
     let mut state = Deliberation::new(opened.as_ref().map(|o| o.id().to_owned()), date);
     // The professional's own profession answers "in which role did you learn this?" (shown
     // with the other answers, so it can be changed: someone may also work as a volunteer).
-    let rules = web.app.rules();
+    let rules = web.rules();
     if let Some(f) = rules.fact("sender_role")
         && rules.role(&user.profession).is_some()
         && let Ok(v) = parse_answer(rules, f, std::slice::from_ref(&user.profession))
@@ -226,7 +226,7 @@ fn question_page<S: Backend>(
     error: Option<String>,
     left: usize,
 ) -> QuestionPage {
-    let rules = web.app.rules();
+    let rules = web.rules();
     let lang = user.lang;
     let f = &rules.facts[fact.ix()];
     // After "vorige vraag" the undone answer is offered again, preselected.
@@ -325,7 +325,7 @@ async fn render<S: Backend>(
     let id = id.to_owned();
     let state = web.load_draft(user, &id).await?;
     let (opened, name) = open_draft(web, user, &state).await?;
-    let rules = web.app.rules();
+    let rules = web.rules();
     let lang = user.lang;
     if let Some(fid) = q.get("wijzig") {
         let fact = rules.fact(fid).ok_or_else(|| WebError::NotFound("Deze vraag bestaat niet.".into()))?;
@@ -408,7 +408,7 @@ pub async fn answer<S: Backend>(
     form: FormData,
 ) -> Result<Response, WebError> {
     let mut state = web.load_draft(&user, &id).await?;
-    let rules = web.app.rules();
+    let rules = web.rules();
     let fid = form.get("vraag").unwrap_or("");
     let fact = rules.fact(fid).ok_or_else(|| WebError::Invalid("Onbekende vraag in het formulier.".into()))?;
     let values = form.all("antwoord");
@@ -475,7 +475,7 @@ fn judgment_page<S: Backend>(
     state: &Deliberation,
     error: Option<String>,
 ) -> Result<JudgmentPage, WebError> {
-    let rules = web.app.rules();
+    let rules = web.rules();
     let lang = user.lang.rules();
     let j = rules.judgment(jid).ok_or_else(|| WebError::NotFound("Deze afweging bestaat niet.".into()))?;
     let set = &rules.judgments[j.ix()];
@@ -522,7 +522,7 @@ pub async fn judgment_save<S: Backend>(
     form: FormData,
 ) -> Result<Response, WebError> {
     let mut state = web.load_draft(&user, &id).await?;
-    let rules = web.app.rules();
+    let rules = web.rules();
     let j = rules.judgment(&jid).ok_or_else(|| WebError::NotFound("Deze afweging bestaat niet.".into()))?;
     let n = rules.judgments[j.ix()].criteria.len();
     let mut criteria = Vec::with_capacity(n);
@@ -571,7 +571,7 @@ pub async fn record<S: Backend>(
     let shown = form.get("versie").unwrap_or("");
     match opened.record_deliberation(&user.id, &state, shown, user.lang.rules()).await {
         Ok(done) => {
-            web.app.store().delete_draft(&id).await?;
+            web.store().delete_draft(&id).await?;
             Ok(Redirect::to(&format!("/clienten/{client}/beraad/{}/besluit?vastgelegd=1", done.receipt.seq)).into_response())
         }
         Err(grondslag_app::AppError::Refused(r)) => {
@@ -601,7 +601,7 @@ pub async fn printable<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, P
     let state = web.load_draft(&user, &id).await?;
     let (opened, name) = open_draft(&web, &user, &state).await?;
     let ev = web.evaluate_draft(opened.as_ref(), &state).await?;
-    let rules = web.app.rules();
+    let rules = web.rules();
     let rep = report(rules, &ev.evaluation, &ev.facts, &ev.judgments, user.lang.rules());
     let l = user.lang;
     Ok(PrintablePage {

@@ -85,9 +85,9 @@ pub async fn show<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, Path(i
         .map(|s| ConsentRow {
             seq: s.seq,
             given_by: s.record.given_by.clone(),
-            recipients: grondslag_app::id_labels(web.app.rules(), "recipient_role", &s.record.recipient_roles, lang),
-            data: grondslag_app::id_labels(web.app.rules(), "data_categories", &s.record.data_categories, lang),
-            purposes: grondslag_app::id_labels(web.app.rules(), "purpose", &s.record.purposes, lang),
+            recipients: grondslag_app::id_labels(web.rules(), "recipient_role", &s.record.recipient_roles, lang),
+            data: grondslag_app::id_labels(web.rules(), "data_categories", &s.record.data_categories, lang),
+            purposes: grondslag_app::id_labels(web.rules(), "purpose", &s.record.purposes, lang),
             period: match s.record.valid_to {
                 Some(to) => format!("{} – {}", dutch_date(s.record.valid_from), dutch_date(to)),
                 None => format!("{} {}", user.lang.t("vanaf", "from"), dutch_date(s.record.valid_from)),
@@ -125,7 +125,7 @@ pub async fn break_glass<S: Backend>(
     if !crate::audit::is_id(&id) {
         return Err(WebError::NotFound("Deze cliënt bestaat niet, of u heeft er geen toegang toe.".into()));
     }
-    let client = match web.app.store().client(&id).await {
+    let client = match web.store().client(&id).await {
         Ok(c) if c.org == user.org => c,
         _ => {
             web.log_event(&user, Action::BreakGlass, Some(&id), crate::policy::Denial::OtherOrganisation.code(), false).await?;
@@ -134,7 +134,7 @@ pub async fn break_glass<S: Backend>(
     };
     let grant_id = new_id();
     let now = now_ms();
-    let reason_sealed = web.app.seal_note(&user.org, &format!("doorbraak|{grant_id}"), reason.as_bytes())?;
+    let reason_sealed = web.seal_note(&user.org, &format!("doorbraak|{grant_id}"), reason.as_bytes())?;
     let grant = BreakGlass {
         id: grant_id.clone(),
         org: user.org.clone(),
@@ -146,7 +146,7 @@ pub async fn break_glass<S: Backend>(
         reviewed_by: None,
         reviewed_at: None,
     };
-    web.app.store().create_break_glass(&grant).await?;
+    web.store().create_break_glass(&grant).await?;
     web.log_event(&user, Event::BreakGlassTaken, Some(&client.id), &format!("doorbraak:{grant_id}"), true).await?;
     Ok(Redirect::to(&format!("/clienten/{}", client.id)).into_response())
 }
@@ -203,7 +203,7 @@ pub async fn entry<S: Backend>(
             (l.t("Waarom niet geïnformeerd", "Why not informed").into(), d.client_not_informed_reason.clone().unwrap_or_default()),
             (l.t("Redenen", "Reasons").into(), d.reasons.clone()),
         ],
-        Some(p) => vec![(l.t("Inhoud", "Content").into(), grondslag_app::summary(web.app.rules(), p))],
+        Some(p) => vec![(l.t("Inhoud", "Content").into(), grondslag_app::summary(web.rules(), p))],
         None => Vec::new(),
     };
     Ok(EntryPage {

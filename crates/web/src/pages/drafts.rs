@@ -47,7 +47,7 @@ pub struct DiscardPage {
 /// The client's name when the user may still see it: a care relation or a valid grant.
 async fn row<S: Backend>(web: &Web<S>, user: &User, d: &Draft) -> Result<DraftRow, WebError> {
     let l = user.lang;
-    let store = web.app.store();
+    let store = web.store();
     let (client, has_client) = match &d.client {
         None => (l.t("Zonder cliënt", "Without a client").to_owned(), false),
         Some(id) => {
@@ -63,7 +63,7 @@ async fn row<S: Backend>(web: &Web<S>, user: &User, d: &Draft) -> Result<DraftRo
                 None => false,
             };
             match client {
-                Some(c) if visible => (web.app.identity(&c).await?.name, true),
+                Some(c) if visible => (web.listed_identity(&user.org, &c).await?.name, true),
                 _ => (
                     l.t("Een cliënt met wie u geen behandelrelatie meer heeft", "A client you no longer have a care relation with")
                         .to_owned(),
@@ -110,7 +110,7 @@ async fn own<S: Backend>(web: &Web<S>, user: &User, id: &str) -> Result<Draft, W
     if !crate::audit::is_id(id) {
         return Err(not_found());
     }
-    match web.app.store().draft(id).await? {
+    match web.store().draft(id).await? {
         Some(d) if d.professional == user.id && d.org == user.org => Ok(d),
         _ => Err(not_found()),
     }
@@ -129,6 +129,6 @@ pub async fn discard_form<S: Backend>(State(web): State<Arc<Web<S>>>, user: User
 /// `POST /beraad/{d}/weggooien`: discards it, then back to the list.
 pub async fn discard<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, Path(id): Path<String>) -> Result<Response, WebError> {
     own(&web, &user, &id).await?;
-    web.app.store().delete_draft(&id).await?;
+    web.store().delete_draft(&id).await?;
     Ok(Redirect::to("/beraad/onafgemaakt?weggegooid=1").into_response())
 }

@@ -90,7 +90,7 @@ pub async fn submit<S: Backend>(State(web): State<Arc<Web<S>>>, lang: Lang, Peer
 pub async fn logout<S: Backend>(State(web): State<Arc<Web<S>>>, user: Result<AnySession, WebError>) -> Response {
     if let Ok(AnySession(u)) = user {
         let _ = web.log_event(&u, Event::SignedOut, None, "sessie", true).await;
-        if let Err(e) = web.app.store().delete_session(&u.session).await {
+        if let Err(e) = web.store().delete_session(&u.session).await {
             return WebError::from(e).into_response();
         }
     }
@@ -138,7 +138,7 @@ pub async fn code_submit<S: Backend>(State(web): State<Arc<Web<S>>>, PendingUser
         );
     }
     let result = async {
-        let store = web.app.store();
+        let store = web.store();
         let p = store.professional(&user.id).await?;
         let login = store.credential_of(&user.id).await?.map(|c| c.login).ok_or(WebError::Unauthenticated)?;
         let used = web.check_second_factor(&p, &login, &answer, &user.source).await?;

@@ -79,7 +79,7 @@ pub struct AccessLogPage {
 /// Names for ids: professionals of the organisation.
 async fn names<S: Backend>(web: &Web<S>, org: &str) -> Result<HashMap<String, String>, WebError> {
     let mut map = HashMap::new();
-    for p in web.app.store().professionals(org).await? {
+    for p in web.store().professionals(org).await? {
         map.insert(p.id, p.name);
     }
     Ok(map)
@@ -89,8 +89,8 @@ async fn client_name<S: Backend>(web: &Web<S>, org: &str, id: &str, cache: &mut 
     if let Some(n) = cache.get(id) {
         return n.clone();
     }
-    let name = match web.app.store().client(id).await {
-        Ok(c) if c.org == org => web.app.identity(&c).await.map(|i| i.name).unwrap_or_else(|_| id.to_owned()),
+    let name = match web.store().client(id).await {
+        Ok(c) if c.org == org => web.listed_identity(org, &c).await.map(|i| i.name).unwrap_or_else(|_| id.to_owned()),
         _ => format!("{id} (onbekend)"),
     };
     cache.insert(id.to_owned(), name.clone());
@@ -145,7 +145,7 @@ async fn filter<S: Backend>(web: &Web<S>, user: &User, q: &HashMap<String, Strin
     let l = user.lang;
     let mut f = Filter::default();
     let text = |k: &str| q.get(k).map(|v| v.trim().to_owned()).unwrap_or_default();
-    let people = web.app.store().professionals(&user.org).await?;
+    let people = web.store().professionals(&user.org).await?;
     let who = text("gebruiker").to_lowercase();
     if !who.is_empty() {
         match people.iter().find(|p| p.id == who) {
@@ -190,15 +190,15 @@ async fn filter<S: Backend>(web: &Web<S>, user: &User, q: &HashMap<String, Strin
             return Ok(f);
         }
         f.client_text = typed.clone();
-        if let Some(c) = web.app.client_by_reference(&user.org, &typed).await? {
+        if let Some(c) = web.client_by_reference(user, &typed).await? {
             f.client_text = client_name(web, &user.org, &c.id, &mut cache).await;
             f.client = Some(c.id);
         } else {
             // Names are sealed per client: decrypt the organisation's clients and compare.
             let words: Vec<String> = typed.to_lowercase().split_whitespace().map(str::to_owned).collect();
             let mut hits = Vec::new();
-            for c in web.app.store().clients(&user.org).await? {
-                let who = web.app.identity(&c).await?;
+            for c in web.store().clients(&user.org).await? {
+                let who = web.listed_identity(&user.org, &c).await?;
                 let name = who.name.to_lowercase();
                 if words.iter().all(|w| name.contains(w.as_str())) {
                     let born = who.birth_date.as_deref().and_then(parse_date).map(crate::view::dutch_date).unwrap_or_default();
@@ -269,7 +269,7 @@ pub async fn access_log<S: Backend>(
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
     web.guard(&user, Action::ReadAccessLog).await?;
-    let store = web.app.store();
+    let store = web.store();
     let f = filter(&web, &user, &q).await?;
     let stopped = f.error.is_some() || !f.choices.is_empty() || f.nobody;
     let stored = if stopped {
@@ -351,7 +351,7 @@ pub async fn access_log_csv<S: Backend>(
         return Err(WebError::Invalid("Meerdere cliënten passen bij deze naam; kies er één op de pagina van het toegangslog.".into()));
     }
     web.log_event(&user, Event::AccessLogExported, f.client.as_deref(), &format!("rol:{}", user.role.as_str()), true).await?;
-    let store = web.app.store();
+    let store = web.store();
     let mut stored = Vec::new();
     let mut before = None;
     loop {
@@ -431,9 +431,8 @@ pub async fn grants<S: Backend>(State(web): State<Arc<Web<S>>>, user: User) -> R
     let mut clients = HashMap::new();
     let now = now_ms();
     let mut grants = Vec::new();
-    for g in web.app.store().break_glass_grants(&user.org).await? {
+    for g in web.store().break_glass_grants(&user.org).await? {
         let reason = web
-            .app
             .open_note(&user.org, &format!("doorbraak|{}", g.id), &g.reason_sealed)
             .ok()
             .and_then(|b| String::from_utf8(b).ok())
@@ -458,7 +457,7 @@ pub async fn grants<S: Backend>(State(web): State<Arc<Web<S>>>, user: User) -> R
 
 pub async fn review<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, Path(id): Path<String>) -> Result<Response, WebError> {
     web.guard(&user, Action::ReviewBreakGlass).await?;
-    web.app.store().review_break_glass(&user.org, &id, &user.id, now_ms()).await?;
+    web.store().review_break_glass(&user.org, &id, &user.id, now_ms()).await?;
     Ok(Redirect::to("/doorbraken").into_response())
 }
 
@@ -475,9 +474,9 @@ pub struct VerificationPage {
 }
 
 pub async fn verification<S: Backend>(State(web): State<Arc<Web<S>>>, user: User) -> Result<VerificationPage, WebError> {
-    web.guard(&user, Action::VerifyOrganisation).await?;
+    let guarded = web.guard(&user, Action::VerifyOrganisation).await?;
     let l = user.lang;
-    let (ledger_ok, ledger_text, key) = match web.app.verify_organisation(&user.org).await {
+    let (ledger_ok, ledger_text, key) = match web.verify_organisation(&guarded).await {
         Ok(v) => (
             true,
             format!(
@@ -494,7 +493,7 @@ pub async fn verification<S: Backend>(State(web): State<Arc<Web<S>>>, user: User
         ),
         Err(e) => (false, e.to_string(), String::new()),
     };
-    let chain = web.app.store().access_chain(&user.org).await?;
+    let chain = web.store().access_chain(&user.org).await?;
     let (access_ok, access_text) = match verify_access_chain(&chain) {
         Ok(()) => (true, format!("{} {}", chain.len(), l.t("gebeurtenissen, keten intact.", "events, chain intact."))),
         Err(e) => (false, e),
