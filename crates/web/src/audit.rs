@@ -14,9 +14,25 @@
 //! account, the organisation's ledger) require a [`Guarded`], which only [`Web::guard`] makes,
 //! and act on the guarded user's organisation.
 //!
-//! What they do not guarantee: that the action a handler opened with fits what it then does (a
-//! handler that opened with `DossierRead` can call [`Opened::decide`]; the policy allows a
-//! read where it allows a write today, but the log would say "read"); that the client directory
+//! The action is checked too: an [`Opened`] made for `DossierRead` refuses every write (an
+//! internal error, never a silent write logged as a read), and only one made for
+//! `DossierExport` exports.
+//!
+//! ```compile_fail,E0616
+//! // A handler cannot reach the application layer behind the audited path:
+//! fn entries<S: grondslag_web::Backend>(web: &grondslag_web::Web<S>) {
+//!     let _ = web.app.entries("00000000-0000-0000-0000-000000000000");
+//! }
+//! ```
+//!
+//! ```compile_fail,E0451
+//! // Nor make an opened dossier without `open_client`:
+//! fn forge<S: grondslag_web::Backend>(web: &grondslag_web::Web<S>, client: grondslag_store::Client) {
+//!     let _ = grondslag_web::Opened { web, client, basis: grondslag_web::policy::Basis::CareRelation, action: grondslag_web::policy::Action::DossierWrite };
+//! }
+//! ```
+//!
+//! What they do not guarantee: that the client directory
 //! (names and dates of birth in lists, [`Web::listed_identity`]) is logged per client — it is
 //! limited to the user's organisation and is not dossier content. [`Web::store`] is open to
 //! handlers for the tables that are not dossier content (sessions, drafts, care relations,
@@ -408,6 +424,7 @@ impl<'w, S: Backend> Opened<'w, S> {
 
     /// The dossier as a signed bundle (JSON).
     pub async fn export_json(&self) -> AppResult<String> {
+        self.require(Action::DossierExport)?;
         self.web.app.export_json(&self.client.id).await
     }
 
@@ -423,16 +440,19 @@ impl<'w, S: Backend> Opened<'w, S> {
 
     /// Records a decision by `professional`.
     pub async fn decide(&self, professional: &str, decision: DossierDecision) -> AppResult<Receipt> {
+        self.require(Action::DossierWrite)?;
         self.web.app.decide(&self.client.id, professional, decision).await
     }
 
     /// Registers consent.
     pub async fn register_consent(&self, professional: &str, record: ConsentRecord) -> AppResult<Receipt> {
+        self.require(Action::DossierWrite)?;
         self.web.app.register_consent(&self.client.id, professional, record).await
     }
 
     /// Withdraws the consent registered at `consent_seq`, as of `on`.
     pub async fn withdraw_consent(&self, professional: &str, consent_seq: u64, on: Date, by: &str, note: &str) -> AppResult<Receipt> {
+        self.require(Action::DossierWrite)?;
         self.web.app.withdraw_consent(&self.client.id, professional, consent_seq, on, by, note).await
     }
 
@@ -445,11 +465,13 @@ impl<'w, S: Backend> Opened<'w, S> {
         date: Date,
         lang: Lang,
     ) -> AppResult<Deliberated> {
+        self.require(Action::DossierWrite)?;
         self.web.app.deliberate_facts(&self.client.id, professional, facts, judgments, date, lang).await
     }
 
     /// Records the draft `d`, bound to the version `shown`. The draft must be about this client.
     pub async fn record_deliberation(&self, professional: &str, d: &Deliberation, shown: &str, lang: Lang) -> AppResult<Deliberated> {
+        self.require(Action::DossierWrite)?;
         self.same_client(d)?;
         self.web.app.record_deliberation(professional, d, shown, lang).await
     }
@@ -459,6 +481,15 @@ impl<'w, S: Backend> Opened<'w, S> {
     pub async fn evaluate_draft(&self, d: &Deliberation) -> AppResult<Evaluated> {
         self.same_client(d)?;
         self.web.app.evaluate_deliberation(d).await
+    }
+
+    /// Refuses an operation the dossier was not opened (and logged) for.
+    fn require(&self, action: Action) -> AppResult<()> {
+        if self.action == action {
+            Ok(())
+        } else {
+            Err(AppError::Store(StoreError::Backend(format!("dossier geopend voor {:?}, niet voor {action:?}", self.action))))
+        }
     }
 
     fn same_client(&self, d: &Deliberation) -> AppResult<()> {
@@ -491,5 +522,68 @@ fn refusal(d: Denial, client: Option<&str>) -> WebError {
         (Denial::OtherOrganisation, _) => not_found(),
         (Denial::NoCareRelation, Some(c)) => WebError::NoCareRelation { client: c.to_owned() },
         _ => WebError::Forbidden("Uw rol geeft geen toegang tot dit onderdeel.".into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use grondslag_store::Store;
+    use grondslag_store_sqlite::SqliteStore;
+
+    use super::*;
+    use crate::HashCost;
+
+    async fn web() -> (std::sync::Arc<Web<SqliteStore>>, Vec<ClientRecord>, tempfile::TempDir) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SqliteStore::open(dir.path().join("t.db")).await.unwrap();
+        let app = App::new(store, dir.path(), grondslag_rules::load_embedded().unwrap());
+        let web = Web::new(app, Config { hash_cost: HashCost::TEST, ..Config::default() }).await.unwrap();
+        web.demo().await.unwrap();
+        let org = web.app.organisations().await.unwrap().remove(0);
+        let clients = web.store().clients(&org.id).await.unwrap();
+        assert!(clients.len() >= 2);
+        (web, clients, dir)
+    }
+
+    fn opened<'w, S: Backend>(web: &'w Web<S>, client: &ClientRecord, action: Action) -> Opened<'w, S> {
+        Opened { web, client: client.clone(), basis: Basis::CareRelation, action }
+    }
+
+    #[tokio::test]
+    async fn an_opened_dossier_does_only_what_it_was_opened_and_logged_for() {
+        let (web, clients, _dir) = web().await;
+        // The demo client with a registered consent (a dossier with an entry).
+        let mut with_entries = None;
+        for c in &clients {
+            if !web.app.entries(&c.id).await.unwrap().is_empty() {
+                with_entries = Some(c);
+            }
+        }
+        let c = with_entries.expect("a demo dossier with an entry");
+        let before = web.app.entries(&c.id).await.unwrap().len();
+        // Opened for reading: it reads, but does not export or write.
+        let read = opened(&web, c, Action::DossierRead);
+        assert_eq!(read.entries().await.unwrap().len(), before);
+        assert!(read.export_json().await.is_err());
+        let draft = Deliberation::new(Some(c.id.clone()), crate::view::today());
+        assert!(read.record_deliberation("x", &draft, "", Lang::Nl).await.is_err());
+        assert_eq!(web.app.entries(&c.id).await.unwrap().len(), before, "nothing was written");
+        // Opened for export: it exports this client's dossier.
+        let export = opened(&web, c, Action::DossierExport);
+        let bundle: serde_json::Value = serde_json::from_str(&export.export_json().await.unwrap()).unwrap();
+        assert!(bundle.is_object());
+    }
+
+    #[tokio::test]
+    async fn a_draft_about_a_client_is_evaluated_only_through_that_clients_opened_dossier() {
+        let (web, clients, _dir) = web().await;
+        let (a, b) = (&clients[0], &clients[1]);
+        let about_b = Deliberation::new(Some(b.id.clone()), crate::view::today());
+        assert!(web.evaluate_draft(None, &about_b).await.is_err(), "not opened");
+        assert!(web.evaluate_draft(Some(&opened(&web, a, Action::DossierRead)), &about_b).await.is_err(), "another client");
+        assert!(web.evaluate_draft(Some(&opened(&web, b, Action::DossierRead)), &about_b).await.is_ok());
+        let anonymous = Deliberation::new(None, crate::view::today());
+        assert!(web.evaluate_draft(None, &anonymous).await.is_ok());
     }
 }
