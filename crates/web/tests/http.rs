@@ -515,6 +515,19 @@ async fn sessions_cookies_csrf_headers_and_rate_limits() {
     assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
 }
 
+/// Answers that lead Noor Bakker's deliberation to an answer (her informal carer, her health).
+fn noor_answers() -> HashMap<&'static str, &'static str> {
+    HashMap::from([
+        ("recipient_role", "mantelzorger"),
+        ("request_from", "none"),
+        ("purpose", "inform_relatives"),
+        ("client_deceased", "false"),
+        ("client_age", "42"),
+        ("client_competent", "true"),
+        ("data_categories", "health"),
+    ])
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_deliberation_from_question_to_receipt() {
     let t = setup().await;
@@ -523,15 +536,7 @@ async fn a_deliberation_from_question_to_receipt() {
     let r = t.send("POST", "/beraad", Some(&token), Some(&format!("client={noor}&datum=2026-11-23"))).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     let draft = r.headers[header::LOCATION].to_str().unwrap().to_owned();
-    let answers: HashMap<&str, &str> = HashMap::from([
-        ("recipient_role", "mantelzorger"),
-        ("request_from", "none"),
-        ("purpose", "inform_relatives"),
-        ("client_deceased", "false"),
-        ("client_age", "42"),
-        ("client_competent", "true"),
-        ("data_categories", "health"),
-    ]);
+    let answers = noor_answers();
     // "Vorige vraag" takes an answer back and offers it again, preselected.
     let r = t.send("POST", &format!("{draft}/antwoord"), Some(&token), Some("vraag=recipient_role&antwoord=mantelzorger")).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
@@ -1625,15 +1630,7 @@ async fn no_page_speaks_like_its_code() {
     // A recorded deliberation with a decision, to read its pages too.
     let r = t.send("POST", "/beraad", Some(&huisarts), Some(&format!("client={noor}&datum=2026-11-23"))).await;
     let draft = r.headers[header::LOCATION].to_str().unwrap().to_owned();
-    let answers: HashMap<&str, &str> = HashMap::from([
-        ("recipient_role", "mantelzorger"),
-        ("request_from", "none"),
-        ("purpose", "inform_relatives"),
-        ("client_deceased", "false"),
-        ("client_age", "42"),
-        ("client_competent", "true"),
-        ("data_categories", "health"),
-    ]);
+    let answers = noor_answers();
     let check = |page: &str, html: &str| {
         let text = dutch_text(html);
         for w in WORDS {
