@@ -700,6 +700,15 @@ fn unescape(html: &str) -> String {
         .replace("&amp;", "&")
 }
 
+/// `text` without the machine codes a page shows (ids, keys, hashes, signatures: long tokens
+/// with a digit or a base64 sign), in which random letters could spell any word.
+fn without_codes(text: &str) -> String {
+    text.split_whitespace()
+        .filter(|t| !(t.chars().count() >= 12 && t.chars().any(|c| c.is_ascii_digit() || "+/=".contains(c))))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The `facts:` block of a scenario file, as a facts file.
 fn facts_file(scenario: &str) -> String {
     let mut out = String::from("facts:\n");
@@ -733,7 +742,7 @@ async fn pages_name_sources_by_publisher_and_never_show_notes_or_working_documen
     let mut shown = std::collections::BTreeSet::new();
     let mut check = |what: &str, body: &str, sources: &[grondslag_rules::Source]| {
         let text = unescape(body);
-        assert!(!text.to_lowercase().contains("seed"), "{what}: 'seed' on the page");
+        assert!(!without_codes(&text).to_lowercase().contains("seed"), "{what}: 'seed' on the page");
         for n in &notes {
             assert!(!text.contains(n.as_str()), "{what}: a maintainers' note is shown: {n}");
         }
@@ -1632,7 +1641,7 @@ async fn no_page_speaks_like_its_code() {
     let draft = r.headers[header::LOCATION].to_str().unwrap().to_owned();
     let answers = noor_answers();
     let check = |page: &str, html: &str| {
-        let text = dutch_text(html);
+        let text = without_codes(&dutch_text(html));
         for w in WORDS {
             assert!(!text.to_lowercase().contains(&w.to_lowercase()), "{page}: «{w}» in: {text}");
         }
@@ -1852,4 +1861,11 @@ async fn the_first_run_administrator_replaces_the_printed_password() {
     web.demo().await.unwrap();
     let demo = web.app.store().credential_by_login("huisarts").await.unwrap().unwrap();
     assert!(!demo.must_change_password, "{demo:?}");
+}
+
+/// The word checks above must not trip over random codes, nor skip real words.
+#[test]
+fn codes_are_left_out_of_word_checks_but_words_are_not() {
+    let text = "Vastgelegd 3q2+Seed9Abc/UtC= 01a243a0-3715-778e-a6d7-e0c36438d720 verschoningsgerechtigde seed";
+    assert_eq!(without_codes(text), "Vastgelegd verschoningsgerechtigde seed");
 }
