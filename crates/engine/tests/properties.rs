@@ -117,6 +117,16 @@ fn describe(facts: &Facts) -> String {
     facts.known().map(|(f, v)| format!("{}={}", fact_name(f), rules().value_id(f, v))).collect::<Vec<_>>().join(", ")
 }
 
+/// The answer to `f` from a full assignment; an age known only as "adult" is refined to a
+/// number (the only answer that is asked again).
+fn next_answer(facts: &Facts, f: FactId, answers: &[Value]) -> Value {
+    match (facts.get(f), answers[f.ix()]) {
+        (Some(Value::Age(Age::Adult)), Value::Age(Age::Years(y))) => Value::Age(Age::Years(y.max(18))),
+        (Some(Value::Age(Age::Adult)), _) => Value::Age(Age::Years(30)),
+        (_, v) => v,
+    }
+}
+
 fn level_outcome(l: Level) -> Outcome {
     match l {
         Level::MayShareAfterWeighing => Outcome::MayShareAfterWeighing,
@@ -491,12 +501,7 @@ proptest! {
                 break;
             }
             let f = e.questions[0].fact;
-            let v = match (facts.get(f), answers[f.ix()]) {
-                (Some(Value::Age(Age::Adult)), Value::Age(Age::Years(y))) => Value::Age(Age::Years(y.max(18))),
-                (Some(Value::Age(Age::Adult)), _) => Value::Age(Age::Years(30)),
-                (_, v) => v,
-            };
-            facts.set(f, v);
+            facts.set(f, next_answer(&facts, f, &answers));
             steps += 1;
             prop_assert!(steps <= 2 * n_facts(), "still undetermined after {} answers; facts: {}", steps, describe(&facts));
         }
@@ -514,12 +519,7 @@ proptest! {
         let mut steps = 0;
         while let Some(q) = ev(&facts, &judgments).questions.first() {
             let f = q.fact;
-            let v = match (facts.get(f), answers[f.ix()]) {
-                (Some(Value::Age(Age::Adult)), Value::Age(Age::Years(y))) => Value::Age(Age::Years(y.max(18))),
-                (Some(Value::Age(Age::Adult)), _) => Value::Age(Age::Years(30)),
-                (_, v) => v,
-            };
-            facts.set(f, v);
+            facts.set(f, next_answer(&facts, f, &answers));
             steps += 1;
             let now = questions_left_at_most(rules(), &ev(&facts, &judgments), &facts);
             prop_assert!(now <= last, "the bound grew from {} to {} after {}; facts: {}", last, now, fact_name(f), describe(&facts));
