@@ -250,15 +250,7 @@ impl AccessStore for SqliteStore {
         if done.rows_affected() == 0 {
             return Err(StoreError::not_found("tweede factor in afwachting van bevestiging", professional));
         }
-        sqlx::query("DELETE FROM recovery_code WHERE professional_id = ?").bind(professional).execute(&mut *tx).await.map_err(backend)?;
-        for h in recovery_hashes {
-            sqlx::query("INSERT INTO recovery_code (professional_id, code_hash, used_at) VALUES (?, ?, NULL)")
-                .bind(professional)
-                .bind(h)
-                .execute(&mut *tx)
-                .await
-                .map_err(backend)?;
-        }
+        replace_recovery_codes(&mut tx, professional, recovery_hashes).await?;
         tx.commit().await.map_err(backend)
     }
 
@@ -284,15 +276,7 @@ impl AccessStore for SqliteStore {
 
     async fn set_recovery_codes(&self, professional: &str, hashes: &[String]) -> StoreResult<()> {
         let mut tx = self.pool().begin_with("BEGIN IMMEDIATE").await.map_err(backend)?;
-        sqlx::query("DELETE FROM recovery_code WHERE professional_id = ?").bind(professional).execute(&mut *tx).await.map_err(backend)?;
-        for h in hashes {
-            sqlx::query("INSERT INTO recovery_code (professional_id, code_hash, used_at) VALUES (?, ?, NULL)")
-                .bind(professional)
-                .bind(h)
-                .execute(&mut *tx)
-                .await
-                .map_err(backend)?;
-        }
+        replace_recovery_codes(&mut tx, professional, hashes).await?;
         tx.commit().await.map_err(backend)
     }
 
@@ -620,4 +604,18 @@ impl AccessStore for SqliteStore {
         let done = sqlx::query("DELETE FROM draft WHERE updated < ?").bind(before).execute(self.pool()).await.map_err(backend)?;
         Ok(done.rows_affected())
     }
+}
+
+/// Replaces a professional's recovery codes (hashes) inside `tx`: the old ones stop working.
+async fn replace_recovery_codes(tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>, professional: &str, hashes: &[String]) -> StoreResult<()> {
+    sqlx::query("DELETE FROM recovery_code WHERE professional_id = ?").bind(professional).execute(&mut **tx).await.map_err(backend)?;
+    for h in hashes {
+        sqlx::query("INSERT INTO recovery_code (professional_id, code_hash, used_at) VALUES (?, ?, NULL)")
+            .bind(professional)
+            .bind(h)
+            .execute(&mut **tx)
+            .await
+            .map_err(backend)?;
+    }
+    Ok(())
 }
