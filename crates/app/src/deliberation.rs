@@ -10,6 +10,7 @@
 //! registered or withdrawn since, or an outcome that is not yet determined is refused, so that
 //! what ends up in the dossier is always what the professional saw.
 
+use grondslag_i18n::Msg;
 use std::collections::BTreeMap;
 
 use grondslag_dossier::ConsentDerivation;
@@ -117,7 +118,7 @@ impl Deliberation {
 
     pub fn date(&self) -> AppResult<Date> {
         Date::parse(&self.date, time::macros::format_description!("[year]-[month]-[day]"))
-            .map_err(|_| AppError::Invalid(format!("de datum van het beraad ({}) is geen geldige datum", self.date)))
+            .map_err(|_| AppError::Invalid(Msg::new("app-deliberation-datum-beraad-geen-geldige").arg("date", &self.date)))
     }
 
     /// How many questions the professional has answered (for "Vraag 3 van hoogstens 9").
@@ -281,36 +282,21 @@ pub enum Refusal {
 }
 
 impl Refusal {
-    /// Dutch and English, for the professional.
-    pub fn messages(self) -> (&'static str, &'static str) {
-        match self {
-            Refusal::NoClient => (
-                "Een beraad zonder cliënt kan niet in een dossier worden vastgelegd. Start een beraad vanuit de cliënt.",
-                "A deliberation without a client cannot be recorded in a dossier. Start it from the client.",
-            ),
-            Refusal::Changed => (
-                "Niet vastgelegd: de antwoorden van dit beraad zijn gewijzigd nadat deze pagina werd getoond (bijvoorbeeld in een ander tabblad). Bekijk het huidige antwoord en leg dat vast als het klopt.",
-                "Not recorded: the answers of this deliberation changed after this page was shown (for instance in another tab). Review the current answer and record it if it is right.",
-            ),
-            Refusal::ConsentChanged => (
-                "Niet vastgelegd: de toestemming van de cliënt is gewijzigd (geregistreerd of ingetrokken) nadat deze pagina werd getoond. Het antwoord kan daardoor anders zijn; bekijk het huidige antwoord.",
-                "Not recorded: the client's consent changed (registered or withdrawn) after this page was shown. The answer may differ; review the current answer.",
-            ),
-            Refusal::Undetermined => (
-                "Niet vastgelegd: het antwoord staat nog niet vast. Beantwoord eerst de vragen die nog open zijn.",
-                "Not recorded: the answer is not determined yet. First answer the questions still open.",
-            ),
-            Refusal::AlreadyDecided => (
-                "Het besluit bij dit beraad is al vastgelegd. Een nieuw besluit hoort bij een nieuw beraad.",
-                "The decision following this deliberation is already recorded. A new decision needs a new deliberation.",
-            ),
-        }
+    /// What the professional reads (a catalogue message, rendered at the edge).
+    pub fn message(self) -> Msg {
+        Msg::new(match self {
+            Refusal::NoClient => "refusal-no-client",
+            Refusal::Changed => "refusal-changed",
+            Refusal::ConsentChanged => "refusal-consent-changed",
+            Refusal::Undetermined => "refusal-undetermined",
+            Refusal::AlreadyDecided => "refusal-already-decided",
+        })
     }
 }
 
 impl std::fmt::Display for Refusal {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.messages().0)
+        std::fmt::Display::fmt(&self.message(), f)
     }
 }
 
@@ -334,7 +320,7 @@ fn finish(rules: &RuleSet, d: &Deliberation, facts: Facts, consent: Option<Conse
         next = PROPOSAL_FACTS.iter().filter_map(|id| rules.fact(id)).find(|f| facts.get(*f).is_none()).or(next);
     }
     let consent_hash = match &consent {
-        Some(c) => short_hash(serde_json::to_string(c).map_err(|e| AppError::Invalid(e.to_string()))?.as_bytes()),
+        Some(c) => short_hash(serde_json::to_string(c).map_err(|e| AppError::Invalid(Msg::verbatim(e.to_string())))?.as_bytes()),
         None => "-".to_owned(),
     };
     let version = Version { answers: d.answers_hash(rules), consent: consent_hash };

@@ -9,7 +9,7 @@ pub enum AppError {
     #[error("sleutels: {0}")]
     Keys(String),
     #[error("{0}")]
-    Invalid(String),
+    Invalid(grondslag_i18n::Msg),
     #[error("{0}")]
     Facts(#[from] grondslag_scenario::ScenarioError),
     #[error(transparent)]

@@ -2,6 +2,7 @@
 //! files 0600): the content key (XChaCha20-Poly1305), the Ed25519 seed that signs checkpoints,
 //! and the pseudonym key (HMAC-SHA256 over a client's external reference).
 
+use grondslag_i18n::Msg;
 use std::collections::HashMap;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -77,7 +78,7 @@ pub struct KeyDir {
 
 fn safe_org(org: &str) -> Result<&str, AppError> {
     if org.is_empty() || !org.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
-        return Err(AppError::Invalid(format!("ongeldige organisatie-id {org:?}")));
+        return Err(AppError::Invalid(Msg::new("app-keys-ongeldige-organisatie-id").arg("org", org)));
     }
     Ok(org)
 }

@@ -14,6 +14,7 @@ pub mod deliberation;
 mod error;
 pub mod keys;
 
+use grondslag_i18n::Msg;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -155,8 +156,8 @@ pub struct App<S: Store> {
 
 fn now_ts() -> AppResult<String> {
     let ms = time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000;
-    let ms = i64::try_from(ms).map_err(|_| AppError::Invalid("klok buiten bereik".into()))?;
-    ts_from_unix_millis(ms).ok_or_else(|| AppError::Invalid("klok buiten bereik".into()))
+    let ms = i64::try_from(ms).map_err(|_| AppError::Invalid(Msg::new("app-app-klok-buiten-bereik")))?;
+    ts_from_unix_millis(ms).ok_or_else(|| AppError::Invalid(Msg::new("app-app-klok-buiten-bereik")))
 }
 
 fn note_aad(org: &str, purpose: &str) -> Vec<u8> {
@@ -169,12 +170,12 @@ fn identity_aad(org: &str, pseudonym: &str) -> Vec<u8> {
 
 fn date_of(text: &str, what: &str) -> AppResult<Date> {
     Date::parse(text, time::macros::format_description!("[year]-[month]-[day]"))
-        .map_err(|_| AppError::Invalid(format!("{what}: ongeldige datum {text:?}; schrijf JJJJ-MM-DD")))
+        .map_err(|_| AppError::Invalid(Msg::new("app-app-ongeldige-datum-schrijf-jjjj").arg("what", what).arg("text", text)))
 }
 
 fn require_text(value: &str, what: &str) -> AppResult<()> {
     if value.trim().is_empty() || value.chars().any(|c| c.is_control() && c != '\n') {
-        return Err(AppError::Invalid(format!("{what} is leeg of bevat stuurtekens")));
+        return Err(AppError::Invalid(Msg::new("app-app-leeg-bevat-stuurtekens").arg("what", what)));
     }
     Ok(())
 }
@@ -224,7 +225,7 @@ impl<S: Store> App<S> {
     pub async fn create_professional(&self, org: &str, name: &str, app_role: AppRole, profession: &str) -> AppResult<Professional> {
         require_text(name, "de naam van de professional")?;
         if self.rules.role(profession).is_none() {
-            return Err(AppError::Invalid(format!("onbekend beroep {profession:?}: geen rol van de regelset (bijv. huisarts)")));
+            return Err(AppError::Invalid(Msg::new("app-app-onbekend-beroep-geen-rol").arg("profession", profession)));
         }
         self.store.organisation(org).await?;
         let new = NewProfessional { org: org.to_owned(), name: name.to_owned(), app_role, profession: profession.to_owned() };
@@ -241,7 +242,7 @@ impl<S: Store> App<S> {
         self.store.organisation(org).await?;
         let keys = self.keys.load(org)?;
         let pseudonym = keys.pseudonym_of(reference)?;
-        let plain = serde_json::to_vec(identity).map_err(|e| AppError::Invalid(e.to_string()))?;
+        let plain = serde_json::to_vec(identity).map_err(|e| AppError::Invalid(Msg::verbatim(e.to_string())))?;
         let nonce = keys::random24()?;
         let mut sealed = nonce.to_vec();
         sealed.extend(grondslag_ledger::seal(&keys.content, &nonce, &identity_aad(org, &pseudonym), &plain)?);
@@ -270,7 +271,7 @@ impl<S: Store> App<S> {
             Some(id) => {
                 let p = self.store.professional(id).await?;
                 if p.org != c.org {
-                    return Err(AppError::Invalid(format!("professional {id} hoort niet bij de organisatie van cliënt {client}")));
+                    return Err(AppError::Invalid(Msg::new("app-app-professional-hoort-niet-bij").arg("id", id).arg("client", client)));
                 }
                 Some(p)
             }
@@ -284,7 +285,7 @@ impl<S: Store> App<S> {
     async fn append(&self, dossier: &Dossier, by: &Professional, payload: &EntryPayload, corrects: Option<u64>) -> AppResult<Receipt> {
         let org = self.store.organisation(&dossier.org).await?;
         let keys = self.keys.load(&org.id)?;
-        let value = serde_json::to_value(payload).map_err(|e| AppError::Invalid(e.to_string()))?;
+        let value = serde_json::to_value(payload).map_err(|e| AppError::Invalid(Msg::verbatim(e.to_string())))?;
         let salt = keys::random32()?;
         let commit = commitment(&salt, &value).map_err(AppError::ledger)?;
         let plain = jcs(&value).map_err(AppError::ledger)?;
@@ -372,7 +373,7 @@ impl<S: Store> App<S> {
             Some((recipient, data, purpose)) => {
                 let derivation =
                     derive_consent(&registry, &Proposal { recipient_role: &recipient, data_categories: &data, purpose: &purpose, date });
-                apply_consent(&self.rules, facts, &derivation).map_err(AppError::Invalid)?;
+                apply_consent(&self.rules, facts, &derivation).map_err(|e| AppError::Invalid(Msg::verbatim(e)))?;
                 derivation
             }
             None => {
@@ -423,11 +424,14 @@ impl<S: Store> App<S> {
         lang: Lang,
     ) -> AppResult<Deliberated> {
         let (_, d, p) = self.context(client, Some(professional)).await?;
-        let p = p.ok_or_else(|| AppError::Invalid("professional ontbreekt".into()))?;
+        let p = p.ok_or_else(|| AppError::Invalid(Msg::new("app-app-professional-ontbreekt")))?;
         let rep = report(&self.rules, ev, facts, judgments, lang);
-        let mut value = serde_json::to_value(&rep).map_err(|e| AppError::Invalid(e.to_string()))?;
+        let mut value = serde_json::to_value(&rep).map_err(|e| AppError::Invalid(Msg::verbatim(e.to_string())))?;
         if let serde_json::Value::Object(m) = &mut value {
-            m.insert("consent_registry".into(), serde_json::to_value(&derivation).map_err(|e| AppError::Invalid(e.to_string()))?);
+            m.insert(
+                "consent_registry".into(),
+                serde_json::to_value(&derivation).map_err(|e| AppError::Invalid(Msg::verbatim(e.to_string())))?,
+            );
         }
         let receipt = self.append(&d, &p, &EntryPayload::Deliberation { report: value }, None).await?;
         Ok(Deliberated { report: rep, consent: derivation, receipt })
@@ -460,10 +464,10 @@ impl<S: Store> App<S> {
     /// Records a decision following a deliberation of the same dossier.
     pub async fn decide(&self, client: &str, professional: &str, decision: Decision) -> AppResult<Receipt> {
         let (_, d, p) = self.context(client, Some(professional)).await?;
-        let p = p.ok_or_else(|| AppError::Invalid("professional ontbreekt".into()))?;
+        let p = p.ok_or_else(|| AppError::Invalid(Msg::new("app-app-professional-ontbreekt")))?;
         require_text(&decision.reasons, "de redenen")?;
         if decision.client_informed.is_none() && decision.client_not_informed_reason.is_none() {
-            return Err(AppError::Invalid("zeg of de cliënt is geïnformeerd, of waarom niet".into()));
+            return Err(AppError::Invalid(Msg::new("app-app-zeg-client-geinformeerd-waarom")));
         }
         let rows = self.read(&d).await?;
         if decided(&rows, decision.deliberation_seq).is_some() {
@@ -472,13 +476,17 @@ impl<S: Store> App<S> {
         match rows.iter().find(|(r, _, _)| r.seq == decision.deliberation_seq) {
             Some((_, e, _)) if e.body().kind == "deliberation" => {}
             Some((_, e, _)) => {
-                return Err(AppError::Invalid(format!(
-                    "dossierregel {} is geen beraad maar {}",
-                    decision.deliberation_seq,
-                    kind_label(&e.body().kind)
-                )));
+                return Err(AppError::Invalid(
+                    Msg::new("app-app-dossierregel-geen-beraad-maar")
+                        .arg("deliberation_seq", decision.deliberation_seq)
+                        .arg("kind", kind_label(&e.body().kind)),
+                ));
             }
-            None => return Err(AppError::Invalid(format!("dossierregel {} bestaat niet in dit dossier", decision.deliberation_seq))),
+            None => {
+                return Err(AppError::Invalid(
+                    Msg::new("app-app-dossierregel-bestaat-niet-in").arg("deliberation_seq", decision.deliberation_seq),
+                ));
+            }
         }
         self.append(&d, &p, &EntryPayload::Decision(decision), None).await
     }
@@ -510,33 +518,36 @@ impl<S: Store> App<S> {
     /// Registers a consent; role, data and purpose ids must be the rule set's.
     pub async fn register_consent(&self, client: &str, professional: &str, record: ConsentRecord) -> AppResult<Receipt> {
         let (_, d, p) = self.context(client, Some(professional)).await?;
-        let p = p.ok_or_else(|| AppError::Invalid("professional ontbreekt".into()))?;
+        let p = p.ok_or_else(|| AppError::Invalid(Msg::new("app-app-professional-ontbreekt")))?;
         require_text(&record.given_by, "wie de toestemming gaf")?;
         if record.recipient_roles.is_empty() || record.data_categories.is_empty() || record.purposes.is_empty() {
-            return Err(AppError::Invalid("noem minstens één ontvanger, één soort gegevens en één doel".into()));
+            return Err(AppError::Invalid(Msg::new("app-app-noem-minstens-ontvanger-soort")));
         }
         for (what, list) in
             [("ontvanger", &record.recipient_roles), ("soort gegevens", &record.data_categories), ("doel", &record.purposes)]
         {
             let mut seen = BTreeSet::new();
             if let Some(twice) = list.iter().find(|v| !seen.insert(v.as_str())) {
-                return Err(AppError::Invalid(format!("noem elke {what} één keer ({twice:?} staat er meer dan eens)")));
+                return Err(AppError::Invalid(Msg::new("app-app-noem-elke-keer-staat").arg("what", what).arg("twice", twice)));
             }
         }
         for r in &record.recipient_roles {
             if self.rules.role(r).is_none() {
-                return Err(AppError::Invalid(format!("onbekende ontvanger {r:?}: geen rol van de regelset")));
+                return Err(AppError::Invalid(Msg::new("app-app-onbekende-ontvanger-geen-rol").arg("r", r)));
             }
         }
         for (fact, values) in [("data_categories", &record.data_categories), ("purpose", &record.purposes)] {
-            let f = self.rules.fact(fact).ok_or_else(|| AppError::Invalid(format!("de regelset kent het feit '{fact}' niet")))?;
+            let f =
+                self.rules.fact(fact).ok_or_else(|| AppError::Invalid(Msg::new("app-app-regelset-kent-feit-niet").arg("fact", fact)))?;
             for v in values {
                 let raw = if fact == "data_categories" { RawValue::List(vec![v.clone()]) } else { RawValue::Str(v.clone()) };
-                self.rules.parse_value(f, &raw).map_err(|e| AppError::Invalid(format!("{fact}: {e}")))?;
+                self.rules
+                    .parse_value(f, &raw)
+                    .map_err(|e| AppError::Invalid(Msg::new("app-app-fact-value-invalid").arg("fact", fact).arg("e", e)))?;
             }
         }
         if record.valid_to.is_some_and(|to| to < record.valid_from) {
-            return Err(AppError::Invalid("de einddatum van de toestemming ligt voor de begindatum".into()));
+            return Err(AppError::Invalid(Msg::new("app-app-einddatum-toestemming-ligt-voor")));
         }
         self.append(&d, &p, &EntryPayload::Consent(record), None).await
     }
@@ -552,21 +563,22 @@ impl<S: Store> App<S> {
         note: &str,
     ) -> AppResult<Receipt> {
         let (_, d, p) = self.context(client, Some(professional)).await?;
-        let p = p.ok_or_else(|| AppError::Invalid("professional ontbreekt".into()))?;
+        let p = p.ok_or_else(|| AppError::Invalid(Msg::new("app-app-professional-ontbreekt")))?;
         require_text(by, "wie de toestemming introk")?;
         let rows = self.read(&d).await?;
         match rows.iter().find(|(r, _, _)| r.seq == consent_seq) {
             Some((_, e, _)) if e.body().kind == "consent" => {}
             Some((_, e, _)) => {
-                return Err(AppError::Invalid(format!(
-                    "dossierregel {consent_seq} is geen toestemming maar {}",
-                    kind_label(&e.body().kind)
-                )));
+                return Err(AppError::Invalid(
+                    Msg::new("app-app-dossierregel-geen-toestemming-maar")
+                        .arg("consent_seq", consent_seq)
+                        .arg("kind", kind_label(&e.body().kind)),
+                ));
             }
-            None => return Err(AppError::Invalid(format!("dossierregel {consent_seq} bestaat niet in dit dossier"))),
+            None => return Err(AppError::Invalid(Msg::new("app-app-dossierregel-bestaat-niet-in-2").arg("consent_seq", consent_seq))),
         }
         if registry_of(&rows).iter().any(|c| c.seq == consent_seq && c.withdrawn_on.is_some()) {
-            return Err(AppError::Invalid(format!("de toestemming van dossierregel {consent_seq} is al ingetrokken")));
+            return Err(AppError::Invalid(Msg::new("app-app-toestemming-dossierregel-al-ingetrokken").arg("consent_seq", consent_seq)));
         }
         let payload = EntryPayload::ConsentRevocation { consent_seq, revoked_on: on.to_string(), by: by.to_owned(), note: note.to_owned() };
         self.append(&d, &p, &payload, None).await
@@ -673,7 +685,7 @@ impl<S: Store> App<S> {
         let row = rows
             .iter()
             .find(|r| r.seq == seq)
-            .ok_or_else(|| AppError::Invalid(format!("dossierregel {seq} bestaat niet in dit dossier")))?;
+            .ok_or_else(|| AppError::Invalid(Msg::new("app-app-dossierregel-bestaat-niet-in-3").arg("seq", seq)))?;
         let entry = Entry::from_jcs(&row.body_jcs).map_err(|e| AppError::Ledger(format!("entry {seq}: {e}")))?;
         let saved = self.store.latest_checkpoint(&org.id).await?.ok_or_else(|| AppError::Ledger("er is geen checkpoint".into()))?;
         let key = self.keys.load(&org.id)?.verifier_key()?;
@@ -695,10 +707,7 @@ impl<S: Store> App<S> {
     pub async fn export_json(&self, client: &str) -> AppResult<String> {
         let text = self.export(client).await?.to_json().map_err(AppError::ledger)?;
         if text.len() > MAX_BUNDLE_BYTES {
-            return Err(AppError::Invalid(format!(
-                "de bundel van dit dossier is groter dan {} MiB en wordt niet gemaakt; neem contact op met de beheerder",
-                MAX_BUNDLE_BYTES >> 20
-            )));
+            return Err(AppError::Invalid(Msg::new("app-app-bundel-dossier-groter-dan").arg("max_bundle_bytes20", MAX_BUNDLE_BYTES >> 20)));
         }
         Ok(text)
     }
@@ -710,7 +719,7 @@ impl<S: Store> App<S> {
         let key = self.keys.load(&org.id)?.verifier_key()?;
         let rows = self.read(&d).await?;
         if rows.is_empty() {
-            return Err(AppError::Invalid(format!("het dossier van cliënt {client} is leeg: er valt niets te exporteren")));
+            return Err(AppError::Invalid(Msg::new("app-app-dossier-client-leeg-valt").arg("client", client)));
         }
         let saved = self.store.latest_checkpoint(&org.id).await?.ok_or_else(|| AppError::Ledger("er is geen checkpoint".into()))?;
         let cp = verify_checkpoint(&saved.note, &key).map_err(AppError::ledger)?;
@@ -719,7 +728,9 @@ impl<S: Store> App<S> {
         for (row, _, payload) in &rows {
             needed.extend(needed_for_inclusion(cp.size, row.leaf_index)?);
             let (payload, salt) = match payload {
-                Some((p, salt)) => (Some(serde_json::to_value(p).map_err(|e| AppError::Invalid(e.to_string()))?), Some(b64_encode(salt))),
+                Some((p, salt)) => {
+                    (Some(serde_json::to_value(p).map_err(|e| AppError::Invalid(Msg::verbatim(e.to_string())))?), Some(b64_encode(salt)))
+                }
                 None => (None, None),
             };
             entries.push(BundleEntry { leaf_index: row.leaf_index, body_jcs: row.body_jcs.clone(), payload, salt });

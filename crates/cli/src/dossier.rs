@@ -10,7 +10,7 @@ use anyhow::{Context as _, anyhow, bail};
 use clap::{Args, Subcommand};
 use grondslag_app::{App, Identity, Receipt};
 use grondslag_dossier::{Capacity, ConsentForm, ConsentRecord, Decision};
-use grondslag_rules::{Lang, Outcome};
+use grondslag_rules::Outcome;
 use grondslag_store::{AppRole, Store};
 use time::Date;
 
@@ -393,7 +393,7 @@ async fn dispatch<S: Store>(ctx: &Context, app: &App<S>, cmd: Cmd) -> anyhow::Re
                 print_json(&serde_json::json!({"antwoord": d.report, "toestemming": d.consent, "bewijs": d.receipt}))?;
             } else {
                 out!("{}", render::answer(&d.report, ctx.lang, &[]));
-                let title = if ctx.lang == Lang::Nl { "Toestemming uit het dossier" } else { "Consent from the dossier" };
+                let title = grondslag_i18n::tr(ctx.lang, "cli-dossier-consent-from-the-dossier");
                 outln!("\n{title}\n{}", "-".repeat(title.chars().count()));
                 outln!("• {}", d.consent.explanation);
                 outln!("\nBeraad vastgelegd als dossierregel {}.", d.receipt.seq);

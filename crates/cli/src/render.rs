@@ -12,7 +12,6 @@ fn cites(sources: &[String]) -> String {
 
 /// Renders the whole answer. `revisions` lists answers the professional changed on the way.
 pub fn answer(r: &Report, lang: Lang, revisions: &[String]) -> String {
-    let nl = lang == Lang::Nl;
     let mut o = String::new();
     let h = |o: &mut String, title: &str| {
         let _ = writeln!(o, "\n{title}\n{}", "-".repeat(title.chars().count()));
@@ -21,31 +20,23 @@ pub fn answer(r: &Report, lang: Lang, revisions: &[String]) -> String {
     let _ = writeln!(o, "{}", r.summary);
 
     if r.outcome == Outcome::Undetermined && !r.questions.is_empty() {
-        h(&mut o, if nl { "Nog open" } else { "Still open" });
+        h(&mut o, grondslag_i18n::tr(lang, "cli-render-still-open"));
         for q in &r.questions {
             let _ = writeln!(o, "? {}{}", q.text, cites(&q.sources));
         }
     }
     if r.outcome != Outcome::Undetermined {
-        h(&mut o, if nl { "Laag 1 — beroepsgeheim" } else { "Layer 1 — professional secrecy" });
-        let _ = writeln!(o, "{}: {}", if nl { "Uw geheimhouding" } else { "Your confidentiality" }, r.beroepsgeheim.regime_label);
+        h(&mut o, grondslag_i18n::tr(lang, "cli-render-layer-1-professional-secrecy"));
+        let _ = writeln!(o, "{}: {}", grondslag_i18n::tr(lang, "cli-render-your-confidentiality"), r.beroepsgeheim.regime_label);
         if r.beroepsgeheim.grounds.is_empty() && r.outcome == Outcome::MayNotShare {
-            let _ = writeln!(o, "• {}", if nl { "Geen grond gevonden om te delen." } else { "No ground found to share." });
+            let _ = writeln!(o, "• {}", grondslag_i18n::tr(lang, "cli-render-no-ground-found-to-share"));
         }
         for i in &r.beroepsgeheim.explanation {
             let _ = writeln!(o, "• {}{}", i.text, cites(&i.sources));
         }
-        h(&mut o, if nl { "Laag 2 — AVG" } else { "Layer 2 — GDPR" });
+        h(&mut o, grondslag_i18n::tr(lang, "cli-render-layer-2-gdpr"));
         if r.avg.bases.is_empty() {
-            let _ = writeln!(
-                o,
-                "• {}",
-                if nl {
-                    "Geen AVG-grondslag: zonder grond in laag 1 is er ook hier geen."
-                } else {
-                    "No GDPR basis: without a ground in layer 1 there is none here either."
-                }
-            );
+            let _ = writeln!(o, "• {}", grondslag_i18n::tr(lang, "cli-render-no-gdpr-basis-without-a"));
         }
         for i in r.avg.bases.iter().chain(&r.avg.explanation) {
             let _ = writeln!(o, "• {}{}", i.text, cites(&i.sources));
@@ -53,13 +44,13 @@ pub fn answer(r: &Report, lang: Lang, revisions: &[String]) -> String {
     }
 
     if !r.conditions.is_empty() {
-        h(&mut o, if nl { "Voorwaarden" } else { "Conditions" });
+        h(&mut o, grondslag_i18n::tr(lang, "cli-render-conditions"));
         for i in &r.conditions {
             let _ = writeln!(o, "• {}{}", i.text, cites(&i.sources));
         }
     }
     for j in &r.required_judgments {
-        h(&mut o, &format!("{} — {}", if nl { "Uw afweging, nog vast te leggen" } else { "Your weighing, still to be recorded" }, j.title));
+        h(&mut o, &format!("{} — {}", grondslag_i18n::tr(lang, "cli-render-your-weighing-still-to-be"), j.title));
         let _ = writeln!(o, "{}", j.intro);
         for (n, c) in j.criteria.iter().enumerate() {
             let _ = writeln!(o, "  {}. {}", n + 1, c.label);
@@ -67,52 +58,52 @@ pub fn answer(r: &Report, lang: Lang, revisions: &[String]) -> String {
         let _ = writeln!(o, "{}", cites(&j.sources).trim());
     }
     for j in &r.recorded_judgments {
-        h(&mut o, &format!("{} — {}", if nl { "Uw eigen afweging" } else { "Your own weighing" }, j.title));
+        h(&mut o, &format!("{} — {}", grondslag_i18n::tr(lang, "cli-render-your-own-weighing"), j.title));
         for a in &j.answers {
-            let ans = match (a.answer, nl) {
-                (Some(true), true) => "ja",
-                (Some(false), true) => "nee",
-                (None, true) => "niet beantwoord",
-                (Some(true), false) => "yes",
-                (Some(false), false) => "no",
-                (None, false) => "not answered",
-            };
-            let _ = writeln!(o, "• {} — {}: {ans}", a.text, if nl { "uw oordeel" } else { "your judgment" });
+            let ans = grondslag_i18n::tr(
+                lang,
+                match a.answer {
+                    Some(true) => "common-yes",
+                    Some(false) => "common-no",
+                    None => "cli-render-not-answered",
+                },
+            );
+            let _ = writeln!(o, "• {} — {}: {ans}", a.text, grondslag_i18n::tr(lang, "cli-render-your-judgment"));
             if let Some(reason) = &a.reasons {
-                let _ = writeln!(o, "    {}: \"{reason}\"", if nl { "uw redenen" } else { "your reasons" });
+                let _ = writeln!(o, "    {}: \"{reason}\"", grondslag_i18n::tr(lang, "cli-render-your-reasons"));
             }
         }
     }
     if !r.counterfactuals.is_empty() {
-        h(&mut o, if nl { "Wat zou het antwoord veranderen" } else { "What would change the answer" });
+        h(&mut o, grondslag_i18n::tr(lang, "cli-render-what-would-change-the-answer"));
         for i in &r.counterfactuals {
             let _ = writeln!(o, "• {}{}", i.text, cites(&i.sources));
         }
     }
     if !r.notices.is_empty() {
-        h(&mut o, if nl { "Let op" } else { "Note" });
+        h(&mut o, grondslag_i18n::tr(lang, "cli-render-note"));
         for n in &r.notices {
-            let mark = if n.uncertain { if nl { "(onzeker) " } else { "(uncertain) " } } else { "" };
+            let mark = if n.uncertain { grondslag_i18n::tr(lang, "cli-render-uncertain") } else { "" };
             let _ = writeln!(o, "• {mark}{}{}", n.text, cites(&n.sources));
         }
     }
     if !r.record_in_dossier.is_empty() {
-        h(&mut o, if nl { "Leg vast in het dossier" } else { "Record in the dossier" });
+        h(&mut o, grondslag_i18n::tr(lang, "cli-render-record-in-the-dossier"));
         for i in &r.record_in_dossier {
             let _ = writeln!(o, "• {}", i.text);
         }
     }
     if !revisions.is_empty() {
-        h(&mut o, if nl { "Gewijzigde antwoorden" } else { "Revised answers" });
+        h(&mut o, grondslag_i18n::tr(lang, "cli-render-revised-answers"));
         for rev in revisions {
             let _ = writeln!(o, "• {rev}");
         }
     }
-    h(&mut o, if nl { "Uw antwoorden" } else { "Your answers" });
+    h(&mut o, grondslag_i18n::tr(lang, "cli-render-your-answers"));
     for f in &r.facts {
         let _ = writeln!(o, "• {}: {}", f.label, f.value_label);
     }
-    h(&mut o, if nl { "Bronnen" } else { "Sources" });
+    h(&mut o, grondslag_i18n::tr(lang, "cli-render-sources"));
     // Each source by publisher and title, with its status; the maintainers' notes stay in the
     // rule files.
     for s in &r.sources {
@@ -122,12 +113,12 @@ pub fn answer(r: &Report, lang: Lang, revisions: &[String]) -> String {
     let _ = writeln!(
         o,
         "\n{} {} {} (sha256 {}), engine {}, {} {}",
-        if nl { "Regelset" } else { "Rule set" },
+        grondslag_i18n::tr(lang, "cli-render-rule-set"),
         r.ruleset.name,
         r.ruleset.version,
         r.ruleset.hash,
         r.engine_version,
-        if nl { "recht van" } else { "law as of" },
+        grondslag_i18n::tr(lang, "cli-render-law-as-of"),
         r.date
     );
     o

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 use grondslag_app::deliberation::{Criterion, Deliberation, Evaluated, evaluate_plain};
 use grondslag_engine::{QuestionOut, SourceOut, options, report, source_line};
-use grondslag_rules::{Domain, FactId, JudgmentId, Lang, Outcome, RawValue, RuleSet, Value};
+use grondslag_rules::{Domain, FactId, JudgmentId, Outcome, RawValue, RuleSet, Value};
 
 use crate::common::{Context, out, outln};
 use crate::render;
@@ -32,8 +32,8 @@ enum Line {
 }
 
 impl<R: BufRead, W: Write> Session<'_, R, W> {
-    fn t<'s>(&self, nl: &'s str, en: &'s str) -> &'s str {
-        if self.ctx.lang == Lang::Nl { nl } else { en }
+    fn tr(&self, id: &'static str) -> &'static str {
+        grondslag_i18n::tr(self.ctx.lang, id)
     }
 
     fn say(&mut self, s: &str) {
@@ -49,7 +49,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         match std::io::BufRead::read_line(&mut <&mut R as std::io::Read>::take(&mut self.input, MAX_LINE), &mut buf) {
             Ok(0) | Err(_) => Line::Eof,
             Ok(n) if n as u64 >= MAX_LINE && !buf.ends_with('\n') => {
-                let msg = self.t("Die invoer is te lang; het gesprek stopt.", "That input is too long; the session stops.");
+                let msg = self.tr("cli-vraag-that-input-is-too-long");
                 self.say(msg);
                 Line::Eof
             }
@@ -77,11 +77,11 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
     fn choose_revision(&mut self) -> Option<FactId> {
         let known: Vec<(FactId, Value)> = self.d.facts(self.rules()).known().collect();
         if known.is_empty() {
-            let m = self.t("Er zijn nog geen antwoorden om te wijzigen.", "There are no answers to change yet.").to_string();
+            let m = self.tr("cli-vraag-there-are-no-answers-to").to_string();
             self.say(&m);
             return None;
         }
-        let head = self.t("Welk antwoord wilt u wijzigen?", "Which answer do you want to change?").to_string();
+        let head = self.tr("cli-vraag-which-answer-do-you-want").to_string();
         self.say(&head);
         for (n, (f, v)) in known.iter().enumerate() {
             let rules = self.rules();
@@ -89,7 +89,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                 format!("  {}. {}: {}", n + 1, rules.facts[f.ix()].label.get(self.ctx.lang), rules.value_label(*f, *v, self.ctx.lang));
             self.say(&line);
         }
-        let prompt = self.t("Nummer (leeg = terug):", "Number (empty = back):").to_string();
+        let prompt = self.tr("cli-vraag-number-empty-back").to_string();
         match self.read(&prompt) {
             Line::Text(s) => s.parse::<usize>().ok().and_then(|n| known.get(n.wrapping_sub(1))).map(|(f, _)| *f),
             Line::Eof => None,
@@ -98,11 +98,8 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
 
     fn show_why(&mut self, q: &QuestionOut) {
         let lang = self.ctx.lang;
-        let mut lines = vec![
-            format!("{} {}", self.t("Waarom ik dit vraag:", "Why I ask this:"), q.why),
-            q.why_now.clone(),
-            self.t("Bron:", "Source:").to_string(),
-        ];
+        let mut lines =
+            vec![format!("{} {}", self.tr("cli-vraag-why-i-ask-this"), q.why), q.why_now.clone(), self.tr("common-source").to_string()];
         // Each source by publisher and title, with its status and address.
         for c in &q.sources {
             match self.rules().sources.iter().find(|s| &s.citation == c) {
@@ -114,7 +111,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                 None => lines.push(format!("  • {c}")),
             }
         }
-        lines.push(format!("{} {}", self.t("Wie kan dit beantwoorden:", "Who can answer this:"), self.who(&q.answered_by)));
+        lines.push(format!("{} {}", self.tr("cli-vraag-who-can-answer-this"), self.who(&q.answered_by)));
         for l in lines {
             self.say(&l);
         }
@@ -122,9 +119,9 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
 
     fn who(&self, answered_by: &str) -> String {
         match answered_by {
-            "professional" => self.t("u zelf", "you yourself"),
-            "client" => self.t("de cliënt (vraag het hem)", "the client (ask him)"),
-            "requester" => self.t("de vrager (vraag het na)", "the requester (check with him)"),
+            "professional" => self.tr("cli-vraag-you-yourself"),
+            "client" => self.tr("cli-vraag-the-client-ask-him"),
+            "requester" => self.tr("cli-vraag-the-requester-check-with-him"),
             other => other,
         }
         .to_string()
@@ -134,12 +131,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         let opts = options(self.rules(), fact, self.ctx.lang);
         let is_role = matches!(self.rules().facts[fact.ix()].domain, Domain::Role { .. });
         if is_role && !all {
-            let m = self
-                .t(
-                    "Typ (een deel van) de rol, bijvoorbeeld 'huisarts', of 'lijst' voor alle rollen.",
-                    "Type (part of) the role, e.g. 'huisarts', or 'lijst' for all roles.",
-                )
-                .to_string();
+            let m = self.tr("cli-vraag-type-part-of-the-role").to_string();
             self.say(&m);
             return;
         }
@@ -200,22 +192,17 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
 
     /// Asks one fact. Returns false when the input ended.
     fn ask(&mut self, q: &QuestionOut, fact: FactId, number: usize) -> bool {
-        let header = format!("\n{} {number}. {}", self.t("Vraag", "Question"), q.text);
+        let header = format!("\n{} {number}. {}", self.tr("common-question"), q.text);
         self.say(&header);
         let is_age = matches!(self.rules().facts[fact.ix()].domain, Domain::Age);
         let is_bool = matches!(self.rules().facts[fact.ix()].domain, Domain::Bool);
         if !is_age && !is_bool {
             self.show_options(fact, false);
         }
-        let help = self
-            .t(
-                "(typ 'waarom' voor de reden, 'terug' voor de vorige vraag, 'wijzig' om een antwoord te veranderen, 'stop' om te stoppen)",
-                "(type 'waarom' for the reason, 'terug' for the previous question, 'wijzig' to change an answer, 'stop' to stop)",
-            )
-            .to_string();
+        let help = self.tr("cli-vraag-type-waarom-for-the-reason").to_string();
         self.say(&help);
         loop {
-            let prompt = if is_bool { self.t("[ja/nee]>", "[yes/no]>") } else { ">" }.to_string();
+            let prompt = if is_bool { self.tr("cli-vraag-yes-no") } else { ">" }.to_string();
             let text = match self.read(&prompt) {
                 Line::Eof => return false,
                 Line::Text(t) => t,
@@ -226,7 +213,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                 "lijst" | "list" => self.show_options(fact, true),
                 "terug" | "back" => {
                     if !self.undo() {
-                        let m = self.t("Dit is de eerste vraag.", "This is the first question.").to_string();
+                        let m = self.tr("cli-vraag-this-is-the-first-question").to_string();
                         self.say(&m);
                         continue;
                     }
@@ -245,7 +232,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                         return true;
                     }
                     Err(e) => {
-                        let m = format!("{} {e}", self.t("Dat begrijp ik niet:", "I don't understand:"));
+                        let m = format!("{} {e}", self.tr("cli-vraag-i-dont-understand"));
                         self.say(&m);
                     }
                 },
@@ -261,12 +248,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             fact: f.id.clone(),
             text: f.question.get(self.ctx.lang).to_string(),
             why: f.why.get(self.ctx.lang).to_string(),
-            why_now: self
-                .t(
-                    "U wijzigt een eerder antwoord; alles wat ervan afhangt wordt opnieuw beoordeeld.",
-                    "You are changing an earlier answer; everything that depends on it is re-evaluated.",
-                )
-                .to_string(),
+            why_now: self.tr("common-you-are-changing-an-earlier").to_string(),
             purpose: grondslag_engine::QuestionPurpose::Outcome,
             answered_by: f.answered_by.clone(),
             answer_type: String::new(),
@@ -287,30 +269,26 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             let line = format!("\n{}. {}", i + 1, c.label.get(lang));
             self.say(&line);
             let answer = loop {
-                let p = self.t("Uw oordeel [ja/nee]:", "Your judgment [yes/no]:").to_string();
+                let p = self.tr("cli-vraag-your-judgment-yes-no").to_string();
                 match self.read(&p) {
                     Line::Eof => return false,
                     Line::Text(t) => match t.to_lowercase().as_str() {
                         "j" | "ja" | "y" | "yes" => break true,
                         "n" | "nee" | "no" => break false,
                         _ => {
-                            let m = self
-                                .t("Antwoord met ja of nee; dit oordeel is aan u.", "Answer yes or no; this judgment is yours.")
-                                .to_string();
+                            let m = self.tr("cli-vraag-answer-yes-or-no-this").to_string();
                             self.say(&m);
                         }
                     },
                 }
             };
             let reason = loop {
-                let p = self.t("Uw redenen, in uw eigen woorden:", "Your reasons, in your own words:").to_string();
+                let p = self.tr("cli-vraag-your-reasons-in-your-own").to_string();
                 match self.read(&p) {
                     Line::Eof => return false,
                     Line::Text(t) if !t.is_empty() => break t,
                     Line::Text(_) => {
-                        let m = self
-                            .t("Schrijf kort op waarom; dat hoort in het dossier.", "Write briefly why; it belongs in the dossier.")
-                            .to_string();
+                        let m = self.tr("cli-vraag-write-briefly-why-it-belongs").to_string();
                         self.say(&m);
                     }
                 }
@@ -325,10 +303,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
 pub fn run(ctx: &Context, json: bool) -> anyhow::Result<ExitCode> {
     let stdin = std::io::stdin();
     let mut s = Session { ctx, input: stdin.lock(), out: std::io::stderr(), d: Deliberation::new(None, ctx.date) };
-    let intro = s.t(
-        "Grondslag — mag ik dit delen? Ik stel alleen de vragen die het antwoord nog kunnen veranderen.",
-        "Grondslag — may I share this? I only ask the questions that can still change the answer.",
-    );
+    let intro = s.tr("cli-vraag-grondslag-may-i-share-this");
     s.say(intro);
     let mut asked_judgment: Vec<JudgmentId> = Vec::new();
     let mut n = 0;
@@ -347,11 +322,7 @@ pub fn run(ctx: &Context, json: bool) -> anyhow::Result<ExitCode> {
         if let Some(j) = ev.required_judgments.iter().copied().find(|j| !asked_judgment.contains(j)) {
             asked_judgment.push(j);
             let title = ctx.rules.judgments[j.ix()].title.get(ctx.lang).to_string();
-            let p = format!(
-                "\n{} '{title}' {} [ja/nee]",
-                s.t("Dit antwoord vraagt uw eigen afweging:", "This answer needs your own weighing:"),
-                s.t("Wilt u die nu vastleggen?", "Record it now?")
-            );
+            let p = format!("\n{} '{title}' {} [ja/nee]", s.tr("cli-vraag-this-answer-needs-your-own"), s.tr("cli-vraag-record-it-now"));
             match s.read(&p) {
                 Line::Eof => break true,
                 Line::Text(t) if matches!(t.to_lowercase().as_str(), "j" | "ja" | "y" | "yes") => {
@@ -370,12 +341,7 @@ pub fn run(ctx: &Context, json: bool) -> anyhow::Result<ExitCode> {
         } else {
             outln!("\n{text}");
         }
-        let p = s
-            .t(
-                "Typ 'wijzig' om een antwoord te veranderen, of Enter om af te sluiten:",
-                "Type 'wijzig' to change an answer, or Enter to finish:",
-            )
-            .to_string();
+        let p = s.tr("cli-vraag-type-wijzig-to-change-an").to_string();
         match s.read(&p) {
             Line::Text(t) if t.eq_ignore_ascii_case("wijzig") || t.eq_ignore_ascii_case("change") => {
                 if let Some(f) = s.choose_revision() {
@@ -391,7 +357,7 @@ pub fn run(ctx: &Context, json: bool) -> anyhow::Result<ExitCode> {
     if json {
         outln!("{}", serde_json::to_string_pretty(&rep)?);
     } else if ev.outcome == Outcome::Undetermined {
-        let m = s.t("\nGestopt voordat het antwoord vaststond.", "\nStopped before the answer was determined.");
+        let m = s.tr("cli-vraag-stopped-before-the-answer-was");
         s.say(m);
         out!("{}", render::answer(&rep, ctx.lang, &s.d.revisions));
     } else if !finished {

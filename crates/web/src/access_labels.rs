@@ -111,53 +111,46 @@ impl From<Event> for Logged {
 
 /// Every action code written to the access log, with its Dutch and English label: the
 /// policy's actions ([`Action::code`]) and the events logged by name.
-pub const ACTIONS: &[(&str, &str, &str)] = &[
-    ("beraad.anoniem", "Beraad zonder cliënt", "Deliberation without a client"),
-    ("dossier.lezen", "Dossier ingezien", "Dossier read"),
-    ("dossier.schrijven", "Vastgelegd in het dossier", "Recorded in the dossier"),
-    ("dossier.exporteren", "Dossier geëxporteerd (bundel)", "Dossier exported (bundle)"),
-    ("doorbraak.aanvragen", "Noodtoegang gevraagd", "Emergency access requested"),
-    ("doorbraak.toegekend", "Noodtoegang genomen", "Emergency access taken"),
-    ("doorbraak.beoordelen", "Noodtoegang beoordeeld", "Emergency access reviewed"),
-    ("client.registreren", "Cliënt geregistreerd", "Client registered"),
-    ("clienten.overzicht", "Overzicht van alle cliënten", "Overview of all clients"),
-    ("clienten.eigen_lijst", "Eigen cliëntenlijst bekeken", "Own client list viewed"),
-    ("clienten.zoeken", "Gezocht in eigen cliënten", "Searched own clients"),
-    ("beraden.eigen_lijst", "Eigen onafgemaakte beraden bekeken", "Own unfinished deliberations viewed"),
-    ("beheer.accounts", "Accounts beheerd", "Accounts managed"),
-    ("beheer.zorgrelaties", "Behandelrelaties beheerd", "Care relations managed"),
-    ("beheer.wachtwoord_herstellen", "Wachtwoord van een collega hersteld", "A colleague's password reset"),
-    ("zorgrelatie.vastleggen", "Behandelrelatie vastgelegd", "Care relation recorded"),
-    ("zorgrelatie.beeindigen", "Behandelrelatie beëindigd", "Care relation ended"),
-    ("toegangslog.lezen", "Toegangslog ingezien", "Access log read"),
-    ("toegangslog.exporteren", "Toegangslog gedownload (CSV)", "Access log downloaded (CSV)"),
-    ("organisatie.verifieren", "Organisatie geverifieerd", "Organisation verified"),
-    ("bundel.verifieren", "Bundel gecontroleerd", "Bundle checked"),
-    ("wachtwoord.wijzigen", "Eigen wachtwoord gewijzigd", "Own password changed"),
-    (
-        "wachtwoord.eerste_eigen",
-        "Eerste eigen wachtwoord gekozen: account in gebruik genomen",
-        "First own password chosen: account taken into use",
-    ),
-    ("tweede_factor.aanzetten", "Tweede factor aangezet", "Second factor turned on"),
-    ("tweede_factor.uitzetten", "Tweede factor uitgezet", "Second factor turned off"),
-    ("tweede_factor.herstelcode_gebruikt", "Ingelogd met een herstelcode", "Signed in with a recovery code"),
-    ("tweede_factor.herstelcodes_vernieuwen", "Nieuwe herstelcodes gemaakt", "New recovery codes made"),
-    ("beheer.tweede_factor_herstellen", "Tweede factor van een collega verwijderd", "A colleague's second factor removed"),
-    ("beheer.tweede_factor_verplicht", "Tweede factor verplicht gemaakt voor iedereen", "Second factor required for everyone"),
-    (
-        "beheer.tweede_factor_niet_verplicht",
-        "Tweede factor niet meer verplicht voor iedereen",
-        "Second factor no longer required for everyone",
-    ),
-    ("inloggen", "Ingelogd", "Signed in"),
-    ("uitloggen", "Uitgelogd", "Signed out"),
+/// (code in the log, catalogue id of its label).
+pub const ACTIONS: &[(&str, &str)] = &[
+    ("beraad.anoniem", "access-beraad-anoniem"),
+    ("dossier.lezen", "access-dossier-lezen"),
+    ("dossier.schrijven", "access-dossier-schrijven"),
+    ("dossier.exporteren", "access-dossier-exporteren"),
+    ("doorbraak.aanvragen", "access-doorbraak-aanvragen"),
+    ("doorbraak.toegekend", "access-doorbraak-toegekend"),
+    ("doorbraak.beoordelen", "access-doorbraak-beoordelen"),
+    ("client.registreren", "access-client-registreren"),
+    ("clienten.overzicht", "access-clienten-overzicht"),
+    ("clienten.eigen_lijst", "access-clienten-eigen-lijst"),
+    ("clienten.zoeken", "access-clienten-zoeken"),
+    ("beraden.eigen_lijst", "access-beraden-eigen-lijst"),
+    ("beheer.accounts", "access-beheer-accounts"),
+    ("beheer.zorgrelaties", "access-beheer-zorgrelaties"),
+    ("beheer.wachtwoord_herstellen", "access-beheer-wachtwoord-herstellen"),
+    ("zorgrelatie.vastleggen", "access-zorgrelatie-vastleggen"),
+    ("zorgrelatie.beeindigen", "access-zorgrelatie-beeindigen"),
+    ("toegangslog.lezen", "access-toegangslog-lezen"),
+    ("toegangslog.exporteren", "access-toegangslog-exporteren"),
+    ("organisatie.verifieren", "access-organisatie-verifieren"),
+    ("bundel.verifieren", "access-bundel-verifieren"),
+    ("wachtwoord.wijzigen", "access-wachtwoord-wijzigen"),
+    ("wachtwoord.eerste_eigen", "access-wachtwoord-eerste-eigen"),
+    ("tweede_factor.aanzetten", "access-tweede-factor-aanzetten"),
+    ("tweede_factor.uitzetten", "access-tweede-factor-uitzetten"),
+    ("tweede_factor.herstelcode_gebruikt", "access-tweede-factor-herstelcode-gebruikt"),
+    ("tweede_factor.herstelcodes_vernieuwen", "access-tweede-factor-herstelcodes-vernieuwen"),
+    ("beheer.tweede_factor_herstellen", "access-beheer-tweede-factor-herstellen"),
+    ("beheer.tweede_factor_verplicht", "access-beheer-tweede-factor-verplicht"),
+    ("beheer.tweede_factor_niet_verplicht", "access-beheer-tweede-factor-niet-verplicht"),
+    ("inloggen", "access-inloggen"),
+    ("uitloggen", "access-uitloggen"),
 ];
 
 /// The label of an action code; an unknown code is shown as it is.
 pub fn action_label(code: &str, lang: Lang) -> String {
-    match ACTIONS.iter().find(|(c, _, _)| *c == code) {
-        Some((_, nl, en)) => lang.t(nl, en).to_owned(),
+    match ACTIONS.iter().find(|(c, _)| *c == code) {
+        Some((_, id)) => lang.tr(id).to_owned(),
         None => code.to_owned(),
     }
 }
@@ -174,26 +167,22 @@ pub fn stored_role_label(role: &str, lang: Lang) -> String {
 /// `sessie`, or a refusal `geweigerd:<reason>`.
 pub fn authorisation_label(code: &str, lang: Lang) -> String {
     if let Some(role) = code.strip_prefix("rol:") {
-        return format!("{} {}", lang.t("rol:", "role:"), stored_role_label(role, lang));
+        return format!("{} {}", lang.tr("access-labels-role"), stored_role_label(role, lang));
     }
     if code.starts_with("doorbraak:") {
-        return lang.t("noodtoegang", "emergency access").to_owned();
+        return lang.tr("access-labels-emergency-access").to_owned();
     }
     let label = match code {
-        "zorgrelatie" => lang.t("behandelrelatie", "care relation"),
-        "sessie" => lang.t("eigen account", "own account"),
+        "zorgrelatie" => lang.tr("access-labels-care-relation"),
+        "sessie" => lang.tr("access-labels-own-account"),
         // One reason for both: the log must not reveal which ids exist in another organisation.
-        "geweigerd:onbekend_of_andere_organisatie" => {
-            lang.t("geweigerd: onbekend of van een andere organisatie", "refused: unknown or of another organisation")
-        }
+        "geweigerd:onbekend_of_andere_organisatie" => lang.tr("access-labels-refused-unknown-or-of-another"),
         // Codes written before the two were merged.
-        "geweigerd:andere_organisatie" => lang.t("geweigerd: andere organisatie", "refused: other organisation"),
-        "geweigerd:rol" => lang.t("geweigerd: niet voor deze rol", "refused: not for this role"),
-        "geweigerd:geen_zorgrelatie" => lang.t("geweigerd: geen behandelrelatie", "refused: no care relation"),
-        "geweigerd:onbekende_client" => lang.t("geweigerd: onbekende cliënt", "refused: unknown client"),
-        "geweigerd:account_niet_in_gebruik" => {
-            lang.t("geweigerd: account nog niet in gebruik genomen", "refused: account not yet taken into use")
-        }
+        "geweigerd:andere_organisatie" => lang.tr("access-labels-refused-other-organisation"),
+        "geweigerd:rol" => lang.tr("access-labels-refused-not-for-this-role"),
+        "geweigerd:geen_zorgrelatie" => lang.tr("access-labels-refused-no-care-relation"),
+        "geweigerd:onbekende_client" => lang.tr("access-labels-refused-unknown-client"),
+        "geweigerd:account_niet_in_gebruik" => lang.tr("access-labels-refused-account-not-yet-taken"),
         other => return other.to_owned(),
     };
     label.to_owned()
@@ -201,7 +190,7 @@ pub fn authorisation_label(code: &str, lang: Lang) -> String {
 
 /// Whether an action code has a label (for the completeness test).
 pub fn has_label(code: &str) -> bool {
-    ACTIONS.iter().any(|(c, _, _)| *c == code)
+    ACTIONS.iter().any(|(c, _)| *c == code)
 }
 
 #[cfg(test)]

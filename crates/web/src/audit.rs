@@ -48,6 +48,7 @@ use grondslag_app::deliberation::{Deliberation, Evaluated};
 use grondslag_app::{App, AppError, AppResult, BundleRefusal, BundleVerdict, Deliberated, History, Identity, OrgVerification, Receipt};
 use grondslag_dossier::{ConsentRecord, ConsentState, Decision as DossierDecision, EntryPayload};
 use grondslag_engine::{Facts, Judgments};
+use grondslag_i18n::Msg;
 use grondslag_ledger::{BundleReport, ts_from_unix_millis};
 use grondslag_rules::{Lang, RuleSet};
 use grondslag_store::{AccessEvent, AccessStore, Client, Professional, StoreError, StoreResult};
@@ -273,7 +274,7 @@ impl<S: Backend> Web<S> {
     /// check is the policy's, like a dossier's: an account of another organisation looks the
     /// same as one that does not exist, and the refusal is logged with the same reason.
     pub async fn open_professional(&self, user: &User, action: Action, id: &str) -> Result<Professional, WebError> {
-        let gone = || WebError::NotFound("Deze professional bestaat niet.".into());
+        let gone = || WebError::NotFound(Msg::new("audit-professional-bestaat-niet"));
         if !is_id(id) {
             return Err(gone());
         }
@@ -495,7 +496,7 @@ impl<'w, S: Backend> Opened<'w, S> {
     fn same_client(&self, d: &Deliberation) -> AppResult<()> {
         match &d.client {
             Some(c) if *c == self.client.id => Ok(()),
-            _ => Err(AppError::Invalid("het beraad gaat over een andere cliënt".into())),
+            _ => Err(AppError::Invalid(Msg::new("audit-beraad-gaat-over-andere"))),
         }
     }
 }
@@ -514,14 +515,14 @@ impl<S: Backend> Web<S> {
 }
 
 fn not_found() -> WebError {
-    WebError::NotFound("Deze cliënt bestaat niet, of u heeft er geen toegang toe.".into())
+    WebError::NotFound(Msg::new("audit-client-bestaat-niet-heeft"))
 }
 
 fn refusal(d: Denial, client: Option<&str>) -> WebError {
     match (d, client) {
         (Denial::OtherOrganisation, _) => not_found(),
         (Denial::NoCareRelation, Some(c)) => WebError::NoCareRelation { client: c.to_owned() },
-        _ => WebError::Forbidden("Uw rol geeft geen toegang tot dit onderdeel.".into()),
+        _ => WebError::Forbidden(Msg::new("dossier-rol-geeft-geen-toegang")),
     }
 }
 

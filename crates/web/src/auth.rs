@@ -9,6 +9,7 @@
 //! reaches only that page ([`PasswordUser`]) and signing out. The first full sign-in with an own
 //! password is recorded: only then can the account be given care relations.
 
+use grondslag_i18n::Msg;
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
@@ -65,10 +66,10 @@ impl HashCost {
 /// Rules for a new password: long enough to resist guessing when rate-limited (NIST 800-63B).
 pub fn check_password(pw: &str) -> Result<(), WebError> {
     if pw.chars().count() < 12 {
-        return Err(WebError::Invalid("Een wachtwoord heeft minstens 12 tekens.".into()));
+        return Err(WebError::Invalid(Msg::new("auth-wachtwoord-heeft-minstens-12")));
     }
     if pw.len() > 256 {
-        return Err(WebError::Invalid("Een wachtwoord heeft hoogstens 256 tekens.".into()));
+        return Err(WebError::Invalid(Msg::new("auth-wachtwoord-heeft-hoogstens-256")));
     }
     Ok(())
 }
@@ -341,7 +342,7 @@ impl<S: Backend> Web<S> {
     async fn verify_credentials(&self, login: &str, pw: &str, addr: &str) -> Result<(Professional, Attempt), WebError> {
         let attempt = self.limiter.attempt(login, addr)?;
         let cred = self.store().credential_by_login(login.trim()).await?;
-        let refused = || WebError::Forbidden("Inlognaam of wachtwoord klopt niet, of het account is geblokkeerd.".into());
+        let refused = || WebError::Forbidden(Msg::new("auth-inlognaam-wachtwoord-klopt-niet"));
         let Some(cred) = cred else {
             let _ = self.verify_password(pw, &self.dummy_hash).await;
             return Err(refused());
@@ -379,7 +380,7 @@ impl<S: Backend> Web<S> {
         if self.active_second_factor(&professional.id).await?.is_some() {
             let Some(code) = code.filter(|c| !c.trim().is_empty()) else { return Err(WebError::SecondFactor { enrol: false }) };
             let Some(used) = self.check_second_factor(&professional, login, code, addr).await? else {
-                return Err(WebError::Forbidden("De code klopt niet, is al gebruikt of is verlopen.".into()));
+                return Err(WebError::Forbidden(Msg::new("auth-code-klopt-niet-al")));
             };
             if used == FactorUsed::RecoveryCode {
                 self.log_account_event(&professional, addr, Event::RecoveryCodeUsed).await?;

@@ -4,6 +4,7 @@
 //! about exactly these answers.
 
 pub use grondslag_app::deliberation::{Criterion, Deliberation, Evaluated, PROPOSAL_FACTS, Refusal, Version, parse_answer};
+use grondslag_i18n::Msg;
 use grondslag_store::{Draft, new_id};
 
 use crate::error::{WebError, internal};
@@ -14,8 +15,7 @@ pub const DRAFT_TTL_MS: i64 = 7 * 24 * 60 * 60 * 1000;
 
 impl<S: Backend> Web<S> {
     pub async fn load_draft(&self, user: &User, id: &str) -> Result<Deliberation, WebError> {
-        let not_found =
-            || WebError::NotFound("Dit beraad bestaat niet (meer). Een beraad dat niet is vastgelegd wordt na 7 dagen opgeruimd.".into());
+        let not_found = || WebError::NotFound(Msg::new("draft-beraad-bestaat-niet-meer"));
         if !crate::audit::is_id(id) {
             return Err(not_found());
         }

@@ -6,6 +6,7 @@
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use grondslag_app::AppError;
+use grondslag_i18n::Msg;
 use grondslag_store::StoreError;
 
 use crate::i18n::Lang;
@@ -26,15 +27,15 @@ pub enum WebError {
     /// A page of the sign-in steps was asked for by a session that is already signed in.
     AlreadySignedIn,
     /// Signed in, but this is not allowed; the message says why.
-    Forbidden(String),
+    Forbidden(Msg),
     /// Forbidden because there is no care relation: a break-the-glass request is possible.
     NoCareRelation {
         client: String,
     },
-    NotFound(String),
+    NotFound(Msg),
     /// Bad input: the message says what to fix.
-    Invalid(String),
-    Conflict(String),
+    Invalid(Msg),
+    Conflict(Msg),
     RateLimited,
     /// The route exists, but not for this HTTP method.
     MethodNotAllowed,
@@ -83,61 +84,42 @@ impl WebError {
         }
     }
 
+    /// The message for the user: a catalogue id (`error-<code>` for the fixed ones) with its
+    /// variables; rendered in the reader's language by [`WebError::text`].
+    pub fn message(&self) -> Msg {
+        match self {
+            WebError::Forbidden(m) | WebError::NotFound(m) | WebError::Invalid(m) | WebError::Conflict(m) => m.clone(),
+            WebError::SecondFactor { enrol: false } => Msg::new("error-tweede-factor-nodig"),
+            WebError::SecondFactor { enrol: true } => Msg::new("error-tweede-factor-instellen"),
+            WebError::Unauthenticated => Msg::new("error-niet-ingelogd"),
+            WebError::OwnPasswordNeeded => Msg::new("error-eigen-wachtwoord-nodig"),
+            WebError::AlreadySignedIn => Msg::new("error-al-ingelogd"),
+            WebError::NoCareRelation { .. } => Msg::new("error-geen-zorgrelatie"),
+            WebError::RateLimited => Msg::new("error-te-veel-pogingen"),
+            WebError::MethodNotAllowed => Msg::new("error-methode-niet-toegestaan"),
+            WebError::TooLarge => Msg::new("error-te-groot"),
+            WebError::Timeout => Msg::new("error-te-lang-gewacht"),
+            WebError::Internal(_) => Msg::new("error-interne-fout"),
+        }
+    }
+
+    /// The message in one language.
+    pub fn text(&self, lang: Lang) -> String {
+        self.message().render(lang.rules())
+    }
+
     /// Dutch and English text for the user.
     pub fn messages(&self) -> (String, String) {
-        match self {
-            WebError::Unauthenticated => ("U bent niet (meer) ingelogd.".into(), "You are not (or no longer) signed in.".into()),
-            WebError::SecondFactor { enrol: false } => (
-                "Vul de code uit uw authenticator-app in (of een herstelcode) om het inloggen af te maken.".into(),
-                "Enter the code from your authenticator app (or a recovery code) to finish signing in.".into(),
-            ),
-            WebError::SecondFactor { enrol: true } => (
-                "Uw account heeft een tweede factor nodig. Stel die eerst in via de website (Account → Tweede factor).".into(),
-                "Your account needs a second factor. Set it up first on the website (Account → Second factor).".into(),
-            ),
-            WebError::OwnPasswordNeeded => (
-                "Kies eerst een eigen wachtwoord in plaats van het wachtwoord dat u van de beheerder kreeg. Dat doet u op de website (Account → Wachtwoord).".into(),
-                "First choose a password of your own instead of the one the administrator gave you. You do that on the website (Account → Password).".into(),
-            ),
-            WebError::AlreadySignedIn => ("U bent al ingelogd.".into(), "You are already signed in.".into()),
-            WebError::Forbidden(m) => (m.clone(), "You do not have access to this.".into()),
-            WebError::NoCareRelation { .. } => (
-                "U heeft geen behandelrelatie met deze cliënt. Alleen in een noodsituatie kunt u toegang nemen, met een reden; dat wordt vastgelegd en achteraf beoordeeld.".into(),
-                "You have no care relation with this client. Only in an emergency can you take access, with a reason; this is logged and reviewed afterwards.".into(),
-            ),
-            WebError::NotFound(m) => (m.clone(), "Not found, or you have no access.".into()),
-            WebError::Invalid(m) => (m.clone(), "The input is not valid; see the Dutch message.".into()),
-            WebError::Conflict(m) => (m.clone(), "Conflict with the current state.".into()),
-            WebError::RateLimited => (
-                "Te veel pogingen. Wacht een minuut en probeer het opnieuw.".into(),
-                "Too many attempts. Wait a minute and try again.".into(),
-            ),
-            WebError::MethodNotAllowed => (
-                "Dit kan niet op dit adres: de methode van het verzoek (GET, POST, …) past er niet bij.".into(),
-                "This cannot be done at this address: the request method does not fit.".into(),
-            ),
-            WebError::TooLarge => (
-                "Wat u stuurde is te groot om te verwerken.".into(),
-                "What you sent is too large to process.".into(),
-            ),
-            WebError::Timeout => (
-                "Het verzoek duurde te lang. Probeer het opnieuw.".into(),
-                "The request took too long. Try again.".into(),
-            ),
-            WebError::Internal(_) => (
-                "Er ging iets mis aan onze kant. Er is niets verloren gegaan van wat al was vastgelegd; probeer het opnieuw of neem contact op met uw beheerder.".into(),
-                "Something went wrong on our side. Nothing already recorded was lost; try again or contact your administrator.".into(),
-            ),
-        }
+        (self.text(Lang::Nl), self.text(Lang::En))
     }
 }
 
 impl From<StoreError> for WebError {
     fn from(e: StoreError) -> Self {
         match e {
-            StoreError::NotFound { .. } => WebError::NotFound("Niet gevonden, of u heeft er geen toegang toe.".into()),
-            StoreError::Conflict(m) => WebError::Conflict(m),
-            StoreError::Invalid(m) => WebError::Invalid(m),
+            StoreError::NotFound { .. } => WebError::NotFound(Msg::new("error-niet-gevonden-heeft-geen")),
+            StoreError::Conflict(m) => WebError::Conflict(Msg::verbatim(m)),
+            StoreError::Invalid(m) => WebError::Invalid(Msg::verbatim(m)),
             StoreError::Integrity(_) => internal("store_integrity"),
             StoreError::Backend(_) => internal("store_backend"),
         }
@@ -146,7 +128,7 @@ impl From<StoreError> for WebError {
 
 impl From<grondslag_engine::EngineError> for WebError {
     fn from(e: grondslag_engine::EngineError) -> Self {
-        WebError::Invalid(e.to_string())
+        WebError::Invalid(Msg::verbatim(e.to_string()))
     }
 }
 
@@ -155,13 +137,13 @@ impl From<AppError> for WebError {
         match e {
             AppError::Store(s) => s.into(),
             AppError::Invalid(m) => WebError::Invalid(m),
-            AppError::Facts(s) => WebError::Invalid(s.to_string()),
-            AppError::Engine(e) => WebError::Invalid(e.to_string()),
+            AppError::Facts(s) => WebError::Invalid(Msg::verbatim(s.to_string())),
+            AppError::Engine(e) => WebError::Invalid(Msg::verbatim(e.to_string())),
             AppError::Keys(_) => internal("keys"),
             AppError::Ledger(_) => internal("ledger"),
             AppError::Seal(_) => internal("seal"),
             AppError::Integrity(_) => internal("integrity"),
-            AppError::Refused(r) => WebError::Conflict(r.messages().0.into()),
+            AppError::Refused(r) => WebError::Conflict(r.message()),
         }
     }
 }
@@ -199,14 +181,14 @@ pub struct Shown(pub WebError);
 impl WebError {
     fn title(&self, lang: Lang) -> &'static str {
         match self.status() {
-            StatusCode::FORBIDDEN => lang.t("Geen toegang", "No access"),
-            StatusCode::NOT_FOUND => lang.t("Niet gevonden", "Not found"),
-            StatusCode::UNPROCESSABLE_ENTITY => lang.t("Controleer uw invoer", "Check your input"),
-            StatusCode::TOO_MANY_REQUESTS => lang.t("Te veel pogingen", "Too many attempts"),
-            StatusCode::CONFLICT | StatusCode::METHOD_NOT_ALLOWED => lang.t("Dit kan niet", "This is not possible"),
-            StatusCode::PAYLOAD_TOO_LARGE => lang.t("Te groot", "Too large"),
-            StatusCode::REQUEST_TIMEOUT => lang.t("Te lang gewacht", "Waited too long"),
-            _ => lang.t("Er ging iets mis", "Something went wrong"),
+            StatusCode::FORBIDDEN => lang.tr("error-no-access"),
+            StatusCode::NOT_FOUND => lang.tr("error-not-found"),
+            StatusCode::UNPROCESSABLE_ENTITY => lang.tr("error-check-your-input"),
+            StatusCode::TOO_MANY_REQUESTS => lang.tr("error-too-many-attempts"),
+            StatusCode::CONFLICT | StatusCode::METHOD_NOT_ALLOWED => lang.tr("error-this-is-not-possible"),
+            StatusCode::PAYLOAD_TOO_LARGE => lang.tr("error-too-large"),
+            StatusCode::REQUEST_TIMEOUT => lang.tr("error-waited-too-long"),
+            _ => lang.tr("error-something-went-wrong"),
         }
     }
 
@@ -278,16 +260,14 @@ pub async fn app_errors(req: axum::extract::Request, next: axum::middleware::Nex
     }
     let error = match status {
         StatusCode::UNAUTHORIZED => WebError::Unauthenticated,
-        StatusCode::FORBIDDEN => WebError::Forbidden(
-            "Dit verzoek is geweigerd. Kwam het formulier van een andere site? Open de pagina opnieuw via Grondslag.".into(),
-        ),
-        StatusCode::NOT_FOUND => WebError::NotFound("Deze pagina bestaat niet.".into()),
+        StatusCode::FORBIDDEN => WebError::Forbidden(Msg::new("error-verzoek-geweigerd-andere-site")),
+        StatusCode::NOT_FOUND => WebError::NotFound(Msg::new("error-pagina-bestaat-niet")),
         StatusCode::METHOD_NOT_ALLOWED => WebError::MethodNotAllowed,
         StatusCode::PAYLOAD_TOO_LARGE => WebError::TooLarge,
         StatusCode::REQUEST_TIMEOUT => WebError::Timeout,
         StatusCode::TOO_MANY_REQUESTS => WebError::RateLimited,
         s if s.is_server_error() => internal("framework"),
-        _ => WebError::Invalid("Het verzoek kon niet worden gelezen.".into()),
+        _ => WebError::Invalid(Msg::new("error-verzoek-kon-niet-worden")),
     };
     let keeps_status = !matches!(error, WebError::Unauthenticated) || api;
     let mut out = if api { ApiError(error).into_response() } else { error.into_response() };

@@ -1,5 +1,5 @@
 //! The page language: Dutch unless the `taal=en` cookie says English. Texts are written in
-//! pairs where they are used (`c.t("Dutch", "English")`), so a reviewer reads both together.
+//! pairs where they are used (`c.tr("i18n-english")`), so a reviewer reads both together.
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
@@ -35,11 +35,14 @@ impl Lang {
         }
     }
 
-    pub fn t<'a>(self, nl: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Nl => nl,
-            Lang::En => en,
-        }
+    /// The catalogue text `id` in this language.
+    pub fn tr(self, id: &'static str) -> &'static str {
+        grondslag_i18n::tr(self.rules(), id)
+    }
+
+    /// The catalogue text `id` with its variables filled in.
+    pub fn tr_with(self, id: &'static str, args: &[(&str, grondslag_i18n::FluentValue<'_>)]) -> String {
+        grondslag_i18n::tr_with(self.rules(), id, args)
     }
 }
 

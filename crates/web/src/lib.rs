@@ -19,6 +19,7 @@ pub mod second_factor;
 pub mod serve;
 pub mod view;
 
+use grondslag_i18n::Msg;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -172,7 +173,7 @@ pub fn router<S: Backend>(web: Arc<Web<S>>) -> Router {
         .route("/doorbraken/{id}/beoordeeld", post(privacy::review::<S>))
         .route("/verificatie", get(privacy::verification::<S>))
         .merge(api::routes::<S>())
-        .fallback(|| async { WebError::NotFound("Deze pagina bestaat niet.".into()) })
+        .fallback(|| async { WebError::NotFound(Msg::new("error-pagina-bestaat-niet")) })
         // 2 MiB for every form and JSON body; bundle verification has its own, larger limit.
         .layer(tower_http::limit::RequestBodyLimitLayer::new(2 * 1024 * 1024))
         .merge(api::large_body_routes::<S>())

@@ -59,9 +59,9 @@ impl ReportView {
     /// A criterion answer in words.
     pub fn yes_no(&self, a: &Option<bool>, lang: &Lang) -> &'static str {
         match a {
-            Some(true) => lang.t("ja", "yes"),
-            Some(false) => lang.t("nee", "no"),
-            None => lang.t("niet beantwoord", "not answered"),
+            Some(true) => lang.tr("common-yes"),
+            Some(false) => lang.tr("common-no"),
+            None => lang.tr("report-view-not-answered"),
         }
     }
 }

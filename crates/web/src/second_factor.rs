@@ -9,6 +9,7 @@
 //! professional's id as domain separation): that is enough against guessing offline, and a
 //! slow hash would add nothing at that entropy.
 
+use grondslag_i18n::Msg;
 use grondslag_store::{AppRole, Professional, SecondFactor};
 use sha2::{Digest, Sha256};
 use totp_rs::{Algorithm, Builder, Secret, Totp};
@@ -186,7 +187,7 @@ impl<S: Backend> Web<S> {
         self.limiter.attempt(login, addr)?;
         let store = self.store();
         let Some(f) = store.second_factor(&p.id).await?.filter(|f| !f.confirmed) else {
-            return Err(WebError::Conflict("Er wacht geen tweede factor op bevestiging; begin opnieuw.".into()));
+            return Err(WebError::Conflict(Msg::new("second-factor-wacht-geen-tweede-factor")));
         };
         let secret = self.open_secret(&p.org, &f)?;
         let Some(step) = matching_step(&secret, code, unix_secs())? else { return Ok(None) };

@@ -24,10 +24,10 @@ pub struct Chrome {
 
 pub fn role_label(role: AppRole, lang: Lang) -> &'static str {
     match role {
-        AppRole::Professional => lang.t("professional", "professional"),
-        AppRole::Aandachtsfunctionaris => lang.t("aandachtsfunctionaris", "aandachtsfunctionaris (designated officer)"),
-        AppRole::PrivacyOfficer => lang.t("privacyfunctionaris", "privacy officer"),
-        AppRole::Administrator => lang.t("beheerder", "administrator"),
+        AppRole::Professional => lang.tr("view-professional"),
+        AppRole::Aandachtsfunctionaris => lang.tr("view-aandachtsfunctionaris-designated-officer"),
+        AppRole::PrivacyOfficer => lang.tr("view-privacy-officer"),
+        AppRole::Administrator => lang.tr("view-administrator"),
     }
 }
 
@@ -37,18 +37,18 @@ impl Chrome {
         let items: Vec<(&'static str, &'static str)> = match user.role {
             AppRole::Professional | AppRole::Aandachtsfunctionaris => {
                 vec![
-                    ("/clienten", l.t("Mijn cliënten", "My clients")),
-                    ("/beraad/nieuw", l.t("Nieuw beraad", "New deliberation")),
-                    ("/beraad/onafgemaakt", l.t("Onafgemaakte beraden", "Unfinished deliberations")),
+                    ("/clienten", l.tr("common-my-clients")),
+                    ("/beraad/nieuw", l.tr("common-new-deliberation")),
+                    ("/beraad/onafgemaakt", l.tr("view-unfinished-deliberations")),
                 ]
             }
             AppRole::PrivacyOfficer => vec![
-                ("/toegangslog", l.t("Toegangslog", "Access log")),
-                ("/doorbraken", l.t("Noodtoegang", "Emergency access")),
-                ("/verificatie", l.t("Verificatie", "Verification")),
+                ("/toegangslog", l.tr("common-access-log")),
+                ("/doorbraken", l.tr("common-emergency-access")),
+                ("/verificatie", l.tr("view-verification")),
             ],
             AppRole::Administrator => {
-                vec![("/beheer", l.t("Beheer", "Administration")), ("/verificatie", l.t("Verificatie", "Verification"))]
+                vec![("/beheer", l.tr("common-administration")), ("/verificatie", l.tr("view-verification"))]
             }
         };
         let nav = items
@@ -63,8 +63,13 @@ impl Chrome {
     }
 
     /// The text in the page's language.
-    pub fn t<'a>(&self, nl: &'a str, en: &'a str) -> &'a str {
-        self.lang.t(nl, en)
+    pub fn tr(&self, id: &'static str) -> &'static str {
+        self.lang.tr(id)
+    }
+
+    /// The text in the page's language with one number filled in (`{ $n }`).
+    pub fn tr_n(&self, id: &'static str, n: i64) -> String {
+        self.lang.tr_with(id, &[("n", n.into())])
     }
 
     pub fn lang_code(&self) -> &'static str {

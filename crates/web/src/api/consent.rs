@@ -1,5 +1,6 @@
 //! The consent registry of a client: reading it, registering a consent, withdrawing one.
 
+use grondslag_i18n::Msg;
 use std::sync::Arc;
 
 use axum::Json;
@@ -40,7 +41,7 @@ pub async fn registry<S: Backend>(
 fn ids(values: &[String], what: &str) -> Result<Vec<String>, WebError> {
     let out: Vec<String> = values.iter().map(|v| v.trim().to_owned()).collect();
     if out.is_empty() || out.iter().any(String::is_empty) {
-        return Err(WebError::Invalid(format!("Noem minstens één {what}, zonder lege waarden.")));
+        return Err(WebError::Invalid(Msg::new("consent-noem-minstens-zonder-lege").arg("what", what)));
     }
     Ok(out)
 }
@@ -126,9 +127,9 @@ pub async fn withdraw<S: Backend>(
     let note = optional_text(body.notitie.as_deref(), "de toelichting (notitie)", 2000)?.unwrap_or_default();
     let registry = opened.consent_registry().await?;
     match registry.iter().find(|c| c.seq == seq) {
-        None => return Err(WebError::NotFound(format!("Er is geen toestemming met volgnummer {seq} in dit dossier.")).into()),
+        None => return Err(WebError::NotFound(Msg::new("consent-geen-toestemming-met-volgnummer").arg("seq", seq)).into()),
         Some(c) if c.withdrawn_on.is_some() => {
-            return Err(WebError::Conflict(format!("De toestemming van dossierregel {seq} is al ingetrokken.")).into());
+            return Err(WebError::Conflict(Msg::new("consent-toestemming-dossierregel-al-ingetrokken").arg("seq", seq)).into());
         }
         Some(_) => {}
     }

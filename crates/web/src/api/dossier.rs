@@ -1,5 +1,6 @@
 //! A professional's clients, a client's dossier, decisions, receipts and the verification bundle.
 
+use grondslag_i18n::Msg;
 use std::sync::Arc;
 
 use axum::Json;
@@ -11,7 +12,7 @@ use grondslag_store::AppRole;
 
 use super::extract::{ApiJson, ApiPath, ApiQuery, ApiUser};
 use super::schema::{Besluit, Bundel, ClientUit, ClientZoekfilter, Dossier, FoutAntwoord, Ontvangstbewijs};
-use super::{created, optional_text, sentence, text};
+use super::{created, optional_text, text};
 use crate::access_labels::Event;
 use crate::error::{ApiError, WebError};
 use crate::pages::clients::{ClientFilter, find_own_clients};
@@ -40,7 +41,7 @@ pub async fn clients<S: Backend>(
     if !matches!(user.role, AppRole::Professional | AppRole::Aandachtsfunctionaris) {
         // Refused (and logged) by the policy: only care roles open dossiers.
         web.guard(&user, Action::DossierRead).await?;
-        return Err(WebError::Forbidden("Uw rol geeft geen toegang tot dit onderdeel.".into()).into());
+        return Err(WebError::Forbidden(Msg::new("dossier-rol-geeft-geen-toegang")).into());
     }
     let filter = ClientFilter::parse(search.naam.as_deref(), search.referentie.as_deref(), search.geboortedatum.as_deref())?;
     let rows = if filter.is_empty() {
@@ -103,7 +104,7 @@ pub async fn receipt<S: Backend>(
     match opened.receipt(seq).await {
         Ok(r) => Ok(Json(r.into())),
         // The only invalid input here is a line that does not exist.
-        Err(AppError::Invalid(m)) => Err(WebError::NotFound(sentence(&m)).into()),
+        Err(AppError::Invalid(m)) => Err(WebError::NotFound(m).into()),
         Err(e) => Err(e.into()),
     }
 }
@@ -112,7 +113,7 @@ fn shared_at(value: Option<&str>) -> Result<Option<String>, WebError> {
     let Some(v) = optional_text(value, "het tijdstip van delen", 40)? else { return Ok(None) };
     let rfc3339 = time::OffsetDateTime::parse(&v, &time::format_description::well_known::Rfc3339).is_ok();
     if !rfc3339 && super::date(&v, "Het tijdstip van delen").is_err() {
-        return Err(WebError::Invalid("Het tijdstip van delen (shared_at) is geen datum (JJJJ-MM-DD) of tijdstip (RFC 3339).".into()));
+        return Err(WebError::Invalid(Msg::new("dossier-tijdstip-delen-shared-at")));
     }
     Ok(Some(v))
 }
@@ -123,23 +124,21 @@ fn checked(b: Besluit) -> Result<grondslag_dossier::Decision, WebError> {
     let what = text(&b.what, "wat er is gedeeld (what)", 4000, false)?;
     let recipient = text(&b.recipient, "de ontvanger (recipient)", 300, false)?;
     if b.shared && (what.is_empty() || recipient.is_empty()) {
-        return Err(WebError::Invalid("Schrijf op wat u heeft gedeeld en met wie (what en recipient).".into()));
+        return Err(WebError::Invalid(Msg::new("dossier-schrijf-op-wat-heeft")));
     }
     let shared_at = shared_at(b.shared_at.as_deref())?;
     if !b.shared && shared_at.is_some() {
-        return Err(WebError::Invalid("Er is niets gedeeld: laat shared_at weg.".into()));
+        return Err(WebError::Invalid(Msg::new("dossier-niets-gedeeld-laat-shared")));
     }
     let informed = optional_text(b.client_informed.as_deref(), "wanneer en hoe de cliënt is geïnformeerd (client_informed)", 1000)?;
     let not_informed =
         optional_text(b.client_not_informed_reason.as_deref(), "waarom de cliënt niet is geïnformeerd (client_not_informed_reason)", 2000)?;
     match (&informed, &not_informed) {
         (None, None) => {
-            return Err(WebError::Invalid(
-                "Zeg wanneer en hoe de cliënt is geïnformeerd (client_informed), of waarom niet (client_not_informed_reason).".into(),
-            ));
+            return Err(WebError::Invalid(Msg::new("error-client-informed-how-or-why")));
         }
         (Some(_), Some(_)) => {
-            return Err(WebError::Invalid("Geef client_informed óf client_not_informed_reason, niet allebei.".into()));
+            return Err(WebError::Invalid(Msg::new("dossier-geef-client-informed-client")));
         }
         _ => {}
     }

@@ -1,6 +1,7 @@
 //! "May I share this?": an anonymous evaluation (nothing stored) and a deliberation recorded in a
 //! client's dossier, both from facts in the scenario format.
 
+use grondslag_i18n::Msg;
 use std::sync::Arc;
 
 use axum::Json;
@@ -90,7 +91,7 @@ pub async fn evaluate<S: Backend>(
     let input = FactsText::of(&body, &user)?;
     let rules = web.rules();
     let (facts, judgments) = input.parse(rules, opts.open.unwrap_or(false))?;
-    let evaluation = run(rules, input.date, &facts, &judgments).map_err(|e| WebError::Invalid(sentence(&e.to_string())))?;
+    let evaluation = run(rules, input.date, &facts, &judgments).map_err(|e| WebError::Invalid(Msg::verbatim(sentence(&e.to_string()))))?;
     Ok(Json(report(rules, &evaluation, &facts, &judgments, input.lang)))
 }
 
@@ -126,7 +127,7 @@ pub async fn deliberate<S: Backend>(
     let (facts, judgments) = input.parse(web.rules(), opts.open.unwrap_or(false))?;
     let done = match opened.deliberate_facts(&user.id, facts, &judgments, input.date, input.lang).await {
         Ok(d) => d,
-        Err(AppError::Engine(e)) => return Err(WebError::Invalid(sentence(&e.to_string())).into()),
+        Err(AppError::Engine(e)) => return Err(WebError::Invalid(Msg::verbatim(sentence(&e.to_string()))).into()),
         Err(e) => return Err(e.into()),
     };
     let report = serde_json::to_value(&done.report).map_err(|_| internal("report_json"))?;

@@ -4,6 +4,7 @@
 //! `422 ongeldige_invoer` with a Dutch message naming the field, a missing session is
 //! `401 niet_ingelogd`.
 
+use grondslag_i18n::Msg;
 use std::sync::Arc;
 
 use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
@@ -65,21 +66,21 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
         if !json_content_type(req.headers()) {
-            return Err(ApiError(WebError::Invalid("Stuur de invoer als JSON, met de kop ‘Content-Type: application/json’.".into())));
+            return Err(ApiError(WebError::Invalid(Msg::new("extract-stuur-invoer-als-json"))));
         }
         let bytes = match axum::body::Bytes::from_request(req, state).await {
             Ok(b) => b,
             Err(e) if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => return Err(ApiError(WebError::TooLarge)),
-            Err(_) => return Err(ApiError(WebError::Invalid("De invoer kon niet worden gelezen.".into()))),
+            Err(_) => return Err(ApiError(WebError::Invalid(Msg::new("extract-invoer-kon-niet-worden")))),
         };
         // serde_json would keep the last of two equal keys without a word: refuse them, so that
         // what the sender wrote and what is evaluated cannot differ.
         if let Err(m) = grondslag_ledger::no_duplicate_keys(&bytes) {
-            return Err(ApiError(WebError::Invalid(format!("De invoer is niet eenduidig: {m}."))));
+            return Err(ApiError(WebError::Invalid(Msg::new("extract-invoer-niet-eenduidig").arg("m", m))));
         }
         match axum::Json::<T>::from_bytes(&bytes) {
             Ok(axum::Json(v)) => Ok(ApiJson(v)),
-            Err(e) => Err(ApiError(WebError::Invalid(json_message(&e)))),
+            Err(e) => Err(ApiError(WebError::Invalid(Msg::verbatim(json_message(&e))))),
         }
     }
 }
@@ -114,7 +115,7 @@ impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for ApiPath
         match axum::extract::Path::<T>::from_request_parts(parts, state).await {
             Ok(axum::extract::Path(v)) => Ok(ApiPath(v)),
             Err(PathRejection::FailedToDeserializePathParams(_)) => {
-                Err(ApiError(WebError::NotFound("Dit adres bestaat niet: een onderdeel van het pad is ongeldig.".into())))
+                Err(ApiError(WebError::NotFound(Msg::new("extract-adres-bestaat-niet-onderdeel"))))
             }
             Err(_) => Err(ApiError(crate::error::internal("api_path"))),
         }
@@ -133,9 +134,9 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
             Ok(axum::extract::Query(v)) => Ok(ApiQuery(v)),
             Err(e @ QueryRejection::FailedToDeserializeQueryString(_)) => {
                 let detail = std::error::Error::source(&e).map(|s| dutch_detail(&s.to_string())).unwrap_or_default();
-                Err(ApiError(WebError::Invalid(format!("De zoekparameters kloppen niet: {detail}."))))
+                Err(ApiError(WebError::Invalid(Msg::new("extract-zoekparameters-kloppen-niet").arg("detail", detail))))
             }
-            Err(_) => Err(ApiError(WebError::Invalid("De zoekparameters kloppen niet.".into()))),
+            Err(_) => Err(ApiError(WebError::Invalid(Msg::new("extract-zoekparameters-kloppen-niet-2")))),
         }
     }
 }

@@ -20,6 +20,7 @@ pub mod schema;
 pub mod session;
 pub mod verification;
 
+use grondslag_i18n::Msg;
 use std::sync::Arc;
 
 use axum::extract::State;
@@ -62,7 +63,7 @@ pub fn routes<S: Backend>() -> Router<Arc<Web<S>>> {
 }
 
 async fn unknown() -> ApiError {
-    ApiError(WebError::NotFound("Dit adres bestaat niet in de API. Zie /api/openapi.json.".into()))
+    ApiError(WebError::NotFound(Msg::new("api-adres-bestaat-niet-in")))
 }
 
 /// The routes whose bodies may exceed the server's general body limit: verifying a bundle takes
@@ -289,7 +290,7 @@ pub(crate) fn created<T: serde::Serialize>(body: T) -> Response {
 /// A date `JJJJ-MM-DD`.
 pub(crate) fn date(text: &str, what: &str) -> Result<Date, WebError> {
     Date::parse(text.trim(), time::macros::format_description!("[year]-[month]-[day]"))
-        .map_err(|_| WebError::Invalid(format!("{what} is geen geldige datum; schrijf JJJJ-MM-DD.")))
+        .map_err(|_| WebError::Invalid(Msg::new("api-geen-geldige-datum-schrijf").arg("what", what)))
 }
 
 /// Free text: trimmed, at most `max` characters, no control characters but newlines and tabs;
@@ -297,13 +298,13 @@ pub(crate) fn date(text: &str, what: &str) -> Result<Date, WebError> {
 pub(crate) fn text(value: &str, what: &str, max: usize, required: bool) -> Result<String, WebError> {
     let v = value.trim().replace("\r\n", "\n");
     if v.chars().count() > max {
-        return Err(WebError::Invalid(format!("{what} is te lang (hoogstens {max} tekens).")));
+        return Err(WebError::Invalid(Msg::new("api-te-lang-hoogstens-tekens").arg("what", what).arg("max", max)));
     }
     if v.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
-        return Err(WebError::Invalid(format!("{what} bevat tekens die niet zijn toegestaan.")));
+        return Err(WebError::Invalid(Msg::new("api-bevat-tekens-niet-zijn").arg("what", what)));
     }
     if required && v.is_empty() {
-        return Err(WebError::Invalid(format!("Vul {what} in.")));
+        return Err(WebError::Invalid(Msg::new("api-vul-in").arg("what", what)));
     }
     Ok(v)
 }
@@ -326,8 +327,8 @@ pub(crate) fn period(text: &str) -> String {
 /// An error in the facts, judgments or reasons, naming the key (`facts.client_age`).
 pub(crate) fn facts_error(e: &grondslag_scenario::ScenarioError) -> WebError {
     match &e.key {
-        Some(k) => WebError::Invalid(format!("Bij ‘{k}’: {}", period(&e.message))),
-        None => WebError::Invalid(sentence(&e.message)),
+        Some(k) => WebError::Invalid(Msg::new("api-bij").arg("k", k).arg("message", period(&e.message))),
+        None => WebError::Invalid(Msg::verbatim(sentence(&e.message))),
     }
 }
 

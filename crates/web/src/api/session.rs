@@ -1,5 +1,6 @@
 //! Signing in (a bearer token) and out.
 
+use grondslag_i18n::Msg;
 use std::sync::Arc;
 
 use axum::extract::State;
@@ -47,10 +48,10 @@ pub async fn login<S: Backend>(
 ) -> Result<Response, ApiError> {
     let login = body.inlognaam.trim();
     if login.is_empty() || body.wachtwoord.is_empty() {
-        return Err(WebError::Invalid("Vul de inlognaam en het wachtwoord in.".into()).into());
+        return Err(WebError::Invalid(Msg::new("session-vul-inlognaam-wachtwoord-in")).into());
     }
     if login.chars().count() > 200 || body.wachtwoord.len() > 256 || body.code.as_ref().is_some_and(|c| c.chars().count() > 64) {
-        return Err(WebError::Invalid("De inlognaam, het wachtwoord of de code is te lang.".into()).into());
+        return Err(WebError::Invalid(Msg::new("session-inlognaam-wachtwoord-code-te")).into());
     }
     let (token, professional) = match web.login_with_code(login, &body.wachtwoord, body.code.as_deref(), &addr).await {
         Ok(ok) => (ok.token, ok.professional),

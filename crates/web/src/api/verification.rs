@@ -1,5 +1,6 @@
 //! Verification (a bundle; the organisation's ledger and access log) and the access log.
 
+use grondslag_i18n::Msg;
 use std::sync::Arc;
 
 use axum::Json;
@@ -56,10 +57,10 @@ pub async fn verify_bundle<S: Backend>(
         if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
             WebError::TooLarge
         } else {
-            WebError::Invalid("De bundel kon niet worden gelezen.".into())
+            WebError::Invalid(Msg::new("verification-bundel-kon-niet-worden"))
         }
     })?;
-    let text = String::from_utf8(body.to_vec()).map_err(|_| WebError::Invalid("De bundel is geen UTF-8-tekst.".into()))?;
+    let text = String::from_utf8(body.to_vec()).map_err(|_| WebError::Invalid(Msg::new("verification-bundel-geen-utf-8")))?;
     let (origin, key) = web.bundle_trust(&user).await?;
     // Parsing and hashing a bundle of up to 32 MiB is CPU work: off the async runtime.
     let checked = tokio::task::spawn_blocking(move || grondslag_app::check_bundle(&text, &origin, &key))
@@ -100,8 +101,8 @@ pub async fn verify_bundle<S: Backend>(
                 },
             }))
         }
-        Err(BundleRefusal::Broken(e)) => Err(WebError::Invalid(format!("De bundel klopt niet: {e}")).into()),
-        Err(refusal) => Err(WebError::Invalid(refusal.to_string()).into()),
+        Err(BundleRefusal::Broken(e)) => Err(WebError::Invalid(Msg::new("verification-bundel-klopt-niet").arg("e", e)).into()),
+        Err(refusal) => Err(WebError::Invalid(Msg::verbatim(refusal.to_string())).into()),
     }
 }
 
@@ -175,22 +176,28 @@ pub async fn access_log<S: Backend>(
     let id = |v: Option<String>, what: &str| -> Result<Option<String>, WebError> {
         match v.map(|s| s.trim().to_lowercase()).filter(|s| !s.is_empty()) {
             Some(s) if crate::audit::is_id(&s) => Ok(Some(s)),
-            Some(_) => Err(WebError::Invalid(format!("{what} is geen geldig id."))),
+            Some(_) => Err(WebError::Invalid(Msg::new("verification-geen-geldig-id").arg("what", what))),
             None => Ok(None),
         }
     };
     let limit = filter.limiet.unwrap_or(PAGE);
     if !(1..=MAX_PAGE).contains(&limit) {
-        return Err(WebError::Invalid(format!("De limiet ligt tussen 1 en {MAX_PAGE}.")).into());
+        return Err(WebError::Invalid(Msg::new("verification-limiet-ligt-tussen-1").arg("MAX_PAGE", MAX_PAGE)).into());
     }
     let day = |v: Option<String>, what: &str, next: bool| -> Result<Option<String>, WebError> {
         match v.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()) {
             None => Ok(None),
             Some(s) => {
                 let d = crate::pages::clients::parse_date(&s)
-                    .ok_or_else(|| WebError::Invalid(format!("{what} is geen datum (JJJJ-MM-DD).")))?;
-                let d = if next { d.next_day().ok_or_else(|| WebError::Invalid(format!("{what} ligt te ver weg.")))? } else { d };
-                crate::view::day_start_utc(d).map(Some).ok_or_else(|| WebError::Invalid(format!("{what} ligt buiten het bereik.")))
+                    .ok_or_else(|| WebError::Invalid(Msg::new("verification-geen-datum-jjjj-mm").arg("what", what)))?;
+                let d = if next {
+                    d.next_day().ok_or_else(|| WebError::Invalid(Msg::new("verification-ligt-te-ver-weg").arg("what", what)))?
+                } else {
+                    d
+                };
+                crate::view::day_start_utc(d)
+                    .map(Some)
+                    .ok_or_else(|| WebError::Invalid(Msg::new("verification-ligt-buiten-bereik").arg("what", what)))
             }
         }
     };

@@ -3,6 +3,7 @@
 //! (setting it up with a QR code, recovery codes shown once, renewing them, turning it off where
 //! it is not required).
 
+use grondslag_i18n::Msg;
 use std::sync::Arc;
 
 use askama::Template;
@@ -38,12 +39,7 @@ fn page(user: &User, forced: bool, error: Option<String>, done: bool) -> Passwor
         c.nav.clear();
     }
     PasswordPage {
-        title: if forced {
-            user.lang.t("Kies een eigen wachtwoord", "Choose your own password")
-        } else {
-            user.lang.t("Wachtwoord wijzigen", "Change password")
-        }
-        .into(),
+        title: if forced { user.lang.tr("account-choose-your-own-password") } else { user.lang.tr("common-change-password") }.into(),
         c,
         error,
         done,
@@ -65,26 +61,23 @@ pub async fn change<S: Backend>(State(web): State<Arc<Web<S>>>, u: PasswordUser,
     let current = form.get("huidig").unwrap_or("").to_owned();
     let new = form.get("nieuw").unwrap_or("").to_owned();
     let again = form.get("herhaal").unwrap_or("").to_owned();
-    let refuse =
-        |msg: &str| Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page(&user, forced, Some(msg.to_owned()), false)).into_response());
+    let refuse = |msg: Msg| {
+        Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page(&user, forced, Some(msg.render(user.lang.rules())), false)).into_response())
+    };
     let Some(cred) = web.store().credential_of(&user.id).await? else { return Err(WebError::Unauthenticated) };
     // The current password is checked like a login (same rate limit), so a session left open
     // on a shared computer cannot be used to take over the account.
     if web.check_login(&cred.login, &current, &user.source).await.is_err() {
-        return refuse("Uw huidige wachtwoord klopt niet.");
+        return refuse(Msg::new("account-current-password-wrong"));
     }
     if new != again {
-        return refuse("De twee nieuwe wachtwoorden zijn niet gelijk.");
+        return refuse(Msg::new("account-new-passwords-differ"));
     }
     if let Err(WebError::Invalid(m)) = check_password(&new) {
-        return refuse(&m);
+        return refuse(m);
     }
     if new == current {
-        return refuse(if forced {
-            "Kies een ander wachtwoord dan het wachtwoord dat u van de beheerder kreeg."
-        } else {
-            "Het nieuwe wachtwoord is hetzelfde als uw huidige. Kies een ander wachtwoord."
-        });
+        return refuse(Msg::new(if forced { "account-choose-other-than-given" } else { "account-same-as-current" }));
     }
     let hash = web.hash_password(&new).await?;
     let store = web.store();
@@ -150,14 +143,13 @@ async fn factor_page<S: Backend>(
         Some(secret) => {
             let login = store.credential_of(&p.id).await?.map(|c| c.login).unwrap_or_else(|| p.name.clone());
             let url = second_factor::otpauth_url(&secret, &login)?;
-            let label =
-                lang.t("QR-code om Grondslag toe te voegen aan uw authenticator-app", "QR code to add Grondslag to your authenticator app");
+            let label = lang.tr("account-qr-code-to-add-grondslag");
             (second_factor::secret_groups(&secret), second_factor::qr_svg(&url, label)?)
         }
         None => (String::new(), String::new()),
     };
     Ok(SecondFactorPage {
-        title: lang.t("Tweede factor", "Second factor").into(),
+        title: lang.tr("common-second-factor").into(),
         c,
         error,
         done,
@@ -178,12 +170,7 @@ fn refusal_text(user: &User, e: &WebError) -> String {
 }
 
 fn wrong_code(user: &User) -> String {
-    user.lang
-        .t(
-            "De code klopt niet, is al gebruikt of is verlopen. Wacht op de volgende code in uw app.",
-            "The code is wrong, has been used or has expired. Wait for the next code in your app.",
-        )
-        .into()
+    user.lang.tr("common-the-code-is-wrong-has").into()
 }
 
 /// The second factor of one's own account: set it up, renew recovery codes, turn it off.
@@ -219,7 +206,7 @@ pub async fn second_factor_confirm<S: Backend>(
     // signed in, under a new token.
     web.store().delete_sessions_of(&user.id).await?;
     let token = web.complete_login(&user.session, &user.id).await?;
-    let done = Some(user.lang.t("De tweede factor staat aan.", "The second factor is on.").to_owned());
+    let done = Some(user.lang.tr("account-the-second-factor-is-on").to_owned());
     let page = factor_page(&web, user, false, None, done, codes).await?;
     Ok(([(axum::http::header::SET_COOKIE, web.session_cookie(&token))], page).into_response())
 }
@@ -247,7 +234,7 @@ async fn with_code<S: Backend>(web: &Web<S>, user: &User, form: &FormData) -> Re
 /// New recovery codes (the old ones stop working), after a valid code.
 pub async fn second_factor_renew<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, form: FormData) -> Result<Response, WebError> {
     if web.active_second_factor(&user.id).await?.is_none() {
-        return Err(WebError::Conflict("De tweede factor staat niet aan.".into()));
+        return Err(WebError::Conflict(Msg::new("account-tweede-factor-staat-niet")));
     }
     if let Err(page) = with_code(&web, &user, &form).await? {
         return Ok(page);
@@ -255,11 +242,7 @@ pub async fn second_factor_renew<S: Backend>(State(web): State<Arc<Web<S>>>, use
     let p = web.store().professional(&user.id).await?;
     let codes = web.renew_recovery_codes(&p).await?;
     web.log_event(&user, Event::RecoveryCodesRenewed, None, "sessie", true).await?;
-    let done = Some(
-        user.lang
-            .t("Nieuwe herstelcodes gemaakt; de oude werken niet meer.", "New recovery codes made; the old ones no longer work.")
-            .to_owned(),
-    );
+    let done = Some(user.lang.tr("account-new-recovery-codes-made-the").to_owned());
     Ok(factor_page(&web, &user, false, None, done, codes).await?.into_response())
 }
 
@@ -267,18 +250,18 @@ pub async fn second_factor_renew<S: Backend>(State(web): State<Arc<Web<S>>>, use
 pub async fn second_factor_disable<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, form: FormData) -> Result<Response, WebError> {
     let p = web.store().professional(&user.id).await?;
     if web.second_factor_required(&p).await? {
-        let e = WebError::Conflict("Voor uw account is de tweede factor verplicht; uitzetten kan niet.".into());
+        let e = WebError::Conflict(Msg::new("account-voor-account-tweede-factor"));
         let page = factor_page(&web, &user, false, Some(refusal_text(&user, &e)), None, Vec::new()).await?;
         return Ok((e.status(), page).into_response());
     }
     if web.active_second_factor(&user.id).await?.is_none() {
-        return Err(WebError::Conflict("De tweede factor staat niet aan.".into()));
+        return Err(WebError::Conflict(Msg::new("account-tweede-factor-staat-niet")));
     }
     if let Err(page) = with_code(&web, &user, &form).await? {
         return Ok(page);
     }
     web.store().remove_second_factor(&user.id).await?;
     web.log_event(&user, Event::SecondFactorOff, None, "sessie", true).await?;
-    let done = Some(user.lang.t("De tweede factor staat uit.", "The second factor is off.").to_owned());
+    let done = Some(user.lang.tr("account-the-second-factor-is-off").to_owned());
     Ok(factor_page(&web, &user, false, None, done, Vec::new()).await?.into_response())
 }

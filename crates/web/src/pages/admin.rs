@@ -4,6 +4,7 @@
 //! care relation is only given to an account that has signed in with its own password: an
 //! administrator cannot give themselves access to dossiers through an account they create.
 
+use grondslag_i18n::Msg;
 use std::sync::Arc;
 
 use askama::Template;
@@ -115,7 +116,7 @@ async fn page<S: Backend>(web: &Web<S>, user: &User, error: Option<String>, done
         .map(|r| Opt { value: r.id.clone(), label: r.label.get(lang.rules()).to_string(), checked: false })
         .collect();
     Ok(AdminPage {
-        title: lang.t("Beheer", "Administration").into(),
+        title: lang.tr("common-administration").into(),
         c: Chrome::new(user, "/beheer"),
         professionals,
         clients,
@@ -155,14 +156,14 @@ pub async fn create_professional<S: Backend>(State(web): State<Arc<Web<S>>>, use
         let name = form.required("naam", "de naam", 200)?;
         let login = form.required("inlognaam", "de inlognaam", 100)?;
         if !login.chars().all(|c| c.is_alphanumeric() || "._-@".contains(c)) {
-            return Err(WebError::Invalid("Een inlognaam bestaat uit letters, cijfers en . _ - @.".into()));
+            return Err(WebError::Invalid(Msg::new("admin-inlognaam-bestaat-uit-letters")));
         }
         let pw = form.get("wachtwoord").unwrap_or("").to_owned();
         check_password(&pw)?;
-        let role = AppRole::parse(form.get("rol").unwrap_or("")).map_err(|_| WebError::Invalid("Kies een rol.".into()))?;
+        let role = AppRole::parse(form.get("rol").unwrap_or("")).map_err(|_| WebError::Invalid(Msg::new("admin-kies-rol")))?;
         let profession = form.required("beroep", "het beroep", 100)?;
         if web.store().credential_by_login(&login).await?.is_some() {
-            return Err(WebError::Conflict(format!("De inlognaam {login:?} is al in gebruik.")));
+            return Err(WebError::Conflict(Msg::new("admin-inlognaam-al-in-gebruik").arg("login", login)));
         }
         let hash = web.hash_password(&pw).await?;
         let p = web.create_professional(&guarded, &name, role, &profession).await?;
@@ -178,7 +179,7 @@ pub async fn block<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, Path(
     let r = async {
         let p = web.open_professional(&user, Action::ManageAccounts, &id).await?;
         if p.id == user.id {
-            return Err(WebError::Invalid("U kunt uw eigen account niet blokkeren.".into()));
+            return Err(WebError::Invalid(Msg::new("admin-kunt-eigen-account-niet")));
         }
         web.store().set_disabled(&p.id, true).await?;
         let ended = web.store().delete_sessions_of(&p.id).await?;
@@ -197,7 +198,7 @@ pub async fn reset_password<S: Backend>(
     let r = async {
         let p = web.open_professional(&user, Action::ManageAccounts, &id).await?;
         let Some(cred) = web.store().credential_of(&p.id).await? else {
-            return Err(WebError::Invalid("Deze professional heeft geen inlog.".into()));
+            return Err(WebError::Invalid(Msg::new("admin-professional-heeft-geen-inlog")));
         };
         let pw = form.get("wachtwoord").unwrap_or("").to_owned();
         check_password(&pw)?;
@@ -219,7 +220,7 @@ pub async fn add_relation<S: Backend>(State(web): State<Arc<Web<S>>>, user: User
         let client = form.required("client", "de cliënt", 40)?;
         let since = grondslag_ledger::ts_from_unix_millis(crate::now_ms()).unwrap_or_default();
         let store = web.store();
-        let not_ours = || WebError::Invalid("Deze professional en cliënt horen niet allebei bij uw organisatie.".into());
+        let not_ours = || WebError::Invalid(Msg::new("admin-professional-client-horen-niet"));
         let p = store.professional(&professional).await.map_err(|_| not_ours())?;
         let c = store.client(&client).await.map_err(|_| not_ours())?;
         if p.org != user.org || c.org != user.org {
@@ -229,10 +230,7 @@ pub async fn add_relation<S: Backend>(State(web): State<Arc<Web<S>>>, user: User
         // still holds the password of: it gets no access to dossiers (refused and logged).
         if store.credential_of(&p.id).await?.is_none_or(|c| c.first_use.is_none()) {
             web.log_event(&user, Event::CareRelationRecorded, Some(&client), "geweigerd:account_niet_in_gebruik", false).await?;
-            return Err(WebError::Conflict(format!(
-                "Dit account is nog niet in gebruik genomen: {} heeft nog niet ingelogd met een eigen wachtwoord. Een behandelrelatie kan pas worden vastgelegd nadat {} voor het eerst heeft ingelogd en een eigen wachtwoord heeft gekozen.",
-                p.name, p.name
-            )));
+            return Err(WebError::Conflict(Msg::new("admin-account-nog-niet-in").arg("name", p.name)));
         }
         store
             .add_care_relation(&CareRelation { org: user.org.clone(), professional, client: client.clone(), since })
@@ -296,7 +294,7 @@ pub async fn reset_second_factor<S: Backend>(
     let r = async {
         let p = web.open_professional(&user, Action::ManageAccounts, &id).await?;
         if p.id == user.id {
-            return Err(WebError::Invalid("Uw eigen tweede factor beheert u via uw account.".into()));
+            return Err(WebError::Invalid(Msg::new("admin-eigen-tweede-factor-beheert")));
         }
         web.store().remove_second_factor(&p.id).await?;
         let ended = web.store().delete_sessions_of(&p.id).await?;

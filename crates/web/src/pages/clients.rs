@@ -4,6 +4,7 @@
 //! Identities are sealed per client, so a search decrypts only the clients the professional may
 //! already list (their care relations) and filters those; no name is stored in clear.
 
+use grondslag_i18n::Msg;
 use std::sync::Arc;
 
 use askama::Template;
@@ -64,10 +65,10 @@ pub struct ClientFilter {
 fn search_text(v: Option<&str>, what: &str, max: usize) -> Result<String, WebError> {
     let v = v.unwrap_or("").trim();
     if v.chars().count() > max {
-        return Err(WebError::Invalid(format!("{what} is te lang (hoogstens {max} tekens).")));
+        return Err(WebError::Invalid(Msg::new("clients-te-lang-hoogstens-tekens").arg("what", what).arg("max", max)));
     }
     if v.chars().any(char::is_control) {
-        return Err(WebError::Invalid(format!("{what} bevat tekens die niet zijn toegestaan.")));
+        return Err(WebError::Invalid(Msg::new("clients-bevat-tekens-niet-zijn").arg("what", what)));
     }
     Ok(v.to_owned())
 }
@@ -81,9 +82,7 @@ impl ClientFilter {
         let birth_date = if birth.is_empty() {
             None
         } else {
-            Some(parse_date(&birth).ok_or_else(|| {
-                WebError::Invalid("De geboortedatum is geen geldige datum; schrijf dd-mm-jjjj, bijvoorbeeld 19-07-1984.".into())
-            })?)
+            Some(parse_date(&birth).ok_or_else(|| WebError::Invalid(Msg::new("clients-geboortedatum-geen-geldige-datum")))?)
         };
         Ok(ClientFilter { name, reference, birth_date })
     }
@@ -134,7 +133,7 @@ pub struct ClientsPage {
 impl ClientsPage {
     async fn new<S: Backend>(web: &Web<S>, user: &User, clients: Vec<ClientRow>) -> Result<Self, WebError> {
         Ok(ClientsPage {
-            title: user.lang.t("Mijn cliënten", "My clients").into(),
+            title: user.lang.tr("common-my-clients").into(),
             c: Chrome::new(user, "/clienten"),
             clients,
             error: None,
@@ -212,7 +211,7 @@ pub struct NewClientPage {
 pub async fn new_form<S: Backend>(State(web): State<Arc<Web<S>>>, user: User) -> Result<NewClientPage, WebError> {
     web.guard(&user, Action::RegisterClient).await?;
     Ok(NewClientPage {
-        title: user.lang.t("Cliënt registreren", "Register a client").into(),
+        title: user.lang.tr("common-register-a-client").into(),
         c: Chrome::new(&user, "/clienten/nieuw"),
         error: None,
         name: String::new(),
@@ -226,27 +225,19 @@ pub async fn create<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, form
     let name = form.optional("naam", "de naam", 200)?;
     let reference = form.optional("referentie", "de referentie", 100)?;
     let birth_date = form.optional("geboortedatum", "de geboortedatum", 10)?;
-    let again = |msg: String| NewClientPage {
-        title: user.lang.t("Cliënt registreren", "Register a client").into(),
+    let again = |msg: Msg| NewClientPage {
+        title: user.lang.tr("common-register-a-client").into(),
         c: Chrome::new(&user, "/clienten/nieuw"),
-        error: Some(msg),
+        error: Some(msg.render(user.lang.rules())),
         name: name.clone(),
         reference: reference.clone(),
         birth_date: birth_date.clone(),
     };
     if name.is_empty() || reference.is_empty() {
-        return Ok((
-            axum::http::StatusCode::UNPROCESSABLE_ENTITY,
-            again("Vul de naam en de referentie (bijvoorbeeld het cliëntnummer) in.".into()),
-        )
-            .into_response());
+        return Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, again(Msg::new("clients-fill-in-name-reference"))).into_response());
     }
     if web.client_by_reference(&user, &reference).await?.is_some() {
-        return Ok((
-            axum::http::StatusCode::CONFLICT,
-            again("Er is al een cliënt met deze referentie. Zoek de cliënt op via ‘Mijn cliënten’.".into()),
-        )
-            .into_response());
+        return Ok((axum::http::StatusCode::CONFLICT, again(Msg::new("clients-reference-exists"))).into_response());
     }
     let identity = Identity { name: name.clone(), birth_date: if birth_date.is_empty() { None } else { Some(birth_date.clone()) } };
     let client = match web.create_client(&guarded, &reference, &identity).await {
@@ -277,13 +268,7 @@ pub async fn search<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, form
             Ok((
                 axum::http::StatusCode::NOT_FOUND,
                 ClientsPage {
-                    error: Some(
-                        l.t(
-                            "Er is geen cliënt met deze referentie in uw organisatie.",
-                            "There is no client with this reference in your organisation.",
-                        )
-                        .into(),
-                    ),
+                    error: Some(l.tr("clients-there-is-no-client-with").into()),
                     ..ClientsPage::new(&web, &user, clients).await?
                 },
             )

@@ -1,6 +1,7 @@
 //! The consent registry: registering a consent (who, to whom, which data, for which purpose,
 //! for how long) and withdrawing it. The deliberation takes the `consent` fact from here.
 
+use grondslag_i18n::Msg;
 use std::sync::Arc;
 
 use askama::Template;
@@ -48,7 +49,7 @@ const CAPACITIES: [(&str, &str, &str); 8] = [
 
 fn date(text: &str, what: &str) -> Result<Date, WebError> {
     Date::parse(text.trim(), time::macros::format_description!("[year]-[month]-[day]"))
-        .map_err(|_| WebError::Invalid(format!("{what} is geen geldige datum (JJJJ-MM-DD).")))
+        .map_err(|_| WebError::Invalid(Msg::new("consent-geen-geldige-datum-jjjj").arg("what", what)))
 }
 
 fn page<S: Backend>(web: &Web<S>, user: &User, client: &str, name: String, form: Option<&FormData>, error: Option<String>) -> ConsentPage {
@@ -76,7 +77,7 @@ fn page<S: Backend>(web: &Web<S>, user: &User, client: &str, name: String, form:
     };
     let cap = form.and_then(|f| f.get("hoedanigheid")).unwrap_or("client");
     ConsentPage {
-        title: lang.t("Toestemming registreren", "Register consent").into(),
+        title: lang.tr("common-register-consent").into(),
         c: Chrome::new(user, &format!("/clienten/{client}/toestemming")),
         client: client.to_owned(),
         name,
@@ -110,9 +111,9 @@ pub async fn form<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, Path(i
 
 fn record_of(f: &FormData) -> Result<ConsentRecord, WebError> {
     let capacity: Capacity = serde_json::from_value(serde_json::Value::String(f.get("hoedanigheid").unwrap_or("").into()))
-        .map_err(|_| WebError::Invalid("Kies in welke hoedanigheid de toestemming is gegeven.".into()))?;
+        .map_err(|_| WebError::Invalid(Msg::new("consent-kies-in-welke-hoedanigheid")))?;
     let form: ConsentForm = serde_json::from_value(serde_json::Value::String(f.get("vorm").unwrap_or("").into()))
-        .map_err(|_| WebError::Invalid("Kies hoe de toestemming is gegeven (mondeling, schriftelijk of digitaal).".into()))?;
+        .map_err(|_| WebError::Invalid(Msg::new("consent-kies-hoe-toestemming-gegeven")))?;
     let valid_to = match f.get("tot").map(str::trim).filter(|s| !s.is_empty()) {
         Some(t) => Some(date(t, "De einddatum")?),
         None => None,
@@ -147,7 +148,7 @@ pub async fn register<S: Backend>(
         Ok(_) => Ok(Redirect::to(&format!("/clienten/{}#toestemmingen", opened.id())).into_response()),
         Err(WebError::Invalid(msg)) => {
             let name = opened.identity().await?.name;
-            let p = page(&web, &user, opened.id(), name, Some(&form), Some(msg));
+            let p = page(&web, &user, opened.id(), name, Some(&form), Some(msg.render(user.lang.rules())));
             Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, p).into_response())
         }
         Err(e) => Err(e),

@@ -1,6 +1,7 @@
 //! Recording the decision after a deliberation: shared or not, what, with whom, whether the
 //! client was informed (or why not), and the professional's reasons. Returns a receipt.
 
+use grondslag_i18n::Msg;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -58,7 +59,7 @@ async fn page<S: Backend>(
     let opened = web.open_client(user, Action::DossierRead, id).await?;
     let entries = opened.entries().await?;
     let Some((_, _, _, payload)) = entries.iter().find(|(s, k, _, _)| *s == seq && k == "deliberation") else {
-        return Err(WebError::NotFound("Dit beraad bestaat niet in dit dossier.".into()));
+        return Err(WebError::NotFound(Msg::new("decision-beraad-bestaat-niet-in")));
     };
     let (outcome, recipient) = match payload {
         Some(EntryPayload::Deliberation { report }) => {
@@ -79,13 +80,10 @@ async fn page<S: Backend>(
     let decided = opened.decision_after(seq).await?;
     let lapsed = opened.lapsed_consent(seq).await?.map(|(consent, on)| {
         let on = crate::view::dutch_date(on);
-        user.lang.t(
-            &format!("Let op: de toestemming waarop dit antwoord steunde (dossierregel {consent}) is ingetrokken met ingang van {on}. Het antwoord van dit beraad gold toen het werd vastgelegd; deel nu niet meer op grond van die toestemming. Doe een nieuw beraad als u nog wilt delen."),
-            &format!("Note: the consent this answer relied on (entry {consent}) was withdrawn as of {on}. The answer held when it was recorded; do not share on the basis of that consent any more. Start a new deliberation if you still want to share."),
-        ).to_owned()
+        user.lang.tr_with("decision-consent-lapsed", &[("consent", consent.to_string().into()), ("on", on.into())])
     });
     Ok(DecisionPage {
-        title: user.lang.t("Besluit vastleggen", "Record the decision").into(),
+        title: user.lang.tr("decision-record-the-decision").into(),
         c: Chrome::new(user, &format!("/clienten/{}/beraad/{seq}/besluit", opened.id())),
         client: opened.id().to_owned(),
         name,
@@ -115,7 +113,7 @@ fn decision_of(seq: u64, f: &FormData) -> Result<Decision, WebError> {
     let what = f.optional("wat", "wat er is gedeeld", 4000)?;
     let recipient = f.optional("ontvanger", "de ontvanger", 300)?;
     if shared && (what.is_empty() || recipient.is_empty()) {
-        return Err(WebError::Invalid("Schrijf op wat u heeft gedeeld en met wie.".into()));
+        return Err(WebError::Invalid(Msg::new("decision-schrijf-op-wat-heeft")));
     }
     let informed = f.yes_no("geinformeerd", "‘cliënt geïnformeerd’")?;
     let (client_informed, client_not_informed_reason) = if informed {
@@ -151,7 +149,7 @@ pub async fn record<S: Backend>(
     match result {
         Ok(receipt) => Ok(Redirect::to(&format!("/clienten/{}/dossier/{}?vastgelegd=1", opened.id(), receipt.seq)).into_response()),
         Err(WebError::Invalid(msg)) => {
-            let p = page(&web, &user, opened.id(), seq, false, form, Some(msg)).await?;
+            let p = page(&web, &user, opened.id(), seq, false, form, Some(msg.render(user.lang.rules()))).await?;
             Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, p).into_response())
         }
         Err(e) => Err(e),

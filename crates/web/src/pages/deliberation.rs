@@ -3,6 +3,7 @@
 //! recording it in the client's dossier. Each page evaluates the draft afresh; every step is a
 //! POST followed by a redirect, so the browser's back button and reloads are safe.
 
+use grondslag_i18n::Msg;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -50,7 +51,7 @@ pub async fn start_form<S: Backend>(
     let clients = own_clients(&web, &user).await?;
     let chosen = q.get("client").filter(|c| clients.iter().any(|r| &r.id == *c)).cloned().unwrap_or_default();
     Ok(StartPage {
-        title: user.lang.t("Nieuw beraad", "New deliberation").into(),
+        title: user.lang.tr("common-new-deliberation").into(),
         c: Chrome::new(&user, "/beraad/nieuw"),
         clients,
         chosen,
@@ -62,10 +63,10 @@ pub async fn create<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, form
     let date = match form.get("datum").map(str::trim).filter(|d| !d.is_empty()) {
         None => today(),
         Some(d) => time::Date::parse(d, time::macros::format_description!("[year]-[month]-[day]"))
-            .map_err(|_| WebError::Invalid("De datum van het recht is geen geldige datum (JJJJ-MM-DD).".into()))?,
+            .map_err(|_| WebError::Invalid(Msg::new("deliberation-datum-recht-geen-geldige")))?,
     };
     let opened = match form.get("client").unwrap_or("") {
-        "" => return Err(WebError::Invalid("Kies over welke cliënt het beraad gaat, of ‘zonder cliënt’.".into())),
+        "" => return Err(WebError::Invalid(Msg::new("deliberation-kies-over-welke-client"))),
         "anoniem" => {
             web.guard(&user, Action::Evaluate).await?;
             None
@@ -201,15 +202,15 @@ fn answers(rules: &grondslag_rules::RuleSet, state: &Deliberation, lang: Lang) -
 /// The label of a role group (for grouped role choices).
 pub fn group_label(id: &str, lang: Lang) -> &'static str {
     match id {
-        "zorg" => lang.t("Zorg", "Care"),
-        "jeugd" => lang.t("Jeugd", "Youth"),
-        "sociaal" => lang.t("Sociaal domein", "Social domain"),
-        "onderwijs" => lang.t("Onderwijs", "Education"),
-        "overheid" => lang.t("Overheid", "Government"),
-        "justitie" => lang.t("Justitie", "Justice"),
-        "privaat" => lang.t("Private partijen", "Private parties"),
-        "kring" => lang.t("De kring van de cliënt", "The client's circle"),
-        _ => lang.t("Overig", "Other"),
+        "zorg" => lang.tr("deliberation-care"),
+        "jeugd" => lang.tr("deliberation-youth"),
+        "sociaal" => lang.tr("deliberation-social-domain"),
+        "onderwijs" => lang.tr("deliberation-education"),
+        "overheid" => lang.tr("deliberation-government"),
+        "justitie" => lang.tr("deliberation-justice"),
+        "privaat" => lang.tr("deliberation-private-parties"),
+        "kring" => lang.tr("deliberation-the-clients-circle"),
+        _ => lang.tr("deliberation-other"),
     }
 }
 
@@ -251,7 +252,7 @@ fn question_page<S: Backend>(
             let mut groups: Vec<OptGroup> = Vec::new();
             for o in &opts {
                 let g = rules.role(&o.value).map(|r| rules.roles[r.ix()].group.clone()).unwrap_or_default();
-                let label = if o.value == "none" { lang.t("Niemand", "Nobody").to_owned() } else { group_label(&g, lang).to_owned() };
+                let label = if o.value == "none" { lang.tr("deliberation-nobody").to_owned() } else { group_label(&g, lang).to_owned() };
                 match groups.iter_mut().find(|x| x.label == label) {
                     Some(x) => x.options.push(Opt { value: o.value.clone(), label: o.label.clone(), checked: o.checked }),
                     None => groups.push(OptGroup {
@@ -264,21 +265,15 @@ fn question_page<S: Backend>(
         }
     };
     let why_now = match (asked, changing) {
-        (_, true) => lang.t(
-            "U wijzigt een eerder antwoord; alles wat ervan afhangt wordt opnieuw beoordeeld.",
-            "You are changing an earlier answer; everything that depends on it is re-evaluated.",
-        ),
+        (_, true) => lang.tr("common-you-are-changing-an-earlier"),
         (Some(q), false) => q.why_now.as_str(),
-        (None, false) => lang.t(
-            "Om het toestemmingsregister van deze cliënt te kunnen raadplegen is dit nodig: welke toestemming zou deze verstrekking dekken?",
-            "This is needed to consult this client's consent registry: which consent would cover this disclosure?",
-        ),
+        (None, false) => lang.tr("deliberation-this-is-needed-to-consult"),
     }
     .to_owned();
     let who = match f.answered_by.as_str() {
-        "professional" => lang.t("u, de professional", "you, the professional"),
+        "professional" => lang.tr("deliberation-you-the-professional"),
         "" => "",
-        _ => lang.t("u, eventueel na navraag", "you, after checking if needed"),
+        _ => lang.tr("deliberation-you-after-checking-if-needed"),
     };
     QuestionPage {
         title: f.question.get(lang.rules()).to_string(),
@@ -328,7 +323,7 @@ async fn render<S: Backend>(
     let rules = web.rules();
     let lang = user.lang;
     if let Some(fid) = q.get("wijzig") {
-        let fact = rules.fact(fid).ok_or_else(|| WebError::NotFound("Deze vraag bestaat niet.".into()))?;
+        let fact = rules.fact(fid).ok_or_else(|| WebError::NotFound(Msg::new("deliberation-vraag-bestaat-niet")))?;
         return Ok(question_page(web, user, &id, &state, fact, None, true, name, None, 0).into_response());
     }
     let ev = web.evaluate_draft(opened.as_ref(), &state).await?;
@@ -385,7 +380,7 @@ async fn render<S: Backend>(
         top_conditions,
         more_conditions,
         ask_consent,
-        title: lang.t("Het antwoord", "The answer").into(),
+        title: lang.tr("common-the-answer").into(),
         c: Chrome::new(user, &format!("/beraad/{id}")),
         draft: id.clone(),
         client: state.client.clone(),
@@ -410,9 +405,9 @@ pub async fn answer<S: Backend>(
     let mut state = web.load_draft(&user, &id).await?;
     let rules = web.rules();
     let fid = form.get("vraag").unwrap_or("");
-    let fact = rules.fact(fid).ok_or_else(|| WebError::Invalid("Onbekende vraag in het formulier.".into()))?;
+    let fact = rules.fact(fid).ok_or_else(|| WebError::Invalid(Msg::new("deliberation-onbekende-vraag-in-formulier")))?;
     let values = form.all("antwoord");
-    match parse_answer(rules, fact, &values).map_err(WebError::Invalid) {
+    match parse_answer(rules, fact, &values).map_err(|e| WebError::Invalid(Msg::verbatim(e))) {
         Ok(v) => {
             state.set(rules, fact, v, user.lang.rules());
             web.save_draft(&user, Some(&id), &state).await?;
@@ -429,7 +424,7 @@ pub async fn answer<S: Backend>(
             let rep = report(rules, &ev.evaluation, &ev.facts, &ev.judgments, user.lang.rules());
             let asked = rep.questions.iter().find(|qo| qo.fact == fid);
             let left = grondslag_engine::questions_left_at_most(rules, &ev.evaluation, &ev.facts);
-            let page = question_page(&web, &user, &id, &state, fact, asked, changing, name, Some(msg), left);
+            let page = question_page(&web, &user, &id, &state, fact, asked, changing, name, Some(msg.render(user.lang.rules())), left);
             Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
         Err(e) => Err(e),
@@ -477,7 +472,7 @@ fn judgment_page<S: Backend>(
 ) -> Result<JudgmentPage, WebError> {
     let rules = web.rules();
     let lang = user.lang.rules();
-    let j = rules.judgment(jid).ok_or_else(|| WebError::NotFound("Deze afweging bestaat niet.".into()))?;
+    let j = rules.judgment(jid).ok_or_else(|| WebError::NotFound(Msg::new("deliberation-afweging-bestaat-niet")))?;
     let set = &rules.judgments[j.ix()];
     let saved = state.judgments.get(jid);
     Ok(JudgmentPage {
@@ -523,7 +518,7 @@ pub async fn judgment_save<S: Backend>(
 ) -> Result<Response, WebError> {
     let mut state = web.load_draft(&user, &id).await?;
     let rules = web.rules();
-    let j = rules.judgment(&jid).ok_or_else(|| WebError::NotFound("Deze afweging bestaat niet.".into()))?;
+    let j = rules.judgment(&jid).ok_or_else(|| WebError::NotFound(Msg::new("deliberation-afweging-bestaat-niet")))?;
     let n = rules.judgments[j.ix()].criteria.len();
     let mut criteria = Vec::with_capacity(n);
     let mut problems = Vec::new();
@@ -565,7 +560,7 @@ pub async fn record<S: Backend>(
 ) -> Result<Response, WebError> {
     let state = web.load_draft(&user, &id).await?;
     let Some(client) = state.client.clone() else {
-        return Err(WebError::Invalid(Refusal::NoClient.messages().0.into()));
+        return Err(WebError::Invalid(Refusal::NoClient.message()));
     };
     let opened = web.open_client(&user, Action::DossierWrite, &client).await?;
     let shown = form.get("versie").unwrap_or("");
@@ -575,10 +570,9 @@ pub async fn record<S: Backend>(
             Ok(Redirect::to(&format!("/clienten/{client}/beraad/{}/besluit?vastgelegd=1", done.receipt.seq)).into_response())
         }
         Err(grondslag_app::AppError::Refused(r)) => {
-            let (nl, en) = r.messages();
             // The current answer (questions that only refine conditions stay skipped).
             let q = HashMap::from([("antwoord".to_owned(), "1".to_owned())]);
-            render(&web, &user, &id, &q, Some(user.lang.t(nl, en).to_owned())).await
+            render(&web, &user, &id, &q, Some(r.message().render(user.lang.rules()))).await
         }
         Err(e) => Err(e.into()),
     }
@@ -605,10 +599,10 @@ pub async fn printable<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, P
     let rep = report(rules, &ev.evaluation, &ev.facts, &ev.judgments, user.lang.rules());
     let l = user.lang;
     Ok(PrintablePage {
-        title: l.t("Verslag van een beraad", "Report of a deliberation").into(),
+        title: l.tr("common-report-of-a-deliberation").into(),
         subtitle: match name {
-            Some(n) => format!("{} {n} — {}", l.t("Cliënt:", "Client:"), l.t("nog niet vastgelegd", "not yet recorded")),
-            None => l.t("Zonder cliënt (niet vastgelegd)", "Without a client (not recorded)").into(),
+            Some(n) => format!("{} {n} — {}", l.tr("common-client"), l.tr("deliberation-not-yet-recorded")),
+            None => l.tr("deliberation-without-a-client-not-recorded").into(),
         },
         c: Chrome::new(&user, &format!("/beraad/{id}/verslag")),
         rv: ReportView::new(rep, l, state.revisions.clone()),

@@ -2,6 +2,7 @@
 //! entry (a deliberation as its report, with the receipt), the receipt and the verification
 //! bundle as downloads, and break-the-glass access.
 
+use grondslag_i18n::Msg;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -90,14 +91,14 @@ pub async fn show<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, Path(i
             purposes: grondslag_app::id_labels(web.rules(), "purpose", &s.record.purposes, lang),
             period: match s.record.valid_to {
                 Some(to) => format!("{} – {}", dutch_date(s.record.valid_from), dutch_date(to)),
-                None => format!("{} {}", user.lang.t("vanaf", "from"), dutch_date(s.record.valid_from)),
+                None => format!("{} {}", user.lang.tr("dossier-from"), dutch_date(s.record.valid_from)),
             },
             withdrawn: s.withdrawn_on.map(dutch_date),
         })
         .collect();
     let status = &history.status;
     Ok(DossierPage {
-        title: format!("{} — {}", user.lang.t("Dossier", "Dossier"), who.name),
+        title: format!("{} — {}", user.lang.tr("dossier-dossier"), who.name),
         c: Chrome::new(&user, &format!("/clienten/{}", opened.id())),
         client: opened.id().to_owned(),
         name: who.name,
@@ -120,16 +121,16 @@ pub async fn break_glass<S: Backend>(
     web.guard(&user, Action::BreakGlass).await?;
     let reason = form.optional("reden", "de reden", 2000)?;
     if reason.chars().count() < 10 {
-        return Err(WebError::Invalid("Geef een reden van minstens 10 tekens: de privacyfunctionaris beoordeelt die achteraf.".into()));
+        return Err(WebError::Invalid(Msg::new("dossier-geef-reden-minstens-10")));
     }
     if !crate::audit::is_id(&id) {
-        return Err(WebError::NotFound("Deze cliënt bestaat niet, of u heeft er geen toegang toe.".into()));
+        return Err(WebError::NotFound(Msg::new("audit-client-bestaat-niet-heeft")));
     }
     let client = match web.store().client(&id).await {
         Ok(c) if c.org == user.org => c,
         _ => {
             web.log_event(&user, Action::BreakGlass, Some(&id), crate::policy::Denial::OtherOrganisation.code(), false).await?;
-            return Err(WebError::NotFound("Deze cliënt bestaat niet, of u heeft er geen toegang toe.".into()));
+            return Err(WebError::NotFound(Msg::new("audit-client-bestaat-niet-heeft")));
         }
     };
     let grant_id = new_id();
@@ -173,16 +174,18 @@ pub async fn entry<S: Backend>(
 ) -> Result<Response, WebError> {
     let opened = web.open_client(&user, Action::DossierRead, &id).await?;
     let entries = opened.entries().await?;
-    let (_, kind, ts, payload) =
-        entries.into_iter().find(|(s, _, _, _)| *s == seq).ok_or_else(|| WebError::NotFound("Deze dossierregel bestaat niet.".into()))?;
+    let (_, kind, ts, payload) = entries
+        .into_iter()
+        .find(|(s, _, _, _)| *s == seq)
+        .ok_or_else(|| WebError::NotFound(Msg::new("dossier-dossierregel-bestaat-niet")))?;
     let who = opened.identity().await?;
     let l = user.lang;
     if let Some(EntryPayload::Deliberation { report }) = &payload {
         let rep: Report = serde_json::from_value(report.clone()).map_err(|_| internal("report_parse"))?;
         let receipt = opened.receipt(seq).await?;
         return Ok(PrintablePage {
-            title: format!("{} — {} {seq}", l.t("Verslag van een beraad", "Report of a deliberation"), l.t("dossierregel", "entry")),
-            subtitle: format!("{} {} · {} {}", l.t("Cliënt:", "Client:"), who.name, l.t("vastgelegd", "recorded"), when(&ts)),
+            title: format!("{} — {} {seq}", l.tr("common-report-of-a-deliberation"), l.tr("dossier-entry")),
+            subtitle: format!("{} {} · {} {}", l.tr("common-client"), who.name, l.tr("dossier-recorded"), when(&ts)),
             c: Chrome::new(&user, &format!("/clienten/{}/dossier/{seq}", opened.id())),
             rv: ReportView::new(rep, l, Vec::new()),
             back: format!("/clienten/{}", opened.id()),
@@ -191,23 +194,23 @@ pub async fn entry<S: Backend>(
         }
         .into_response());
     }
-    let yes = |b: bool| if b { l.t("ja", "yes") } else { l.t("nee", "no") }.to_owned();
+    let yes = |b: bool| if b { l.tr("common-yes") } else { l.tr("common-no") }.to_owned();
     let fields: Vec<(String, String)> = match &payload {
         Some(EntryPayload::Decision(d)) => vec![
-            (l.t("Na beraad (dossierregel)", "After deliberation (entry)").into(), d.deliberation_seq.to_string()),
-            (l.t("Gedeeld", "Shared").into(), yes(d.shared)),
-            (l.t("Wat", "What").into(), d.what.clone()),
-            (l.t("Met wie", "With whom").into(), d.recipient.clone()),
-            (l.t("Wanneer gedeeld", "When shared").into(), d.shared_at.as_deref().map(iso_to_dutch).unwrap_or_default()),
-            (l.t("Cliënt geïnformeerd", "Client informed").into(), d.client_informed.clone().unwrap_or_default()),
-            (l.t("Waarom niet geïnformeerd", "Why not informed").into(), d.client_not_informed_reason.clone().unwrap_or_default()),
-            (l.t("Redenen", "Reasons").into(), d.reasons.clone()),
+            (l.tr("dossier-after-deliberation-entry").into(), d.deliberation_seq.to_string()),
+            (l.tr("common-shared").into(), yes(d.shared)),
+            (l.tr("common-what").into(), d.what.clone()),
+            (l.tr("common-with-whom").into(), d.recipient.clone()),
+            (l.tr("dossier-when-shared").into(), d.shared_at.as_deref().map(iso_to_dutch).unwrap_or_default()),
+            (l.tr("dossier-client-informed").into(), d.client_informed.clone().unwrap_or_default()),
+            (l.tr("dossier-why-not-informed").into(), d.client_not_informed_reason.clone().unwrap_or_default()),
+            (l.tr("dossier-reasons").into(), d.reasons.clone()),
         ],
-        Some(p) => vec![(l.t("Inhoud", "Content").into(), grondslag_app::summary(web.rules(), p))],
+        Some(p) => vec![(l.tr("dossier-content").into(), grondslag_app::summary(web.rules(), p))],
         None => Vec::new(),
     };
     Ok(EntryPage {
-        title: format!("{} {seq}: {}", l.t("Dossierregel", "Entry"), kind_label(&kind)),
+        title: format!("{} {seq}: {}", l.tr("dossier-entry-2"), kind_label(&kind)),
         c: Chrome::new(&user, &format!("/clienten/{}/dossier/{seq}", opened.id())),
         client: opened.id().to_owned(),
         seq,
@@ -240,11 +243,13 @@ pub async fn receipt_page<S: Backend>(
 ) -> Result<ReceiptPage, WebError> {
     let opened = web.open_client(&user, Action::DossierRead, &id).await?;
     let entries = opened.entries().await?;
-    let (_, kind, ts, _) =
-        entries.into_iter().find(|(s, _, _, _)| *s == seq).ok_or_else(|| WebError::NotFound("Deze dossierregel bestaat niet.".into()))?;
+    let (_, kind, ts, _) = entries
+        .into_iter()
+        .find(|(s, _, _, _)| *s == seq)
+        .ok_or_else(|| WebError::NotFound(Msg::new("dossier-dossierregel-bestaat-niet")))?;
     let rc = opened.receipt(seq).await?;
     Ok(ReceiptPage {
-        title: user.lang.t("Bewijs van vastlegging", "Proof of recording").into(),
+        title: user.lang.tr("common-proof-of-recording").into(),
         c: Chrome::new(&user, &format!("/clienten/{}/dossier/{seq}/bewijs", opened.id())),
         client: opened.id().to_owned(),
         name: opened.identity().await?.name,

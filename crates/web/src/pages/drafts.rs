@@ -2,6 +2,7 @@
 //! (kept 7 days), with the client's name, the last change and a link to continue; and
 //! discarding one (a confirmation page, then a POST).
 
+use grondslag_i18n::Msg;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -49,7 +50,7 @@ async fn row<S: Backend>(web: &Web<S>, user: &User, d: &Draft) -> Result<DraftRo
     let l = user.lang;
     let store = web.store();
     let (client, has_client) = match &d.client {
-        None => (l.t("Zonder cliënt", "Without a client").to_owned(), false),
+        None => (l.tr("drafts-without-a-client").to_owned(), false),
         Some(id) => {
             let client = match store.client(id).await {
                 Ok(c) if c.org == user.org => Some(c),
@@ -64,11 +65,7 @@ async fn row<S: Backend>(web: &Web<S>, user: &User, d: &Draft) -> Result<DraftRo
             };
             match client {
                 Some(c) if visible => (web.listed_identity(&user.org, &c).await?.name, true),
-                _ => (
-                    l.t("Een cliënt met wie u geen behandelrelatie meer heeft", "A client you no longer have a care relation with")
-                        .to_owned(),
-                    true,
-                ),
+                _ => (l.tr("drafts-a-client-you-no-longer").to_owned(), true),
             }
         }
     };
@@ -96,7 +93,7 @@ pub async fn list<S: Backend>(
         drafts.push(row(&web, &user, &d).await?);
     }
     Ok(DraftsPage {
-        title: user.lang.t("Mijn onafgemaakte beraden", "My unfinished deliberations").into(),
+        title: user.lang.tr("drafts-my-unfinished-deliberations").into(),
         c: Chrome::new(&user, "/beraad/onafgemaakt"),
         drafts,
         discarded: q.contains_key("weggegooid"),
@@ -105,8 +102,7 @@ pub async fn list<S: Backend>(
 }
 
 async fn own<S: Backend>(web: &Web<S>, user: &User, id: &str) -> Result<Draft, WebError> {
-    let not_found =
-        || WebError::NotFound("Dit beraad bestaat niet (meer). Een beraad dat niet is vastgelegd wordt na 7 dagen opgeruimd.".into());
+    let not_found = || WebError::NotFound(Msg::new("draft-beraad-bestaat-niet-meer"));
     if !crate::audit::is_id(id) {
         return Err(not_found());
     }
@@ -120,7 +116,7 @@ async fn own<S: Backend>(web: &Web<S>, user: &User, id: &str) -> Result<Draft, W
 pub async fn discard_form<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, Path(id): Path<String>) -> Result<DiscardPage, WebError> {
     let d = own(&web, &user, &id).await?;
     Ok(DiscardPage {
-        title: user.lang.t("Onafgemaakt beraad weggooien?", "Discard the unfinished deliberation?").into(),
+        title: user.lang.tr("drafts-discard-the-unfinished-deliberation").into(),
         c: Chrome::new(&user, &format!("/beraad/{id}/weggooien")),
         draft: row(&web, &user, &d).await?,
     })

@@ -29,7 +29,7 @@ pub struct LoginPage {
 }
 
 pub async fn form(lang: Lang) -> LoginPage {
-    LoginPage { title: lang.t("Inloggen", "Sign in").into(), c: Chrome::anonymous(lang, "/inloggen"), error: None, login: String::new() }
+    LoginPage { title: lang.tr("common-sign-in").into(), c: Chrome::anonymous(lang, "/inloggen"), error: None, login: String::new() }
 }
 
 /// Where a role starts after signing in.
@@ -55,15 +55,11 @@ pub async fn submit<S: Backend>(State(web): State<Arc<Web<S>>>, lang: Lang, Peer
     let login = form.get("inlognaam").unwrap_or("").trim().to_owned();
     let pw = form.get("wachtwoord").unwrap_or("").to_owned();
     let page = |status: axum::http::StatusCode, msg: String, login: String| {
-        let p = LoginPage { title: lang.t("Inloggen", "Sign in").into(), c: Chrome::anonymous(lang, "/inloggen"), error: Some(msg), login };
+        let p = LoginPage { title: lang.tr("common-sign-in").into(), c: Chrome::anonymous(lang, "/inloggen"), error: Some(msg), login };
         (status, p).into_response()
     };
     if login.is_empty() || pw.is_empty() {
-        return page(
-            axum::http::StatusCode::UNPROCESSABLE_ENTITY,
-            lang.t("Vul uw inlognaam en wachtwoord in.", "Enter your login name and password.").into(),
-            login,
-        );
+        return page(axum::http::StatusCode::UNPROCESSABLE_ENTITY, lang.tr("login-enter-your-login-name-and").into(), login);
     }
     match web.login(&login, &pw, &addr).await {
         Ok(signed_in) => {
@@ -74,8 +70,8 @@ pub async fn submit<S: Backend>(State(web): State<Arc<Web<S>>>, lang: Lang, Peer
             };
             ([(SET_COOKIE, web.session_cookie(&signed_in.token))], Redirect::to(to)).into_response()
         }
-        Err(WebError::Forbidden(nl)) => {
-            let msg = if lang == Lang::En { "Login name or password is wrong, or the account is blocked.".to_owned() } else { nl };
+        Err(WebError::Forbidden(m)) => {
+            let msg = m.render(lang.rules());
             page(axum::http::StatusCode::FORBIDDEN, msg, login)
         }
         Err(e @ WebError::RateLimited) => {
@@ -117,7 +113,7 @@ pub struct CodePage {
 fn code_page(user: &crate::User, error: Option<String>, recovery_error: bool) -> CodePage {
     let lang = user.lang;
     // No menu: nothing but this step and cancelling (signing out) is reachable yet.
-    CodePage { title: lang.t("Inlogcode", "Sign-in code").into(), c: Chrome::anonymous(lang, "/inloggen/code"), error, recovery_error }
+    CodePage { title: lang.tr("login-sign-in-code").into(), c: Chrome::anonymous(lang, "/inloggen/code"), error, recovery_error }
 }
 
 /// The second step of signing in: the code from the authenticator app, or a recovery code.
@@ -132,10 +128,7 @@ pub async fn code_submit<S: Backend>(State(web): State<Arc<Web<S>>>, PendingUser
     let refuse =
         |status: axum::http::StatusCode, msg: &str| (status, code_page(&user, Some(msg.to_owned()), recovery.is_some())).into_response();
     if answer.is_empty() {
-        return refuse(
-            axum::http::StatusCode::UNPROCESSABLE_ENTITY,
-            lang.t("Vul de code uit uw authenticator-app in.", "Enter the code from your authenticator app."),
-        );
+        return refuse(axum::http::StatusCode::UNPROCESSABLE_ENTITY, lang.tr("login-enter-the-code-from-your"));
     }
     let result = async {
         let store = web.store();
@@ -155,14 +148,7 @@ pub async fn code_submit<S: Backend>(State(web): State<Arc<Web<S>>>, PendingUser
         },
         Ok((_, None)) => refuse(
             axum::http::StatusCode::FORBIDDEN,
-            if recovery.is_some() {
-                lang.t("Deze herstelcode klopt niet of is al gebruikt.", "This recovery code is wrong or has been used.")
-            } else {
-                lang.t(
-                    "De code klopt niet, is al gebruikt of is verlopen. Wacht op de volgende code in uw app.",
-                    "The code is wrong, has been used or has expired. Wait for the next code in your app.",
-                )
-            },
+            if recovery.is_some() { lang.tr("login-this-recovery-code-is-wrong") } else { lang.tr("common-the-code-is-wrong-has") },
         ),
         Err(e @ WebError::RateLimited) => {
             let (nl, en) = e.messages();

@@ -14,6 +14,7 @@ pub mod privacy;
 
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
+use grondslag_i18n::Msg;
 
 use crate::error::WebError;
 
@@ -29,11 +30,11 @@ impl<S: Send + Sync> FromRequest<S> for FormData {
             if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
                 WebError::TooLarge
             } else {
-                WebError::Invalid("Het formulier kon niet worden gelezen.".into())
+                WebError::Invalid(Msg::new("pages-formulier-kon-niet-worden"))
             }
         })?;
         let pairs = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&bytes)
-            .map_err(|_| WebError::Invalid("Het formulier kon niet worden gelezen.".into()))?;
+            .map_err(|_| WebError::Invalid(Msg::new("pages-formulier-kon-niet-worden")))?;
         check_sizes(&pairs)?;
         Ok(FormData(pairs))
     }
@@ -50,10 +51,10 @@ const MAX_NAME_CHARS: usize = 100;
 /// or echoed, and a flood of fields or characters is refused at once.
 fn check_sizes(pairs: &[(String, String)]) -> Result<(), WebError> {
     if pairs.len() > MAX_FIELDS {
-        return Err(WebError::Invalid(format!("Het formulier heeft te veel velden (hoogstens {MAX_FIELDS}).")));
+        return Err(WebError::Invalid(Msg::new("pages-formulier-heeft-te-veel").arg("MAX_FIELDS", MAX_FIELDS)));
     }
     if pairs.iter().any(|(k, v)| k.chars().count() > MAX_NAME_CHARS || v.chars().count() > MAX_VALUE_CHARS) {
-        return Err(WebError::Invalid(format!("Een veld van het formulier is te lang (hoogstens {MAX_VALUE_CHARS} tekens).")));
+        return Err(WebError::Invalid(Msg::new("pages-veld-formulier-te-lang").arg("MAX_VALUE_CHARS", MAX_VALUE_CHARS)));
     }
     Ok(())
 }
@@ -71,10 +72,10 @@ impl FormData {
     pub fn optional(&self, name: &str, what: &str, max: usize) -> Result<String, WebError> {
         let v = self.get(name).unwrap_or("").trim().replace("\r\n", "\n");
         if v.chars().count() > max {
-            return Err(WebError::Invalid(format!("{what} is te lang (hoogstens {max} tekens).")));
+            return Err(WebError::Invalid(Msg::new("pages-te-lang-hoogstens-tekens").arg("what", what).arg("max", max)));
         }
         if v.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
-            return Err(WebError::Invalid(format!("{what} bevat tekens die niet zijn toegestaan.")));
+            return Err(WebError::Invalid(Msg::new("pages-bevat-tekens-niet-zijn").arg("what", what)));
         }
         Ok(v)
     }
@@ -83,7 +84,7 @@ impl FormData {
     pub fn required(&self, name: &str, what: &str, max: usize) -> Result<String, WebError> {
         let v = self.optional(name, what, max)?;
         if v.is_empty() {
-            return Err(WebError::Invalid(format!("Vul {what} in.")));
+            return Err(WebError::Invalid(Msg::new("pages-vul-in").arg("what", what)));
         }
         Ok(v)
     }
@@ -92,7 +93,7 @@ impl FormData {
         match self.get(name) {
             Some("ja") | Some("true") => Ok(true),
             Some("nee") | Some("false") => Ok(false),
-            _ => Err(WebError::Invalid(format!("Kies ja of nee bij {what}."))),
+            _ => Err(WebError::Invalid(Msg::new("pages-kies-ja-nee-bij").arg("what", what))),
         }
     }
 }

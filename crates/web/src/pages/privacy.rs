@@ -2,6 +2,7 @@
 //! paged, readable labels, its hash chain verified, exported as CSV),
 //! break-the-glass grants to review, and verification of the organisation's ledger.
 
+use grondslag_i18n::Msg;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -150,10 +151,7 @@ async fn filter<S: Backend>(web: &Web<S>, user: &User, q: &HashMap<String, Strin
     if !who.is_empty() {
         match people.iter().find(|p| p.id == who) {
             Some(p) => f.user = Some(p.id.clone()),
-            None => {
-                f.error =
-                    Some(l.t("Deze persoon is niet gevonden in uw organisatie.", "This person was not found in your organisation.").into())
-            }
+            None => f.error = Some(l.tr("privacy-this-person-was-not-found").into()),
         }
     }
     f.from_text = text("van").chars().take(10).collect();
@@ -164,13 +162,13 @@ async fn filter<S: Backend>(web: &Web<S>, user: &User, q: &HashMap<String, Strin
             if let (Some(a), Some(b)) = (from, to)
                 && a > b
             {
-                f.error = Some(l.t("De begindatum ligt na de einddatum.", "The start date is after the end date.").into());
+                f.error = Some(l.tr("privacy-the-start-date-is-after").into());
             } else {
                 f.from = from.and_then(day_start_utc);
                 f.until = to.and_then(|d| d.next_day()).and_then(day_start_utc);
             }
         }
-        _ => f.error = Some(l.t("Een datum is niet geldig; schrijf dd-mm-jjjj.", "A date is not valid; write dd-mm-yyyy.").into()),
+        _ => f.error = Some(l.tr("privacy-a-date-is-not-valid").into()),
     }
     let id = text("client").to_lowercase();
     let typed = text("clientnaam");
@@ -180,13 +178,7 @@ async fn filter<S: Backend>(web: &Web<S>, user: &User, q: &HashMap<String, Strin
         f.client = Some(id);
     } else if !typed.is_empty() {
         if typed.chars().count() > MAX_CLIENT_TEXT || typed.chars().any(char::is_control) {
-            f.error = Some(
-                l.t(
-                    "De naam of referentie van de cliënt is te lang of bevat ongeldige tekens.",
-                    "The client's name or reference is too long or contains invalid characters.",
-                )
-                .into(),
-            );
+            f.error = Some(l.tr("privacy-the-clients-name-or-reference").into());
             return Ok(f);
         }
         f.client_text = typed.clone();
@@ -202,7 +194,7 @@ async fn filter<S: Backend>(web: &Web<S>, user: &User, q: &HashMap<String, Strin
                 let name = who.name.to_lowercase();
                 if words.iter().all(|w| name.contains(w.as_str())) {
                     let born = who.birth_date.as_deref().and_then(parse_date).map(crate::view::dutch_date).unwrap_or_default();
-                    let label = if born.is_empty() { who.name } else { format!("{} ({} {born})", who.name, l.t("geboren", "born")) };
+                    let label = if born.is_empty() { who.name } else { format!("{} ({} {born})", who.name, l.tr("privacy-born")) };
                     hits.push((c.id, label));
                 }
             }
@@ -210,13 +202,7 @@ async fn filter<S: Backend>(web: &Web<S>, user: &User, q: &HashMap<String, Strin
             match hits.len() {
                 0 => {
                     f.nobody = true;
-                    f.error = Some(
-                        l.t(
-                            "Geen cliënt in uw organisatie heeft deze naam of referentie.",
-                            "No client in your organisation has this name or reference.",
-                        )
-                        .into(),
-                    );
+                    f.error = Some(l.tr("privacy-no-client-in-your-organisation").into());
                 }
                 1 => {
                     let (id, _) = hits.remove(0);
@@ -308,7 +294,7 @@ pub async fn access_log<S: Backend>(
         .collect();
     let status = if f.error.is_some() && !f.nobody { axum::http::StatusCode::UNPROCESSABLE_ENTITY } else { axum::http::StatusCode::OK };
     let page = AccessLogPage {
-        title: user.lang.t("Toegangslog (NEN 7513)", "Access log (NEN 7513)").into(),
+        title: user.lang.tr("privacy-access-log-nen-7513").into(),
         c: Chrome::new(&user, "/toegangslog"),
         events,
         chain_ok: verdict.is_ok(),
@@ -345,10 +331,10 @@ pub async fn access_log_csv<S: Backend>(
     web.guard(&user, Action::ReadAccessLog).await?;
     let f = filter(&web, &user, &q).await?;
     if let Some(e) = f.error {
-        return Err(WebError::Invalid(e));
+        return Err(WebError::Invalid(Msg::verbatim(e)));
     }
     if !f.choices.is_empty() {
-        return Err(WebError::Invalid("Meerdere cliënten passen bij deze naam; kies er één op de pagina van het toegangslog.".into()));
+        return Err(WebError::Invalid(Msg::new("privacy-meerdere-clienten-passen-bij")));
     }
     web.log_event(&user, Event::AccessLogExported, f.client.as_deref(), &format!("rol:{}", user.role.as_str()), true).await?;
     let store = web.store();
@@ -452,7 +438,7 @@ pub async fn grants<S: Backend>(State(web): State<Arc<Web<S>>>, user: User) -> R
         });
     }
     let open = grants.iter().filter(|g| g.reviewed.is_none()).count();
-    Ok(GrantsPage { title: user.lang.t("Noodtoegang", "Emergency access").into(), c: Chrome::new(&user, "/doorbraken"), grants, open })
+    Ok(GrantsPage { title: user.lang.tr("common-emergency-access").into(), c: Chrome::new(&user, "/doorbraken"), grants, open })
 }
 
 pub async fn review<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, Path(id): Path<String>) -> Result<Response, WebError> {
@@ -482,12 +468,9 @@ pub async fn verification<S: Backend>(State(web): State<Arc<Web<S>>>, user: User
             format!(
                 "{} {} {} {}",
                 v.report.entries,
-                l.t("regels in", "entries in"),
+                l.tr("privacy-entries-in"),
                 v.report.dossiers,
-                l.t(
-                    "dossiers gecontroleerd: alle staan ongewijzigd in het ondertekende logboek van de organisatie.",
-                    "dossiers checked: all are unchanged in the organisation's signed log."
-                ),
+                l.tr("privacy-dossiers-checked-all-are-unchanged"),
             ),
             v.key,
         ),
@@ -495,11 +478,11 @@ pub async fn verification<S: Backend>(State(web): State<Arc<Web<S>>>, user: User
     };
     let chain = web.store().access_chain(&user.org).await?;
     let (access_ok, access_text) = match verify_access_chain(&chain) {
-        Ok(()) => (true, format!("{} {}", chain.len(), l.t("gebeurtenissen, keten intact.", "events, chain intact."))),
+        Ok(()) => (true, format!("{} {}", chain.len(), l.tr("privacy-events-chain-intact"))),
         Err(e) => (false, e),
     };
     Ok(VerificationPage {
-        title: l.t("Verificatie van de organisatie", "Verification of the organisation").into(),
+        title: l.tr("privacy-verification-of-the-organisation").into(),
         c: Chrome::new(&user, "/verificatie"),
         ledger_ok,
         ledger_text,

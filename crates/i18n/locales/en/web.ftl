@@ -1,0 +1,462 @@
+# Grondslag — English. Ids: <area>-<words>; an area is the page or module that uses them.
+
+## access-labels
+access-labels-role = role:
+access-labels-emergency-access = emergency access
+access-labels-care-relation = care relation
+access-labels-own-account = own account
+access-labels-refused-unknown-or-of-another = refused: unknown or of another organisation
+access-labels-refused-other-organisation = refused: other organisation
+access-labels-refused-not-for-this-role = refused: not for this role
+access-labels-refused-no-care-relation = refused: no care relation
+access-labels-refused-unknown-client = refused: unknown client
+access-labels-refused-account-not-yet-taken = refused: account not yet taken into use
+
+## error
+error-no-access = No access
+error-not-found = Not found
+error-check-your-input = Check your input
+error-too-many-attempts = Too many attempts
+error-this-is-not-possible = This is not possible
+error-too-large = Too large
+error-waited-too-long = Waited too long
+error-something-went-wrong = Something went wrong
+error-only-in-an-emergency-explain = Only in an emergency. Explain why you need this dossier now. The privacy officer sees your reason and reviews your access afterwards.
+error-reason-required = Reason (required)
+error-take-emergency-access-4-hours = Take emergency access (4 hours)
+error-back-to-the-start = Back to the start
+
+## i18n
+i18n-english = English
+
+## account
+account-choose-your-own-password = Choose your own password
+account-qr-code-to-add-grondslag = QR code to add Grondslag to your authenticator app
+account-the-second-factor-is-on = The second factor is on.
+account-new-recovery-codes-made-the = New recovery codes made; the old ones no longer work.
+account-the-second-factor-is-off = The second factor is off.
+
+## clients
+clients-there-is-no-client-with = There is no client with this reference in your organisation.
+clients-you-have-1-unfinished-deliberation = You have 1 unfinished deliberation
+clients-you-have = You have
+clients-unfinished-deliberations = unfinished deliberations
+clients-search-my-clients = Search my clients
+clients-name-or-part-of-the = Name or part of the name
+clients-in-full-e-g-the = In full, e.g. the client number
+clients-dd-mm-yyyy = dd-mm-yyyy
+clients-search = Search
+clients-show-all-clients = Show all clients
+clients-1-client-found = 1 client found.
+clients-clients-found = clients found.
+clients-none-of-your-clients-matches = None of your clients matches this search. You only search clients you have a care relation with; for another client: see below.
+clients-you-have-no-clients-with = You have no clients with a care relation yet. Register a client, or ask your administrator to record a care relation.
+clients-clients-found-that-you-have = Clients found that you have a care relation with
+clients-clients-you-have-a-care = Clients you have a care relation with
+clients-start-deliberation = Start deliberation
+clients-find-a-client-without-a = Find a client without a care relation
+clients-reference-e-g-client-number = Reference (e.g. client number)
+clients-without-a-care-relation-you = Without a care relation you only get access in an emergency, with a reason. This is logged and reviewed.
+
+## decision
+decision-record-the-decision = Record the decision
+decision-recorded-in-the-dossier-can = Recorded in the dossier — can no longer be changed unnoticed.
+decision-view-or-print-the-report = View or print the report
+decision-deliberation = Deliberation
+decision-the-decision-following-this-deliberation = The decision following this deliberation is already recorded; a new decision needs a new deliberation.
+decision-view-the-recorded-decision = View the recorded decision
+decision-record-what-you-decide-also = Record what you decide — also if you decide not to share.
+decision-did-you-share-or-will = Did you share (or will you)?
+decision-what-only-what-is-necessary = What (only what is necessary)
+decision-when-shared-optional = When shared (optional)
+decision-was-the-client-informed = Was the client informed?
+decision-if-yes-when-and-how = If yes: when and how
+decision-if-no-why-not-for = If no: why not (for example because it endangers safety)
+decision-your-reasons = Your reasons
+decision-record-decision = Record decision
+decision-later = Later
+
+## deliberation
+deliberation-care = Care
+deliberation-youth = Youth
+deliberation-social-domain = Social domain
+deliberation-education = Education
+deliberation-government = Government
+deliberation-justice = Justice
+deliberation-private-parties = Private parties
+deliberation-the-clients-circle = The client's circle
+deliberation-other = Other
+deliberation-nobody = Nobody
+deliberation-this-is-needed-to-consult = This is needed to consult this client's consent registry: which consent would cover this disclosure?
+deliberation-you-the-professional = you, the professional
+deliberation-you-after-checking-if-needed = you, after checking if needed
+deliberation-not-yet-recorded = not yet recorded
+deliberation-without-a-client-not-recorded = Without a client (not recorded)
+
+## dossier
+dossier-from = from
+dossier-dossier = Dossier
+dossier-entry = entry
+dossier-recorded = recorded
+dossier-after-deliberation-entry = After deliberation (entry)
+dossier-when-shared = When shared
+dossier-client-informed = Client informed
+dossier-why-not-informed = Why not informed
+dossier-reasons = Reasons
+dossier-content = Content
+dossier-entry-2 = Entry
+dossier-emergency-access = Emergency access.
+dossier-you-have-no-care-relation = You have no care relation with this client. Your access is logged and will be reviewed by the privacy officer.
+dossier-checked = checked
+dossier-every-entry-of-this-dossier = Every entry of this dossier is unchanged in the organisation's signed log.
+dossier-not-verified = not verified
+dossier-the-check-of-this-dossier = The check of this dossier fails: an entry was changed or is missing. Report this to your privacy officer.
+dossier-download-verification-bundle = Download verification bundle
+dossier-consents = Consents
+dossier-no-consent-is-registered = No consent is registered.
+dossier-entry-3 = Entry
+dossier-given-by = Given by
+dossier-to = To
+dossier-data = Data
+dossier-purpose = Purpose
+dossier-period = Period
+dossier-withdrawn-as-of = withdrawn as of
+dossier-valid = valid
+dossier-withdraw = Withdraw…
+dossier-consent = consent
+dossier-withdrawn-by = Withdrawn by
+dossier-as-of = As of
+dossier-withdraw-2 = Withdraw
+dossier-timeline = Timeline
+dossier-this-dossier-is-still-empty = This dossier is still empty.
+dossier-kind = Kind
+dossier-by = By
+dossier-record-decision = record decision
+
+## drafts
+drafts-without-a-client = Without a client
+drafts-a-client-you-no-longer = A client you no longer have a care relation with
+drafts-my-unfinished-deliberations = My unfinished deliberations
+drafts-discard-the-unfinished-deliberation = Discard the unfinished deliberation?
+drafts-the-unfinished-deliberation-was-discarded = The unfinished deliberation was discarded.
+drafts-deliberations-you-started-but-have = Deliberations you started but have not recorded yet. Only you see them. An unfinished deliberation is removed 7 days after its last change.
+drafts-you-have-no-unfinished-deliberations = You have no unfinished deliberations.
+drafts-most-recently-changed-first = Most recently changed first
+drafts-continue = Continue
+drafts-discard = Discard
+
+## login
+login-enter-your-login-name-and = Enter your login name and password.
+login-sign-in-code = Sign-in code
+login-enter-the-code-from-your = Enter the code from your authenticator app.
+login-this-recovery-code-is-wrong = This recovery code is wrong or has been used.
+login-sign-in-to-grondslag = Sign in to Grondslag
+login-may-i-share-this-with = May I share this — with whom, what, and on what ground? Sign in to start a deliberation or open a dossier.
+login-password = Password
+
+## privacy
+privacy-this-person-was-not-found = This person was not found in your organisation.
+privacy-the-start-date-is-after = The start date is after the end date.
+privacy-a-date-is-not-valid = A date is not valid; write dd-mm-yyyy.
+privacy-the-clients-name-or-reference = The client's name or reference is too long or contains invalid characters.
+privacy-born = born
+privacy-no-client-in-your-organisation = No client in your organisation has this name or reference.
+privacy-access-log-nen-7513 = Access log (NEN 7513)
+privacy-entries-in = entries in
+privacy-dossiers-checked-all-are-unchanged = dossiers checked: all are unchanged in the organisation's signed log.
+privacy-events-chain-intact = events, chain intact.
+privacy-verification-of-the-organisation = Verification of the organisation
+
+## report-view
+report-view-not-answered = not answered
+
+## view
+view-professional = professional
+view-aandachtsfunctionaris-designated-officer = aandachtsfunctionaris (designated officer)
+view-privacy-officer = privacy officer
+view-administrator = administrator
+view-unfinished-deliberations = Unfinished deliberations
+view-verification = Verification
+
+## access-log
+access-log-chain-intact = chain intact
+access-log-events-none-was-changed-deleted = events; none was changed, deleted or moved.
+access-log-chain-broken = chain broken
+access-log-filter = Filter
+access-log-person = Person
+access-log-everyone = Everyone
+access-log-name-part-of-the-name = Name, part of the name, or full reference
+access-log-from-date = From date
+access-log-up-to-and-including-date = Up to and including date
+access-log-show-all = Show all
+access-log-which-client-do-you-mean = Which client do you mean?
+access-log-several-clients-match-this-name = Several clients match this name.
+access-log-download-as-csv = Download as CSV
+access-log-filtered = (filtered)
+access-log-for-a-spreadsheet-the-download = For a spreadsheet; the download itself is also recorded in this log.
+access-log-filtered-2 = Filtered.{" "}
+access-log-newest-first-who-which-client = Newest first. Who, which client, which action, when (Dutch time), on what authorisation.
+access-log-who = Who
+access-log-action = Action
+access-log-authorisation = Authorisation
+access-log-allowed = Allowed
+access-log-from = From
+access-log-refused = refused
+access-log-no-events = No events.
+access-log-older-events = Older events
+
+## admin
+admin-accounts = Accounts
+admin-login = Login
+admin-role = Role
+admin-profession = Profession
+admin-on = on
+admin-remove = Remove
+admin-second-factor-of = second factor of
+admin-off = off
+admin-blocked = blocked
+admin-not-yet-in-use = not yet in use
+admin-block = Block
+admin-new-password = New password…
+admin-new-password-at-least-12 = New password (at least 12 characters)
+admin-set = Set
+admin-add-an-account = Add an account
+admin-initial-password-at-least-12 = Initial password (at least 12 characters)
+admin-role-in-grondslag = Role in Grondslag
+admin-profession-decides-the-secrecy-regime = Profession (decides the secrecy regime in a deliberation)
+admin-add = Add
+admin-administrators-and-privacy-officers-always = Administrators and privacy officers always need a second factor (a code from an app) to sign in. You can require it of everyone in your organisation.
+admin-second-factor-required-for-everyone = Second factor required for everyone
+admin-save = Save
+admin-care-relations = Care relations
+admin-a-professional-only-sees-the = A professional only sees the dossiers of clients with a recorded care relation. A care relation can only be recorded once the account has been taken into use: the professional has signed in and chosen their own password.
+admin-since = Since
+admin-action = Action
+admin-end = End
+admin-record-care-relation = Record care relation
+
+## base
+base-skip-to-content = Skip to content
+base-main-menu = Main menu
+base-your-account = Your account
+base-sign-out = Sign out
+
+## client-new
+client-new-name-and-date-of-birth = Name and date of birth are stored encrypted. The reference is kept only as a keyed pseudonym.
+client-new-for-example-the-client-number = For example the client number from your record system. Unique within the organisation.
+client-new-date-of-birth-optional = Date of birth (optional)
+client-new-register = Register
+
+## consent
+consent-consent-is-specific-for-these = Consent is specific: for these recipients, these data and this purpose. A deliberation only relies on a consent that fully covers the intended disclosure.
+consent-given-by-name = Given by (name)
+consent-in-what-capacity = In what capacity
+consent-to-whom-it-may-be = To whom it may be disclosed
+consent-which-data = Which data
+consent-for-which-purpose = For which purpose
+consent-valid-from = Valid from
+consent-valid-until-optional = Valid until (optional)
+consent-form = Form
+consent-oral = oral
+consent-written = written
+consent-digital = digital
+consent-freely-given = Freely given?
+consent-no-if-the-client-depends = No if the client depends on the recipient or requester (benefit, provision, job).
+consent-informed-of-the-consequences = Informed of the consequences?
+
+## deliberation-start
+deliberation-start-grondslag-only-asks-the-questions = Grondslag only asks the questions that can still change the answer, one at a time. Each question shows why it is asked and its source.
+deliberation-start-who-is-it-about = Who is it about?
+deliberation-start-without-a-client-only-the = Without a client — only the answer, nothing is recorded
+deliberation-start-date-of-the-law = Date of the law
+deliberation-start-usually-today-for-a-past = Usually today. For a past situation: the date it happened.
+deliberation-start-start-the-deliberation = Start the deliberation
+
+## draft-discard
+draft-discard-the-answers-of-this-deliberation = The answers of this deliberation are deleted. Nothing of it was recorded in the dossier, so nothing changes there. This cannot be undone.
+draft-discard-yes-discard = Yes, discard
+draft-discard-no-continue-the-deliberation = No, continue the deliberation
+draft-discard-back-to-the-list = Back to the list
+
+## entry
+entry-the-content-of-this-entry = The content of this entry was erased (retention ended). The entry stays in the log and remains verifiable.
+
+## grants
+grants-access-without-a-care-relation = Access without a care relation, with the reason the professional gave. Review every one.
+grants-still-to-review = still to review
+grants-no-emergency-access-was-taken = No emergency access was taken.
+grants-reason = Reason
+grants-granted = Granted
+grants-valid-until = Valid until
+grants-review = Review
+grants-reviewed = reviewed
+grants-mark-as-reviewed = Mark as reviewed
+
+## judgment
+judgment-this-is-your-judgment-grondslag = This is your judgment. Grondslag records your answers and reasons as yours and never presents them as decided by the rules.
+judgment-sources = Sources:
+judgment-still-open-choose-yes-or = Still open: choose yes or no and write down your reasons.
+judgment-your-reasons-in-your-own = Your reasons, in your own words
+judgment-save-weighing = Save weighing
+judgment-back-to-the-answer = Back to the answer
+
+## login-code
+login-code-your-password-is-correct-now = Your password is correct. Now enter the 6-digit code that your authenticator app shows for Grondslag.
+login-code-code-6-digits = Code (6 digits)
+login-code-no-access-to-your-app = No access to your app? Use a recovery code
+login-code-recovery-code = Recovery code
+login-code-each-recovery-code-works-once = Each recovery code works once.
+login-code-sign-in-with-recovery-code = Sign in with recovery code
+
+## password
+password-your-own-password-is-set = Your own password is set. The password from the administrator no longer works.
+password-continue = Continue
+password-your-password-was-changed-all = Your password was changed. All your sessions have ended; sign in again.
+password-you-signed-in-with-a = You signed in with a password the administrator chose for you. Now choose your own password that only you know; then you can continue.
+password-second-factor-sign-in-code = Second factor (sign-in code from an app)
+password-choose-a-password-of-at = Choose a password of at least 12 characters, different from the administrator's.
+password-choose-a-password-of-at-2 = Choose a password of at least 12 characters. After the change all your sessions end.
+password-current-password-from-the-administrator = Current password (from the administrator)
+password-current-password = Current password
+password-new-password = New password
+password-new-password-again = New password (again)
+password-set-my-own-password = Set my own password
+
+## printable
+printable-back = Back
+printable-print-or-save-as-pdf = Print or save as PDF with your browser's print function.
+printable-recorded-as-dossier-entry = Recorded as dossier entry
+printable-can-no-longer-be-changed = can no longer be changed unnoticed.
+printable-view-or-download-the-proof = View or download the proof
+
+## question
+question-deliberation-about = Deliberation about
+question-change-an-answer = Change an answer
+question-of-at-most = of at most
+question-the-outcome-stands-this-question = the outcome stands; this question only decides the conditions
+question-choose = — choose —
+question-choose-all-that-apply = Choose all that apply.
+question-why-do-i-ask-this = Why do I ask this?
+question-why-now = Why now:
+question-who-answers-this = Who answers this:
+question-save-change = Save change
+question-next = Next
+question-dont-change = Don't change
+question-previous-question = Previous question
+question-skip-go-to-the-answer = Skip: go to the answer
+question-your-answers-so-far = Your answers so far
+
+## receipt
+receipt-dossier-entry = Dossier entry
+receipt-recorded-on = recorded on
+receipt-this-entry-is-in-your = This entry is in your organisation's log, and that log is signed with the organisation's key. Anyone who later changes or removes the entry — an administrator included — is exposed by this proof.
+receipt-what-to-do-with-it = What to do with it
+receipt-keep-the-file-with-your = Keep the file with your own records. A supervisor, disciplinary board or court can use it without access to Grondslag to check that this entry is in the log unchanged (with the checking program grondslag-verify).
+receipt-download-the-proof-file = Download the proof (file)
+receipt-view-the-entry = View the entry
+receipt-technical-details-for-checking = Technical details (for checking)
+receipt-entries-in-the-log-at = Entries in the log at that moment
+
+## report-answer
+report-answer-still-open = Still open:
+
+## report-body
+report-body-layer-1-professional-secrecy-beroepsgeheim = Layer 1 — professional secrecy (beroepsgeheim)
+report-body-your-duty-of-confidentiality = Your duty of confidentiality:
+report-body-layer-2-gdpr-avg = Layer 2 — GDPR (AVG)
+report-body-lawful-basis-present = lawful basis present
+report-body-no-lawful-basis-established = no lawful basis established
+report-body-conditions = Conditions
+report-body-your-own-weighing = Your own weighing
+report-body-this-is-the-professionals-judgment = This is the professional's judgment, not the rules'.
+report-body-what-would-change-the-answer = What would change the answer?
+report-body-note = Note
+
+## report-details
+report-details-record-in-the-dossier = Record in the dossier
+report-details-your-answers = Your answers
+report-details-changed-answers = Changed answers:
+report-details-sources = Sources
+report-details-source = Source
+report-details-rule-set = Rule set
+report-details-law-as-of = law as of
+
+## result
+result-the-main-conditions = The main conditions
+result-and = And
+result-more-condition-s-see-the = more condition(s): see the explanation below.
+result-next-step = Next step
+result-consent = Consent:
+result-weigh-it-yourself = Weigh it yourself:
+result-ask-for-and-register-consent = Ask for and register consent
+result-record-this-deliberation-in-the = Record this deliberation in the dossier
+result-without-a-client-nothing-is = Without a client nothing is recorded. Start the deliberation from a client to record it in the dossier.
+result-printable-report = Printable report
+result-your-weighing = Your weighing
+result-here-the-law-asks-for = Here the law asks for your own judgment. Grondslag does not decide this for you: you answer each criterion and write down your reasons.
+result-view-or-change-weighing = View or change weighing:
+result-explanation-professional-secrecy-and-gdpr = Explanation: professional secrecy and GDPR, all conditions and sources
+result-change-an-answer = Change an answer
+
+## second-factor
+second-factor-your-account-requires-a-second = Your account requires a second factor. Set it up now; then you can continue.
+second-factor-your-recovery-codes = Your recovery codes
+second-factor-keep-these-codes-in-a = Keep these codes in a safe place, apart from your phone (for example printed). If you lose your app, sign in with one of these codes. Each code works once. You see them only now.
+second-factor-i-have-kept-them-continue = I have kept them — continue
+second-factor-the-second-factor-is-on = The second factor is on: when you sign in, Grondslag asks for a code from your authenticator app after your password.
+second-factor-unused-recovery-codes = Unused recovery codes:
+second-factor-new-recovery-codes = New recovery codes
+second-factor-makes-ten-new-codes-the = Makes ten new codes; the old ones then stop working.
+second-factor-code-from-your-app-6 = Code from your app (6 digits)
+second-factor-make-new-recovery-codes = Make new recovery codes
+second-factor-your-account-requires-the-second = Your account requires the second factor (by its role or by your organisation); it cannot be turned off.
+second-factor-turn-off-the-second-factor = Turn off the second factor
+second-factor-with-a-second-factor-your = With a second factor your password alone is not enough to sign in: you also enter a code that an app on your phone makes every 30 seconds.
+second-factor-install-an-authenticator-app-on = Install an authenticator app on your phone, for example the one your organisation recommends.
+second-factor-in-the-app-scan-this = In the app, scan this QR code:
+second-factor-cannot-scan-then-add-the = Cannot scan? Then add the account by hand with this key (time-based, 6 digits, 30 seconds):
+second-factor-enter-the-code-the-app = Enter the code the app shows now
+second-factor-turn-on-the-second-factor = Turn on the second factor
+
+## verification
+verification-dossier-ledger = Dossier ledger
+verification-verified = verified
+verification-fails = fails
+verification-the-organisations-public-key-give = The organisation's public key (give it to whoever verifies bundles):
+verification-intact = intact
+verification-broken = broken
+verification-a-bundle-of-one-dossier = A bundle of one dossier can be verified offline with grondslag-verify, without trusting this server.
+
+## access log actions (codes in the log never change)
+access-beraad-anoniem = Deliberation without a client
+access-dossier-lezen = Dossier read
+access-dossier-schrijven = Recorded in the dossier
+access-dossier-exporteren = Dossier exported (bundle)
+access-doorbraak-aanvragen = Emergency access requested
+access-doorbraak-toegekend = Emergency access taken
+access-doorbraak-beoordelen = Emergency access reviewed
+access-client-registreren = Client registered
+access-clienten-overzicht = Overview of all clients
+access-clienten-eigen-lijst = Own client list viewed
+access-clienten-zoeken = Searched own clients
+access-beraden-eigen-lijst = Own unfinished deliberations viewed
+access-beheer-accounts = Accounts managed
+access-beheer-zorgrelaties = Care relations managed
+access-beheer-wachtwoord-herstellen = A colleague's password reset
+access-zorgrelatie-vastleggen = Care relation recorded
+access-zorgrelatie-beeindigen = Care relation ended
+access-toegangslog-lezen = Access log read
+access-toegangslog-exporteren = Access log downloaded (CSV)
+access-organisatie-verifieren = Organisation verified
+access-bundel-verifieren = Bundle checked
+access-wachtwoord-wijzigen = Own password changed
+access-wachtwoord-eerste-eigen = First own password chosen: account taken into use
+access-tweede-factor-aanzetten = Second factor turned on
+access-tweede-factor-uitzetten = Second factor turned off
+access-tweede-factor-herstelcode-gebruikt = Signed in with a recovery code
+access-tweede-factor-herstelcodes-vernieuwen = New recovery codes made
+access-beheer-tweede-factor-herstellen = A colleague's second factor removed
+access-beheer-tweede-factor-verplicht = Second factor required for everyone
+access-beheer-tweede-factor-niet-verplicht = Second factor no longer required for everyone
+access-inloggen = Signed in
+access-uitloggen = Signed out

@@ -1,0 +1,462 @@
+# Grondslag — Nederlands. Ids: <area>-<words>; an area is the page or module that uses them.
+
+## access-labels
+access-labels-role = rol:
+access-labels-emergency-access = noodtoegang
+access-labels-care-relation = behandelrelatie
+access-labels-own-account = eigen account
+access-labels-refused-unknown-or-of-another = geweigerd: onbekend of van een andere organisatie
+access-labels-refused-other-organisation = geweigerd: andere organisatie
+access-labels-refused-not-for-this-role = geweigerd: niet voor deze rol
+access-labels-refused-no-care-relation = geweigerd: geen behandelrelatie
+access-labels-refused-unknown-client = geweigerd: onbekende cliënt
+access-labels-refused-account-not-yet-taken = geweigerd: account nog niet in gebruik genomen
+
+## error
+error-no-access = Geen toegang
+error-not-found = Niet gevonden
+error-check-your-input = Controleer uw invoer
+error-too-many-attempts = Te veel pogingen
+error-this-is-not-possible = Dit kan niet
+error-too-large = Te groot
+error-waited-too-long = Te lang gewacht
+error-something-went-wrong = Er ging iets mis
+error-only-in-an-emergency-explain = Alleen in een noodsituatie. Leg uit waarom u dit dossier nu nodig heeft. De privacyfunctionaris ziet uw reden en beoordeelt uw toegang achteraf.
+error-reason-required = Reden (verplicht)
+error-take-emergency-access-4-hours = Noodtoegang nemen (4 uur)
+error-back-to-the-start = Terug naar het begin
+
+## i18n
+i18n-english = Dutch
+
+## account
+account-choose-your-own-password = Kies een eigen wachtwoord
+account-qr-code-to-add-grondslag = QR-code om Grondslag toe te voegen aan uw authenticator-app
+account-the-second-factor-is-on = De tweede factor staat aan.
+account-new-recovery-codes-made-the = Nieuwe herstelcodes gemaakt; de oude werken niet meer.
+account-the-second-factor-is-off = De tweede factor staat uit.
+
+## clients
+clients-there-is-no-client-with = Er is geen cliënt met deze referentie in uw organisatie.
+clients-you-have-1-unfinished-deliberation = U heeft 1 onafgemaakt beraad
+clients-you-have = U heeft
+clients-unfinished-deliberations = onafgemaakte beraden
+clients-search-my-clients = Zoeken in mijn cliënten
+clients-name-or-part-of-the = Naam of deel van de naam
+clients-in-full-e-g-the = Volledig, bijvoorbeeld het cliëntnummer
+clients-dd-mm-yyyy = dd-mm-jjjj
+clients-search = Zoeken
+clients-show-all-clients = Alle cliënten tonen
+clients-1-client-found = 1 cliënt gevonden.
+clients-clients-found = cliënten gevonden.
+clients-none-of-your-clients-matches = Geen van uw cliënten past bij deze zoekopdracht. U zoekt alleen in cliënten met wie u een behandelrelatie heeft; voor een andere cliënt: zie hieronder.
+clients-you-have-no-clients-with = U heeft nog geen cliënten met een behandelrelatie. Registreer een cliënt, of vraag uw beheerder een behandelrelatie vast te leggen.
+clients-clients-found-that-you-have = Gevonden cliënten met wie u een behandelrelatie heeft
+clients-clients-you-have-a-care = Cliënten met wie u een behandelrelatie heeft
+clients-start-deliberation = Beraad starten
+clients-find-a-client-without-a = Cliënt zonder behandelrelatie zoeken
+clients-reference-e-g-client-number = Referentie (bijvoorbeeld cliëntnummer)
+clients-without-a-care-relation-you = Zonder behandelrelatie krijgt u alleen toegang in een noodsituatie, met een reden. Dat wordt vastgelegd en beoordeeld.
+
+## decision
+decision-record-the-decision = Besluit vastleggen
+decision-recorded-in-the-dossier-can = Vastgelegd in het dossier — kan niet meer ongemerkt worden gewijzigd.
+decision-view-or-print-the-report = Verslag bekijken of afdrukken
+decision-deliberation = Beraad
+decision-the-decision-following-this-deliberation = Het besluit bij dit beraad is al vastgelegd; een nieuw besluit hoort bij een nieuw beraad.
+decision-view-the-recorded-decision = Het vastgelegde besluit bekijken
+decision-record-what-you-decide-also = Legt u ook vast wat u besluit — ook als u besluit niet te delen.
+decision-did-you-share-or-will = Heeft u gedeeld (of gaat u delen)?
+decision-what-only-what-is-necessary = Wat (alleen wat nodig is)
+decision-when-shared-optional = Wanneer gedeeld (optioneel)
+decision-was-the-client-informed = Is de cliënt geïnformeerd?
+decision-if-yes-when-and-how = Zo ja: wanneer en hoe
+decision-if-no-why-not-for = Zo nee: waarom niet (bijvoorbeeld omdat het de veiligheid in gevaar brengt)
+decision-your-reasons = Uw redenen
+decision-record-decision = Besluit vastleggen
+decision-later = Later
+
+## deliberation
+deliberation-care = Zorg
+deliberation-youth = Jeugd
+deliberation-social-domain = Sociaal domein
+deliberation-education = Onderwijs
+deliberation-government = Overheid
+deliberation-justice = Justitie
+deliberation-private-parties = Private partijen
+deliberation-the-clients-circle = De kring van de cliënt
+deliberation-other = Overig
+deliberation-nobody = Niemand
+deliberation-this-is-needed-to-consult = Om het toestemmingsregister van deze cliënt te kunnen raadplegen is dit nodig: welke toestemming zou deze verstrekking dekken?
+deliberation-you-the-professional = u, de professional
+deliberation-you-after-checking-if-needed = u, eventueel na navraag
+deliberation-not-yet-recorded = nog niet vastgelegd
+deliberation-without-a-client-not-recorded = Zonder cliënt (niet vastgelegd)
+
+## dossier
+dossier-from = vanaf
+dossier-dossier = Dossier
+dossier-entry = dossierregel
+dossier-recorded = vastgelegd
+dossier-after-deliberation-entry = Na beraad (dossierregel)
+dossier-when-shared = Wanneer gedeeld
+dossier-client-informed = Cliënt geïnformeerd
+dossier-why-not-informed = Waarom niet geïnformeerd
+dossier-reasons = Redenen
+dossier-content = Inhoud
+dossier-entry-2 = Dossierregel
+dossier-emergency-access = Noodtoegang.
+dossier-you-have-no-care-relation = U heeft geen behandelrelatie met deze cliënt. Uw toegang is vastgelegd en wordt door de privacyfunctionaris beoordeeld.
+dossier-checked = gecontroleerd
+dossier-every-entry-of-this-dossier = Alle regels van dit dossier staan ongewijzigd in het ondertekende logboek van de organisatie.
+dossier-not-verified = niet geverifieerd
+dossier-the-check-of-this-dossier = De controle van dit dossier slaagt niet: een regel is gewijzigd of ontbreekt. Meld dit bij uw privacyfunctionaris.
+dossier-download-verification-bundle = Verificatiebundel downloaden
+dossier-consents = Toestemmingen
+dossier-no-consent-is-registered = Er is geen toestemming geregistreerd.
+dossier-entry-3 = Regel
+dossier-given-by = Gegeven door
+dossier-to = Aan
+dossier-data = Gegevens
+dossier-purpose = Doel
+dossier-period = Periode
+dossier-withdrawn-as-of = ingetrokken per
+dossier-valid = geldig
+dossier-withdraw = Intrekken…
+dossier-consent = toestemming
+dossier-withdrawn-by = Ingetrokken door
+dossier-as-of = Per datum
+dossier-withdraw-2 = Intrekken
+dossier-timeline = Tijdlijn
+dossier-this-dossier-is-still-empty = Dit dossier is nog leeg.
+dossier-kind = Soort
+dossier-by = Door
+dossier-record-decision = besluit vastleggen
+
+## drafts
+drafts-without-a-client = Zonder cliënt
+drafts-a-client-you-no-longer = Een cliënt met wie u geen behandelrelatie meer heeft
+drafts-my-unfinished-deliberations = Mijn onafgemaakte beraden
+drafts-discard-the-unfinished-deliberation = Onafgemaakt beraad weggooien?
+drafts-the-unfinished-deliberation-was-discarded = Het onafgemaakte beraad is weggegooid.
+drafts-deliberations-you-started-but-have = Beraden die u bent begonnen maar nog niet heeft vastgelegd. Alleen u ziet ze. Een onafgemaakt beraad wordt 7 dagen na de laatste wijziging opgeruimd.
+drafts-you-have-no-unfinished-deliberations = U heeft geen onafgemaakte beraden.
+drafts-most-recently-changed-first = Laatst gewijzigd eerst
+drafts-continue = Verder gaan
+drafts-discard = Weggooien
+
+## login
+login-enter-your-login-name-and = Vul uw inlognaam en wachtwoord in.
+login-sign-in-code = Inlogcode
+login-enter-the-code-from-your = Vul de code uit uw authenticator-app in.
+login-this-recovery-code-is-wrong = Deze herstelcode klopt niet of is al gebruikt.
+login-sign-in-to-grondslag = Inloggen bij Grondslag
+login-may-i-share-this-with = Mag ik dit delen — met wie, wat, en op welke grond? Log in om een beraad te starten of een dossier te openen.
+login-password = Wachtwoord
+
+## privacy
+privacy-this-person-was-not-found = Deze persoon is niet gevonden in uw organisatie.
+privacy-the-start-date-is-after = De begindatum ligt na de einddatum.
+privacy-a-date-is-not-valid = Een datum is niet geldig; schrijf dd-mm-jjjj.
+privacy-the-clients-name-or-reference = De naam of referentie van de cliënt is te lang of bevat ongeldige tekens.
+privacy-born = geboren
+privacy-no-client-in-your-organisation = Geen cliënt in uw organisatie heeft deze naam of referentie.
+privacy-access-log-nen-7513 = Toegangslog (NEN 7513)
+privacy-entries-in = regels in
+privacy-dossiers-checked-all-are-unchanged = dossiers gecontroleerd: alle staan ongewijzigd in het ondertekende logboek van de organisatie.
+privacy-events-chain-intact = gebeurtenissen, keten intact.
+privacy-verification-of-the-organisation = Verificatie van de organisatie
+
+## report-view
+report-view-not-answered = niet beantwoord
+
+## view
+view-professional = professional
+view-aandachtsfunctionaris-designated-officer = aandachtsfunctionaris
+view-privacy-officer = privacyfunctionaris
+view-administrator = beheerder
+view-unfinished-deliberations = Onafgemaakte beraden
+view-verification = Verificatie
+
+## access-log
+access-log-chain-intact = keten intact
+access-log-events-none-was-changed-deleted = gebeurtenissen; geen enkele is gewijzigd, verwijderd of verplaatst.
+access-log-chain-broken = keten verbroken
+access-log-filter = Filteren
+access-log-person = Persoon
+access-log-everyone = Iedereen
+access-log-name-part-of-the-name = Naam, deel van de naam, of volledige referentie
+access-log-from-date = Vanaf datum
+access-log-up-to-and-including-date = Tot en met datum
+access-log-show-all = Alles tonen
+access-log-which-client-do-you-mean = Welke cliënt bedoelt u?
+access-log-several-clients-match-this-name = Meerdere cliënten passen bij deze naam.
+access-log-download-as-csv = Download als CSV
+access-log-filtered = (gefilterd)
+access-log-for-a-spreadsheet-the-download = Voor een spreadsheet; de download wordt zelf ook vastgelegd in dit log.
+access-log-filtered-2 = Gefilterd.{" "}
+access-log-newest-first-who-which-client = Nieuwste eerst. Wie, welke cliënt, welke handeling, wanneer (Nederlandse tijd), op welke grond.
+access-log-who = Wie
+access-log-action = Handeling
+access-log-authorisation = Grond
+access-log-allowed = Toegestaan
+access-log-from = Vanaf
+access-log-refused = geweigerd
+access-log-no-events = Geen gebeurtenissen.
+access-log-older-events = Oudere gebeurtenissen
+
+## admin
+admin-accounts = Accounts
+admin-login = Inlognaam
+admin-role = Rol
+admin-profession = Beroep
+admin-on = aan
+admin-remove = Verwijderen
+admin-second-factor-of = tweede factor van
+admin-off = uit
+admin-blocked = geblokkeerd
+admin-not-yet-in-use = nog niet in gebruik
+admin-block = Blokkeren
+admin-new-password = Nieuw wachtwoord…
+admin-new-password-at-least-12 = Nieuw wachtwoord (minstens 12 tekens)
+admin-set = Instellen
+admin-add-an-account = Account toevoegen
+admin-initial-password-at-least-12 = Eerste wachtwoord (minstens 12 tekens)
+admin-role-in-grondslag = Rol in Grondslag
+admin-profession-decides-the-secrecy-regime = Beroep (bepaalt het beroepsgeheim in een beraad)
+admin-add = Toevoegen
+admin-administrators-and-privacy-officers-always = Beheerders en privacyfunctionarissen hebben altijd een tweede factor (een code uit een app) nodig om in te loggen. U kunt die voor iedereen in uw organisatie verplicht maken.
+admin-second-factor-required-for-everyone = Tweede factor verplicht voor iedereen
+admin-save = Opslaan
+admin-care-relations = Behandelrelaties
+admin-a-professional-only-sees-the = Een professional ziet alleen de dossiers van cliënten met wie een behandelrelatie is vastgelegd. Een behandelrelatie kan pas worden vastgelegd als het account in gebruik is genomen: de professional heeft ingelogd en een eigen wachtwoord gekozen.
+admin-since = Sinds
+admin-action = Actie
+admin-end = Beëindigen
+admin-record-care-relation = Behandelrelatie vastleggen
+
+## base
+base-skip-to-content = Naar de inhoud
+base-main-menu = Hoofdmenu
+base-your-account = Uw account
+base-sign-out = Uitloggen
+
+## client-new
+client-new-name-and-date-of-birth = Naam en geboortedatum worden versleuteld opgeslagen. De referentie wordt alleen als sleutel-pseudoniem bewaard.
+client-new-for-example-the-client-number = Bijvoorbeeld het cliëntnummer uit uw dossiersysteem. Uniek binnen de organisatie.
+client-new-date-of-birth-optional = Geboortedatum (optioneel)
+client-new-register = Registreren
+
+## consent
+consent-consent-is-specific-for-these = Toestemming is specifiek: voor deze ontvanger(s), deze gegevens en dit doel. Een beraad gebruikt alleen een toestemming die de voorgenomen verstrekking helemaal dekt.
+consent-given-by-name = Gegeven door (naam)
+consent-in-what-capacity = In welke hoedanigheid
+consent-to-whom-it-may-be = Aan wie mag worden verstrekt
+consent-which-data = Welke gegevens
+consent-for-which-purpose = Voor welk doel
+consent-valid-from = Geldig vanaf
+consent-valid-until-optional = Geldig tot (optioneel)
+consent-form = Vorm
+consent-oral = mondeling
+consent-written = schriftelijk
+consent-digital = digitaal
+consent-freely-given = Vrij gegeven?
+consent-no-if-the-client-depends = Nee als de cliënt afhankelijk is van de ontvanger of vrager (uitkering, voorziening, baan).
+consent-informed-of-the-consequences = Geïnformeerd over de gevolgen?
+
+## deliberation-start
+deliberation-start-grondslag-only-asks-the-questions = Grondslag stelt alleen de vragen die het antwoord nog kunnen veranderen, één per keer. Bij elke vraag ziet u waarom die wordt gesteld en op welke bron.
+deliberation-start-who-is-it-about = Over wie gaat het?
+deliberation-start-without-a-client-only-the = Zonder cliënt — alleen het antwoord, er wordt niets vastgelegd
+deliberation-start-date-of-the-law = Datum van het recht
+deliberation-start-usually-today-for-a-past = Meestal vandaag. Voor een situatie in het verleden: de datum van toen.
+deliberation-start-start-the-deliberation = Start het beraad
+
+## draft-discard
+draft-discard-the-answers-of-this-deliberation = De antwoorden van dit beraad worden verwijderd. Er is niets van vastgelegd in het dossier, dus daar verandert niets. Dit kan niet ongedaan worden gemaakt.
+draft-discard-yes-discard = Ja, weggooien
+draft-discard-no-continue-the-deliberation = Nee, verder gaan met het beraad
+draft-discard-back-to-the-list = Terug naar de lijst
+
+## entry
+entry-the-content-of-this-entry = De inhoud van deze regel is gewist (bewaartermijn verstreken). De regel zelf blijft in het logboek en blijft verifieerbaar.
+
+## grants
+grants-access-without-a-care-relation = Toegang zonder behandelrelatie, met de reden die de professional gaf. Beoordeel elke noodtoegang.
+grants-still-to-review = nog te beoordelen
+grants-no-emergency-access-was-taken = Er is geen noodtoegang genomen.
+grants-reason = Reden
+grants-granted = Toegekend
+grants-valid-until = Geldig tot
+grants-review = Beoordeling
+grants-reviewed = beoordeeld
+grants-mark-as-reviewed = Markeer als beoordeeld
+
+## judgment
+judgment-this-is-your-judgment-grondslag = Dit is uw oordeel. Grondslag neemt uw antwoorden en redenen over als de uwe en zegt er niet bij dat de regels het zo bepalen.
+judgment-sources = Bronnen:
+judgment-still-open-choose-yes-or = Nog open: kies ja of nee en schrijf uw redenen op.
+judgment-your-reasons-in-your-own = Uw redenen, in uw eigen woorden
+judgment-save-weighing = Afweging opslaan
+judgment-back-to-the-answer = Terug naar het antwoord
+
+## login-code
+login-code-your-password-is-correct-now = Uw wachtwoord klopt. Vul nu de code van 6 cijfers in die uw authenticator-app voor Grondslag toont.
+login-code-code-6-digits = Code (6 cijfers)
+login-code-no-access-to-your-app = Geen toegang tot uw app? Gebruik een herstelcode
+login-code-recovery-code = Herstelcode
+login-code-each-recovery-code-works-once = Elke herstelcode werkt één keer.
+login-code-sign-in-with-recovery-code = Inloggen met herstelcode
+
+## password
+password-your-own-password-is-set = Uw eigen wachtwoord is ingesteld. Het wachtwoord van de beheerder werkt niet meer.
+password-continue = Verder
+password-your-password-was-changed-all = Uw wachtwoord is gewijzigd. Al uw sessies zijn beëindigd; log opnieuw in.
+password-you-signed-in-with-a = U bent ingelogd met een wachtwoord dat de beheerder voor u koos. Kies nu een eigen wachtwoord dat alleen u kent; daarna kunt u verder.
+password-second-factor-sign-in-code = Tweede factor (inlogcode uit een app)
+password-choose-a-password-of-at = Kies een wachtwoord van minstens 12 tekens, anders dan het wachtwoord van de beheerder.
+password-choose-a-password-of-at-2 = Kies een wachtwoord van minstens 12 tekens. Na het wijzigen worden al uw sessies beëindigd.
+password-current-password-from-the-administrator = Huidig wachtwoord (van de beheerder)
+password-current-password = Huidig wachtwoord
+password-new-password = Nieuw wachtwoord
+password-new-password-again = Nieuw wachtwoord (nog eens)
+password-set-my-own-password = Eigen wachtwoord instellen
+
+## printable
+printable-back = Terug
+printable-print-or-save-as-pdf = Druk af of bewaar als PDF met de afdrukfunctie van uw browser.
+printable-recorded-as-dossier-entry = Vastgelegd als dossierregel
+printable-can-no-longer-be-changed = kan niet meer ongemerkt worden gewijzigd.
+printable-view-or-download-the-proof = Het bewijs bekijken of downloaden
+
+## question
+question-deliberation-about = Beraad over
+question-change-an-answer = Antwoord wijzigen
+question-of-at-most = van hoogstens
+question-the-outcome-stands-this-question = het antwoord staat vast; deze vraag bepaalt alleen nog de voorwaarden
+question-choose = — kies —
+question-choose-all-that-apply = Kies alles wat van toepassing is.
+question-why-do-i-ask-this = Waarom vraag ik dit?
+question-why-now = Waarom nu:
+question-who-answers-this = Wie beantwoordt dit:
+question-save-change = Wijziging opslaan
+question-next = Volgende
+question-dont-change = Niet wijzigen
+question-previous-question = Vorige vraag
+question-skip-go-to-the-answer = Sla over: naar het antwoord
+question-your-answers-so-far = Uw antwoorden tot nu toe
+
+## receipt
+receipt-dossier-entry = Dossierregel
+receipt-recorded-on = vastgelegd op
+receipt-this-entry-is-in-your = Deze regel staat in het logboek van uw organisatie, en dat logboek is ondertekend met de sleutel van de organisatie. Wie de regel later wijzigt of verwijdert — ook een beheerder — wordt door dit bewijs ontmaskerd.
+receipt-what-to-do-with-it = Wat u ermee doet
+receipt-keep-the-file-with-your = Bewaar het bestand bij uw eigen stukken. Een toezichthouder, tuchtcollege of rechter kan er zonder toegang tot Grondslag mee nagaan dat deze regel ongewijzigd in het logboek staat (met het controleprogramma grondslag-verify).
+receipt-download-the-proof-file = Bewijs downloaden (bestand)
+receipt-view-the-entry = De dossierregel bekijken
+receipt-technical-details-for-checking = Technische gegevens (voor controle)
+receipt-entries-in-the-log-at = Regels in het logboek op dat moment
+
+## report-answer
+report-answer-still-open = Nog open:
+
+## report-body
+report-body-layer-1-professional-secrecy-beroepsgeheim = Laag 1 — beroepsgeheim
+report-body-your-duty-of-confidentiality = Uw geheimhoudingsplicht:
+report-body-layer-2-gdpr-avg = Laag 2 — AVG
+report-body-lawful-basis-present = grondslag aanwezig
+report-body-no-lawful-basis-established = geen grondslag vastgesteld
+report-body-conditions = Voorwaarden
+report-body-your-own-weighing = Uw eigen afweging
+report-body-this-is-the-professionals-judgment = Dit is het oordeel van de professional, niet van de regels.
+report-body-what-would-change-the-answer = Wat zou het antwoord veranderen?
+report-body-note = Let op
+
+## report-details
+report-details-record-in-the-dossier = Leg in het dossier vast
+report-details-your-answers = Uw antwoorden
+report-details-changed-answers = Gewijzigde antwoorden:
+report-details-sources = Bronnen
+report-details-source = Bron
+report-details-rule-set = Regelset
+report-details-law-as-of = recht van
+
+## result
+result-the-main-conditions = De belangrijkste voorwaarden
+result-and = En nog
+result-more-condition-s-see-the = voorwaarde(n): zie de toelichting hieronder.
+result-next-step = Volgende stap
+result-consent = Toestemming:
+result-weigh-it-yourself = Weeg zelf af:
+result-ask-for-and-register-consent = Toestemming vragen en registreren
+result-record-this-deliberation-in-the = Leg dit beraad vast in het dossier
+result-without-a-client-nothing-is = Zonder cliënt wordt niets vastgelegd. Start het beraad vanuit een cliënt om het in het dossier vast te leggen.
+result-printable-report = Afdrukbaar verslag
+result-your-weighing = Uw afweging
+result-here-the-law-asks-for = Hier vraagt de wet uw eigen oordeel. Grondslag beslist dit niet voor u: u beantwoordt elk criterium en schrijft uw redenen op.
+result-view-or-change-weighing = Afweging bekijken of wijzigen:
+result-explanation-professional-secrecy-and-gdpr = Toelichting: beroepsgeheim en AVG, alle voorwaarden en bronnen
+result-change-an-answer = Een antwoord wijzigen
+
+## second-factor
+second-factor-your-account-requires-a-second = Voor uw account is een tweede factor verplicht. Stel die nu in; daarna kunt u verder.
+second-factor-your-recovery-codes = Uw herstelcodes
+second-factor-keep-these-codes-in-a = Bewaar deze codes op een veilige plek, los van uw telefoon (bijvoorbeeld geprint). Als u uw app kwijt bent, logt u in met een van deze codes. Elke code werkt één keer. U ziet ze alleen nu.
+second-factor-i-have-kept-them-continue = Ik heb ze bewaard — verder
+second-factor-the-second-factor-is-on = De tweede factor staat aan: bij het inloggen vraagt Grondslag na uw wachtwoord een code uit uw authenticator-app.
+second-factor-unused-recovery-codes = Ongebruikte herstelcodes:
+second-factor-new-recovery-codes = Nieuwe herstelcodes
+second-factor-makes-ten-new-codes-the = Maakt tien nieuwe codes; de oude werken daarna niet meer.
+second-factor-code-from-your-app-6 = Code uit uw app (6 cijfers)
+second-factor-make-new-recovery-codes = Nieuwe herstelcodes maken
+second-factor-your-account-requires-the-second = Voor uw account is de tweede factor verplicht (door uw rol of door uw organisatie); uitzetten kan niet.
+second-factor-turn-off-the-second-factor = Tweede factor uitzetten
+second-factor-with-a-second-factor-your = Met een tweede factor is uw wachtwoord alleen niet genoeg om in te loggen: u vult daarna ook een code in die een app op uw telefoon elke 30 seconden maakt.
+second-factor-install-an-authenticator-app-on = Installeer een authenticator-app op uw telefoon, bijvoorbeeld de app die uw organisatie aanraadt.
+second-factor-in-the-app-scan-this = Scan in de app deze QR-code:
+second-factor-cannot-scan-then-add-the = Kunt u niet scannen? Voeg het account dan met de hand toe met deze sleutel (op tijd gebaseerd, 6 cijfers, 30 seconden):
+second-factor-enter-the-code-the-app = Vul de code in die de app nu toont
+second-factor-turn-on-the-second-factor = Tweede factor aanzetten
+
+## verification
+verification-dossier-ledger = Dossierlogboek
+verification-verified = geverifieerd
+verification-fails = faalt
+verification-the-organisations-public-key-give = Publieke sleutel van de organisatie (geef deze aan wie bundels verifieert):
+verification-intact = intact
+verification-broken = verbroken
+verification-a-bundle-of-one-dossier = Een bundel van één dossier is offline te verifiëren met grondslag-verify, zonder deze server te vertrouwen.
+
+## access log actions (codes in the log never change)
+access-beraad-anoniem = Beraad zonder cliënt
+access-dossier-lezen = Dossier ingezien
+access-dossier-schrijven = Vastgelegd in het dossier
+access-dossier-exporteren = Dossier geëxporteerd (bundel)
+access-doorbraak-aanvragen = Noodtoegang gevraagd
+access-doorbraak-toegekend = Noodtoegang genomen
+access-doorbraak-beoordelen = Noodtoegang beoordeeld
+access-client-registreren = Cliënt geregistreerd
+access-clienten-overzicht = Overzicht van alle cliënten
+access-clienten-eigen-lijst = Eigen cliëntenlijst bekeken
+access-clienten-zoeken = Gezocht in eigen cliënten
+access-beraden-eigen-lijst = Eigen onafgemaakte beraden bekeken
+access-beheer-accounts = Accounts beheerd
+access-beheer-zorgrelaties = Behandelrelaties beheerd
+access-beheer-wachtwoord-herstellen = Wachtwoord van een collega hersteld
+access-zorgrelatie-vastleggen = Behandelrelatie vastgelegd
+access-zorgrelatie-beeindigen = Behandelrelatie beëindigd
+access-toegangslog-lezen = Toegangslog ingezien
+access-toegangslog-exporteren = Toegangslog gedownload (CSV)
+access-organisatie-verifieren = Organisatie geverifieerd
+access-bundel-verifieren = Bundel gecontroleerd
+access-wachtwoord-wijzigen = Eigen wachtwoord gewijzigd
+access-wachtwoord-eerste-eigen = Eerste eigen wachtwoord gekozen: account in gebruik genomen
+access-tweede-factor-aanzetten = Tweede factor aangezet
+access-tweede-factor-uitzetten = Tweede factor uitgezet
+access-tweede-factor-herstelcode-gebruikt = Ingelogd met een herstelcode
+access-tweede-factor-herstelcodes-vernieuwen = Nieuwe herstelcodes gemaakt
+access-beheer-tweede-factor-herstellen = Tweede factor van een collega verwijderd
+access-beheer-tweede-factor-verplicht = Tweede factor verplicht gemaakt voor iedereen
+access-beheer-tweede-factor-niet-verplicht = Tweede factor niet meer verplicht voor iedereen
+access-inloggen = Ingelogd
+access-uitloggen = Uitgelogd
