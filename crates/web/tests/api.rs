@@ -259,11 +259,11 @@ async fn the_openapi_document_lists_every_route_and_error_code() {
         doc["components"]["schemas"]["FoutCode"]["enum"].as_array().unwrap().iter().map(|c| c.as_str().unwrap()).collect();
     let errors = [
         WebError::Unauthenticated,
-        WebError::Forbidden(String::new()),
+        WebError::Forbidden(grondslag_i18n::Msg::verbatim("")),
         WebError::NoCareRelation { client: String::new() },
-        WebError::NotFound(String::new()),
-        WebError::Invalid(String::new()),
-        WebError::Conflict(String::new()),
+        WebError::NotFound(grondslag_i18n::Msg::verbatim("")),
+        WebError::Invalid(grondslag_i18n::Msg::verbatim("")),
+        WebError::Conflict(grondslag_i18n::Msg::verbatim("")),
         WebError::RateLimited,
         WebError::MethodNotAllowed,
         WebError::TooLarge,
