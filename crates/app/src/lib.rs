@@ -168,14 +168,14 @@ fn identity_aad(org: &str, pseudonym: &str) -> Vec<u8> {
     format!("grondslag/v1/identiteit|{org}|{pseudonym}").into_bytes()
 }
 
-fn date_of(text: &str, what: &str) -> AppResult<Date> {
+fn date_of(text: &str, what: &'static str) -> AppResult<Date> {
     Date::parse(text, time::macros::format_description!("[year]-[month]-[day]"))
-        .map_err(|_| AppError::Invalid(Msg::new("app-app-ongeldige-datum-schrijf-jjjj").arg("what", what).arg("text", text)))
+        .map_err(|_| AppError::Invalid(Msg::new("app-app-ongeldige-datum-schrijf-jjjj").arg_msg("what", what).arg("text", text)))
 }
 
-fn require_text(value: &str, what: &str) -> AppResult<()> {
+fn require_text(value: &str, what: &'static str) -> AppResult<()> {
     if value.trim().is_empty() || value.chars().any(|c| c.is_control() && c != '\n') {
-        return Err(AppError::Invalid(Msg::new("app-app-leeg-bevat-stuurtekens").arg("what", what)));
+        return Err(AppError::Invalid(Msg::new("app-app-leeg-bevat-stuurtekens").arg_msg("what", what)));
     }
     Ok(())
 }
@@ -209,7 +209,7 @@ impl<S: Store> App<S> {
 
     /// Creates an organisation with fresh keys and signs the checkpoint of its empty tree.
     pub async fn create_organisation(&self, name: &str) -> AppResult<(Organisation, VerifierKey)> {
-        require_text(name, "de naam van de organisatie")?;
+        require_text(name, "field-naam-organisatie")?;
         let org = self.store.create_organisation(name, None).await?;
         let keys = self.keys.create(&org.id)?;
         let head = self.store.tree_head(&org.id).await?;
@@ -223,7 +223,7 @@ impl<S: Store> App<S> {
     }
 
     pub async fn create_professional(&self, org: &str, name: &str, app_role: AppRole, profession: &str) -> AppResult<Professional> {
-        require_text(name, "de naam van de professional")?;
+        require_text(name, "field-naam-professional")?;
         if self.rules.role(profession).is_none() {
             return Err(AppError::Invalid(Msg::new("app-app-onbekend-beroep-geen-rol").arg("profession", profession)));
         }
@@ -234,8 +234,8 @@ impl<S: Store> App<S> {
 
     /// Registers a client under the keyed pseudonym of `reference`, with the identity sealed.
     pub async fn create_client(&self, org: &str, reference: &str, identity: &Identity) -> AppResult<Client> {
-        require_text(reference, "de externe referentie")?;
-        require_text(&identity.name, "de naam van de cliënt")?;
+        require_text(reference, "field-externe-referentie")?;
+        require_text(&identity.name, "field-naam-client")?;
         if let Some(b) = &identity.birth_date {
             date_of(b, "geboortedatum")?;
         }
@@ -465,7 +465,7 @@ impl<S: Store> App<S> {
     pub async fn decide(&self, client: &str, professional: &str, decision: Decision) -> AppResult<Receipt> {
         let (_, d, p) = self.context(client, Some(professional)).await?;
         let p = p.ok_or_else(|| AppError::Invalid(Msg::new("app-app-professional-ontbreekt")))?;
-        require_text(&decision.reasons, "de redenen")?;
+        require_text(&decision.reasons, "field-redenen")?;
         if decision.client_informed.is_none() && decision.client_not_informed_reason.is_none() {
             return Err(AppError::Invalid(Msg::new("app-app-zeg-client-geinformeerd-waarom")));
         }
@@ -519,7 +519,7 @@ impl<S: Store> App<S> {
     pub async fn register_consent(&self, client: &str, professional: &str, record: ConsentRecord) -> AppResult<Receipt> {
         let (_, d, p) = self.context(client, Some(professional)).await?;
         let p = p.ok_or_else(|| AppError::Invalid(Msg::new("app-app-professional-ontbreekt")))?;
-        require_text(&record.given_by, "wie de toestemming gaf")?;
+        require_text(&record.given_by, "field-toestemming-gaf")?;
         if record.recipient_roles.is_empty() || record.data_categories.is_empty() || record.purposes.is_empty() {
             return Err(AppError::Invalid(Msg::new("app-app-noem-minstens-ontvanger-soort")));
         }
@@ -528,7 +528,7 @@ impl<S: Store> App<S> {
         {
             let mut seen = BTreeSet::new();
             if let Some(twice) = list.iter().find(|v| !seen.insert(v.as_str())) {
-                return Err(AppError::Invalid(Msg::new("app-app-noem-elke-keer-staat").arg("what", what).arg("twice", twice)));
+                return Err(AppError::Invalid(Msg::new("app-app-noem-elke-keer-staat").arg_msg("what", what).arg("twice", twice)));
             }
         }
         for r in &record.recipient_roles {
@@ -564,7 +564,7 @@ impl<S: Store> App<S> {
     ) -> AppResult<Receipt> {
         let (_, d, p) = self.context(client, Some(professional)).await?;
         let p = p.ok_or_else(|| AppError::Invalid(Msg::new("app-app-professional-ontbreekt")))?;
-        require_text(by, "wie de toestemming introk")?;
+        require_text(by, "field-toestemming-introk")?;
         let rows = self.read(&d).await?;
         match rows.iter().find(|(r, _, _)| r.seq == consent_seq) {
             Some((_, e, _)) if e.body().kind == "consent" => {}
@@ -783,26 +783,42 @@ pub struct BundleVerdict {
 }
 
 /// Why the server does not vouch for a bundle at all.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BundleRefusal {
     /// The bundle itself does not verify.
-    #[error("{0}")]
     Broken(grondslag_ledger::VerifyError),
     /// It claims to be of this organisation, but its checkpoint is not signed with the
     /// organisation's key (a forgery re-signed with another key).
-    #[error(
-        "De bundel is niet ondertekend met de sleutel van deze organisatie. Hij is dus niet door deze organisatie gemaakt, of er is mee geknoeid."
-    )]
     UnknownKey,
     /// Fewer entries than the dossier had at the bundle's own checkpoint: entries were left out.
-    #[error(
-        "De bundel is ingekort: toen hij werd ondertekend had het dossier {at_checkpoint} regels, maar de bundel bevat er {in_bundle}."
-    )]
     Truncated { at_checkpoint: usize, in_bundle: usize },
-    /// It claims to be of this organisation, but names a dossier or a log state it does not know.
-    #[error("De bundel past niet bij het dossierlogboek van deze organisatie: {0}")]
+    /// It claims to be of this organisation, but names a dossier or a log state it does not know
+    /// (the catalogue id of the reason).
     Mismatch(&'static str),
 }
+
+impl BundleRefusal {
+    /// What the user reads, rendered at the edge in their language.
+    pub fn message(&self) -> Msg {
+        match self {
+            BundleRefusal::Broken(e) => Msg::new("bundle-broken").arg("e", e),
+            BundleRefusal::UnknownKey => Msg::new("bundle-unknown-key"),
+            BundleRefusal::Truncated { at_checkpoint, in_bundle } => {
+                Msg::new("bundle-truncated").arg("at_checkpoint", at_checkpoint).arg("in_bundle", in_bundle)
+            }
+            BundleRefusal::Mismatch(why) => Msg::new("bundle-mismatch").arg_msg("why", why),
+        }
+    }
+}
+
+/// Dutch, for the terminal and logs of codes; pages render [`BundleRefusal::message`].
+impl std::fmt::Display for BundleRefusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.message(), f)
+    }
+}
+
+impl std::error::Error for BundleRefusal {}
 
 /// The CPU-bound half of the server's bundle check (callers on an async runtime run it on a
 /// blocking thread): parses the bundle and verifies it with `key` when its origin is
@@ -841,12 +857,12 @@ impl<S: Store> App<S> {
         // Signed with our key, so the tree it commits to must be ours: a different root at that
         // size would mean the key signed two histories.
         if self.store.root_at(org, report.tree_size).await? != Some(report.root) {
-            return Ok(Err(BundleRefusal::Mismatch("het ondertekende logboek verschilt van het opgeslagen logboek")));
+            return Ok(Err(BundleRefusal::Mismatch("bundle-mismatch-other-log")));
         }
         let dossier = match self.store.dossier(&report.dossier).await {
             Ok(d) if d.org == org && report.org == org => d,
             Ok(_) | Err(grondslag_store::StoreError::NotFound { .. }) => {
-                return Ok(Err(BundleRefusal::Mismatch("het dossier is niet bekend")));
+                return Ok(Err(BundleRefusal::Mismatch("bundle-mismatch-unknown-dossier")));
             }
             Err(e) => return Err(e.into()),
         };

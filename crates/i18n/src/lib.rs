@@ -125,6 +125,14 @@ pub fn tr_with(lang: Lang, id: &'static str, args: &[(&str, FluentValue<'_>)]) -
     id.to_owned()
 }
 
+/// A variable of a [`Msg`]: a value as it is (a number, a name the user typed), or another
+/// catalogue message (a field's name) rendered in the same language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Arg {
+    Text(String),
+    Message(&'static str),
+}
+
 /// A message for the user that is not yet in a language: a catalogue id with its variables,
 /// rendered at the edge (web page, API, terminal) in the reader's language. Errors carry these
 /// instead of sentences, so the layer that finds the problem does not choose the words.
@@ -132,7 +140,7 @@ pub fn tr_with(lang: Lang, id: &'static str, args: &[(&str, FluentValue<'_>)]) -
 pub enum Msg {
     Catalogue {
         id: &'static str,
-        args: Vec<(&'static str, String)>,
+        args: Vec<(&'static str, Arg)>,
     },
     /// Text from a part that words its own findings (a rule or facts parser naming a line),
     /// shown as it is in either language.
@@ -147,7 +155,15 @@ impl Msg {
     /// Adds a variable (`{ $name }` in the catalogue).
     pub fn arg(mut self, name: &'static str, value: impl std::fmt::Display) -> Msg {
         if let Msg::Catalogue { args, .. } = &mut self {
-            args.push((name, value.to_string()));
+            args.push((name, Arg::Text(value.to_string())));
+        }
+        self
+    }
+
+    /// Adds a variable that is itself a catalogue message (e.g. the name of a form field).
+    pub fn arg_msg(mut self, name: &'static str, id: &'static str) -> Msg {
+        if let Msg::Catalogue { args, .. } = &mut self {
+            args.push((name, Arg::Message(id)));
         }
         self
     }
@@ -167,7 +183,16 @@ impl Msg {
     pub fn render(&self, lang: Lang) -> String {
         match self {
             Msg::Catalogue { id, args } => {
-                let values: Vec<(&str, FluentValue<'_>)> = args.iter().map(|(n, v)| (*n, FluentValue::from(v.as_str()))).collect();
+                let values: Vec<(&str, FluentValue<'_>)> = args
+                    .iter()
+                    .map(|(n, v)| {
+                        let value = match v {
+                            Arg::Text(t) => t.as_str(),
+                            Arg::Message(id) => tr(lang, id),
+                        };
+                        (*n, FluentValue::from(value))
+                    })
+                    .collect();
                 tr_with(lang, id, &values)
             }
             Msg::Verbatim(text) => text.clone(),

@@ -299,3 +299,28 @@ impl IntoResponse for ApiError {
         (self.0.status(), axum::Json(body)).into_response()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The layer that finds a problem names it; the edge words it in the reader's language,
+    /// the field's name included.
+    #[test]
+    fn errors_are_worded_at_the_edge_in_the_readers_language() {
+        let e = WebError::Invalid(Msg::new("pages-vul-in").arg_msg("what", "field-naam-2"));
+        assert_eq!(e.text(Lang::Nl), "Vul de naam in.");
+        assert_eq!(e.text(Lang::En), "Fill in the name.");
+        let long = WebError::Invalid(Msg::new("api-te-lang-hoogstens-tekens").arg_msg("what", "field-redenen-2").arg("max", 4000));
+        assert_eq!(long.text(Lang::En), "your reasons is too long (at most 4000 characters).");
+        // Every fixed error has its own text in both languages.
+        for e in [WebError::RateLimited, WebError::TooLarge, WebError::Timeout, WebError::Internal("x"), WebError::Unauthenticated] {
+            let (nl, en) = e.messages();
+            assert!(!nl.is_empty() && !en.is_empty() && nl != en, "{e:?}");
+            assert!(!nl.starts_with("error-") && !en.starts_with("error-"), "{e:?} has no catalogue text");
+        }
+        let refused = WebError::from(AppError::Refused(crate::draft::Refusal::Changed));
+        assert!(refused.text(Lang::En).starts_with("Not recorded"), "{}", refused.text(Lang::En));
+        assert!(refused.text(Lang::Nl).starts_with("Niet vastgelegd"));
+    }
+}

@@ -64,7 +64,6 @@ session-inlognaam-wachtwoord-code-te = The login name, the password or the code 
 ## verification
 verification-bundel-kon-niet-worden = The bundle could not be read.
 verification-bundel-geen-utf-8 = The bundle is not UTF-8 text.
-verification-bundel-klopt-niet = The bundle is not correct: { $e }
 verification-geen-geldig-id = { $what } is not a valid id.
 verification-limiet-ligt-tussen-1 = The limit must be between 1 and { $MAX_PAGE }.
 verification-geen-datum-jjjj-mm = { $what } is not a date (YYYY-MM-DD).
@@ -176,3 +175,11 @@ account-choose-other-than-given = Choose a password other than the one the admin
 account-same-as-current = The new password is the same as your current one. Choose another password.
 clients-fill-in-name-reference = Fill in the name and the reference (for instance the client number).
 clients-reference-exists = There already is a client with this reference. Look the client up under ‘My clients’.
+
+## the server's bundle check
+bundle-broken = The bundle does not verify: { $e }
+bundle-unknown-key = The bundle is not signed with this organisation's key. So it was not made by this organisation, or it has been tampered with.
+bundle-truncated = The bundle has been cut short: when it was signed the dossier had { $at_checkpoint } entries, but the bundle holds { $in_bundle }.
+bundle-mismatch = The bundle does not match this organisation's dossier log: { $why }
+bundle-mismatch-other-log = the signed log differs from the stored log
+bundle-mismatch-unknown-dossier = the dossier is not known

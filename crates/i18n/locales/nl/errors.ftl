@@ -64,7 +64,6 @@ session-inlognaam-wachtwoord-code-te = De inlognaam, het wachtwoord of de code i
 ## verification
 verification-bundel-kon-niet-worden = De bundel kon niet worden gelezen.
 verification-bundel-geen-utf-8 = De bundel is geen UTF-8-tekst.
-verification-bundel-klopt-niet = De bundel klopt niet: { $e }
 verification-geen-geldig-id = { $what } is geen geldig id.
 verification-limiet-ligt-tussen-1 = De limiet ligt tussen 1 en { $MAX_PAGE }.
 verification-geen-datum-jjjj-mm = { $what } is geen datum (JJJJ-MM-DD).
@@ -176,3 +175,11 @@ account-choose-other-than-given = Kies een ander wachtwoord dan het wachtwoord d
 account-same-as-current = Het nieuwe wachtwoord is hetzelfde als uw huidige. Kies een ander wachtwoord.
 clients-fill-in-name-reference = Vul de naam en de referentie (bijvoorbeeld het cliëntnummer) in.
 clients-reference-exists = Er is al een cliënt met deze referentie. Zoek de cliënt op via ‘Mijn cliënten’.
+
+## the server's bundle check
+bundle-broken = De bundel klopt niet: { $e }
+bundle-unknown-key = De bundel is niet ondertekend met de sleutel van deze organisatie. Hij is dus niet door deze organisatie gemaakt, of er is mee geknoeid.
+bundle-truncated = De bundel is ingekort: toen hij werd ondertekend had het dossier { $at_checkpoint } regels, maar de bundel bevat er { $in_bundle }.
+bundle-mismatch = De bundel past niet bij het dossierlogboek van deze organisatie: { $why }
+bundle-mismatch-other-log = het ondertekende logboek verschilt van het opgeslagen logboek
+bundle-mismatch-unknown-dossier = het dossier is niet bekend

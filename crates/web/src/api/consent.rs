@@ -38,32 +38,32 @@ pub async fn registry<S: Backend>(
     Ok(Json(registry.iter().map(GeregistreerdeToestemming::from).collect()))
 }
 
-fn ids(values: &[String], what: &str) -> Result<Vec<String>, WebError> {
+fn ids(values: &[String], what: &'static str) -> Result<Vec<String>, WebError> {
     let out: Vec<String> = values.iter().map(|v| v.trim().to_owned()).collect();
     if out.is_empty() || out.iter().any(String::is_empty) {
-        return Err(WebError::Invalid(Msg::new("consent-noem-minstens-zonder-lege").arg("what", what)));
+        return Err(WebError::Invalid(Msg::new("consent-noem-minstens-zonder-lege").arg_msg("what", what)));
     }
     Ok(out)
 }
 
 fn record_of(t: Toestemming) -> Result<ConsentRecord, WebError> {
-    let valid_from = date(&t.valid_from, "De begindatum (valid_from)")?;
+    let valid_from = date(&t.valid_from, "field-begindatum-valid-from")?;
     let valid_to = match t.valid_to.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        Some(d) => Some(date(d, "De einddatum (valid_to)")?),
+        Some(d) => Some(date(d, "field-einddatum-valid-to")?),
         None => None,
     };
     Ok(ConsentRecord {
-        given_by: text(&t.given_by, "wie de toestemming gaf (given_by)", 200, true)?,
+        given_by: text(&t.given_by, "field-toestemming-gaf-given-by", 200, true)?,
         capacity: t.capacity.into(),
-        recipient_roles: ids(&t.recipient_roles, "ontvanger (recipient_roles)")?,
-        data_categories: ids(&t.data_categories, "soort gegevens (data_categories)")?,
-        purposes: ids(&t.purposes, "doel (purposes)")?,
+        recipient_roles: ids(&t.recipient_roles, "field-ontvanger-recipient-roles")?,
+        data_categories: ids(&t.data_categories, "field-soort-gegevens-data-categories")?,
+        purposes: ids(&t.purposes, "field-doel-purposes")?,
         valid_from,
         valid_to,
         form: t.form.into(),
         freely_given: t.freely_given,
         informed_of_consequences: t.informed_of_consequences,
-        note: text(&t.note, "de toelichting (note)", 2000, false)?,
+        note: text(&t.note, "field-toelichting-note", 2000, false)?,
     })
 }
 
@@ -119,12 +119,12 @@ pub async fn withdraw<S: Backend>(
     ApiJson(body): ApiJson<Intrekking>,
 ) -> Result<Response, ApiError> {
     let opened = web.open_client(&user, Action::DossierWrite, &id).await?;
-    let by = text(&body.door, "wie de toestemming introk (door)", 200, true)?;
+    let by = text(&body.door, "field-toestemming-introk-door", 200, true)?;
     let on = match body.per.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        Some(d) => date(d, "De datum van intrekking (per)")?,
+        Some(d) => date(d, "field-datum-intrekking-per")?,
         None => crate::view::today(),
     };
-    let note = optional_text(body.notitie.as_deref(), "de toelichting (notitie)", 2000)?.unwrap_or_default();
+    let note = optional_text(body.notitie.as_deref(), "field-toelichting-notitie", 2000)?.unwrap_or_default();
     let registry = opened.consent_registry().await?;
     match registry.iter().find(|c| c.seq == seq) {
         None => return Err(WebError::NotFound(Msg::new("consent-geen-toestemming-met-volgnummer").arg("seq", seq)).into()),

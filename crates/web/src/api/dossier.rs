@@ -110,9 +110,9 @@ pub async fn receipt<S: Backend>(
 }
 
 fn shared_at(value: Option<&str>) -> Result<Option<String>, WebError> {
-    let Some(v) = optional_text(value, "het tijdstip van delen", 40)? else { return Ok(None) };
+    let Some(v) = optional_text(value, "field-tijdstip-delen", 40)? else { return Ok(None) };
     let rfc3339 = time::OffsetDateTime::parse(&v, &time::format_description::well_known::Rfc3339).is_ok();
-    if !rfc3339 && super::date(&v, "Het tijdstip van delen").is_err() {
+    if !rfc3339 && super::date(&v, "field-tijdstip-delen-2").is_err() {
         return Err(WebError::Invalid(Msg::new("dossier-tijdstip-delen-shared-at")));
     }
     Ok(Some(v))
@@ -121,8 +121,8 @@ fn shared_at(value: Option<&str>) -> Result<Option<String>, WebError> {
 /// Checks a decision as the page does: what and with whom when shared, whether the client was
 /// informed or why not (one of the two), and the reasons.
 fn checked(b: Besluit) -> Result<grondslag_dossier::Decision, WebError> {
-    let what = text(&b.what, "wat er is gedeeld (what)", 4000, false)?;
-    let recipient = text(&b.recipient, "de ontvanger (recipient)", 300, false)?;
+    let what = text(&b.what, "field-wat-er-is-gedeeld", 4000, false)?;
+    let recipient = text(&b.recipient, "field-ontvanger-recipient", 300, false)?;
     if b.shared && (what.is_empty() || recipient.is_empty()) {
         return Err(WebError::Invalid(Msg::new("dossier-schrijf-op-wat-heeft")));
     }
@@ -130,9 +130,8 @@ fn checked(b: Besluit) -> Result<grondslag_dossier::Decision, WebError> {
     if !b.shared && shared_at.is_some() {
         return Err(WebError::Invalid(Msg::new("dossier-niets-gedeeld-laat-shared")));
     }
-    let informed = optional_text(b.client_informed.as_deref(), "wanneer en hoe de cliënt is geïnformeerd (client_informed)", 1000)?;
-    let not_informed =
-        optional_text(b.client_not_informed_reason.as_deref(), "waarom de cliënt niet is geïnformeerd (client_not_informed_reason)", 2000)?;
+    let informed = optional_text(b.client_informed.as_deref(), "field-wanneer-en-hoe-client", 1000)?;
+    let not_informed = optional_text(b.client_not_informed_reason.as_deref(), "field-waarom-client-niet-is", 2000)?;
     match (&informed, &not_informed) {
         (None, None) => {
             return Err(WebError::Invalid(Msg::new("error-client-informed-how-or-why")));
@@ -142,7 +141,7 @@ fn checked(b: Besluit) -> Result<grondslag_dossier::Decision, WebError> {
         }
         _ => {}
     }
-    let reasons = text(&b.reasons, "uw redenen (reasons)", 4000, true)?;
+    let reasons = text(&b.reasons, "field-redenen-reasons", 4000, true)?;
     Ok(grondslag_dossier::Decision {
         deliberation_seq: b.deliberation_seq,
         shared: b.shared,

@@ -51,7 +51,7 @@ impl FactsText {
             file.insert("reasons".into(), serde_json::Value::Object(r.clone()));
         }
         let date = match &body.datum {
-            Some(d) => date(d, "De datum")?,
+            Some(d) => date(d, "field-datum")?,
             None => crate::view::today(),
         };
         let lang = match body.taal {

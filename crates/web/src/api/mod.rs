@@ -288,23 +288,23 @@ pub(crate) fn created<T: serde::Serialize>(body: T) -> Response {
 }
 
 /// A date `JJJJ-MM-DD`.
-pub(crate) fn date(text: &str, what: &str) -> Result<Date, WebError> {
+pub(crate) fn date(text: &str, what: &'static str) -> Result<Date, WebError> {
     Date::parse(text.trim(), time::macros::format_description!("[year]-[month]-[day]"))
-        .map_err(|_| WebError::Invalid(Msg::new("api-geen-geldige-datum-schrijf").arg("what", what)))
+        .map_err(|_| WebError::Invalid(Msg::new("api-geen-geldige-datum-schrijf").arg_msg("what", what)))
 }
 
 /// Free text: trimmed, at most `max` characters, no control characters but newlines and tabs;
 /// empty is refused when `required`.
-pub(crate) fn text(value: &str, what: &str, max: usize, required: bool) -> Result<String, WebError> {
+pub(crate) fn text(value: &str, what: &'static str, max: usize, required: bool) -> Result<String, WebError> {
     let v = value.trim().replace("\r\n", "\n");
     if v.chars().count() > max {
-        return Err(WebError::Invalid(Msg::new("api-te-lang-hoogstens-tekens").arg("what", what).arg("max", max)));
+        return Err(WebError::Invalid(Msg::new("api-te-lang-hoogstens-tekens").arg_msg("what", what).arg("max", max)));
     }
     if v.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
-        return Err(WebError::Invalid(Msg::new("api-bevat-tekens-niet-zijn").arg("what", what)));
+        return Err(WebError::Invalid(Msg::new("api-bevat-tekens-niet-zijn").arg_msg("what", what)));
     }
     if required && v.is_empty() {
-        return Err(WebError::Invalid(Msg::new("api-vul-in").arg("what", what)));
+        return Err(WebError::Invalid(Msg::new("api-vul-in").arg_msg("what", what)));
     }
     Ok(v)
 }
@@ -333,7 +333,7 @@ pub(crate) fn facts_error(e: &grondslag_scenario::ScenarioError) -> WebError {
 }
 
 /// Optional free text; empty is absent.
-pub(crate) fn optional_text(value: Option<&str>, what: &str, max: usize) -> Result<Option<String>, WebError> {
+pub(crate) fn optional_text(value: Option<&str>, what: &'static str, max: usize) -> Result<Option<String>, WebError> {
     let v = text(value.unwrap_or(""), what, max, false)?;
     Ok(if v.is_empty() { None } else { Some(v) })
 }

@@ -7,7 +7,7 @@ use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::extract::rejection::BytesRejection;
-use grondslag_app::{AppError, BundleRefusal};
+use grondslag_app::AppError;
 use grondslag_ledger::b64_encode;
 use grondslag_store::{AccessQuery, StoreError, verify_access_chain};
 
@@ -101,8 +101,7 @@ pub async fn verify_bundle<S: Backend>(
                 },
             }))
         }
-        Err(BundleRefusal::Broken(e)) => Err(WebError::Invalid(Msg::new("verification-bundel-klopt-niet").arg("e", e)).into()),
-        Err(refusal) => Err(WebError::Invalid(Msg::verbatim(refusal.to_string())).into()),
+        Err(refusal) => Err(WebError::Invalid(refusal.message()).into()),
     }
 }
 
@@ -173,10 +172,10 @@ pub async fn access_log<S: Backend>(
     ApiQuery(filter): ApiQuery<ToegangslogFilter>,
 ) -> Result<Json<Toegangslog>, ApiError> {
     web.guard(&user, Action::ReadAccessLog).await?;
-    let id = |v: Option<String>, what: &str| -> Result<Option<String>, WebError> {
+    let id = |v: Option<String>, what: &'static str| -> Result<Option<String>, WebError> {
         match v.map(|s| s.trim().to_lowercase()).filter(|s| !s.is_empty()) {
             Some(s) if crate::audit::is_id(&s) => Ok(Some(s)),
-            Some(_) => Err(WebError::Invalid(Msg::new("verification-geen-geldig-id").arg("what", what))),
+            Some(_) => Err(WebError::Invalid(Msg::new("verification-geen-geldig-id").arg_msg("what", what))),
             None => Ok(None),
         }
     };
@@ -184,20 +183,20 @@ pub async fn access_log<S: Backend>(
     if !(1..=MAX_PAGE).contains(&limit) {
         return Err(WebError::Invalid(Msg::new("verification-limiet-ligt-tussen-1").arg("MAX_PAGE", MAX_PAGE)).into());
     }
-    let day = |v: Option<String>, what: &str, next: bool| -> Result<Option<String>, WebError> {
+    let day = |v: Option<String>, what: &'static str, next: bool| -> Result<Option<String>, WebError> {
         match v.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()) {
             None => Ok(None),
             Some(s) => {
                 let d = crate::pages::clients::parse_date(&s)
-                    .ok_or_else(|| WebError::Invalid(Msg::new("verification-geen-datum-jjjj-mm").arg("what", what)))?;
+                    .ok_or_else(|| WebError::Invalid(Msg::new("verification-geen-datum-jjjj-mm").arg_msg("what", what)))?;
                 let d = if next {
-                    d.next_day().ok_or_else(|| WebError::Invalid(Msg::new("verification-ligt-te-ver-weg").arg("what", what)))?
+                    d.next_day().ok_or_else(|| WebError::Invalid(Msg::new("verification-ligt-te-ver-weg").arg_msg("what", what)))?
                 } else {
                     d
                 };
                 crate::view::day_start_utc(d)
                     .map(Some)
-                    .ok_or_else(|| WebError::Invalid(Msg::new("verification-ligt-buiten-bereik").arg("what", what)))
+                    .ok_or_else(|| WebError::Invalid(Msg::new("verification-ligt-buiten-bereik").arg_msg("what", what)))
             }
         }
     };

@@ -138,13 +138,11 @@ pub async fn overview<S: Backend>(State(web): State<Arc<Web<S>>>, user: User) ->
     page(&web, &user, None, None).await
 }
 
-async fn redo<S: Backend>(web: &Web<S>, user: &User, r: Result<String, WebError>) -> Result<Response, WebError> {
+async fn redo<S: Backend>(web: &Web<S>, user: &User, r: Result<Msg, WebError>) -> Result<Response, WebError> {
     match r {
-        Ok(msg) => Ok(page(web, user, None, Some(msg)).await?.into_response()),
+        Ok(msg) => Ok(page(web, user, None, Some(msg.render(user.lang.rules()))).await?.into_response()),
         Err(e @ (WebError::Invalid(_) | WebError::Conflict(_))) => {
-            let (nl, en) = e.messages();
-            let msg = if user.lang == crate::i18n::Lang::En { en } else { nl };
-            Ok((e.status(), page(web, user, Some(msg), None).await?).into_response())
+            Ok((e.status(), page(web, user, Some(e.text(user.lang)), None).await?).into_response())
         }
         Err(e) => Err(e),
     }
@@ -153,15 +151,15 @@ async fn redo<S: Backend>(web: &Web<S>, user: &User, r: Result<String, WebError>
 pub async fn create_professional<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, form: FormData) -> Result<Response, WebError> {
     let guarded = web.guard(&user, Action::ManageAccounts).await?;
     let r = async {
-        let name = form.required("naam", "de naam", 200)?;
-        let login = form.required("inlognaam", "de inlognaam", 100)?;
+        let name = form.required("naam", "field-naam-2", 200)?;
+        let login = form.required("inlognaam", "field-inlognaam", 100)?;
         if !login.chars().all(|c| c.is_alphanumeric() || "._-@".contains(c)) {
             return Err(WebError::Invalid(Msg::new("admin-inlognaam-bestaat-uit-letters")));
         }
         let pw = form.get("wachtwoord").unwrap_or("").to_owned();
         check_password(&pw)?;
         let role = AppRole::parse(form.get("rol").unwrap_or("")).map_err(|_| WebError::Invalid(Msg::new("admin-kies-rol")))?;
-        let profession = form.required("beroep", "het beroep", 100)?;
+        let profession = form.required("beroep", "field-beroep", 100)?;
         if web.store().credential_by_login(&login).await?.is_some() {
             return Err(WebError::Conflict(Msg::new("admin-inlognaam-al-in-gebruik").arg("login", login)));
         }
@@ -169,7 +167,7 @@ pub async fn create_professional<S: Backend>(State(web): State<Arc<Web<S>>>, use
         let p = web.create_professional(&guarded, &name, role, &profession).await?;
         // The administrator knows this password: the account replaces it at its first sign-in.
         web.store().set_credential(&p.id, &login, &hash, PasswordOrigin::Initial).await?;
-        Ok(format!("{name} kan nu inloggen als {login}. Bij het eerste inloggen kiest {name} een eigen wachtwoord."))
+        Ok(Msg::new("admin-account-created").arg("name", &name).arg("login", &login))
     }
     .await;
     redo(&web, &user, r).await
@@ -183,7 +181,7 @@ pub async fn block<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, Path(
         }
         web.store().set_disabled(&p.id, true).await?;
         let ended = web.store().delete_sessions_of(&p.id).await?;
-        Ok(format!("{} is geblokkeerd; {ended} open sessie(s) beëindigd.", p.name))
+        Ok(Msg::new("admin-account-blocked").arg("name", &p.name).arg("ended", ended))
     }
     .await;
     redo(&web, &user, r).await
@@ -207,7 +205,7 @@ pub async fn reset_password<S: Backend>(
         web.store().set_credential(&p.id, &cred.login, &hash, PasswordOrigin::Initial).await?;
         let ended = web.store().delete_sessions_of(&p.id).await?;
         web.log_event(&user, Event::PasswordResetByAdmin, None, "rol:administrator", true).await?;
-        Ok(format!("Nieuw wachtwoord ingesteld voor {}; {ended} open sessie(s) beëindigd. Geef het wachtwoord persoonlijk door; bij het inloggen kiest {} een eigen wachtwoord.", p.name, p.name))
+        Ok(Msg::new("admin-password-reset").arg("name", &p.name).arg("ended", ended))
     }
     .await;
     redo(&web, &user, r).await
@@ -216,8 +214,8 @@ pub async fn reset_password<S: Backend>(
 pub async fn add_relation<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, form: FormData) -> Result<Response, WebError> {
     web.guard(&user, Action::ManageCareRelations).await?;
     let r = async {
-        let professional = form.required("professional", "de professional", 40)?;
-        let client = form.required("client", "de cliënt", 40)?;
+        let professional = form.required("professional", "field-professional", 40)?;
+        let client = form.required("client", "field-client", 40)?;
         let since = grondslag_ledger::ts_from_unix_millis(crate::now_ms()).unwrap_or_default();
         let store = web.store();
         let not_ours = || WebError::Invalid(Msg::new("admin-professional-client-horen-niet"));
@@ -237,7 +235,7 @@ pub async fn add_relation<S: Backend>(State(web): State<Arc<Web<S>>>, user: User
             .await
             .map_err(|_| not_ours())?;
         web.log_event(&user, Event::CareRelationRecorded, Some(&client), "rol:administrator", true).await?;
-        Ok("De behandelrelatie is vastgelegd.".to_owned())
+        Ok(Msg::new("admin-care-relation-recorded"))
     }
     .await;
     redo(&web, &user, r).await
@@ -245,12 +243,12 @@ pub async fn add_relation<S: Backend>(State(web): State<Arc<Web<S>>>, user: User
 
 pub async fn end_relation<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, form: FormData) -> Result<Response, WebError> {
     let r = async {
-        let professional = form.required("professional", "de professional", 40)?;
-        let client = form.required("client", "de cliënt", 40)?;
+        let professional = form.required("professional", "field-professional", 40)?;
+        let client = form.required("client", "field-client", 40)?;
         let p = web.open_professional(&user, Action::ManageCareRelations, &professional).await?;
         web.store().end_care_relation(&p.id, &client).await?;
         web.log_event(&user, Event::CareRelationEnded, Some(&client), "rol:administrator", true).await?;
-        Ok("De behandelrelatie is beëindigd.".to_owned())
+        Ok(Msg::new("admin-care-relation-ended"))
     }
     .await;
     redo(&web, &user, r).await
@@ -275,9 +273,9 @@ pub async fn second_factor_setting<S: Backend>(State(web): State<Arc<Web<S>>>, u
         let action = if required { Event::SecondFactorRequired } else { Event::SecondFactorNotRequired };
         web.log_event(&user, action, None, "rol:administrator", true).await?;
         Ok(if required {
-            format!("Een tweede factor is nu verplicht voor iedereen; {ended} open sessie(s) van accounts zonder tweede factor beëindigd.")
+            Msg::new("admin-second-factor-required-all").arg("ended", ended)
         } else {
-            "Een tweede factor is nu alleen verplicht voor beheerders en privacyfunctionarissen.".to_owned()
+            Msg::new("admin-second-factor-required-some")
         })
     }
     .await;
@@ -299,7 +297,7 @@ pub async fn reset_second_factor<S: Backend>(
         web.store().remove_second_factor(&p.id).await?;
         let ended = web.store().delete_sessions_of(&p.id).await?;
         web.log_event(&user, Event::SecondFactorRemovedByAdmin, None, "rol:administrator", true).await?;
-        Ok(format!("De tweede factor van {} is verwijderd; {ended} open sessie(s) beëindigd. Bij de volgende keer inloggen stelt {} een nieuwe in.", p.name, p.name))
+        Ok(Msg::new("admin-second-factor-removed").arg("name", &p.name).arg("ended", ended))
     }
     .await;
     redo(&web, &user, r).await

@@ -62,13 +62,13 @@ pub struct ClientFilter {
     pub birth_date: Option<time::Date>,
 }
 
-fn search_text(v: Option<&str>, what: &str, max: usize) -> Result<String, WebError> {
+fn search_text(v: Option<&str>, what: &'static str, max: usize) -> Result<String, WebError> {
     let v = v.unwrap_or("").trim();
     if v.chars().count() > max {
-        return Err(WebError::Invalid(Msg::new("clients-te-lang-hoogstens-tekens").arg("what", what).arg("max", max)));
+        return Err(WebError::Invalid(Msg::new("clients-te-lang-hoogstens-tekens").arg_msg("what", what).arg("max", max)));
     }
     if v.chars().any(char::is_control) {
-        return Err(WebError::Invalid(Msg::new("clients-bevat-tekens-niet-zijn").arg("what", what)));
+        return Err(WebError::Invalid(Msg::new("clients-bevat-tekens-niet-zijn").arg_msg("what", what)));
     }
     Ok(v.to_owned())
 }
@@ -76,9 +76,9 @@ fn search_text(v: Option<&str>, what: &str, max: usize) -> Result<String, WebErr
 impl ClientFilter {
     /// Reads and checks the three search fields (each optional).
     pub fn parse(name: Option<&str>, reference: Option<&str>, birth_date: Option<&str>) -> Result<Self, WebError> {
-        let name = search_text(name, "De naam", MAX_SEARCH_NAME)?;
-        let reference = search_text(reference, "De referentie", MAX_SEARCH_REFERENCE)?;
-        let birth = search_text(birth_date, "De geboortedatum", MAX_SEARCH_DATE)?;
+        let name = search_text(name, "field-naam", MAX_SEARCH_NAME)?;
+        let reference = search_text(reference, "field-referentie", MAX_SEARCH_REFERENCE)?;
+        let birth = search_text(birth_date, "field-geboortedatum", MAX_SEARCH_DATE)?;
         let birth_date = if birth.is_empty() {
             None
         } else {
@@ -222,9 +222,9 @@ pub async fn new_form<S: Backend>(State(web): State<Arc<Web<S>>>, user: User) ->
 
 pub async fn create<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, form: FormData) -> Result<Response, WebError> {
     let guarded = web.guard(&user, Action::RegisterClient).await?;
-    let name = form.optional("naam", "de naam", 200)?;
-    let reference = form.optional("referentie", "de referentie", 100)?;
-    let birth_date = form.optional("geboortedatum", "de geboortedatum", 10)?;
+    let name = form.optional("naam", "field-naam-2", 200)?;
+    let reference = form.optional("referentie", "field-referentie-2", 100)?;
+    let birth_date = form.optional("geboortedatum", "field-geboortedatum-2", 10)?;
     let again = |msg: Msg| NewClientPage {
         title: user.lang.tr("common-register-a-client").into(),
         c: Chrome::new(&user, "/clienten/nieuw"),
@@ -259,7 +259,7 @@ pub async fn create<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, form
 
 pub async fn search<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, form: FormData) -> Result<Response, WebError> {
     web.guard(&user, Action::BreakGlass).await?;
-    let reference = form.required("referentie", "de referentie", 100)?;
+    let reference = form.required("referentie", "field-referentie-2", 100)?;
     match web.client_by_reference(&user, &reference).await? {
         Some(c) => Ok(Redirect::to(&format!("/clienten/{}", c.id)).into_response()),
         None => {

@@ -47,9 +47,9 @@ const CAPACITIES: [(&str, &str, &str); 8] = [
     ("family", "familielid", "family member"),
 ];
 
-fn date(text: &str, what: &str) -> Result<Date, WebError> {
+fn date(text: &str, what: &'static str) -> Result<Date, WebError> {
     Date::parse(text.trim(), time::macros::format_description!("[year]-[month]-[day]"))
-        .map_err(|_| WebError::Invalid(Msg::new("consent-geen-geldige-datum-jjjj").arg("what", what)))
+        .map_err(|_| WebError::Invalid(Msg::new("consent-geen-geldige-datum-jjjj").arg_msg("what", what)))
 }
 
 fn page<S: Backend>(web: &Web<S>, user: &User, client: &str, name: String, form: Option<&FormData>, error: Option<String>) -> ConsentPage {
@@ -115,21 +115,21 @@ fn record_of(f: &FormData) -> Result<ConsentRecord, WebError> {
     let form: ConsentForm = serde_json::from_value(serde_json::Value::String(f.get("vorm").unwrap_or("").into()))
         .map_err(|_| WebError::Invalid(Msg::new("consent-kies-hoe-toestemming-gegeven")))?;
     let valid_to = match f.get("tot").map(str::trim).filter(|s| !s.is_empty()) {
-        Some(t) => Some(date(t, "De einddatum")?),
+        Some(t) => Some(date(t, "field-einddatum")?),
         None => None,
     };
     Ok(ConsentRecord {
-        given_by: f.required("gegeven_door", "wie de toestemming gaf", 200)?,
+        given_by: f.required("gegeven_door", "field-toestemming-gaf", 200)?,
         capacity,
         recipient_roles: f.all("ontvanger"),
         data_categories: f.all("gegevens"),
         purposes: f.all("doel"),
-        valid_from: date(f.get("vanaf").unwrap_or(""), "De begindatum")?,
+        valid_from: date(f.get("vanaf").unwrap_or(""), "field-begindatum")?,
         valid_to,
         form,
-        freely_given: f.yes_no("vrij", "‘vrij gegeven’")?,
-        informed_of_consequences: f.yes_no("geinformeerd", "‘geïnformeerd over de gevolgen’")?,
-        note: f.optional("notitie", "de toelichting", 2000)?,
+        freely_given: f.yes_no("vrij", "field-vrij-gegeven")?,
+        informed_of_consequences: f.yes_no("geinformeerd", "field-geinformeerd-over-gevolgen")?,
+        note: f.optional("notitie", "field-toelichting", 2000)?,
     })
 }
 
@@ -162,12 +162,12 @@ pub async fn withdraw<S: Backend>(
     form: FormData,
 ) -> Result<Response, WebError> {
     let opened = web.open_client(&user, Action::DossierWrite, &id).await?;
-    let by = form.required("door", "wie de toestemming introk", 200)?;
+    let by = form.required("door", "field-toestemming-introk", 200)?;
     let on = match form.get("per").map(str::trim).filter(|s| !s.is_empty()) {
-        Some(d) => date(d, "De datum van intrekking")?,
+        Some(d) => date(d, "field-datum-intrekking")?,
         None => crate::view::today(),
     };
-    let note = form.optional("notitie", "de toelichting", 2000)?;
+    let note = form.optional("notitie", "field-toelichting", 2000)?;
     opened.withdraw_consent(&user.id, seq, on, &by, &note).await?;
     Ok(Redirect::to(&format!("/clienten/{}#toestemmingen", opened.id())).into_response())
 }

@@ -109,20 +109,20 @@ pub async fn form<S: Backend>(
 }
 
 fn decision_of(seq: u64, f: &FormData) -> Result<Decision, WebError> {
-    let shared = f.yes_no("gedeeld", "‘gedeeld’")?;
-    let what = f.optional("wat", "wat er is gedeeld", 4000)?;
-    let recipient = f.optional("ontvanger", "de ontvanger", 300)?;
+    let shared = f.yes_no("gedeeld", "field-gedeeld")?;
+    let what = f.optional("wat", "field-wat-er-is-gedeeld-2", 4000)?;
+    let recipient = f.optional("ontvanger", "field-ontvanger", 300)?;
     if shared && (what.is_empty() || recipient.is_empty()) {
         return Err(WebError::Invalid(Msg::new("decision-schrijf-op-wat-heeft")));
     }
-    let informed = f.yes_no("geinformeerd", "‘cliënt geïnformeerd’")?;
+    let informed = f.yes_no("geinformeerd", "field-client-geinformeerd")?;
     let (client_informed, client_not_informed_reason) = if informed {
-        let how = f.required("hoe", "wanneer en hoe de cliënt is geïnformeerd", 1000)?;
+        let how = f.required("hoe", "field-wanneer-en-hoe-client-2", 1000)?;
         (Some(how), None)
     } else {
-        (None, Some(f.required("waarom_niet", "waarom de cliënt niet is geïnformeerd", 2000)?))
+        (None, Some(f.required("waarom_niet", "field-waarom-client-niet-is-2", 2000)?))
     };
-    let shared_at = f.optional("wanneer", "de datum", 10)?;
+    let shared_at = f.optional("wanneer", "field-datum-2", 10)?;
     Ok(Decision {
         deliberation_seq: seq,
         shared,
@@ -131,7 +131,7 @@ fn decision_of(seq: u64, f: &FormData) -> Result<Decision, WebError> {
         shared_at: if shared && !shared_at.is_empty() { Some(shared_at) } else { None },
         client_informed,
         client_not_informed_reason,
-        reasons: f.required("redenen", "uw redenen", 4000)?,
+        reasons: f.required("redenen", "field-redenen-2", 4000)?,
     })
 }
 

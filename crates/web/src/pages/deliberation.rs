@@ -528,7 +528,7 @@ pub async fn judgment_save<S: Backend>(
             Some("nee") => Some(false),
             _ => None,
         };
-        let reasons = form.optional(&format!("reden_{i}"), "de reden", 4000)?;
+        let reasons = form.optional(&format!("reden_{i}"), "field-reden", 4000)?;
         if answer.is_none() || reasons.is_empty() {
             problems.push(i + 1);
         }

@@ -119,7 +119,7 @@ pub async fn break_glass<S: Backend>(
     form: FormData,
 ) -> Result<Response, WebError> {
     web.guard(&user, Action::BreakGlass).await?;
-    let reason = form.optional("reden", "de reden", 2000)?;
+    let reason = form.optional("reden", "field-reden", 2000)?;
     if reason.chars().count() < 10 {
         return Err(WebError::Invalid(Msg::new("dossier-geef-reden-minstens-10")));
     }

@@ -69,31 +69,31 @@ impl FormData {
     }
 
     /// Optional free text: trimmed, at most `max` characters, no control characters but newlines.
-    pub fn optional(&self, name: &str, what: &str, max: usize) -> Result<String, WebError> {
+    pub fn optional(&self, name: &str, what: &'static str, max: usize) -> Result<String, WebError> {
         let v = self.get(name).unwrap_or("").trim().replace("\r\n", "\n");
         if v.chars().count() > max {
-            return Err(WebError::Invalid(Msg::new("pages-te-lang-hoogstens-tekens").arg("what", what).arg("max", max)));
+            return Err(WebError::Invalid(Msg::new("pages-te-lang-hoogstens-tekens").arg_msg("what", what).arg("max", max)));
         }
         if v.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
-            return Err(WebError::Invalid(Msg::new("pages-bevat-tekens-niet-zijn").arg("what", what)));
+            return Err(WebError::Invalid(Msg::new("pages-bevat-tekens-niet-zijn").arg_msg("what", what)));
         }
         Ok(v)
     }
 
     /// Required free text.
-    pub fn required(&self, name: &str, what: &str, max: usize) -> Result<String, WebError> {
+    pub fn required(&self, name: &str, what: &'static str, max: usize) -> Result<String, WebError> {
         let v = self.optional(name, what, max)?;
         if v.is_empty() {
-            return Err(WebError::Invalid(Msg::new("pages-vul-in").arg("what", what)));
+            return Err(WebError::Invalid(Msg::new("pages-vul-in").arg_msg("what", what)));
         }
         Ok(v)
     }
 
-    pub fn yes_no(&self, name: &str, what: &str) -> Result<bool, WebError> {
+    pub fn yes_no(&self, name: &str, what: &'static str) -> Result<bool, WebError> {
         match self.get(name) {
             Some("ja") | Some("true") => Ok(true),
             Some("nee") | Some("false") => Ok(false),
-            _ => Err(WebError::Invalid(Msg::new("pages-kies-ja-nee-bij").arg("what", what))),
+            _ => Err(WebError::Invalid(Msg::new("pages-kies-ja-nee-bij").arg_msg("what", what))),
         }
     }
 }
