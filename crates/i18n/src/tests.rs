@@ -96,20 +96,28 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// The ids the code names: the first string argument of `tr`, `tr_with` and `Msg::new`.
-fn used_ids() -> BTreeMap<String, PathBuf> {
+/// The ids the code names: the first string argument of `tr`, `tr_with` and `Msg::new`, and
+/// any other string literal shaped like an id of one of the catalogue's areas (`field-…` in a
+/// form helper, `access-…` in a table).
+fn used_ids(areas: &BTreeSet<String>) -> BTreeMap<String, PathBuf> {
     let crates = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let mut all = Vec::new();
     files(&crates, &mut all);
     // This crate's own docs and tests name ids that do not exist on purpose.
     let own = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     all.retain(|p| p.parent().is_none_or(|d| d.canonicalize().ok() != own.canonicalize().ok()));
-    let re = regex::Regex::new(r#"\b(?:tr|tr_with|Msg::new)\((?:[^"()]*,\s*)?"([a-z][a-z0-9-]*)""#).unwrap_or_else(|e| panic!("{e}"));
+    let call = regex::Regex::new(r#"\b(?:tr|tr_with|Msg::new)\((?:[^"()]*,\s*)?"([a-z][a-z0-9-]*)""#).unwrap();
+    let shaped = regex::Regex::new(r#""([a-z][a-z0-9]*(?:-[a-z0-9]+)+)""#).unwrap();
     let mut used = BTreeMap::new();
     for path in all {
         let Ok(text) = std::fs::read_to_string(&path) else { continue };
-        for c in re.captures_iter(&text) {
+        for c in call.captures_iter(&text) {
             used.entry(c[1].to_owned()).or_insert_with(|| path.clone());
+        }
+        for c in shaped.captures_iter(&text) {
+            if c[1].split('-').next().is_some_and(|area| areas.contains(area)) {
+                used.entry(c[1].to_owned()).or_insert_with(|| path.clone());
+            }
         }
     }
     used
@@ -118,7 +126,8 @@ fn used_ids() -> BTreeMap<String, PathBuf> {
 #[test]
 fn every_id_the_code_names_is_in_the_catalogue() {
     let nl = messages(Lang::Nl).unwrap_or_else(|e| panic!("{e}"));
-    let used = used_ids();
+    let areas: BTreeSet<String> = nl.keys().filter_map(|k| k.split('-').next()).map(str::to_owned).collect();
+    let used = used_ids(&areas);
     assert!(used.len() > 100, "the scan found almost no ids ({}): is the pattern still right?", used.len());
     let missing: Vec<_> = used.iter().filter(|(id, _)| !nl.contains_key(*id)).collect();
     assert!(missing.is_empty(), "ids zonder tekst: {missing:?}");

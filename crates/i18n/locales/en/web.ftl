@@ -522,3 +522,14 @@ admin-care-relation-ended = The care relation is ended.
 admin-second-factor-required-all = A second factor is now required for everyone; { $ended } open session(s) of accounts without a second factor ended.
 admin-second-factor-required-some = A second factor is now required only for administrators and privacy officers.
 admin-second-factor-removed = The second factor of { $name } is removed; { $ended } open session(s) ended. At the next sign-in { $name } sets up a new one.
+
+## consent capacities and the weighing form
+consent-capacity-client = the client
+consent-capacity-parent = parent with parental authority
+consent-capacity-guardian = guardian
+consent-capacity-curator = curator
+consent-capacity-mentor = mentor
+consent-capacity-written-proxy = written proxy
+consent-capacity-partner = partner
+consent-capacity-family = family member
+judgment-criteria-open = Answer every criterion with yes or no and write down your reasons (still open: { $open }). What you filled in is kept; without a complete weighing the answer stays ‘share after a recorded weighing’.

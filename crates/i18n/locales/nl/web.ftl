@@ -522,3 +522,14 @@ admin-care-relation-ended = De behandelrelatie is beëindigd.
 admin-second-factor-required-all = Een tweede factor is nu verplicht voor iedereen; { $ended } open sessie(s) van accounts zonder tweede factor beëindigd.
 admin-second-factor-required-some = Een tweede factor is nu alleen verplicht voor beheerders en privacyfunctionarissen.
 admin-second-factor-removed = De tweede factor van { $name } is verwijderd; { $ended } open sessie(s) beëindigd. Bij de volgende keer inloggen stelt { $name } een nieuwe in.
+
+## consent capacities and the weighing form
+consent-capacity-client = de cliënt zelf
+consent-capacity-parent = ouder met gezag
+consent-capacity-guardian = voogd
+consent-capacity-curator = curator
+consent-capacity-mentor = mentor
+consent-capacity-written-proxy = schriftelijk gemachtigde
+consent-capacity-partner = partner
+consent-capacity-family = familielid
+judgment-criteria-open = Beantwoord elk criterium met ja of nee en schrijf uw redenen op (nog open: { $open }). Wat u invulde is bewaard; zonder volledige afweging blijft het antwoord ‘delen na vastgelegde afweging’.

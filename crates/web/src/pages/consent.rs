@@ -13,7 +13,6 @@ use time::Date;
 
 use super::FormData;
 use crate::error::WebError;
-use crate::i18n::Lang;
 use crate::pages::deliberation::{Opt, OptGroup};
 use crate::policy::Action;
 use crate::view::Chrome;
@@ -36,15 +35,16 @@ pub struct ConsentPage {
     pub form: FormData,
 }
 
-const CAPACITIES: [(&str, &str, &str); 8] = [
-    ("client", "de cliënt zelf", "the client"),
-    ("parent_with_authority", "ouder met gezag", "parent with parental authority"),
-    ("guardian", "voogd", "guardian"),
-    ("curator", "curator", "curator"),
-    ("mentor", "mentor", "mentor"),
-    ("written_proxy", "schriftelijk gemachtigde", "written proxy"),
-    ("partner", "partner", "partner"),
-    ("family", "familielid", "family member"),
+/// (value, catalogue id of its label).
+const CAPACITIES: [(&str, &str); 8] = [
+    ("client", "consent-capacity-client"),
+    ("parent_with_authority", "consent-capacity-parent"),
+    ("guardian", "consent-capacity-guardian"),
+    ("curator", "consent-capacity-curator"),
+    ("mentor", "consent-capacity-mentor"),
+    ("written_proxy", "consent-capacity-written-proxy"),
+    ("partner", "consent-capacity-partner"),
+    ("family", "consent-capacity-family"),
 ];
 
 fn date(text: &str, what: &'static str) -> Result<Date, WebError> {
@@ -84,10 +84,7 @@ fn page<S: Backend>(web: &Web<S>, user: &User, client: &str, name: String, form:
         roles,
         data: opts("data_categories", &data_chosen),
         purposes: opts("purpose", &purposes_chosen),
-        capacities: CAPACITIES
-            .iter()
-            .map(|(v, nl, en)| Opt { value: (*v).into(), label: if lang == Lang::En { *en } else { *nl }.into(), checked: *v == cap })
-            .collect(),
+        capacities: CAPACITIES.iter().map(|(v, id)| Opt { value: (*v).into(), label: lang.tr(id).into(), checked: *v == cap }).collect(),
         today: crate::view::today().to_string(),
         error,
         form: form.cloned().unwrap_or_default(),

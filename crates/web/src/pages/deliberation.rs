@@ -538,9 +538,7 @@ pub async fn judgment_save<S: Backend>(
     web.save_draft(&user, Some(&id), &state).await?;
     if !problems.is_empty() {
         let list = problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join(", ");
-        let msg = format!(
-            "Beantwoord elk criterium met ja of nee en schrijf uw redenen op (nog open: {list}). Wat u invulde is bewaard; zonder volledige afweging blijft het antwoord ‘delen na vastgelegde afweging’."
-        );
+        let msg = user.lang.tr_with("judgment-criteria-open", &[("open", list.into())]);
         let page = judgment_page(&web, &user, &id, &jid, &state, Some(msg))?;
         return Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     }
