@@ -479,7 +479,7 @@ impl<S: Store> App<S> {
                 return Err(AppError::Invalid(
                     Msg::new("app-app-dossierregel-geen-beraad-maar")
                         .arg("deliberation_seq", decision.deliberation_seq)
-                        .arg("kind", kind_label(&e.body().kind)),
+                        .arg_msg("kind", kind_id(&e.body().kind)),
                 ));
             }
             None => {
@@ -572,7 +572,7 @@ impl<S: Store> App<S> {
                 return Err(AppError::Invalid(
                     Msg::new("app-app-dossierregel-geen-toestemming-maar")
                         .arg("consent_seq", consent_seq)
-                        .arg("kind", kind_label(&e.body().kind)),
+                        .arg_msg("kind", kind_id(&e.body().kind)),
                 ));
             }
             None => return Err(AppError::Invalid(Msg::new("app-app-dossierregel-bestaat-niet-in-2").arg("consent_seq", consent_seq))),
@@ -593,13 +593,13 @@ impl<S: Store> App<S> {
     // --- reading and verifying ---------------------------------------------------------------
 
     /// The dossier's history with its verification status.
-    pub async fn history(&self, client: &str) -> AppResult<History> {
-        Ok(self.overview(client).await?.0)
+    pub async fn history(&self, client: &str, lang: Lang) -> AppResult<History> {
+        Ok(self.overview(client, lang).await?.0)
     }
 
     /// The history with its verification status and the consent registry, from one read of the
-    /// dossier (the dossier page shows both).
-    pub async fn overview(&self, client: &str) -> AppResult<(History, Vec<ConsentState>)> {
+    /// dossier (the dossier page shows both). Summaries are in `lang`.
+    pub async fn overview(&self, client: &str, lang: Lang) -> AppResult<(History, Vec<ConsentState>)> {
         let (c, d, _) = self.context(client, None).await?;
         let org = self.store.organisation(&c.org).await?;
         let rows = self.read(&d).await?;
@@ -622,7 +622,10 @@ impl<S: Store> App<S> {
                 kind: b.kind.clone(),
                 ts: b.ts.clone(),
                 actor: format!("{name} ({})", b.actor.role),
-                summary: payload.as_ref().map(|(p, _)| summary(&self.rules, p)).unwrap_or_else(|| "inhoud gewist".into()),
+                summary: match payload {
+                    Some((p, _)) => summary(&self.rules, p, lang),
+                    None => grondslag_i18n::tr(lang, "entry-content-erased").to_owned(),
+                },
                 erased: payload.is_none(),
             });
         }
@@ -956,36 +959,43 @@ fn proposal_parts(rules: &RuleSet, facts: &grondslag_engine::Facts) -> Option<(S
     Some((recipient, data, rules.value_id(pf, pv)))
 }
 
-pub fn kind_label(kind: &str) -> String {
+/// The catalogue id of an entry kind's name.
+pub fn kind_id(kind: &str) -> &'static str {
     match kind {
-        "deliberation" => "beraad".into(),
-        "decision" => "besluit".into(),
-        "consent" => "toestemming".into(),
-        "consent.revocation" => "intrekking van toestemming".into(),
-        "disclosure" => "verstrekking".into(),
-        "correction" => "correctie".into(),
-        other => other.to_owned(),
+        "deliberation" => "entry-kind-deliberation",
+        "decision" => "entry-kind-decision",
+        "consent" => "entry-kind-consent",
+        "consent.revocation" => "entry-kind-consent-revocation",
+        "disclosure" => "entry-kind-disclosure",
+        "correction" => "entry-kind-correction",
+        _ => "entry-kind-other",
     }
 }
 
-fn outcome_nl(v: &serde_json::Value) -> String {
+/// The kind of an entry in `lang`.
+pub fn kind_label(kind: &str, lang: Lang) -> String {
+    grondslag_i18n::tr(lang, kind_id(kind)).to_owned()
+}
+
+fn outcome_text(v: &serde_json::Value, lang: Lang) -> String {
     let label = v.get("outcome_label").and_then(|l| l.as_str()).map(str::to_owned);
     let parsed: Option<Outcome> = v.get("outcome").and_then(|o| serde_json::from_value(o.clone()).ok());
     match parsed {
-        Some(o) => grondslag_engine::outcome_label(o, Lang::Nl).to_owned(),
-        None => label.unwrap_or_else(|| "onbekende uitkomst".into()),
+        Some(o) => grondslag_engine::outcome_label(o, lang).to_owned(),
+        None => label.unwrap_or_else(|| grondslag_i18n::tr(lang, "entry-outcome-unknown").to_owned()),
     }
 }
 
-fn consent_nl(v: &str) -> &str {
-    match v {
-        "given" => "gegeven",
-        "withdrawn" => "ingetrokken",
-        "out_of_scope" => "dekt dit niet",
-        "not_asked" => "niet geregistreerd",
-        "unknown" => "niet af te leiden",
-        other => other,
-    }
+/// The catalogue id of a consent state as recorded in a deliberation.
+fn consent_id(v: &str) -> Option<&'static str> {
+    Some(match v {
+        "given" => "entry-consent-given",
+        "withdrawn" => "entry-consent-withdrawn",
+        "out_of_scope" => "entry-consent-out-of-scope",
+        "not_asked" => "entry-consent-not-asked",
+        "unknown" => "entry-consent-unknown",
+        _ => return None,
+    })
 }
 
 /// The labels of rule-set ids (roles for `recipient_role`, else the fact's values), joined.
@@ -1005,41 +1015,60 @@ pub fn id_labels(rules: &RuleSet, fact: &str, ids: &[String], lang: Lang) -> Str
         .join(", ")
 }
 
-/// A Dutch one-line summary of an entry's content.
-pub fn summary(rules: &RuleSet, p: &EntryPayload) -> String {
+/// A one-line summary of an entry's content, in `lang`.
+pub fn summary(rules: &RuleSet, p: &EntryPayload, lang: Lang) -> String {
+    use grondslag_i18n::tr_with;
     match p {
         EntryPayload::Deliberation { report } => {
             let date = report.get("date").and_then(|d| d.as_str()).unwrap_or("?");
             let consent = report
                 .get("consent_registry")
-                .map(|c| match (c.get("consent").and_then(|v| v.as_str()), c.get("relied_on").and_then(|v| v.as_u64())) {
-                    (Some(v), Some(seq)) => format!("; toestemming {} (dossierregel {seq})", consent_nl(v)),
-                    (Some(v), None) => format!("; toestemming {}", consent_nl(v)),
-                    _ => String::new(),
+                .and_then(|c| {
+                    let state = c.get("consent").and_then(|v| v.as_str())?;
+                    let state = consent_id(state).map_or_else(|| state.to_owned(), |id| grondslag_i18n::tr(lang, id).to_owned());
+                    Some(match c.get("relied_on").and_then(|v| v.as_u64()) {
+                        Some(seq) => tr_with(lang, "entry-summary-consent-relied", &[("state", state.into()), ("seq", seq.into())]),
+                        None => tr_with(lang, "entry-summary-consent", &[("state", state.into())]),
+                    })
                 })
                 .unwrap_or_default();
-            format!("Beraad: {} (recht van {date}){consent}", outcome_nl(report))
+            tr_with(
+                lang,
+                "entry-summary-deliberation",
+                &[("outcome", outcome_text(report, lang).into()), ("date", date.into()), ("consent", consent.into())],
+            )
         }
         EntryPayload::Decision(d) => {
-            if d.shared {
-                format!("Besluit na beraad {}: gedeeld met {} — {}", d.deliberation_seq, d.recipient, d.what)
-            } else {
-                format!("Besluit na beraad {}: niet gedeeld met {}", d.deliberation_seq, d.recipient)
-            }
+            let args = [("seq", d.deliberation_seq.into()), ("recipient", d.recipient.as_str().into()), ("what", d.what.as_str().into())];
+            if d.shared { tr_with(lang, "entry-summary-shared", &args) } else { tr_with(lang, "entry-summary-not-shared", &args) }
         }
-        EntryPayload::Consent(c) => format!(
-            "Toestemming van {} voor {} — {} — {}, van {}{}",
-            c.given_by,
-            id_labels(rules, "recipient_role", &c.recipient_roles, Lang::Nl),
-            id_labels(rules, "data_categories", &c.data_categories, Lang::Nl),
-            id_labels(rules, "purpose", &c.purposes, Lang::Nl),
-            c.valid_from,
-            c.valid_to.map(|t| format!(" tot {t}")).unwrap_or_default()
+        EntryPayload::Consent(c) => {
+            let until = c.valid_to.map(|t| tr_with(lang, "entry-summary-until", &[("date", t.to_string().into())])).unwrap_or_default();
+            tr_with(
+                lang,
+                "entry-summary-consent-given",
+                &[
+                    ("by", c.given_by.as_str().into()),
+                    ("recipients", id_labels(rules, "recipient_role", &c.recipient_roles, lang).into()),
+                    ("data", id_labels(rules, "data_categories", &c.data_categories, lang).into()),
+                    ("purposes", id_labels(rules, "purpose", &c.purposes, lang).into()),
+                    ("from", c.valid_from.to_string().into()),
+                    ("until", until.into()),
+                ],
+            )
+        }
+        EntryPayload::ConsentRevocation { consent_seq, revoked_on, by, .. } => tr_with(
+            lang,
+            "entry-summary-consent-withdrawn",
+            &[("seq", (*consent_seq).into()), ("on", revoked_on.to_string().into()), ("by", by.as_str().into())],
         ),
-        EntryPayload::ConsentRevocation { consent_seq, revoked_on, by, .. } => {
-            format!("Toestemming van dossierregel {consent_seq} ingetrokken per {revoked_on} door {by}")
+        EntryPayload::Disclosure { recipient, what, at, .. } => tr_with(
+            lang,
+            "entry-summary-disclosure",
+            &[("recipient", recipient.as_str().into()), ("at", at.to_string().into()), ("what", what.as_str().into())],
+        ),
+        EntryPayload::Correction { corrects_seq, reason, .. } => {
+            tr_with(lang, "entry-summary-correction", &[("seq", (*corrects_seq).into()), ("reason", reason.as_str().into())])
         }
-        EntryPayload::Disclosure { recipient, what, at, .. } => format!("Verstrekt aan {recipient} op {at}: {what}"),
-        EntryPayload::Correction { corrects_seq, reason, .. } => format!("Correctie van dossierregel {corrects_seq}: {reason}"),
     }
 }

@@ -81,7 +81,7 @@ async fn consent_is_derived_from_stored_entries() {
     assert!(app.withdraw_consent(&client, &prof, r.seq, day, "x", "").await.is_err());
 
     // The stored deliberation carries the derivation; the content is not in the database in clear.
-    let hist = app.history(&client).await.unwrap();
+    let hist = app.history(&client, Lang::Nl).await.unwrap();
     assert!(hist.status.ok(), "{:?}", hist.status);
     assert!(hist.lines.last().unwrap().summary.contains(&format!("dossierregel {}", r.seq)));
     let db = std::fs::read(dir.path().join("grondslag.db")).unwrap();
@@ -128,9 +128,15 @@ async fn receipts_prove_inclusion_in_their_signed_checkpoint() {
     let b = app.export(&client).await.unwrap();
     let rep = grondslag_ledger::verify_bundle(&b).unwrap();
     assert_eq!((rep.payloads_verified, rep.payloads_absent), (3, 1));
-    let h = app.history(&client).await.unwrap();
+    let h = app.history(&client, Lang::Nl).await.unwrap();
     assert!(h.status.ok());
     assert_eq!(h.lines[1].summary, "inhoud gewist");
+    // The same history in English: every summary worded in the reader's language.
+    let en = app.history(&client, Lang::En).await.unwrap();
+    assert_eq!(en.lines[1].summary, "content erased");
+    for (nl, en) in h.lines.iter().zip(&en.lines) {
+        assert_ne!(nl.summary, en.summary, "entry {} has the same summary in both languages", nl.seq);
+    }
     assert!(app.verify_organisation(&org).await.is_ok());
 }
 

@@ -459,7 +459,7 @@ async fn dispatch<S: Store>(ctx: &Context, app: &App<S>, cmd: Cmd) -> anyhow::Re
             print_receipt("Intrekking van toestemming", &r, json)?;
         }
         Cmd::Dossier(DossierCmd::Toon { client, json, .. }) => {
-            let h = app.history(&client).await?;
+            let h = app.history(&client, ctx.lang).await?;
             if json {
                 print_json(&h)?;
             } else {
@@ -468,7 +468,7 @@ async fn dispatch<S: Store>(ctx: &Context, app: &App<S>, cmd: Cmd) -> anyhow::Re
                     outln!("Nog geen dossierregels.");
                 }
                 for l in &h.lines {
-                    outln!("{:>3}. {}  {}  {}\n     {}", l.seq, l.ts, grondslag_app::kind_label(&l.kind), l.actor, l.summary);
+                    outln!("{:>3}. {}  {}  {}\n     {}", l.seq, l.ts, grondslag_app::kind_label(&l.kind, ctx.lang), l.actor, l.summary);
                 }
                 let s = &h.status;
                 outln!("\nVerificatie");

@@ -404,13 +404,13 @@ impl<'w, S: Backend> Opened<'w, S> {
     }
 
     /// The dossier's history (the API's view).
-    pub async fn history(&self) -> AppResult<History> {
-        self.web.app.history(&self.client.id).await
+    pub async fn history(&self, lang: grondslag_rules::Lang) -> AppResult<History> {
+        self.web.app.history(&self.client.id, lang).await
     }
 
     /// The history and the consent registry (the dossier page).
-    pub async fn overview(&self) -> AppResult<(History, Vec<ConsentState>)> {
-        self.web.app.overview(&self.client.id).await
+    pub async fn overview(&self, lang: grondslag_rules::Lang) -> AppResult<(History, Vec<ConsentState>)> {
+        self.web.app.overview(&self.client.id, lang).await
     }
 
     /// The consent registry derived from the dossier.

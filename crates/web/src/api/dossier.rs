@@ -78,7 +78,7 @@ pub async fn dossier<S: Backend>(
     ApiPath(id): ApiPath<String>,
 ) -> Result<Json<Dossier>, ApiError> {
     let opened = web.open_client(&user, Action::DossierRead, &id).await?;
-    let history = opened.history().await?;
+    let history = opened.history(grondslag_rules::Lang::Nl).await?;
     Ok(Json((&history).into()))
 }
 

@@ -64,10 +64,10 @@ pub struct DossierPage {
     pub today: String,
 }
 
-fn line(h: &HistoryLine) -> Line {
+fn line(h: &HistoryLine, lang: grondslag_rules::Lang) -> Line {
     Line {
         seq: h.seq,
-        kind: kind_label(&h.kind),
+        kind: kind_label(&h.kind, lang),
         when: when(&h.ts),
         actor: h.actor.clone(),
         summary: h.summary.clone(),
@@ -79,8 +79,8 @@ fn line(h: &HistoryLine) -> Line {
 pub async fn show<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, Path(id): Path<String>) -> Result<DossierPage, WebError> {
     let opened = web.open_client(&user, Action::DossierRead, &id).await?;
     let who = opened.identity().await?;
-    let (history, registry) = opened.overview().await?;
     let lang = user.lang.rules();
+    let (history, registry) = opened.overview(lang).await?;
     let consents = registry
         .into_iter()
         .map(|s| ConsentRow {
@@ -103,7 +103,7 @@ pub async fn show<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, Path(i
         client: opened.id().to_owned(),
         name: who.name,
         birth_date: who.birth_date.as_deref().map(iso_to_dutch).unwrap_or_default(),
-        lines: history.lines.iter().rev().map(line).collect(),
+        lines: history.lines.iter().rev().map(|h| line(h, lang)).collect(),
         verified: status.ok(),
         problems: status.problems.clone(),
         consents,
@@ -206,15 +206,15 @@ pub async fn entry<S: Backend>(
             (l.tr("dossier-why-not-informed").into(), d.client_not_informed_reason.clone().unwrap_or_default()),
             (l.tr("dossier-reasons").into(), d.reasons.clone()),
         ],
-        Some(p) => vec![(l.tr("dossier-content").into(), grondslag_app::summary(web.rules(), p))],
+        Some(p) => vec![(l.tr("dossier-content").into(), grondslag_app::summary(web.rules(), p, user.lang.rules()))],
         None => Vec::new(),
     };
     Ok(EntryPage {
-        title: format!("{} {seq}: {}", l.tr("dossier-entry-2"), kind_label(&kind)),
+        title: format!("{} {seq}: {}", l.tr("dossier-entry-2"), kind_label(&kind, user.lang.rules())),
         c: Chrome::new(&user, &format!("/clienten/{}/dossier/{seq}", opened.id())),
         client: opened.id().to_owned(),
         seq,
-        kind: kind_label(&kind),
+        kind: kind_label(&kind, user.lang.rules()),
         when: when(&ts),
         fields: fields.into_iter().filter(|(_, v)| !v.is_empty()).collect(),
         erased: payload.is_none(),
@@ -253,7 +253,7 @@ pub async fn receipt_page<S: Backend>(
         c: Chrome::new(&user, &format!("/clienten/{}/dossier/{seq}/bewijs", opened.id())),
         client: opened.id().to_owned(),
         name: opened.identity().await?.name,
-        kind: kind_label(&kind),
+        kind: kind_label(&kind, user.lang.rules()),
         when: when(&ts),
         rc,
     })
