@@ -2,6 +2,7 @@
 //! language. Every sentence comes from the rule files and the trace, deterministically; nothing
 //! is generated freely. The professional's own judgments are quoted back as theirs.
 
+use grondslag_i18n::{tr, tr_with};
 use grondslag_rules::{AvgKind, Domain, FactId, Lang, Outcome, RuleSet, Secrecy, Source, SourceId, SourceStatus, Text, Value};
 use serde::{Deserialize, Serialize};
 
@@ -172,12 +173,13 @@ impl SourceOut {
 
 /// How a source's status is shown: a source not fully verified says so in plain words.
 pub fn source_status_label(status: SourceStatus, lang: Lang) -> &'static str {
-    match (status, lang) {
-        (SourceStatus::Verified, Lang::Nl) => "nagegaan",
-        (SourceStatus::Verified, Lang::En) => "verified",
-        (SourceStatus::PartlyVerified | SourceStatus::Unverified, Lang::Nl) => "niet volledig nagegaan",
-        (SourceStatus::PartlyVerified | SourceStatus::Unverified, Lang::En) => "not fully verified",
-    }
+    tr(
+        lang,
+        match status {
+            SourceStatus::Verified => "report-source-verified",
+            SourceStatus::PartlyVerified | SourceStatus::Unverified => "report-source-not-fully-verified",
+        },
+    )
 }
 
 /// One source in one line of text: publisher, title, citation and status (the address goes on
@@ -187,18 +189,16 @@ pub fn source_line(s: &SourceOut, lang: Lang) -> String {
 }
 
 pub fn outcome_label(outcome: Outcome, lang: Lang) -> &'static str {
-    match (outcome, lang) {
-        (Outcome::MustShare, Lang::Nl) => "U moet delen",
-        (Outcome::MayShare, Lang::Nl) => "U mag delen",
-        (Outcome::MayShareAfterWeighing, Lang::Nl) => "U mag delen na een vastgelegde afweging",
-        (Outcome::MayNotShare, Lang::Nl) => "U mag niet delen",
-        (Outcome::Undetermined, Lang::Nl) => "Nog niet te zeggen",
-        (Outcome::MustShare, Lang::En) => "You must share",
-        (Outcome::MayShare, Lang::En) => "You may share",
-        (Outcome::MayShareAfterWeighing, Lang::En) => "You may share after a documented weighing",
-        (Outcome::MayNotShare, Lang::En) => "You may not share",
-        (Outcome::Undetermined, Lang::En) => "Not yet determined",
-    }
+    tr(
+        lang,
+        match outcome {
+            Outcome::MustShare => "outcome-must-share",
+            Outcome::MayShare => "outcome-may-share",
+            Outcome::MayShareAfterWeighing => "outcome-may-share-after-weighing",
+            Outcome::MayNotShare => "outcome-may-not-share",
+            Outcome::Undetermined => "outcome-undetermined",
+        },
+    )
 }
 
 struct Ctx<'a> {
@@ -231,8 +231,9 @@ impl Ctx<'_> {
         }
         out
     }
-    fn nl(&self) -> bool {
-        self.lang == Lang::Nl
+    /// A fixed text of the report from the catalogue.
+    fn tr(&self, id: &'static str) -> String {
+        tr(self.lang, id).to_owned()
     }
 }
 
@@ -250,8 +251,8 @@ fn answer_type(rules: &RuleSet, fact: FactId) -> &'static str {
 pub fn options(rules: &RuleSet, fact: FactId, lang: Lang) -> Vec<OptionOut> {
     match &rules.facts[fact.ix()].domain {
         Domain::Bool => vec![
-            OptionOut { value: "true".into(), label: if lang == Lang::Nl { "ja" } else { "yes" }.into() },
-            OptionOut { value: "false".into(), label: if lang == Lang::Nl { "nee" } else { "no" }.into() },
+            OptionOut { value: "true".into(), label: tr(lang, "common-yes").into() },
+            OptionOut { value: "false".into(), label: tr(lang, "common-no").into() },
         ],
         Domain::Enum(vs) | Domain::Set(vs) => {
             vs.iter().map(|v| OptionOut { value: v.id.clone(), label: v.label.get(lang).to_string() }).collect()
@@ -260,14 +261,7 @@ pub fn options(rules: &RuleSet, fact: FactId, lang: Lang) -> Vec<OptionOut> {
             let mut out: Vec<OptionOut> =
                 rules.roles.iter().map(|r| OptionOut { value: r.id.clone(), label: r.label.get(lang).to_string() }).collect();
             if *allow_none {
-                out.insert(
-                    0,
-                    OptionOut {
-                        value: "none".into(),
-                        label: if lang == Lang::Nl { "niemand: ik overweeg zelf te delen" } else { "nobody: I consider sharing myself" }
-                            .into(),
-                    },
-                );
+                out.insert(0, OptionOut { value: "none".into(), label: tr(lang, "report-role-nobody").into() });
             }
             out
         }
@@ -295,10 +289,10 @@ pub fn report(rules: &RuleSet, ev: &Evaluation, facts: &Facts, judgments: &Judgm
         Some(Value::Role(Some(r))) => Some(rules.roles[r.ix()].secrecy),
         _ => None,
     };
-    let regime_label = match regime {
-        Some(s) if c.nl() => grondslag_rules::secrecy_nl(s).to_string(),
-        Some(s) => grondslag_rules::secrecy_en(s).to_string(),
-        None => if c.nl() { "nog onbekend" } else { "not yet known" }.to_string(),
+    let regime_label = match (regime, c.lang) {
+        (Some(s), Lang::Nl) => grondslag_rules::secrecy_nl(s).to_string(),
+        (Some(s), Lang::En) => grondslag_rules::secrecy_en(s).to_string(),
+        (None, _) => c.tr("report-regime-unknown"),
     };
     let mut grounds: Vec<String> = Vec::new();
     let mut secrecy_expl = Vec::new();
@@ -311,16 +305,14 @@ pub fn report(rules: &RuleSet, ev: &Evaluation, facts: &Facts, judgments: &Judgm
     if regime == Some(Secrecy::Geen) {
         secrecy_expl.push(Item {
             id: "no-secrecy".into(),
-            text: if c.nl() {
-                "U heeft geen beroepsgeheim; deze laag vraagt daarom geen grond. De AVG, een wettelijke plicht en de meldcode gelden wel.".into()
-            } else {
-                "You have no professional secrecy; this layer therefore needs no ground. The GDPR, statutory duties and the meldcode still apply.".into()
-            },
-            sources: c.cite(&rules.roles[match sender {
-                Some(Value::Role(Some(r))) => r.ix(),
-                _ => 0,
-            }]
-            .sources),
+            text: c.tr("report-no-secrecy"),
+            sources: c.cite(
+                &rules.roles[match sender {
+                    Some(Value::Role(Some(r))) => r.ix(),
+                    _ => 0,
+                }]
+                .sources,
+            ),
         });
     }
     // Every ground that holds, those carrying the outcome first: a professional may rely on
@@ -342,13 +334,7 @@ pub fn report(rules: &RuleSet, ev: &Evaluation, facts: &Facts, judgments: &Judgm
         }
         let sources = c.cite(&r.sources);
         let prefix = r.ground.map(|g| format!("{}: ", c.t(&rules.grounds[g.ix()].label))).unwrap_or_default();
-        let also = if ev.winning.contains(rid) {
-            String::new()
-        } else if c.nl() {
-            " (Ook van toepassing, maar niet bepalend voor het antwoord.)".to_string()
-        } else {
-            " (Also applicable, but not decisive for the answer.)".to_string()
-        };
+        let also = if ev.winning.contains(rid) { String::new() } else { c.tr("report-also-applicable") };
         secrecy_expl.push(Item { id: r.id.clone(), text: format!("{prefix}{}{also}", c.t(&r.holds)), sources });
     }
 
@@ -403,17 +389,12 @@ pub fn report(rules: &RuleSet, ev: &Evaluation, facts: &Facts, judgments: &Judgm
             const NAMED: usize = 4;
             let more = titles.len().saturating_sub(NAMED);
             let named = titles.iter().take(NAMED).cloned().collect::<Vec<_>>().join("; ");
-            let why_now = match (q.purpose, c.nl()) {
-                (QuestionPurpose::Outcome, true) if more > 0 => {
-                    format!("Het antwoord bepaalt welke van {} wettelijke routes van toepassing zijn, onder meer: {named}.", titles.len())
+            let why_now = match q.purpose {
+                QuestionPurpose::Outcome if more > 0 => {
+                    tr_with(c.lang, "report-why-now-many-routes", &[("n", titles.len().into()), ("named", named.into())])
                 }
-                (QuestionPurpose::Outcome, false) if more > 0 => {
-                    format!("The answer decides which of {} legal routes apply, among them: {named}.", titles.len())
-                }
-                (QuestionPurpose::Outcome, true) => format!("Het antwoord bepaalt of deze route(s) van toepassing zijn: {named}."),
-                (QuestionPurpose::Outcome, false) => format!("The answer decides whether these route(s) apply: {named}."),
-                (QuestionPurpose::Conditions, true) => "Het antwoord staat vast; dit bepaalt nog de voorwaarden.".to_string(),
-                (QuestionPurpose::Conditions, false) => "The outcome stands; this still decides the conditions.".to_string(),
+                QuestionPurpose::Outcome => tr_with(c.lang, "report-why-now-routes", &[("named", named.into())]),
+                QuestionPurpose::Conditions => c.tr("report-why-now-conditions"),
             };
             let mut srcs = f.sources.clone();
             for r in &q.routes {
@@ -486,7 +467,7 @@ pub fn report(rules: &RuleSet, ev: &Evaluation, facts: &Facts, judgments: &Judgm
                         .map(|i| c.t(&r.requires[*i].text))
                         .chain(cf.failed_avg_requires.iter().map(|i| c.t(&r.avg_requires[*i].text)))
                         .collect();
-                    if c.nl() { format!("als: {}", reqs.join("; ")) } else { format!("if: {}", reqs.join("; ")) }
+                    tr_with(c.lang, "report-counterfactual-if", &[("conditions", reqs.join("; ").into())])
                 }
             };
             let level = outcome_label(
@@ -588,52 +569,18 @@ fn pred(rules: &RuleSet, id: &str, facts: &Facts) -> Tri {
 }
 
 fn summary(rules: &RuleSet, ev: &Evaluation, lang: Lang) -> String {
-    let nl = lang == Lang::Nl;
     let titles: Vec<String> = ev.winning.iter().map(|r| rules.routes[r.ix()].title.get(lang).to_string()).collect();
+    let grounds = titles.join(tr(lang, "report-and"));
     match ev.outcome {
-        Outcome::Undetermined => {
-            if nl {
-                "Er is nog een antwoord nodig voordat Grondslag kan zeggen wat mag.".into()
-            } else {
-                "One more answer is needed before Grondslag can say what is allowed.".into()
-            }
-        }
-        Outcome::MayNotShare => {
-            if nl {
-                "Geen van de gronden is van toepassing. Delen zou uw geheimhouding of de AVG schenden. Leg de vraag en uw weigering vast."
-                    .into()
-            } else {
-                "None of the grounds applies. Sharing would breach your confidentiality or the GDPR. Record the request and your refusal."
-                    .into()
-            }
-        }
+        Outcome::Undetermined => tr(lang, "report-summary-undetermined").to_owned(),
+        Outcome::MayNotShare => tr(lang, "report-summary-may-not-share").to_owned(),
         Outcome::MayShareAfterWeighing if !ev.required_judgments.is_empty() => {
-            if nl {
-                format!(
-                    "Op grond van {} mag u delen, maar alleen na uw eigen, vastgelegde afweging. Die afweging maakt u, niet Grondslag.",
-                    titles.join(" en ")
-                )
-            } else {
-                format!(
-                    "On the basis of {} you may share, but only after your own documented weighing. You make that weighing, not Grondslag.",
-                    titles.join(" and ")
-                )
-            }
+            tr_with(lang, "report-summary-weighing-needed", &[("grounds", grounds.into())])
         }
         _ => {
             let judged = ev.winning.iter().any(|r| rules.routes[r.ix()].judgment.is_some());
-            match (nl, judged) {
-                (true, false) => format!("Op grond van {}.", titles.join(" en ")),
-                (true, true) => format!(
-                    "Op grond van {}, zoals u die zelf heeft afgewogen. Die afweging is van u, niet van Grondslag.",
-                    titles.join(" en ")
-                ),
-                (false, false) => format!("On the basis of {}.", titles.join(" and ")),
-                (false, true) => format!(
-                    "On the basis of {}, as you weighed it yourself. That weighing is yours, not Grondslag's.",
-                    titles.join(" and ")
-                ),
-            }
+            let id = if judged { "report-summary-on-weighed-grounds" } else { "report-summary-on-grounds" };
+            tr_with(lang, id, &[("grounds", grounds.into())])
         }
     }
 }

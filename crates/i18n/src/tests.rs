@@ -146,4 +146,7 @@ fn texts_come_out_plain_and_filled_in() {
     let n = tr_with(Lang::Nl, "common-question-of-at-most", &[("n", 1.into()), ("m", 3.into())]);
     assert!(n.contains('1') && n.contains('3'), "{n}");
     assert_eq!(tr(Lang::En, "no-such-message-id"), "no-such-message-id");
+    // Spaces at either end are kept ({" "} in the catalogue), so joined words do not run together.
+    assert_eq!(tr(Lang::En, "report-and"), " and ");
+    assert_eq!(tr(Lang::Nl, "report-and"), " en ");
 }

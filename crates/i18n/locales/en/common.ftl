@@ -49,3 +49,26 @@ common-signed-statement-of-the-log = Signed statement of the log:
 common-change = change
 common-uncertain = Uncertain:
 common-question-of-at-most = Question { $n } of at most { $m }
+
+## the answer's fixed words (engine report)
+outcome-must-share = You must share
+outcome-may-share = You may share
+outcome-may-share-after-weighing = You may share after a documented weighing
+outcome-may-not-share = You may not share
+outcome-undetermined = Not yet determined
+report-source-verified = verified
+report-source-not-fully-verified = not fully verified
+report-role-nobody = nobody: I consider sharing myself
+report-regime-unknown = not yet known
+report-no-secrecy = You have no professional secrecy; this layer therefore needs no ground. The GDPR, statutory duties and the meldcode still apply.
+report-also-applicable = {" "}(Also applicable, but not decisive for the answer.)
+report-why-now-many-routes = The answer decides which of { $n } legal routes apply, among them: { $named }.
+report-why-now-routes = The answer decides whether these route(s) apply: { $named }.
+report-why-now-conditions = The outcome stands; this still decides the conditions.
+report-counterfactual-if = if: { $conditions }
+report-and = {" "}and{" "}
+report-summary-undetermined = One more answer is needed before Grondslag can say what is allowed.
+report-summary-may-not-share = None of the grounds applies. Sharing would breach your confidentiality or the GDPR. Record the request and your refusal.
+report-summary-weighing-needed = On the basis of { $grounds } you may share, but only after your own documented weighing. You make that weighing, not Grondslag.
+report-summary-on-grounds = On the basis of { $grounds }.
+report-summary-on-weighed-grounds = On the basis of { $grounds }, as you weighed it yourself. That weighing is yours, not Grondslag's.

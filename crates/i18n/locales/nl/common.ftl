@@ -49,3 +49,26 @@ common-signed-statement-of-the-log = Ondertekende verklaring van het logboek:
 common-change = wijzig
 common-uncertain = Onzeker:
 common-question-of-at-most = Vraag { $n } van hoogstens { $m }
+
+## the answer's fixed words (engine report)
+outcome-must-share = U moet delen
+outcome-may-share = U mag delen
+outcome-may-share-after-weighing = U mag delen na een vastgelegde afweging
+outcome-may-not-share = U mag niet delen
+outcome-undetermined = Nog niet te zeggen
+report-source-verified = nagegaan
+report-source-not-fully-verified = niet volledig nagegaan
+report-role-nobody = niemand: ik overweeg zelf te delen
+report-regime-unknown = nog onbekend
+report-no-secrecy = U heeft geen beroepsgeheim; deze laag vraagt daarom geen grond. De AVG, een wettelijke plicht en de meldcode gelden wel.
+report-also-applicable = {" "}(Ook van toepassing, maar niet bepalend voor het antwoord.)
+report-why-now-many-routes = Het antwoord bepaalt welke van { $n } wettelijke routes van toepassing zijn, onder meer: { $named }.
+report-why-now-routes = Het antwoord bepaalt of deze route(s) van toepassing zijn: { $named }.
+report-why-now-conditions = Het antwoord staat vast; dit bepaalt nog de voorwaarden.
+report-counterfactual-if = als: { $conditions }
+report-and = {" "}en{" "}
+report-summary-undetermined = Er is nog een antwoord nodig voordat Grondslag kan zeggen wat mag.
+report-summary-may-not-share = Geen van de gronden is van toepassing. Delen zou uw geheimhouding of de AVG schenden. Leg de vraag en uw weigering vast.
+report-summary-weighing-needed = Op grond van { $grounds } mag u delen, maar alleen na uw eigen, vastgelegde afweging. Die afweging maakt u, niet Grondslag.
+report-summary-on-grounds = Op grond van { $grounds }.
+report-summary-on-weighed-grounds = Op grond van { $grounds }, zoals u die zelf heeft afgewogen. Die afweging is van u, niet van Grondslag.
