@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 use grondslag_dossier::ConsentDerivation;
 use grondslag_engine::{Evaluation, FactSource, Facts, JudgmentRecord, Judgments, evaluate};
 use grondslag_rules::{Age, Domain, FactId, JudgmentId, Lang, Outcome, RawValue, RuleSet, Value};
-use grondslag_store::Store;
+use grondslag_store::{ClientId, ProfessionalId, Store};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use time::Date;
@@ -45,7 +45,7 @@ pub struct Answer {
 /// the field names are that format.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Deliberation {
-    pub client: Option<String>,
+    pub client: Option<ClientId>,
     /// The date of the law (YYYY-MM-DD).
     pub date: String,
     pub answers: Vec<Answer>,
@@ -112,7 +112,7 @@ pub fn parse_answer(rules: &RuleSet, fact: FactId, values: &[String]) -> Result<
 }
 
 impl Deliberation {
-    pub fn new(client: Option<String>, date: Date) -> Self {
+    pub fn new(client: Option<ClientId>, date: Date) -> Self {
         Deliberation { client, date: date.to_string(), ..Default::default() }
     }
 
@@ -341,8 +341,14 @@ impl<S: Store> App<S> {
     /// Records a deliberation in its client's dossier, but only the answer the professional
     /// saw: `shown` is the [`Version::token`] of the page. Refused (with [`Refusal`]) when the
     /// answers or the consent registry changed since, or when the outcome is not determined.
-    pub async fn record_deliberation(&self, professional: &str, d: &Deliberation, shown: &str, lang: Lang) -> AppResult<Deliberated> {
-        let client = d.client.as_deref().ok_or(AppError::Refused(Refusal::NoClient))?;
+    pub async fn record_deliberation(
+        &self,
+        professional: &ProfessionalId,
+        d: &Deliberation,
+        shown: &str,
+        lang: Lang,
+    ) -> AppResult<Deliberated> {
+        let client = d.client.as_ref().ok_or(AppError::Refused(Refusal::NoClient))?;
         let ev = self.evaluate_deliberation(d).await?;
         // What is wrong now comes first: an unfinished answer is refused as such.
         if ev.evaluation.outcome == Outcome::Undetermined {

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 
 use grondslag_ledger::{SigningKey, VerifierKey};
+use grondslag_store::OrgId;
 use hmac::{KeyInit as _, Mac as _};
 
 use crate::error::AppError;
@@ -125,7 +126,8 @@ impl KeyDir {
     }
 
     /// Makes fresh keys for a new organisation. Refuses to overwrite existing keys.
-    pub fn create(&self, org: &str) -> Result<OrgKeys, AppError> {
+    pub fn create(&self, org: &OrgId) -> Result<OrgKeys, AppError> {
+        let org = org.as_str();
         let dir = self.root.join(safe_org(org)?);
         let io = |what: &str, e: std::io::Error| AppError::Keys(format!("{what}: {e}"));
         create_dir_private(&self.root).map_err(|e| io(&format!("sleutelmap {} kan niet gemaakt worden", self.root.display()), e))?;
@@ -141,7 +143,8 @@ impl KeyDir {
     }
 
     /// Loads an organisation's keys.
-    pub fn load(&self, org: &str) -> Result<OrgKeys, AppError> {
+    pub fn load(&self, org: &OrgId) -> Result<OrgKeys, AppError> {
+        let org = org.as_str();
         if let Ok(cache) = self.cache.read()
             && let Some(k) = cache.get(org)
         {

@@ -26,8 +26,8 @@ use grondslag_ledger::{
 };
 use grondslag_rules::{Domain, Lang, Outcome, RawValue, RuleSet, Value};
 use grondslag_store::{
-    AppRole, AppendRequest, Client, Dossier, NewProfessional, Organisation, Professional, SavedCheckpoint, SealedPayload, Store,
-    StoredEntry, VerifyReport, check_entries, load_nodes, needed_for_inclusion, verify_organisation,
+    AppRole, AppendRequest, Client, ClientId, Dossier, DossierId, NewProfessional, OrgId, Organisation, Professional, ProfessionalId,
+    SavedCheckpoint, SealedPayload, Store, StoredEntry, VerifyReport, check_entries, load_nodes, needed_for_inclusion, verify_organisation,
 };
 use serde::{Deserialize, Serialize};
 use time::Date;
@@ -46,7 +46,7 @@ pub struct Identity {
 /// signed checkpoint's tree contains it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Receipt {
-    pub dossier: String,
+    pub dossier: DossierId,
     pub seq: u64,
     pub leaf_index: u64,
     /// b64 of the entry's leaf hash.
@@ -132,8 +132,8 @@ impl DossierStatus {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct History {
-    pub dossier: String,
-    pub client: String,
+    pub dossier: DossierId,
+    pub client: ClientId,
     pub lines: Vec<HistoryLine>,
     pub status: DossierStatus,
 }
@@ -160,11 +160,11 @@ fn now_ts() -> AppResult<String> {
     ts_from_unix_millis(ms).ok_or_else(|| AppError::Invalid(Msg::new("app-app-klok-buiten-bereik")))
 }
 
-fn note_aad(org: &str, purpose: &str) -> Vec<u8> {
+fn note_aad(org: &OrgId, purpose: &str) -> Vec<u8> {
     format!("grondslag/v1/notitie|{org}|{purpose}").into_bytes()
 }
 
-fn identity_aad(org: &str, pseudonym: &str) -> Vec<u8> {
+fn identity_aad(org: &OrgId, pseudonym: &str) -> Vec<u8> {
     format!("grondslag/v1/identiteit|{org}|{pseudonym}").into_bytes()
 }
 
@@ -197,7 +197,7 @@ impl<S: Store> App<S> {
         self.keys.path().to_path_buf()
     }
 
-    pub fn org_keys(&self, org: &str) -> AppResult<OrgKeys> {
+    pub fn org_keys(&self, org: &OrgId) -> AppResult<OrgKeys> {
         self.keys.load(org)
     }
 
@@ -222,7 +222,7 @@ impl<S: Store> App<S> {
         Ok(self.store.organisations().await?)
     }
 
-    pub async fn create_professional(&self, org: &str, name: &str, app_role: AppRole, profession: &str) -> AppResult<Professional> {
+    pub async fn create_professional(&self, org: &OrgId, name: &str, app_role: AppRole, profession: &str) -> AppResult<Professional> {
         require_text(name, "field-naam-professional")?;
         if self.rules.role(profession).is_none() {
             return Err(AppError::Invalid(Msg::new("app-app-onbekend-beroep-geen-rol").arg("profession", profession)));
@@ -233,7 +233,7 @@ impl<S: Store> App<S> {
     }
 
     /// Registers a client under the keyed pseudonym of `reference`, with the identity sealed.
-    pub async fn create_client(&self, org: &str, reference: &str, identity: &Identity) -> AppResult<Client> {
+    pub async fn create_client(&self, org: &OrgId, reference: &str, identity: &Identity) -> AppResult<Client> {
         require_text(reference, "field-externe-referentie")?;
         require_text(&identity.name, "field-naam-client")?;
         if let Some(b) = &identity.birth_date {
@@ -250,7 +250,7 @@ impl<S: Store> App<S> {
     }
 
     /// The client registered under `reference`, if any.
-    pub async fn client_by_reference(&self, org: &str, reference: &str) -> AppResult<Option<Client>> {
+    pub async fn client_by_reference(&self, org: &OrgId, reference: &str) -> AppResult<Option<Client>> {
         let keys = self.keys.load(org)?;
         Ok(self.store.client_by_pseudonym(org, &keys.pseudonym_of(reference)?).await?)
     }
@@ -264,7 +264,11 @@ impl<S: Store> App<S> {
     }
 
     /// The client, its dossier and the professional, checked to belong together.
-    async fn context(&self, client: &str, professional: Option<&str>) -> AppResult<(Client, Dossier, Option<Professional>)> {
+    async fn context(
+        &self,
+        client: &ClientId,
+        professional: Option<&ProfessionalId>,
+    ) -> AppResult<(Client, Dossier, Option<Professional>)> {
         let c = self.store.client(client).await?;
         let d = self.store.dossier_for_client(&c.org, &c.id).await?;
         let p = match professional {
@@ -290,10 +294,14 @@ impl<S: Store> App<S> {
         let commit = commitment(&salt, &value).map_err(AppError::ledger)?;
         let plain = jcs(&value).map_err(AppError::ledger)?;
         let nonce = keys::random24()?;
-        let ciphertext =
-            grondslag_ledger::seal(&keys.content, &nonce, &grondslag_ledger::aad(&org.id, &dossier.id, &commit), plain.as_bytes())?;
+        let ciphertext = grondslag_ledger::seal(
+            &keys.content,
+            &nonce,
+            &grondslag_ledger::aad(org.id.as_str(), dossier.id.as_str(), &commit),
+            plain.as_bytes(),
+        )?;
         let req = AppendRequest {
-            actor: Actor { user: by.id.clone(), role: by.profession.clone(), on_behalf_of: None },
+            actor: Actor { user: by.id.to_string(), role: by.profession.clone(), on_behalf_of: None },
             kind: payload.kind().ledger_type().to_owned(),
             rules: Some(self.rules_ref()),
             ts: now_ts()?,
@@ -332,7 +340,7 @@ impl<S: Store> App<S> {
                         .as_slice()
                         .try_into()
                         .map_err(|_| AppError::Ledger(format!("entry {}: nonce van {} bytes", row.seq, p.nonce.len())))?;
-                    let aad = grondslag_ledger::aad(&dossier.org, &dossier.id, &entry.payload_commitment());
+                    let aad = grondslag_ledger::aad(dossier.org.as_str(), dossier.id.as_str(), &entry.payload_commitment());
                     let plain = grondslag_ledger::open(&keys.content, &nonce, &aad, &p.ciphertext)
                         .map_err(|e| AppError::Ledger(format!("entry {}: {e}", row.seq)))?;
                     let value: EntryPayload = serde_json::from_slice(&plain)
@@ -346,7 +354,7 @@ impl<S: Store> App<S> {
     }
 
     /// The consent registry of a dossier, from its stored consent and revocation entries.
-    pub async fn consent_registry(&self, client: &str) -> AppResult<Vec<ConsentState>> {
+    pub async fn consent_registry(&self, client: &ClientId) -> AppResult<Vec<ConsentState>> {
         let (_, d, _) = self.context(client, None).await?;
         let rows = self.read(&d).await?;
         Ok(registry_of(&rows))
@@ -355,7 +363,7 @@ impl<S: Store> App<S> {
     /// Records a deliberation from a facts file (scenario format). For this registered client
     /// the `consent` fact is derived from the registry; the derivation is stored with the
     /// report. `open`: do not fill in the format's defaults.
-    pub async fn deliberate(&self, client: &str, professional: &str, input: FactsInput<'_>) -> AppResult<Deliberated> {
+    pub async fn deliberate(&self, client: &ClientId, professional: &ProfessionalId, input: FactsInput<'_>) -> AppResult<Deliberated> {
         let FactsInput { file_name, content, date, lang, open } = input;
         let (facts, judgments) = grondslag_scenario::parse_facts_file(&self.rules, file_name, content)?;
         let facts = if open { facts } else { facts.with_defaults(&self.rules) };
@@ -365,7 +373,7 @@ impl<S: Store> App<S> {
     /// Sets the `consent` fact of `facts` from the client's consent registry and says how.
     /// Without recipient, data and purpose the registry cannot say whether a consent covers the
     /// disclosure: the fact is then left open (never taken from the caller).
-    pub async fn apply_registry(&self, client: &str, facts: &mut Facts, date: Date) -> AppResult<ConsentDerivation> {
+    pub async fn apply_registry(&self, client: &ClientId, facts: &mut Facts, date: Date) -> AppResult<ConsentDerivation> {
         let (_, d, _) = self.context(client, None).await?;
         let rows = self.read(&d).await?;
         let registry = registry_of(&rows);
@@ -396,8 +404,8 @@ impl<S: Store> App<S> {
     /// unfinished deliberations.
     pub async fn deliberate_facts(
         &self,
-        client: &str,
-        professional: &str,
+        client: &ClientId,
+        professional: &ProfessionalId,
         mut facts: Facts,
         judgments: &Judgments,
         date: Date,
@@ -415,8 +423,8 @@ impl<S: Store> App<S> {
     #[allow(clippy::too_many_arguments)]
     async fn append_deliberation(
         &self,
-        client: &str,
-        professional: &str,
+        client: &ClientId,
+        professional: &ProfessionalId,
         facts: &Facts,
         judgments: &Judgments,
         ev: &grondslag_engine::Evaluation,
@@ -439,7 +447,7 @@ impl<S: Store> App<S> {
 
     /// Seals a short text (a draft, a break-the-glass reason) with the organisation's content
     /// key, bound to `purpose` (e.g. `concept|<id>`): nonce ‖ ciphertext.
-    pub fn seal_note(&self, org: &str, purpose: &str, plain: &[u8]) -> AppResult<Vec<u8>> {
+    pub fn seal_note(&self, org: &OrgId, purpose: &str, plain: &[u8]) -> AppResult<Vec<u8>> {
         let keys = self.keys.load(org)?;
         let nonce = keys::random24()?;
         let mut sealed = nonce.to_vec();
@@ -448,21 +456,21 @@ impl<S: Store> App<S> {
     }
 
     /// Opens what [`App::seal_note`] sealed for the same organisation and purpose.
-    pub fn open_note(&self, org: &str, purpose: &str, sealed: &[u8]) -> AppResult<Vec<u8>> {
+    pub fn open_note(&self, org: &OrgId, purpose: &str, sealed: &[u8]) -> AppResult<Vec<u8>> {
         let keys = self.keys.load(org)?;
         let (nonce, ct) = split_nonce(sealed)?;
         Ok(grondslag_ledger::open(&keys.content, &nonce, &note_aad(org, purpose), ct)?)
     }
 
     /// The entries of a client's dossier with their decrypted content (`None` when erased).
-    pub async fn entries(&self, client: &str) -> AppResult<Vec<(u64, String, String, Option<EntryPayload>)>> {
+    pub async fn entries(&self, client: &ClientId) -> AppResult<Vec<(u64, String, String, Option<EntryPayload>)>> {
         let (_, d, _) = self.context(client, None).await?;
         let rows = self.read(&d).await?;
         Ok(rows.into_iter().map(|(row, e, p)| (row.seq, e.body().kind.clone(), e.body().ts.clone(), p.map(|(p, _)| p))).collect())
     }
 
     /// Records a decision following a deliberation of the same dossier.
-    pub async fn decide(&self, client: &str, professional: &str, decision: Decision) -> AppResult<Receipt> {
+    pub async fn decide(&self, client: &ClientId, professional: &ProfessionalId, decision: Decision) -> AppResult<Receipt> {
         let (_, d, p) = self.context(client, Some(professional)).await?;
         let p = p.ok_or_else(|| AppError::Invalid(Msg::new("app-app-professional-ontbreekt")))?;
         require_text(&decision.reasons, "field-redenen")?;
@@ -492,7 +500,7 @@ impl<S: Store> App<S> {
     }
 
     /// The decision recorded after deliberation `seq`, with its own sequence number.
-    pub async fn decision_after(&self, client: &str, seq: u64) -> AppResult<Option<(u64, Decision)>> {
+    pub async fn decision_after(&self, client: &ClientId, seq: u64) -> AppResult<Option<(u64, Decision)>> {
         let (_, d, _) = self.context(client, None).await?;
         let rows = self.read(&d).await?;
         Ok(decided(&rows, seq))
@@ -501,7 +509,7 @@ impl<S: Store> App<S> {
     /// When the deliberation `seq` relied on a registered consent that has been withdrawn since:
     /// that consent's sequence number and the date from which it was withdrawn. A decision form
     /// for that deliberation must say so rather than repeat "U mag delen".
-    pub async fn lapsed_consent(&self, client: &str, seq: u64) -> AppResult<Option<(u64, Date)>> {
+    pub async fn lapsed_consent(&self, client: &ClientId, seq: u64) -> AppResult<Option<(u64, Date)>> {
         let (_, d, _) = self.context(client, None).await?;
         let rows = self.read(&d).await?;
         let relied_on = rows.iter().find(|(r, _, _)| r.seq == seq).and_then(|(_, _, p)| match p {
@@ -516,7 +524,7 @@ impl<S: Store> App<S> {
     }
 
     /// Registers a consent; role, data and purpose ids must be the rule set's.
-    pub async fn register_consent(&self, client: &str, professional: &str, record: ConsentRecord) -> AppResult<Receipt> {
+    pub async fn register_consent(&self, client: &ClientId, professional: &ProfessionalId, record: ConsentRecord) -> AppResult<Receipt> {
         let (_, d, p) = self.context(client, Some(professional)).await?;
         let p = p.ok_or_else(|| AppError::Invalid(Msg::new("app-app-professional-ontbreekt")))?;
         require_text(&record.given_by, "field-toestemming-gaf")?;
@@ -555,8 +563,8 @@ impl<S: Store> App<S> {
     /// Withdraws the consent registered at `consent_seq`, as of `on`.
     pub async fn withdraw_consent(
         &self,
-        client: &str,
-        professional: &str,
+        client: &ClientId,
+        professional: &ProfessionalId,
         consent_seq: u64,
         on: Date,
         by: &str,
@@ -585,7 +593,7 @@ impl<S: Store> App<S> {
     }
 
     /// Erases the content of one entry (its retention has ended). The entry stays.
-    pub async fn erase(&self, client: &str, seq: u64) -> AppResult<()> {
+    pub async fn erase(&self, client: &ClientId, seq: u64) -> AppResult<()> {
         let (_, d, _) = self.context(client, None).await?;
         Ok(self.store.erase_payload(&d.id, seq).await?)
     }
@@ -593,13 +601,13 @@ impl<S: Store> App<S> {
     // --- reading and verifying ---------------------------------------------------------------
 
     /// The dossier's history with its verification status.
-    pub async fn history(&self, client: &str, lang: Lang) -> AppResult<History> {
+    pub async fn history(&self, client: &ClientId, lang: Lang) -> AppResult<History> {
         Ok(self.overview(client, lang).await?.0)
     }
 
     /// The history with its verification status and the consent registry, from one read of the
     /// dossier (the dossier page shows both). Summaries are in `lang`.
-    pub async fn overview(&self, client: &str, lang: Lang) -> AppResult<(History, Vec<ConsentState>)> {
+    pub async fn overview(&self, client: &ClientId, lang: Lang) -> AppResult<(History, Vec<ConsentState>)> {
         let (c, d, _) = self.context(client, None).await?;
         let org = self.store.organisation(&c.org).await?;
         let rows = self.read(&d).await?;
@@ -611,7 +619,12 @@ impl<S: Store> App<S> {
             let name = match names.get(&b.actor.user) {
                 Some(n) => n.clone(),
                 None => {
-                    let n = self.store.professional(&b.actor.user).await.map(|p| p.name).unwrap_or_else(|_| b.actor.user.clone());
+                    // The actor as recorded; a name when it is (still) a known professional.
+                    let known = match ProfessionalId::parse(&b.actor.user) {
+                        Ok(id) => self.store.professional(&id).await.map(|p| p.name).ok(),
+                        Err(_) => None,
+                    };
+                    let n = known.unwrap_or_else(|| b.actor.user.clone());
                     names.insert(b.actor.user.clone(), n.clone());
                     n
                 }
@@ -681,7 +694,7 @@ impl<S: Store> App<S> {
     }
 
     /// A receipt for an entry already in the dossier, against the latest signed checkpoint.
-    pub async fn receipt(&self, client: &str, seq: u64) -> AppResult<Receipt> {
+    pub async fn receipt(&self, client: &ClientId, seq: u64) -> AppResult<Receipt> {
         let (c, d, _) = self.context(client, None).await?;
         let org = self.store.organisation(&c.org).await?;
         let rows = self.store.entries(&d.id).await?;
@@ -707,7 +720,7 @@ impl<S: Store> App<S> {
 
     /// The bundle of [`App::export`] as JSON text, refused when it is larger than
     /// [`MAX_BUNDLE_BYTES`], so that every bundle the server hands out can be verified back by it.
-    pub async fn export_json(&self, client: &str) -> AppResult<String> {
+    pub async fn export_json(&self, client: &ClientId) -> AppResult<String> {
         let text = self.export(client).await?.to_json().map_err(AppError::ledger)?;
         if text.len() > MAX_BUNDLE_BYTES {
             return Err(AppError::Invalid(Msg::new("app-app-bundel-dossier-groter-dan").arg("max_bundle_bytes20", MAX_BUNDLE_BYTES >> 20)));
@@ -716,7 +729,7 @@ impl<S: Store> App<S> {
     }
 
     /// A verification bundle for the client's dossier, with the disclosed content.
-    pub async fn export(&self, client: &str) -> AppResult<Bundle> {
+    pub async fn export(&self, client: &ClientId) -> AppResult<Bundle> {
         let (c, d, _) = self.context(client, None).await?;
         let org = self.store.organisation(&c.org).await?;
         let key = self.keys.load(&org.id)?.verifier_key()?;
@@ -743,7 +756,7 @@ impl<S: Store> App<S> {
     }
 
     /// Verifies everything stored for an organisation, and its latest checkpoint's signature.
-    pub async fn verify_organisation(&self, org: &str) -> AppResult<OrgVerification> {
+    pub async fn verify_organisation(&self, org: &OrgId) -> AppResult<OrgVerification> {
         let o = self.store.organisation(org).await?;
         let report = verify_organisation(&self.store, org).await?;
         let key = self.keys.load(org)?.verifier_key()?;
@@ -843,7 +856,7 @@ pub fn check_bundle(text: &str, own_origin: &str, key: &VerifierKey) -> Result<(
 
 impl<S: Store> App<S> {
     /// What the organisation's bundles are checked against: its origin and its verifier key.
-    pub async fn bundle_trust(&self, org: &str) -> AppResult<(String, VerifierKey)> {
+    pub async fn bundle_trust(&self, org: &OrgId) -> AppResult<(String, VerifierKey)> {
         let organisation = self.store.organisation(org).await?;
         Ok((organisation.origin, self.keys.load(org)?.verifier_key()?))
     }
@@ -853,7 +866,7 @@ impl<S: Store> App<S> {
     /// organisation must agree with the stored log and contain every entry the dossier had at
     /// its checkpoint; it is reported as not the latest when the dossier has more entries now.
     /// A bundle of another organisation could only be checked with the keys it carries.
-    pub async fn compare_bundle(&self, org: &str, report: BundleReport, own: bool) -> AppResult<Result<BundleVerdict, BundleRefusal>> {
+    pub async fn compare_bundle(&self, org: &OrgId, report: BundleReport, own: bool) -> AppResult<Result<BundleVerdict, BundleRefusal>> {
         if !own {
             return Ok(Ok(BundleVerdict { report, own: false, entries_now: None, findings: Vec::new() }));
         }
@@ -862,8 +875,11 @@ impl<S: Store> App<S> {
         if self.store.root_at(org, report.tree_size).await? != Some(report.root) {
             return Ok(Err(BundleRefusal::Mismatch("bundle-mismatch-other-log")));
         }
-        let dossier = match self.store.dossier(&report.dossier).await {
-            Ok(d) if d.org == org && report.org == org => d,
+        let Ok(dossier_id) = DossierId::parse(&report.dossier) else {
+            return Ok(Err(BundleRefusal::Mismatch("het dossier is niet bekend")));
+        };
+        let dossier = match self.store.dossier(&dossier_id).await {
+            Ok(d) if d.org == *org && report.org == org.as_str() => d,
             Ok(_) | Err(grondslag_store::StoreError::NotFound { .. }) => {
                 return Ok(Err(BundleRefusal::Mismatch("bundle-mismatch-unknown-dossier")));
             }

@@ -6,7 +6,7 @@
 use grondslag_app::{App, FactsInput, Identity};
 use grondslag_dossier::{Capacity, ConsentForm, ConsentRecord};
 use grondslag_rules::{Lang, Outcome};
-use grondslag_store::{AppRole, Store as _};
+use grondslag_store::{AppRole, ClientId, OrgId, ProfessionalId, Store as _};
 use grondslag_store_sqlite::SqliteStore;
 use time::macros::date;
 
@@ -38,7 +38,7 @@ fn consent(roles: &[&str], data: &[&str], purposes: &[&str]) -> ConsentRecord {
     }
 }
 
-async fn setup(dir: &std::path::Path) -> (App<SqliteStore>, String, String, String) {
+async fn setup(dir: &std::path::Path) -> (App<SqliteStore>, OrgId, ProfessionalId, ClientId) {
     let store = SqliteStore::open(dir.join("grondslag.db")).await.unwrap();
     let app = App::new(store, dir, grondslag_rules::load_embedded().unwrap());
     let (org, _) = app.create_organisation("Synthetische Praktijk").await.unwrap();

@@ -25,7 +25,7 @@ use grondslag_ledger::{
     Actor, Bundle, BundleEntry, ChainHead, Entry, Frontier, MemoryStore, NewEntry, RulesRef, SigningKey, VerifierKey, b64_encode,
     commitment, next_body, sign_checkpoint, ts_from_unix_millis, verify_bundle,
 };
-use grondslag_store::{AppendRequest, SealedPayload, Store, StoredEntry, check_entries, verify_organisation};
+use grondslag_store::{AppendRequest, DossierId, OrgId, SealedPayload, Store, StoredEntry, check_entries, verify_organisation};
 use grondslag_store_postgres::PostgresStore;
 use grondslag_store_sqlite::SqliteStore;
 use sha2::{Digest, Sha256};
@@ -208,7 +208,7 @@ struct AppendRun {
     verified_entries: u64,
 }
 
-async fn organisation_with_dossiers<S: Store>(store: &S, name: &str) -> Result<(String, Vec<String>)> {
+async fn organisation_with_dossiers<S: Store>(store: &S, name: &str) -> Result<(OrgId, Vec<DossierId>)> {
     let org = store.create_organisation(name, None).await?;
     let mut dossiers = Vec::with_capacity(DOSSIERS);
     for k in 0..DOSSIERS {
@@ -417,7 +417,7 @@ fn verification(n: u64) -> Result<(Vec<VerifyRow>, usize, usize)> {
     let stored: Vec<StoredEntry> = (0u64..)
         .zip(&log.entries)
         .map(|(leaf_index, e)| StoredEntry {
-            dossier: e.body().dossier.clone(),
+            dossier: DossierId::from_stored(e.body().dossier.clone()),
             seq: e.body().seq,
             leaf_index,
             leaf_hash: e.leaf_hash(),
@@ -425,7 +425,8 @@ fn verification(n: u64) -> Result<(Vec<VerifyRow>, usize, usize)> {
             payload: None,
         })
         .collect();
-    let (org, dossier) = (log.entries[0].body().org.clone(), log.entries[0].body().dossier.clone());
+    let (org, dossier) =
+        (OrgId::from_stored(log.entries[0].body().org.clone()), DossierId::from_stored(log.entries[0].body().dossier.clone()));
     let t = time_median(VERIFY_REPEATS, || {
         let entries = check_entries(&org, &dossier, &stored)?;
         let mut mem = MemoryStore::new();

@@ -127,7 +127,7 @@ fn restore_and_verify(ctx: &Context, to: &Path, files: &[(String, Vec<u8>)]) -> 
         let mut out = Vec::new();
         for org in organisations.as_deref().unwrap_or_default() {
             let r = app.verify_organisation(&org.id).await;
-            out.push((org.id.clone(), org.name.clone(), r.map(|v| v.checkpoint_size).map_err(|e| e.to_string())));
+            out.push((org.id.to_string(), org.name.clone(), r.map(|v| v.checkpoint_size).map_err(|e| e.to_string())));
         }
         store.close().await;
         if organisations?.is_empty() {

@@ -11,11 +11,17 @@ use clap::{Args, Subcommand};
 use grondslag_app::{App, Identity, Receipt};
 use grondslag_dossier::{Capacity, ConsentForm, ConsentRecord, Decision};
 use grondslag_rules::Outcome;
-use grondslag_store::{AppRole, Store};
+use grondslag_store::{AppRole, ClientId, OrgId, ProfessionalId, Store, StoreError};
 use time::Date;
 
 use crate::common::{Context, out, outln};
 use crate::render;
+
+/// An id given on the command line. One that is not an id is reported like an unknown one (the
+/// store's own "niet gevonden"), as before the ids were typed.
+fn id<T: std::str::FromStr>(s: &str, what: &'static str) -> Result<T, StoreError> {
+    s.parse().map_err(|_| StoreError::not_found(what, s))
+}
 
 #[derive(Args, Clone)]
 pub struct StoreArgs {
@@ -362,7 +368,7 @@ async fn dispatch<S: Store>(ctx: &Context, app: &App<S>, cmd: Cmd) -> anyhow::Re
             }
         }
         Cmd::Professional(ProfessionalCmd::Nieuw { organisatie, naam, rol, beroep, json, .. }) => {
-            let p = app.create_professional(&organisatie, &naam, app_role(&rol)?, &beroep).await?;
+            let p = app.create_professional(&id::<OrgId>(&organisatie, "organisatie")?, &naam, app_role(&rol)?, &beroep).await?;
             if json {
                 print_json(
                     &serde_json::json!({"id": p.id, "organisatie": p.org, "naam": p.name, "rol": p.app_role.as_str(), "beroep": p.profession}),
@@ -372,7 +378,9 @@ async fn dispatch<S: Store>(ctx: &Context, app: &App<S>, cmd: Cmd) -> anyhow::Re
             }
         }
         Cmd::Client(ClientCmd::Nieuw { organisatie, referentie, naam, geboortedatum, json, .. }) => {
-            let c = app.create_client(&organisatie, &referentie, &Identity { name: naam, birth_date: geboortedatum }).await?;
+            let c = app
+                .create_client(&id::<OrgId>(&organisatie, "organisatie")?, &referentie, &Identity { name: naam, birth_date: geboortedatum })
+                .await?;
             if json {
                 print_json(&serde_json::json!({"id": c.id, "organisatie": c.org, "pseudoniem": c.pseudonym}))?;
             } else {
@@ -384,8 +392,8 @@ async fn dispatch<S: Store>(ctx: &Context, app: &App<S>, cmd: Cmd) -> anyhow::Re
             let content = crate::common::read_text(&bestand, crate::common::MAX_INPUT_BYTES)?;
             let d = app
                 .deliberate(
-                    &client,
-                    &professional,
+                    &id::<ClientId>(&client, "cliënt")?,
+                    &id::<ProfessionalId>(&professional, "professional")?,
                     grondslag_app::FactsInput { file_name: &name, content: &content, date: ctx.date, lang: ctx.lang, open },
                 )
                 .await?;
@@ -414,7 +422,9 @@ async fn dispatch<S: Store>(ctx: &Context, app: &App<S>, cmd: Cmd) -> anyhow::Re
                 client_not_informed_reason: b.niet_geinformeerd_omdat,
                 reasons: b.redenen,
             };
-            let r = app.decide(&b.client, &b.professional, decision).await?;
+            let r = app
+                .decide(&id::<ClientId>(&b.client, "cliënt")?, &id::<ProfessionalId>(&b.professional, "professional")?, decision)
+                .await?;
             print_receipt("Besluit", &r, b.json)?;
         }
         Cmd::Toestemming(ToestemmingCmd::Registreer {
@@ -447,7 +457,9 @@ async fn dispatch<S: Store>(ctx: &Context, app: &App<S>, cmd: Cmd) -> anyhow::Re
                 informed_of_consequences: !niet_geinformeerd_over_gevolgen,
                 note: notitie,
             };
-            let r = app.register_consent(&client, &professional, record).await?;
+            let r = app
+                .register_consent(&id::<ClientId>(&client, "cliënt")?, &id::<ProfessionalId>(&professional, "professional")?, record)
+                .await?;
             print_receipt("Toestemming", &r, json)?;
         }
         Cmd::Toestemming(ToestemmingCmd::Intrek { client, professional, regel, per, door, notitie, json, .. }) => {
@@ -455,11 +467,20 @@ async fn dispatch<S: Store>(ctx: &Context, app: &App<S>, cmd: Cmd) -> anyhow::Re
                 Some(p) => date(&p, "--per")?,
                 None => ctx.date,
             };
-            let r = app.withdraw_consent(&client, &professional, regel, on, &door, &notitie).await?;
+            let r = app
+                .withdraw_consent(
+                    &id::<ClientId>(&client, "cliënt")?,
+                    &id::<ProfessionalId>(&professional, "professional")?,
+                    regel,
+                    on,
+                    &door,
+                    &notitie,
+                )
+                .await?;
             print_receipt("Intrekking van toestemming", &r, json)?;
         }
         Cmd::Dossier(DossierCmd::Toon { client, json, .. }) => {
-            let h = app.history(&client, ctx.lang).await?;
+            let h = app.history(&id::<ClientId>(&client, "cliënt")?, ctx.lang).await?;
             if json {
                 print_json(&h)?;
             } else {
@@ -491,7 +512,7 @@ async fn dispatch<S: Store>(ctx: &Context, app: &App<S>, cmd: Cmd) -> anyhow::Re
             }
         }
         Cmd::Exporteer { client, naar, .. } => {
-            let bundle = app.export(&client).await?;
+            let bundle = app.export(&id::<ClientId>(&client, "cliënt")?).await?;
             let text = bundle.to_json().map_err(|e| anyhow!("{e}"))?;
             write_new(&naar, &text)?;
             outln!(
@@ -503,7 +524,7 @@ async fn dispatch<S: Store>(ctx: &Context, app: &App<S>, cmd: Cmd) -> anyhow::Re
         }
         Cmd::Verifieer { bundel, organisatie, json, .. } => match (bundel, organisatie) {
             (Some(path), None) => return verify_bundle_file(&path, json),
-            (None, Some(org)) => match app.verify_organisation(&org).await {
+            (None, Some(org)) => match app.verify_organisation(&id::<OrgId>(&org, "organisatie")?).await {
                 Ok(v) => {
                     if json {
                         print_json(
@@ -533,7 +554,7 @@ async fn dispatch<S: Store>(ctx: &Context, app: &App<S>, cmd: Cmd) -> anyhow::Re
             _ => bail!("geef óf een bundelbestand óf --organisatie ID"),
         },
         Cmd::Wis { client, regel, .. } => {
-            app.erase(&client, regel).await?;
+            app.erase(&id::<ClientId>(&client, "cliënt")?, regel).await?;
             outln!("Inhoud van dossierregel {regel} gewist. De regel zelf en zijn vingerafdruk blijven; de verificatie blijft slagen.");
         }
     }

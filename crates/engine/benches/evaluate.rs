@@ -34,7 +34,8 @@ struct Case {
 }
 
 fn scenarios_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/scenarios/public")
+    std::path::PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").to_owned()))
+        .join("../../../shared/scenarios/public")
 }
 
 /// Parses every public scenario once (outside any timed loop) and applies the format's defaults.

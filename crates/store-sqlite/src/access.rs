@@ -2,19 +2,20 @@
 //! hash-chained access log and drafts (`migrations/0002_access.sql`).
 
 use grondslag_store::{
-    ACCESS_GENESIS, AccessEvent, AccessQuery, AccessStore, BreakGlass, CareRelation, Credential, Draft, PasswordOrigin, SecondFactor,
-    SessionRecord, SessionStage, StoreError, StoreResult, StoredAccessEvent, access_event_hash,
+    ACCESS_GENESIS, AccessEvent, AccessQuery, AccessStore, BreakGlass, CareRelation, ClientId, Credential, Draft, DraftId, GrantId, OrgId,
+    PasswordOrigin, ProfessionalId, SecondFactor, SessionRecord, SessionStage, StoreError, StoreResult, StoredAccessEvent,
+    access_event_hash,
 };
 use std::collections::HashMap;
 
 use grondslag_ledger::Hash;
 use sqlx::sqlite::SqliteRow;
 
-use crate::{SqliteStore, backend, get, hash32, to_i64, to_u64};
+use crate::{SqliteStore, backend, get, get_id, get_opt_id, hash32, to_i64, to_u64};
 
 fn credential(row: &SqliteRow) -> StoreResult<Credential> {
     Ok(Credential {
-        professional: get(row, "professional_id")?,
+        professional: get_id(row, "professional_id")?,
         login: get(row, "login")?,
         password_hash: get(row, "password_hash")?,
         disabled: get::<i64>(row, "disabled")? != 0,
@@ -26,7 +27,7 @@ fn credential(row: &SqliteRow) -> StoreResult<Credential> {
 fn session(row: &SqliteRow) -> StoreResult<SessionRecord> {
     Ok(SessionRecord {
         id_hash: get(row, "id_hash")?,
-        professional: get(row, "professional_id")?,
+        professional: get_id(row, "professional_id")?,
         created: get(row, "created")?,
         last_seen: get(row, "last_seen")?,
         expires: get(row, "expires")?,
@@ -36,7 +37,7 @@ fn session(row: &SqliteRow) -> StoreResult<SessionRecord> {
 
 fn second_factor(row: &SqliteRow) -> StoreResult<SecondFactor> {
     Ok(SecondFactor {
-        professional: get(row, "professional_id")?,
+        professional: get_id(row, "professional_id")?,
         secret_sealed: get(row, "secret_sealed")?,
         confirmed: get::<i64>(row, "confirmed")? != 0,
         last_step: get(row, "last_step")?,
@@ -46,14 +47,14 @@ fn second_factor(row: &SqliteRow) -> StoreResult<SecondFactor> {
 
 fn break_glass(row: &SqliteRow) -> StoreResult<BreakGlass> {
     Ok(BreakGlass {
-        id: get(row, "id")?,
-        org: get(row, "org_id")?,
-        professional: get(row, "professional_id")?,
-        client: get(row, "client_id")?,
+        id: get_id(row, "id")?,
+        org: get_id(row, "org_id")?,
+        professional: get_id(row, "professional_id")?,
+        client: get_id(row, "client_id")?,
         reason_sealed: get(row, "reason_sealed")?,
         granted: get(row, "granted")?,
         expires: get(row, "expires")?,
-        reviewed_by: get(row, "reviewed_by")?,
+        reviewed_by: get_opt_id(row, "reviewed_by")?,
         reviewed_at: get(row, "reviewed_at")?,
     })
 }
@@ -62,7 +63,7 @@ fn access_event(row: &SqliteRow) -> StoreResult<StoredAccessEvent> {
     Ok(StoredAccessEvent {
         seq: to_u64(get(row, "seq")?)?,
         event: AccessEvent {
-            org: get(row, "org_id")?,
+            org: get_id(row, "org_id")?,
             ts: get(row, "ts")?,
             user: get(row, "user_id")?,
             user_role: get(row, "user_role")?,
@@ -80,10 +81,10 @@ fn access_event(row: &SqliteRow) -> StoreResult<StoredAccessEvent> {
 
 fn draft(row: &SqliteRow) -> StoreResult<Draft> {
     Ok(Draft {
-        id: get(row, "id")?,
-        org: get(row, "org_id")?,
-        professional: get(row, "professional_id")?,
-        client: get(row, "client_id")?,
+        id: get_id(row, "id")?,
+        org: get_id(row, "org_id")?,
+        professional: get_id(row, "professional_id")?,
+        client: get_opt_id(row, "client_id")?,
         sealed: get(row, "sealed")?,
         updated: get(row, "updated")?,
     })
@@ -97,7 +98,13 @@ macro_rules! event_columns {
 }
 
 impl AccessStore for SqliteStore {
-    async fn set_credential(&self, professional: &str, login: &str, password_hash: &str, origin: PasswordOrigin) -> StoreResult<()> {
+    async fn set_credential(
+        &self,
+        professional: &ProfessionalId,
+        login: &str,
+        password_hash: &str,
+        origin: PasswordOrigin,
+    ) -> StoreResult<()> {
         let must_change = origin == PasswordOrigin::Initial;
         if login.trim().is_empty() {
             return Err(StoreError::Invalid("lege inlognaam".into()));
@@ -107,7 +114,7 @@ impl AccessStore for SqliteStore {
              ON CONFLICT (professional_id) DO UPDATE SET login = excluded.login, login_key = excluded.login_key,
              password_hash = excluded.password_hash, must_change_password = excluded.must_change_password",
         )
-        .bind(professional)
+        .bind(professional.as_str())
         .bind(login)
         .bind(login.to_lowercase())
         .bind(password_hash)
@@ -132,19 +139,19 @@ impl AccessStore for SqliteStore {
         row.as_ref().map(credential).transpose()
     }
 
-    async fn credential_of(&self, professional: &str) -> StoreResult<Option<Credential>> {
+    async fn credential_of(&self, professional: &ProfessionalId) -> StoreResult<Option<Credential>> {
         let row = sqlx::query("SELECT * FROM credential WHERE professional_id = ?")
-            .bind(professional)
+            .bind(professional.as_str())
             .fetch_optional(self.pool())
             .await
             .map_err(backend)?;
         row.as_ref().map(credential).transpose()
     }
 
-    async fn set_disabled(&self, professional: &str, disabled: bool) -> StoreResult<()> {
+    async fn set_disabled(&self, professional: &ProfessionalId, disabled: bool) -> StoreResult<()> {
         let done = sqlx::query("UPDATE credential SET disabled = ? WHERE professional_id = ?")
             .bind(i64::from(disabled))
-            .bind(professional)
+            .bind(professional.as_str())
             .execute(self.pool())
             .await
             .map_err(backend)?;
@@ -154,11 +161,11 @@ impl AccessStore for SqliteStore {
         Ok(())
     }
 
-    async fn record_first_use(&self, professional: &str, at: i64) -> StoreResult<bool> {
+    async fn record_first_use(&self, professional: &ProfessionalId, at: i64) -> StoreResult<bool> {
         // One statement: of two sign-ins at the same moment, only one records the first use.
         let done = sqlx::query("UPDATE credential SET first_use = ? WHERE professional_id = ? AND first_use IS NULL")
             .bind(at)
-            .bind(professional)
+            .bind(professional.as_str())
             .execute(self.pool())
             .await
             .map_err(backend)?;
@@ -174,7 +181,7 @@ impl AccessStore for SqliteStore {
     async fn create_session(&self, s: &SessionRecord) -> StoreResult<()> {
         sqlx::query("INSERT INTO session (id_hash, professional_id, created, last_seen, expires, stage) VALUES (?, ?, ?, ?, ?, ?)")
             .bind(&s.id_hash)
-            .bind(&s.professional)
+            .bind(s.professional.as_str())
             .bind(s.created)
             .bind(s.last_seen)
             .bind(s.expires)
@@ -206,28 +213,31 @@ impl AccessStore for SqliteStore {
         Ok(())
     }
 
-    async fn delete_sessions_of(&self, professional: &str) -> StoreResult<u64> {
-        let done =
-            sqlx::query("DELETE FROM session WHERE professional_id = ?").bind(professional).execute(self.pool()).await.map_err(backend)?;
+    async fn delete_sessions_of(&self, professional: &ProfessionalId) -> StoreResult<u64> {
+        let done = sqlx::query("DELETE FROM session WHERE professional_id = ?")
+            .bind(professional.as_str())
+            .execute(self.pool())
+            .await
+            .map_err(backend)?;
         Ok(done.rows_affected())
     }
 
-    async fn second_factor(&self, professional: &str) -> StoreResult<Option<SecondFactor>> {
+    async fn second_factor(&self, professional: &ProfessionalId) -> StoreResult<Option<SecondFactor>> {
         let row = sqlx::query("SELECT * FROM second_factor WHERE professional_id = ?")
-            .bind(professional)
+            .bind(professional.as_str())
             .fetch_optional(self.pool())
             .await
             .map_err(backend)?;
         row.as_ref().map(second_factor).transpose()
     }
 
-    async fn start_second_factor(&self, professional: &str, secret_sealed: &[u8], created: i64) -> StoreResult<()> {
+    async fn start_second_factor(&self, professional: &ProfessionalId, secret_sealed: &[u8], created: i64) -> StoreResult<()> {
         let done = sqlx::query(
             "INSERT INTO second_factor (professional_id, secret_sealed, confirmed, last_step, created) VALUES (?, ?, 0, NULL, ?)
              ON CONFLICT (professional_id) DO UPDATE SET secret_sealed = excluded.secret_sealed, created = excluded.created
              WHERE second_factor.confirmed = 0",
         )
-        .bind(professional)
+        .bind(professional.as_str())
         .bind(secret_sealed)
         .bind(created)
         .execute(self.pool())
@@ -239,11 +249,11 @@ impl AccessStore for SqliteStore {
         Ok(())
     }
 
-    async fn confirm_second_factor(&self, professional: &str, step: i64, recovery_hashes: &[String]) -> StoreResult<()> {
+    async fn confirm_second_factor(&self, professional: &ProfessionalId, step: i64, recovery_hashes: &[String]) -> StoreResult<()> {
         let mut tx = self.pool().begin_with("BEGIN IMMEDIATE").await.map_err(backend)?;
         let done = sqlx::query("UPDATE second_factor SET confirmed = 1, last_step = ? WHERE professional_id = ? AND confirmed = 0")
             .bind(step)
-            .bind(professional)
+            .bind(professional.as_str())
             .execute(&mut *tx)
             .await
             .map_err(backend)?;
@@ -254,12 +264,12 @@ impl AccessStore for SqliteStore {
         tx.commit().await.map_err(backend)
     }
 
-    async fn accept_second_factor_step(&self, professional: &str, step: i64) -> StoreResult<bool> {
+    async fn accept_second_factor_step(&self, professional: &ProfessionalId, step: i64) -> StoreResult<bool> {
         let done = sqlx::query(
             "UPDATE second_factor SET last_step = ? WHERE professional_id = ? AND confirmed = 1 AND (last_step IS NULL OR last_step < ?)",
         )
         .bind(step)
-        .bind(professional)
+        .bind(professional.as_str())
         .bind(step)
         .execute(self.pool())
         .await
@@ -267,23 +277,31 @@ impl AccessStore for SqliteStore {
         Ok(done.rows_affected() == 1)
     }
 
-    async fn remove_second_factor(&self, professional: &str) -> StoreResult<()> {
+    async fn remove_second_factor(&self, professional: &ProfessionalId) -> StoreResult<()> {
         let mut tx = self.pool().begin_with("BEGIN IMMEDIATE").await.map_err(backend)?;
-        sqlx::query("DELETE FROM recovery_code WHERE professional_id = ?").bind(professional).execute(&mut *tx).await.map_err(backend)?;
-        sqlx::query("DELETE FROM second_factor WHERE professional_id = ?").bind(professional).execute(&mut *tx).await.map_err(backend)?;
+        sqlx::query("DELETE FROM recovery_code WHERE professional_id = ?")
+            .bind(professional.as_str())
+            .execute(&mut *tx)
+            .await
+            .map_err(backend)?;
+        sqlx::query("DELETE FROM second_factor WHERE professional_id = ?")
+            .bind(professional.as_str())
+            .execute(&mut *tx)
+            .await
+            .map_err(backend)?;
         tx.commit().await.map_err(backend)
     }
 
-    async fn set_recovery_codes(&self, professional: &str, hashes: &[String]) -> StoreResult<()> {
+    async fn set_recovery_codes(&self, professional: &ProfessionalId, hashes: &[String]) -> StoreResult<()> {
         let mut tx = self.pool().begin_with("BEGIN IMMEDIATE").await.map_err(backend)?;
         replace_recovery_codes(&mut tx, professional, hashes).await?;
         tx.commit().await.map_err(backend)
     }
 
-    async fn use_recovery_code(&self, professional: &str, hash: &str, at: i64) -> StoreResult<bool> {
+    async fn use_recovery_code(&self, professional: &ProfessionalId, hash: &str, at: i64) -> StoreResult<bool> {
         let done = sqlx::query("UPDATE recovery_code SET used_at = ? WHERE professional_id = ? AND code_hash = ? AND used_at IS NULL")
             .bind(at)
-            .bind(professional)
+            .bind(professional.as_str())
             .bind(hash)
             .execute(self.pool())
             .await
@@ -291,18 +309,18 @@ impl AccessStore for SqliteStore {
         Ok(done.rows_affected() == 1)
     }
 
-    async fn recovery_codes_left(&self, professional: &str) -> StoreResult<u64> {
+    async fn recovery_codes_left(&self, professional: &ProfessionalId) -> StoreResult<u64> {
         let row = sqlx::query("SELECT count(*) AS n FROM recovery_code WHERE professional_id = ? AND used_at IS NULL")
-            .bind(professional)
+            .bind(professional.as_str())
             .fetch_one(self.pool())
             .await
             .map_err(backend)?;
         to_u64(get(&row, "n")?)
     }
 
-    async fn second_factor_required(&self, org: &str) -> StoreResult<bool> {
+    async fn second_factor_required(&self, org: &OrgId) -> StoreResult<bool> {
         let row = sqlx::query("SELECT second_factor_required FROM org_setting WHERE org_id = ?")
-            .bind(org)
+            .bind(org.as_str())
             .fetch_optional(self.pool())
             .await
             .map_err(backend)?;
@@ -312,12 +330,12 @@ impl AccessStore for SqliteStore {
         })
     }
 
-    async fn set_second_factor_required(&self, org: &str, required: bool) -> StoreResult<()> {
+    async fn set_second_factor_required(&self, org: &OrgId, required: bool) -> StoreResult<()> {
         sqlx::query(
             "INSERT INTO org_setting (org_id, second_factor_required) VALUES (?, ?)
              ON CONFLICT (org_id) DO UPDATE SET second_factor_required = excluded.second_factor_required",
         )
-        .bind(org)
+        .bind(org.as_str())
         .bind(i64::from(required))
         .execute(self.pool())
         .await
@@ -329,9 +347,9 @@ impl AccessStore for SqliteStore {
         // The professional and the client must both belong to the relation's organisation.
         let ok =
             sqlx::query("SELECT 1 FROM professional p JOIN client c ON c.org_id = p.org_id WHERE p.id = ? AND c.id = ? AND p.org_id = ?")
-                .bind(&r.professional)
-                .bind(&r.client)
-                .bind(&r.org)
+                .bind(r.professional.as_str())
+                .bind(r.client.as_str())
+                .bind(r.org.as_str())
                 .fetch_optional(self.pool())
                 .await
                 .map_err(backend)?;
@@ -339,9 +357,9 @@ impl AccessStore for SqliteStore {
             return Err(StoreError::not_found("professional en cliënt in deze organisatie", format!("{} / {}", r.professional, r.client)));
         }
         sqlx::query("INSERT INTO care_relation (org_id, professional_id, client_id, since) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
-            .bind(&r.org)
-            .bind(&r.professional)
-            .bind(&r.client)
+            .bind(r.org.as_str())
+            .bind(r.professional.as_str())
+            .bind(r.client.as_str())
             .bind(&r.since)
             .execute(self.pool())
             .await
@@ -349,47 +367,47 @@ impl AccessStore for SqliteStore {
         Ok(())
     }
 
-    async fn end_care_relation(&self, professional: &str, client: &str) -> StoreResult<()> {
+    async fn end_care_relation(&self, professional: &ProfessionalId, client: &ClientId) -> StoreResult<()> {
         sqlx::query("DELETE FROM care_relation WHERE professional_id = ? AND client_id = ?")
-            .bind(professional)
-            .bind(client)
+            .bind(professional.as_str())
+            .bind(client.as_str())
             .execute(self.pool())
             .await
             .map_err(backend)?;
         Ok(())
     }
 
-    async fn has_care_relation(&self, professional: &str, client: &str) -> StoreResult<bool> {
+    async fn has_care_relation(&self, professional: &ProfessionalId, client: &ClientId) -> StoreResult<bool> {
         let row = sqlx::query("SELECT 1 FROM care_relation WHERE professional_id = ? AND client_id = ?")
-            .bind(professional)
-            .bind(client)
+            .bind(professional.as_str())
+            .bind(client.as_str())
             .fetch_optional(self.pool())
             .await
             .map_err(backend)?;
         Ok(row.is_some())
     }
 
-    async fn clients_of(&self, professional: &str) -> StoreResult<Vec<String>> {
+    async fn clients_of(&self, professional: &ProfessionalId) -> StoreResult<Vec<ClientId>> {
         let rows = sqlx::query("SELECT client_id FROM care_relation WHERE professional_id = ? ORDER BY since, client_id")
-            .bind(professional)
+            .bind(professional.as_str())
             .fetch_all(self.pool())
             .await
             .map_err(backend)?;
-        rows.iter().map(|r| get(r, "client_id")).collect()
+        rows.iter().map(|r| get_id(r, "client_id")).collect()
     }
 
-    async fn care_relations(&self, org: &str) -> StoreResult<Vec<CareRelation>> {
+    async fn care_relations(&self, org: &OrgId) -> StoreResult<Vec<CareRelation>> {
         let rows = sqlx::query("SELECT * FROM care_relation WHERE org_id = ? ORDER BY since, professional_id, client_id")
-            .bind(org)
+            .bind(org.as_str())
             .fetch_all(self.pool())
             .await
             .map_err(backend)?;
         rows.iter()
             .map(|r| {
                 Ok(CareRelation {
-                    org: get(r, "org_id")?,
-                    professional: get(r, "professional_id")?,
-                    client: get(r, "client_id")?,
+                    org: get_id(r, "org_id")?,
+                    professional: get_id(r, "professional_id")?,
+                    client: get_id(r, "client_id")?,
                     since: get(r, "since")?,
                 })
             })
@@ -399,9 +417,9 @@ impl AccessStore for SqliteStore {
     async fn create_break_glass(&self, g: &BreakGlass) -> StoreResult<()> {
         let ok =
             sqlx::query("SELECT 1 FROM professional p JOIN client c ON c.org_id = p.org_id WHERE p.id = ? AND c.id = ? AND p.org_id = ?")
-                .bind(&g.professional)
-                .bind(&g.client)
-                .bind(&g.org)
+                .bind(g.professional.as_str())
+                .bind(g.client.as_str())
+                .bind(g.org.as_str())
                 .fetch_optional(self.pool())
                 .await
                 .map_err(backend)?;
@@ -412,10 +430,10 @@ impl AccessStore for SqliteStore {
             "INSERT INTO break_glass (id, org_id, professional_id, client_id, reason_sealed, granted, expires, reviewed_by, reviewed_at)
              VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL)",
         )
-        .bind(&g.id)
-        .bind(&g.org)
-        .bind(&g.professional)
-        .bind(&g.client)
+        .bind(g.id.as_str())
+        .bind(g.org.as_str())
+        .bind(g.professional.as_str())
+        .bind(g.client.as_str())
         .bind(&g.reason_sealed)
         .bind(g.granted)
         .bind(g.expires)
@@ -425,13 +443,13 @@ impl AccessStore for SqliteStore {
         Ok(())
     }
 
-    async fn active_break_glass(&self, professional: &str, client: &str, now: i64) -> StoreResult<Option<BreakGlass>> {
+    async fn active_break_glass(&self, professional: &ProfessionalId, client: &ClientId, now: i64) -> StoreResult<Option<BreakGlass>> {
         let row = sqlx::query(
             "SELECT * FROM break_glass WHERE professional_id = ? AND client_id = ? AND granted <= ? AND expires > ?
              ORDER BY expires DESC LIMIT 1",
         )
-        .bind(professional)
-        .bind(client)
+        .bind(professional.as_str())
+        .bind(client.as_str())
         .bind(now)
         .bind(now)
         .fetch_optional(self.pool())
@@ -440,22 +458,22 @@ impl AccessStore for SqliteStore {
         row.as_ref().map(break_glass).transpose()
     }
 
-    async fn break_glass_grants(&self, org: &str) -> StoreResult<Vec<BreakGlass>> {
+    async fn break_glass_grants(&self, org: &OrgId) -> StoreResult<Vec<BreakGlass>> {
         let rows = sqlx::query("SELECT * FROM break_glass WHERE org_id = ? ORDER BY granted DESC, id DESC")
-            .bind(org)
+            .bind(org.as_str())
             .fetch_all(self.pool())
             .await
             .map_err(backend)?;
         rows.iter().map(break_glass).collect()
     }
 
-    async fn review_break_glass(&self, org: &str, id: &str, by: &str, at: i64) -> StoreResult<()> {
+    async fn review_break_glass(&self, org: &OrgId, id: &GrantId, by: &ProfessionalId, at: i64) -> StoreResult<()> {
         let done =
             sqlx::query("UPDATE break_glass SET reviewed_by = ?, reviewed_at = ? WHERE id = ? AND org_id = ? AND reviewed_by IS NULL")
-                .bind(by)
+                .bind(by.as_str())
                 .bind(at)
-                .bind(id)
-                .bind(org)
+                .bind(id.as_str())
+                .bind(org.as_str())
                 .execute(self.pool())
                 .await
                 .map_err(backend)?;
@@ -463,8 +481,8 @@ impl AccessStore for SqliteStore {
             return Ok(());
         }
         let exists = sqlx::query("SELECT 1 FROM break_glass WHERE id = ? AND org_id = ?")
-            .bind(id)
-            .bind(org)
+            .bind(id.as_str())
+            .bind(org.as_str())
             .fetch_optional(self.pool())
             .await
             .map_err(backend)?;
@@ -480,14 +498,14 @@ impl AccessStore for SqliteStore {
         }
         // BEGIN IMMEDIATE: no head read below can change before COMMIT (one chain per org).
         let mut tx = self.pool().begin_with("BEGIN IMMEDIATE").await.map_err(backend)?;
-        let mut heads: HashMap<String, (u64, Hash)> = HashMap::new();
+        let mut heads: HashMap<OrgId, (u64, Hash)> = HashMap::new();
         let mut seqs = Vec::with_capacity(events.len());
         for e in events {
             let (last, prev) = match heads.get(&e.org) {
                 Some(h) => *h,
                 None => {
                     let head = sqlx::query("SELECT seq, hash FROM access_event WHERE org_id = ? ORDER BY seq DESC LIMIT 1")
-                        .bind(&e.org)
+                        .bind(e.org.as_str())
                         .fetch_optional(&mut *tx)
                         .await
                         .map_err(backend)?;
@@ -500,7 +518,7 @@ impl AccessStore for SqliteStore {
             let seq = last + 1;
             let hash = access_event_hash(&prev, e)?;
             sqlx::query(concat!("INSERT INTO access_event (", event_columns!(), ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
-                .bind(&e.org)
+                .bind(e.org.as_str())
                 .bind(to_i64(seq)?)
                 .bind(&e.ts)
                 .bind(&e.user)
@@ -523,7 +541,7 @@ impl AccessStore for SqliteStore {
         Ok(seqs)
     }
 
-    async fn access_events(&self, org: &str, q: &AccessQuery) -> StoreResult<Vec<StoredAccessEvent>> {
+    async fn access_events(&self, org: &OrgId, q: &AccessQuery) -> StoreResult<Vec<StoredAccessEvent>> {
         let before = match q.before {
             Some(b) => to_i64(b)?,
             None => i64::MAX,
@@ -537,7 +555,7 @@ impl AccessStore for SqliteStore {
              AND (? IS NULL OR ts >= ?) AND (? IS NULL OR ts < ?)
              ORDER BY seq DESC LIMIT ?"
         ))
-        .bind(org)
+        .bind(org.as_str())
         .bind(before)
         .bind(&q.client)
         .bind(&q.client)
@@ -554,9 +572,9 @@ impl AccessStore for SqliteStore {
         rows.iter().map(access_event).collect()
     }
 
-    async fn access_chain(&self, org: &str) -> StoreResult<Vec<StoredAccessEvent>> {
+    async fn access_chain(&self, org: &OrgId) -> StoreResult<Vec<StoredAccessEvent>> {
         let rows = sqlx::query(concat!("SELECT ", event_columns!(), " FROM access_event WHERE org_id = ? ORDER BY seq"))
-            .bind(org)
+            .bind(org.as_str())
             .fetch_all(self.pool())
             .await
             .map_err(backend)?;
@@ -569,10 +587,10 @@ impl AccessStore for SqliteStore {
              ON CONFLICT (id) DO UPDATE SET sealed = excluded.sealed, updated = excluded.updated
              WHERE draft.professional_id = excluded.professional_id",
         )
-        .bind(&d.id)
-        .bind(&d.org)
-        .bind(&d.professional)
-        .bind(&d.client)
+        .bind(d.id.as_str())
+        .bind(d.org.as_str())
+        .bind(d.professional.as_str())
+        .bind(d.client.as_ref().map(ClientId::as_str))
         .bind(&d.sealed)
         .bind(d.updated)
         .execute(self.pool())
@@ -581,19 +599,19 @@ impl AccessStore for SqliteStore {
         Ok(())
     }
 
-    async fn draft(&self, id: &str) -> StoreResult<Option<Draft>> {
-        let row = sqlx::query("SELECT * FROM draft WHERE id = ?").bind(id).fetch_optional(self.pool()).await.map_err(backend)?;
+    async fn draft(&self, id: &DraftId) -> StoreResult<Option<Draft>> {
+        let row = sqlx::query("SELECT * FROM draft WHERE id = ?").bind(id.as_str()).fetch_optional(self.pool()).await.map_err(backend)?;
         row.as_ref().map(draft).transpose()
     }
 
-    async fn delete_draft(&self, id: &str) -> StoreResult<()> {
-        sqlx::query("DELETE FROM draft WHERE id = ?").bind(id).execute(self.pool()).await.map_err(backend)?;
+    async fn delete_draft(&self, id: &DraftId) -> StoreResult<()> {
+        sqlx::query("DELETE FROM draft WHERE id = ?").bind(id.as_str()).execute(self.pool()).await.map_err(backend)?;
         Ok(())
     }
 
-    async fn drafts_of(&self, professional: &str) -> StoreResult<Vec<Draft>> {
+    async fn drafts_of(&self, professional: &ProfessionalId) -> StoreResult<Vec<Draft>> {
         let rows = sqlx::query("SELECT * FROM draft WHERE professional_id = ? ORDER BY updated DESC, id")
-            .bind(professional)
+            .bind(professional.as_str())
             .fetch_all(self.pool())
             .await
             .map_err(backend)?;
@@ -607,11 +625,19 @@ impl AccessStore for SqliteStore {
 }
 
 /// Replaces a professional's recovery codes (hashes) inside `tx`: the old ones stop working.
-async fn replace_recovery_codes(tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>, professional: &str, hashes: &[String]) -> StoreResult<()> {
-    sqlx::query("DELETE FROM recovery_code WHERE professional_id = ?").bind(professional).execute(&mut **tx).await.map_err(backend)?;
+async fn replace_recovery_codes(
+    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    professional: &ProfessionalId,
+    hashes: &[String],
+) -> StoreResult<()> {
+    sqlx::query("DELETE FROM recovery_code WHERE professional_id = ?")
+        .bind(professional.as_str())
+        .execute(&mut **tx)
+        .await
+        .map_err(backend)?;
     for h in hashes {
         sqlx::query("INSERT INTO recovery_code (professional_id, code_hash, used_at) VALUES (?, ?, NULL)")
-            .bind(professional)
+            .bind(professional.as_str())
             .bind(h)
             .execute(&mut **tx)
             .await

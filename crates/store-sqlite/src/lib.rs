@@ -14,8 +14,8 @@ use std::time::Duration;
 
 use grondslag_ledger::{ChainHead, Frontier, Hash, empty_root};
 use grondslag_store::{
-    AppRole, AppendRequest, Appended, Client, Dossier, NewProfessional, Organisation, Professional, SavedCheckpoint, SealedPayload, Store,
-    StoreError, StoreResult, StoredEntry, TreeHead, new_id, plan_append,
+    AppRole, AppendRequest, Appended, Client, ClientId, Dossier, DossierId, NewProfessional, OrgId, Organisation, Professional,
+    ProfessionalId, SavedCheckpoint, SealedPayload, Store, StoreError, StoreResult, StoredEntry, StoredId, TreeHead, new_id, plan_append,
 };
 use sqlx::migrate::{Migration, MigrationType, Migrator};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteRow, SqliteSynchronous};
@@ -74,6 +74,15 @@ pub(crate) fn hash32(bytes: &[u8]) -> StoreResult<Hash> {
     bytes.try_into().map_err(|_| StoreError::Integrity(format!("hash van {} bytes in plaats van 32", bytes.len())))
 }
 
+/// A typed id from a row this store wrote itself (unchecked, see [`StoredId`]).
+pub(crate) fn get_id<I: StoredId>(row: &SqliteRow, col: &str) -> StoreResult<I> {
+    Ok(I::from_stored(get::<String>(row, col)?))
+}
+
+pub(crate) fn get_opt_id<I: StoredId>(row: &SqliteRow, col: &str) -> StoreResult<Option<I>> {
+    Ok(get::<Option<String>>(row, col)?.map(I::from_stored))
+}
+
 pub(crate) fn get<'r, T: sqlx::Decode<'r, sqlx::Sqlite> + sqlx::Type<sqlx::Sqlite>>(row: &'r SqliteRow, col: &str) -> StoreResult<T> {
     row.try_get(col).map_err(backend)
 }
@@ -117,20 +126,21 @@ impl SqliteStore {
         self.pool.close().await;
     }
 
-    async fn require_org(&self, org: &str) -> StoreResult<()> {
-        let found = sqlx::query("SELECT 1 FROM organisation WHERE id = ?").bind(org).fetch_optional(&self.pool).await.map_err(backend)?;
+    async fn require_org(&self, org: &OrgId) -> StoreResult<()> {
+        let found =
+            sqlx::query("SELECT 1 FROM organisation WHERE id = ?").bind(org.as_str()).fetch_optional(&self.pool).await.map_err(backend)?;
         found.map(|_| ()).ok_or_else(|| StoreError::not_found("organisatie", org))
     }
 }
 
 fn organisation(row: &SqliteRow) -> StoreResult<Organisation> {
-    Ok(Organisation { id: get(row, "id")?, name: get(row, "name")?, origin: get(row, "origin")? })
+    Ok(Organisation { id: get_id(row, "id")?, name: get(row, "name")?, origin: get(row, "origin")? })
 }
 
 fn professional(row: &SqliteRow) -> StoreResult<Professional> {
     Ok(Professional {
-        id: get(row, "id")?,
-        org: get(row, "org_id")?,
+        id: get_id(row, "id")?,
+        org: get_id(row, "org_id")?,
         name: get(row, "name")?,
         app_role: AppRole::parse(&get::<String>(row, "app_role")?)?,
         profession: get(row, "profession")?,
@@ -138,19 +148,19 @@ fn professional(row: &SqliteRow) -> StoreResult<Professional> {
 }
 
 fn client(row: &SqliteRow) -> StoreResult<Client> {
-    Ok(Client { id: get(row, "id")?, org: get(row, "org_id")?, pseudonym: get(row, "pseudonym")?, identity: get(row, "identity")? })
+    Ok(Client { id: get_id(row, "id")?, org: get_id(row, "org_id")?, pseudonym: get(row, "pseudonym")?, identity: get(row, "identity")? })
 }
 
 fn dossier(row: &SqliteRow) -> StoreResult<Dossier> {
-    Ok(Dossier { id: get(row, "id")?, org: get(row, "org_id")?, client: get(row, "client_id")? })
+    Ok(Dossier { id: get_id(row, "id")?, org: get_id(row, "org_id")?, client: get_id(row, "client_id")? })
 }
 
 impl Store for SqliteStore {
     async fn create_organisation(&self, name: &str, origin: Option<&str>) -> StoreResult<Organisation> {
-        let id = new_id();
+        let id = OrgId::generate();
         let origin = origin.map_or_else(|| Organisation::default_origin(&id), str::to_owned);
         sqlx::query("INSERT INTO organisation (id, name, origin) VALUES (?, ?, ?)")
-            .bind(&id)
+            .bind(id.as_str())
             .bind(name)
             .bind(&origin)
             .execute(&self.pool)
@@ -159,9 +169,9 @@ impl Store for SqliteStore {
         Ok(Organisation { id, name: name.to_owned(), origin })
     }
 
-    async fn organisation(&self, id: &str) -> StoreResult<Organisation> {
+    async fn organisation(&self, id: &OrgId) -> StoreResult<Organisation> {
         let row = sqlx::query("SELECT id, name, origin FROM organisation WHERE id = ?")
-            .bind(id)
+            .bind(id.as_str())
             .fetch_optional(&self.pool)
             .await
             .map_err(backend)?;
@@ -175,10 +185,10 @@ impl Store for SqliteStore {
 
     async fn create_professional(&self, new: &NewProfessional) -> StoreResult<Professional> {
         self.require_org(&new.org).await?;
-        let id = new_id();
+        let id = ProfessionalId::generate();
         sqlx::query("INSERT INTO professional (id, org_id, name, app_role, profession) VALUES (?, ?, ?, ?, ?)")
-            .bind(&id)
-            .bind(&new.org)
+            .bind(id.as_str())
+            .bind(new.org.as_str())
             .bind(&new.name)
             .bind(new.app_role.as_str())
             .bind(&new.profession)
@@ -188,30 +198,30 @@ impl Store for SqliteStore {
         Ok(Professional { id, org: new.org.clone(), name: new.name.clone(), app_role: new.app_role, profession: new.profession.clone() })
     }
 
-    async fn professional(&self, id: &str) -> StoreResult<Professional> {
+    async fn professional(&self, id: &ProfessionalId) -> StoreResult<Professional> {
         let row = sqlx::query("SELECT id, org_id, name, app_role, profession FROM professional WHERE id = ?")
-            .bind(id)
+            .bind(id.as_str())
             .fetch_optional(&self.pool)
             .await
             .map_err(backend)?;
         professional(&row.ok_or_else(|| StoreError::not_found("professional", id))?)
     }
 
-    async fn professionals(&self, org: &str) -> StoreResult<Vec<Professional>> {
+    async fn professionals(&self, org: &OrgId) -> StoreResult<Vec<Professional>> {
         let rows = sqlx::query("SELECT id, org_id, name, app_role, profession FROM professional WHERE org_id = ? ORDER BY id")
-            .bind(org)
+            .bind(org.as_str())
             .fetch_all(&self.pool)
             .await
             .map_err(backend)?;
         rows.iter().map(professional).collect()
     }
 
-    async fn create_client(&self, org: &str, pseudonym: &str, identity: &[u8]) -> StoreResult<Client> {
+    async fn create_client(&self, org: &OrgId, pseudonym: &str, identity: &[u8]) -> StoreResult<Client> {
         self.require_org(org).await?;
-        let id = new_id();
+        let id = ClientId::generate();
         sqlx::query("INSERT INTO client (id, org_id, pseudonym, identity) VALUES (?, ?, ?, ?)")
-            .bind(&id)
-            .bind(org)
+            .bind(id.as_str())
+            .bind(org.as_str())
             .bind(pseudonym)
             .bind(identity)
             .execute(&self.pool)
@@ -220,21 +230,21 @@ impl Store for SqliteStore {
                 StoreError::Conflict(_) => StoreError::Conflict(format!("pseudoniem bestaat al in organisatie {org}")),
                 other => other,
             })?;
-        Ok(Client { id, org: org.to_owned(), pseudonym: pseudonym.to_owned(), identity: identity.to_vec() })
+        Ok(Client { id, org: org.clone(), pseudonym: pseudonym.to_owned(), identity: identity.to_vec() })
     }
 
-    async fn client(&self, id: &str) -> StoreResult<Client> {
+    async fn client(&self, id: &ClientId) -> StoreResult<Client> {
         let row = sqlx::query("SELECT id, org_id, pseudonym, identity FROM client WHERE id = ?")
-            .bind(id)
+            .bind(id.as_str())
             .fetch_optional(&self.pool)
             .await
             .map_err(backend)?;
         client(&row.ok_or_else(|| StoreError::not_found("cliënt", id))?)
     }
 
-    async fn client_by_pseudonym(&self, org: &str, pseudonym: &str) -> StoreResult<Option<Client>> {
+    async fn client_by_pseudonym(&self, org: &OrgId, pseudonym: &str) -> StoreResult<Option<Client>> {
         let row = sqlx::query("SELECT id, org_id, pseudonym, identity FROM client WHERE org_id = ? AND pseudonym = ?")
-            .bind(org)
+            .bind(org.as_str())
             .bind(pseudonym)
             .fetch_optional(&self.pool)
             .await
@@ -242,24 +252,24 @@ impl Store for SqliteStore {
         row.as_ref().map(client).transpose()
     }
 
-    async fn clients(&self, org: &str) -> StoreResult<Vec<Client>> {
+    async fn clients(&self, org: &OrgId) -> StoreResult<Vec<Client>> {
         let rows = sqlx::query("SELECT id, org_id, pseudonym, identity FROM client WHERE org_id = ? ORDER BY id")
-            .bind(org)
+            .bind(org.as_str())
             .fetch_all(&self.pool)
             .await
             .map_err(backend)?;
         rows.iter().map(client).collect()
     }
 
-    async fn dossier_for_client(&self, org: &str, client_id: &str) -> StoreResult<Dossier> {
+    async fn dossier_for_client(&self, org: &OrgId, client_id: &ClientId) -> StoreResult<Dossier> {
         let c = self.client(client_id).await?;
-        if c.org != org {
+        if c.org != *org {
             return Err(StoreError::not_found("cliënt in deze organisatie", client_id));
         }
         // Read first: the dossier almost always exists, and a read takes no write lock.
         let existing = sqlx::query("SELECT id, org_id, client_id FROM dossier WHERE org_id = ? AND client_id = ?")
-            .bind(org)
-            .bind(client_id)
+            .bind(org.as_str())
+            .bind(client_id.as_str())
             .fetch_optional(&self.pool)
             .await
             .map_err(backend)?;
@@ -268,49 +278,52 @@ impl Store for SqliteStore {
         }
         sqlx::query("INSERT INTO dossier (id, org_id, client_id) VALUES (?, ?, ?) ON CONFLICT (org_id, client_id) DO NOTHING")
             .bind(new_id())
-            .bind(org)
-            .bind(client_id)
+            .bind(org.as_str())
+            .bind(client_id.as_str())
             .execute(&self.pool)
             .await
             .map_err(backend)?;
         let row = sqlx::query("SELECT id, org_id, client_id FROM dossier WHERE org_id = ? AND client_id = ?")
-            .bind(org)
-            .bind(client_id)
+            .bind(org.as_str())
+            .bind(client_id.as_str())
             .fetch_one(&self.pool)
             .await
             .map_err(backend)?;
         dossier(&row)
     }
 
-    async fn dossier(&self, id: &str) -> StoreResult<Dossier> {
+    async fn dossier(&self, id: &DossierId) -> StoreResult<Dossier> {
         let row = sqlx::query("SELECT id, org_id, client_id FROM dossier WHERE id = ?")
-            .bind(id)
+            .bind(id.as_str())
             .fetch_optional(&self.pool)
             .await
             .map_err(backend)?;
         dossier(&row.ok_or_else(|| StoreError::not_found("dossier", id))?)
     }
 
-    async fn dossiers(&self, org: &str) -> StoreResult<Vec<Dossier>> {
+    async fn dossiers(&self, org: &OrgId) -> StoreResult<Vec<Dossier>> {
         let rows = sqlx::query("SELECT id, org_id, client_id FROM dossier WHERE org_id = ? ORDER BY id")
-            .bind(org)
+            .bind(org.as_str())
             .fetch_all(&self.pool)
             .await
             .map_err(backend)?;
         rows.iter().map(dossier).collect()
     }
 
-    async fn append(&self, org: &str, dossier_id: &str, req: &AppendRequest) -> StoreResult<Appended> {
+    async fn append(&self, org: &OrgId, dossier_id: &DossierId, req: &AppendRequest) -> StoreResult<Appended> {
         // The write lock is taken at BEGIN, so the heads read below cannot change before COMMIT.
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await.map_err(backend)?;
-        let owner =
-            sqlx::query("SELECT org_id FROM dossier WHERE id = ?").bind(dossier_id).fetch_optional(&mut *tx).await.map_err(backend)?;
+        let owner = sqlx::query("SELECT org_id FROM dossier WHERE id = ?")
+            .bind(dossier_id.as_str())
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(backend)?;
         match owner {
-            Some(row) if get::<String>(&row, "org_id")? == org => {}
+            Some(row) if get::<String>(&row, "org_id")? == org.as_str() => {}
             _ => return Err(StoreError::not_found("dossier in deze organisatie", dossier_id)),
         }
         let head = sqlx::query("SELECT seq, leaf_hash FROM ledger_entry WHERE dossier_id = ? ORDER BY seq DESC LIMIT 1")
-            .bind(dossier_id)
+            .bind(dossier_id.as_str())
             .fetch_optional(&mut *tx)
             .await
             .map_err(backend)?;
@@ -319,7 +332,7 @@ impl Store for SqliteStore {
             None => None,
         };
         let tree = sqlx::query("SELECT tree_size, frontier FROM org_root WHERE org_id = ? ORDER BY tree_size DESC LIMIT 1")
-            .bind(org)
+            .bind(org.as_str())
             .fetch_optional(&mut *tx)
             .await
             .map_err(backend)?;
@@ -334,9 +347,9 @@ impl Store for SqliteStore {
         sqlx::query(
             "INSERT INTO ledger_entry (org_id, leaf_index, dossier_id, seq, prev_hash, leaf_hash, body_jcs) VALUES (?, ?, ?, ?, ?, ?, ?)",
         )
-        .bind(org)
+        .bind(org.as_str())
         .bind(to_i64(a.leaf_index)?)
-        .bind(dossier_id)
+        .bind(dossier_id.as_str())
         .bind(to_i64(a.seq)?)
         .bind(plan.prev_hash().as_slice())
         .bind(a.leaf_hash.as_slice())
@@ -345,7 +358,7 @@ impl Store for SqliteStore {
         .await
         .map_err(backend)?;
         sqlx::query("INSERT INTO decision_payload (dossier_id, seq, salt, nonce, ciphertext) VALUES (?, ?, ?, ?, ?)")
-            .bind(dossier_id)
+            .bind(dossier_id.as_str())
             .bind(to_i64(a.seq)?)
             .bind(req.payload.salt.as_slice())
             .bind(req.payload.nonce.as_slice())
@@ -355,7 +368,7 @@ impl Store for SqliteStore {
             .map_err(backend)?;
         for (level, index, hash) in &plan.nodes {
             sqlx::query("INSERT INTO ledger_node (org_id, level, idx, hash) VALUES (?, ?, ?, ?)")
-                .bind(org)
+                .bind(org.as_str())
                 .bind(i64::from(*level))
                 .bind(to_i64(*index)?)
                 .bind(hash.as_slice())
@@ -364,7 +377,7 @@ impl Store for SqliteStore {
                 .map_err(backend)?;
         }
         sqlx::query("INSERT INTO org_root (org_id, tree_size, root, frontier) VALUES (?, ?, ?, ?)")
-            .bind(org)
+            .bind(org.as_str())
             .bind(to_i64(a.tree_size)?)
             .bind(a.root.as_slice())
             .bind(plan.frontier.to_bytes())
@@ -375,14 +388,14 @@ impl Store for SqliteStore {
         Ok(a)
     }
 
-    async fn entries(&self, dossier_id: &str) -> StoreResult<Vec<StoredEntry>> {
+    async fn entries(&self, dossier_id: &DossierId) -> StoreResult<Vec<StoredEntry>> {
         self.dossier(dossier_id).await?;
         let rows = sqlx::query(
             "SELECT e.seq, e.leaf_index, e.leaf_hash, e.body_jcs, p.salt, p.nonce, p.ciphertext \
              FROM ledger_entry e LEFT JOIN decision_payload p ON p.dossier_id = e.dossier_id AND p.seq = e.seq \
              WHERE e.dossier_id = ? ORDER BY e.seq",
         )
-        .bind(dossier_id)
+        .bind(dossier_id.as_str())
         .fetch_all(&self.pool)
         .await
         .map_err(backend)?;
@@ -407,11 +420,11 @@ impl Store for SqliteStore {
             .collect()
     }
 
-    async fn node(&self, org: &str, level: u8, index: u64) -> StoreResult<Option<Hash>> {
+    async fn node(&self, org: &OrgId, level: u8, index: u64) -> StoreResult<Option<Hash>> {
         Ok(self.nodes(org, &[(level, index)]).await?.pop().flatten())
     }
 
-    async fn nodes(&self, org: &str, keys: &[(u8, u64)]) -> StoreResult<Vec<Option<Hash>>> {
+    async fn nodes(&self, org: &OrgId, keys: &[(u8, u64)]) -> StoreResult<Vec<Option<Hash>>> {
         let mut conn = self.pool.acquire().await.map_err(backend)?;
         let mut out = Vec::with_capacity(keys.len());
         for &(level, index) in keys {
@@ -420,7 +433,7 @@ impl Store for SqliteStore {
                 continue;
             };
             let row = sqlx::query("SELECT hash FROM ledger_node WHERE org_id = ? AND level = ? AND idx = ?")
-                .bind(org)
+                .bind(org.as_str())
                 .bind(i64::from(level))
                 .bind(index)
                 .fetch_optional(&mut *conn)
@@ -434,9 +447,9 @@ impl Store for SqliteStore {
         Ok(out)
     }
 
-    async fn tree_head(&self, org: &str) -> StoreResult<TreeHead> {
+    async fn tree_head(&self, org: &OrgId) -> StoreResult<TreeHead> {
         let row = sqlx::query("SELECT tree_size, root FROM org_root WHERE org_id = ? ORDER BY tree_size DESC LIMIT 1")
-            .bind(org)
+            .bind(org.as_str())
             .fetch_optional(&self.pool)
             .await
             .map_err(backend)?;
@@ -446,13 +459,13 @@ impl Store for SqliteStore {
         }
     }
 
-    async fn root_at(&self, org: &str, size: u64) -> StoreResult<Option<Hash>> {
+    async fn root_at(&self, org: &OrgId, size: u64) -> StoreResult<Option<Hash>> {
         if size == 0 {
             return Ok(Some(empty_root()));
         }
         let Ok(size) = i64::try_from(size) else { return Ok(None) };
         let row = sqlx::query("SELECT root FROM org_root WHERE org_id = ? AND tree_size = ?")
-            .bind(org)
+            .bind(org.as_str())
             .bind(size)
             .fetch_optional(&self.pool)
             .await
@@ -460,16 +473,16 @@ impl Store for SqliteStore {
         row.map(|r| hash32(&get::<Vec<u8>>(&r, "root")?)).transpose()
     }
 
-    async fn roots(&self, org: &str) -> StoreResult<Vec<(u64, Hash)>> {
+    async fn roots(&self, org: &OrgId) -> StoreResult<Vec<(u64, Hash)>> {
         let rows = sqlx::query("SELECT tree_size, root FROM org_root WHERE org_id = ? ORDER BY tree_size")
-            .bind(org)
+            .bind(org.as_str())
             .fetch_all(&self.pool)
             .await
             .map_err(backend)?;
         rows.iter().map(|r| Ok((to_u64(get(r, "tree_size")?)?, hash32(&get::<Vec<u8>>(r, "root")?)?))).collect()
     }
 
-    async fn save_checkpoint(&self, org: &str, checkpoint: &SavedCheckpoint) -> StoreResult<()> {
+    async fn save_checkpoint(&self, org: &OrgId, checkpoint: &SavedCheckpoint) -> StoreResult<()> {
         self.require_org(org).await?;
         let head = self.tree_head(org).await?;
         if checkpoint.tree_size > head.size {
@@ -479,7 +492,7 @@ impl Store for SqliteStore {
             )));
         }
         sqlx::query("INSERT INTO checkpoint (org_id, tree_size, note) VALUES (?, ?, ?) ON CONFLICT (org_id, tree_size, note) DO NOTHING")
-            .bind(org)
+            .bind(org.as_str())
             .bind(to_i64(checkpoint.tree_size)?)
             .bind(&checkpoint.note)
             .execute(&self.pool)
@@ -488,20 +501,20 @@ impl Store for SqliteStore {
         Ok(())
     }
 
-    async fn latest_checkpoint(&self, org: &str) -> StoreResult<Option<SavedCheckpoint>> {
+    async fn latest_checkpoint(&self, org: &OrgId) -> StoreResult<Option<SavedCheckpoint>> {
         let row = sqlx::query("SELECT tree_size, note FROM checkpoint WHERE org_id = ? ORDER BY tree_size DESC, id DESC LIMIT 1")
-            .bind(org)
+            .bind(org.as_str())
             .fetch_optional(&self.pool)
             .await
             .map_err(backend)?;
         row.map(|r| Ok(SavedCheckpoint { tree_size: to_u64(get(&r, "tree_size")?)?, note: get(&r, "note")? })).transpose()
     }
 
-    async fn erase_payload(&self, dossier_id: &str, seq: u64) -> StoreResult<()> {
+    async fn erase_payload(&self, dossier_id: &DossierId, seq: u64) -> StoreResult<()> {
         let seq_i = to_i64(seq)?;
         let mut tx = self.pool.begin().await.map_err(backend)?;
         let exists = sqlx::query("SELECT 1 FROM ledger_entry WHERE dossier_id = ? AND seq = ?")
-            .bind(dossier_id)
+            .bind(dossier_id.as_str())
             .bind(seq_i)
             .fetch_optional(&mut *tx)
             .await
@@ -510,7 +523,7 @@ impl Store for SqliteStore {
             return Err(StoreError::not_found("entry", format!("{dossier_id}#{seq}")));
         }
         sqlx::query("DELETE FROM decision_payload WHERE dossier_id = ? AND seq = ?")
-            .bind(dossier_id)
+            .bind(dossier_id.as_str())
             .bind(seq_i)
             .execute(&mut *tx)
             .await

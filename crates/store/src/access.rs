@@ -15,11 +15,12 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::error::{StoreError, StoreResult};
+use crate::ids::{ClientId, DraftId, GrantId, OrgId, ProfessionalId};
 
 /// A professional's login: a unique login name and an Argon2id PHC string.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Credential {
-    pub professional: String,
+    pub professional: ProfessionalId,
     pub login: String,
     pub password_hash: String,
     pub disabled: bool,
@@ -57,7 +58,7 @@ impl std::fmt::Debug for Credential {
 pub struct SessionRecord {
     /// Hex SHA-256 of the token the browser holds.
     pub id_hash: String,
-    pub professional: String,
+    pub professional: ProfessionalId,
     /// Unix milliseconds.
     pub created: i64,
     pub last_seen: i64,
@@ -100,7 +101,7 @@ impl SessionStage {
 /// organisation's content key; the store never sees it in the clear.
 #[derive(Clone, PartialEq, Eq)]
 pub struct SecondFactor {
-    pub professional: String,
+    pub professional: ProfessionalId,
     /// The sealed shared secret (nonce ‖ ciphertext).
     pub secret_sealed: Vec<u8>,
     /// `false` while enrolment waits for the first valid code; only a confirmed factor counts.
@@ -125,9 +126,9 @@ impl std::fmt::Debug for SecondFactor {
 /// A care relation (behandelrelatie) between a professional and a client.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CareRelation {
-    pub org: String,
-    pub professional: String,
-    pub client: String,
+    pub org: OrgId,
+    pub professional: ProfessionalId,
+    pub client: ClientId,
     /// RFC 3339 UTC.
     pub since: String,
 }
@@ -136,16 +137,16 @@ pub struct CareRelation {
 /// to be reviewed by the privacy officer afterwards.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BreakGlass {
-    pub id: String,
-    pub org: String,
-    pub professional: String,
-    pub client: String,
+    pub id: GrantId,
+    pub org: OrgId,
+    pub professional: ProfessionalId,
+    pub client: ClientId,
     /// The reason, sealed by the caller with the organisation's content key.
     pub reason_sealed: Vec<u8>,
     /// Unix milliseconds.
     pub granted: i64,
     pub expires: i64,
-    pub reviewed_by: Option<String>,
+    pub reviewed_by: Option<ProfessionalId>,
     pub reviewed_at: Option<i64>,
 }
 
@@ -153,7 +154,7 @@ pub struct BreakGlass {
 /// authorisation, and whether it was allowed. Ids and fixed codes only; no client content.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AccessEvent {
-    pub org: String,
+    pub org: OrgId,
     /// RFC 3339 UTC with milliseconds.
     pub ts: String,
     /// The professional's id (or `anoniem` for a refused unauthenticated attempt).
@@ -162,7 +163,9 @@ pub struct AccessEvent {
     pub user_role: String,
     /// On whose behalf (NEN 7513 "namens"), if not on their own.
     pub on_behalf_of: Option<String>,
-    /// The client whose dossier was touched.
+    /// The client whose dossier was touched (or, refused, the id asked for). `user`,
+    /// `on_behalf_of` and `client` stay strings: the log records what was asked, also ids that
+    /// name nothing (`anoniem`, an unknown client), and old rows must read back and hash as written.
     pub client: Option<String>,
     /// A fixed action code, e.g. `dossier.lezen`, `beraad.vastleggen`.
     pub action: String,
@@ -186,10 +189,10 @@ pub struct StoredAccessEvent {
 /// A sealed deliberation in progress.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Draft {
-    pub id: String,
-    pub org: String,
-    pub professional: String,
-    pub client: Option<String>,
+    pub id: DraftId,
+    pub org: OrgId,
+    pub professional: ProfessionalId,
+    pub client: Option<ClientId>,
     /// Sealed by the caller (nonce ‖ ciphertext).
     pub sealed: Vec<u8>,
     /// Unix milliseconds.
@@ -255,18 +258,18 @@ pub trait AccessStore: Clone + Send + Sync + 'static {
     /// `first_use` is kept as it was.
     fn set_credential(
         &self,
-        professional: &str,
+        professional: &ProfessionalId,
         login: &str,
         password_hash: &str,
         origin: PasswordOrigin,
     ) -> impl Future<Output = StoreResult<()>> + Send;
     fn credential_by_login(&self, login: &str) -> impl Future<Output = StoreResult<Option<Credential>>> + Send;
-    fn credential_of(&self, professional: &str) -> impl Future<Output = StoreResult<Option<Credential>>> + Send;
-    fn set_disabled(&self, professional: &str, disabled: bool) -> impl Future<Output = StoreResult<()>> + Send;
+    fn credential_of(&self, professional: &ProfessionalId) -> impl Future<Output = StoreResult<Option<Credential>>> + Send;
+    fn set_disabled(&self, professional: &ProfessionalId, disabled: bool) -> impl Future<Output = StoreResult<()>> + Send;
     /// Records the account's first completed sign-in with a password of its own, at `at` (unix
     /// ms), once: `true` when this call recorded it, `false` when it was recorded before (the
     /// first moment is kept). Atomic. `NotFound` for a professional without a login.
-    fn record_first_use(&self, professional: &str, at: i64) -> impl Future<Output = StoreResult<bool>> + Send;
+    fn record_first_use(&self, professional: &ProfessionalId, at: i64) -> impl Future<Output = StoreResult<bool>> + Send;
 
     // --- sessions --------------------------------------------------------------------------
 
@@ -275,51 +278,56 @@ pub trait AccessStore: Clone + Send + Sync + 'static {
     fn touch_session(&self, id_hash: &str, last_seen: i64) -> impl Future<Output = StoreResult<()>> + Send;
     fn delete_session(&self, id_hash: &str) -> impl Future<Output = StoreResult<()>> + Send;
     /// Ends every session of a professional ("log out everywhere", on disabling an account).
-    fn delete_sessions_of(&self, professional: &str) -> impl Future<Output = StoreResult<u64>> + Send;
+    fn delete_sessions_of(&self, professional: &ProfessionalId) -> impl Future<Output = StoreResult<u64>> + Send;
 
     // --- second factor ---------------------------------------------------------------------
 
     /// The professional's second factor, confirmed or still being set up.
-    fn second_factor(&self, professional: &str) -> impl Future<Output = StoreResult<Option<SecondFactor>>> + Send;
+    fn second_factor(&self, professional: &ProfessionalId) -> impl Future<Output = StoreResult<Option<SecondFactor>>> + Send;
     /// Starts enrolment: keeps a new, unconfirmed secret, replacing an earlier unconfirmed one.
     /// A professional whose factor is already confirmed gets a `Conflict` (turn it off first).
-    fn start_second_factor(&self, professional: &str, secret_sealed: &[u8], created: i64) -> impl Future<Output = StoreResult<()>> + Send;
+    fn start_second_factor(
+        &self,
+        professional: &ProfessionalId,
+        secret_sealed: &[u8],
+        created: i64,
+    ) -> impl Future<Output = StoreResult<()>> + Send;
     /// Confirms the unconfirmed factor with the step of its first valid code and stores the
     /// recovery codes' hashes (replacing any), in one transaction. `NotFound` without an
     /// unconfirmed factor.
     fn confirm_second_factor(
         &self,
-        professional: &str,
+        professional: &ProfessionalId,
         step: i64,
         recovery_hashes: &[String],
     ) -> impl Future<Output = StoreResult<()>> + Send;
     /// Accepts the code of `step` once: `true` (and remembers the step) only when the factor is
     /// confirmed and `step` is later than the last accepted step. Atomic, so two requests with
     /// the same code cannot both succeed.
-    fn accept_second_factor_step(&self, professional: &str, step: i64) -> impl Future<Output = StoreResult<bool>> + Send;
+    fn accept_second_factor_step(&self, professional: &ProfessionalId, step: i64) -> impl Future<Output = StoreResult<bool>> + Send;
     /// Removes the factor and its recovery codes (turning it off, or a reset by the administrator).
-    fn remove_second_factor(&self, professional: &str) -> impl Future<Output = StoreResult<()>> + Send;
+    fn remove_second_factor(&self, professional: &ProfessionalId) -> impl Future<Output = StoreResult<()>> + Send;
     /// Replaces the professional's recovery codes by these hashes (all unused).
-    fn set_recovery_codes(&self, professional: &str, hashes: &[String]) -> impl Future<Output = StoreResult<()>> + Send;
+    fn set_recovery_codes(&self, professional: &ProfessionalId, hashes: &[String]) -> impl Future<Output = StoreResult<()>> + Send;
     /// Uses a recovery code once: `true` when an unused code with this hash existed; it is then
     /// marked used at `at` (unix ms). Atomic.
-    fn use_recovery_code(&self, professional: &str, hash: &str, at: i64) -> impl Future<Output = StoreResult<bool>> + Send;
+    fn use_recovery_code(&self, professional: &ProfessionalId, hash: &str, at: i64) -> impl Future<Output = StoreResult<bool>> + Send;
     /// How many unused recovery codes the professional has.
-    fn recovery_codes_left(&self, professional: &str) -> impl Future<Output = StoreResult<u64>> + Send;
+    fn recovery_codes_left(&self, professional: &ProfessionalId) -> impl Future<Output = StoreResult<u64>> + Send;
     /// Whether the organisation requires a second factor of every account (administrators and
     /// privacy officers need one regardless). `false` for an organisation never set.
-    fn second_factor_required(&self, org: &str) -> impl Future<Output = StoreResult<bool>> + Send;
-    fn set_second_factor_required(&self, org: &str, required: bool) -> impl Future<Output = StoreResult<()>> + Send;
+    fn second_factor_required(&self, org: &OrgId) -> impl Future<Output = StoreResult<bool>> + Send;
+    fn set_second_factor_required(&self, org: &OrgId, required: bool) -> impl Future<Output = StoreResult<()>> + Send;
 
     // --- care relations --------------------------------------------------------------------
 
     /// Starts a care relation; starting an existing one is not an error.
     fn add_care_relation(&self, relation: &CareRelation) -> impl Future<Output = StoreResult<()>> + Send;
-    fn end_care_relation(&self, professional: &str, client: &str) -> impl Future<Output = StoreResult<()>> + Send;
-    fn has_care_relation(&self, professional: &str, client: &str) -> impl Future<Output = StoreResult<bool>> + Send;
+    fn end_care_relation(&self, professional: &ProfessionalId, client: &ClientId) -> impl Future<Output = StoreResult<()>> + Send;
+    fn has_care_relation(&self, professional: &ProfessionalId, client: &ClientId) -> impl Future<Output = StoreResult<bool>> + Send;
     /// The client ids a professional has a care relation with.
-    fn clients_of(&self, professional: &str) -> impl Future<Output = StoreResult<Vec<String>>> + Send;
-    fn care_relations(&self, org: &str) -> impl Future<Output = StoreResult<Vec<CareRelation>>> + Send;
+    fn clients_of(&self, professional: &ProfessionalId) -> impl Future<Output = StoreResult<Vec<ClientId>>> + Send;
+    fn care_relations(&self, org: &OrgId) -> impl Future<Output = StoreResult<Vec<CareRelation>>> + Send;
 
     // --- break the glass ---------------------------------------------------------------------
 
@@ -327,14 +335,14 @@ pub trait AccessStore: Clone + Send + Sync + 'static {
     /// The grant of this professional for this client that is still valid at `now`, if any.
     fn active_break_glass(
         &self,
-        professional: &str,
-        client: &str,
+        professional: &ProfessionalId,
+        client: &ClientId,
         now: i64,
     ) -> impl Future<Output = StoreResult<Option<BreakGlass>>> + Send;
     /// Every grant of an organisation, newest first.
-    fn break_glass_grants(&self, org: &str) -> impl Future<Output = StoreResult<Vec<BreakGlass>>> + Send;
+    fn break_glass_grants(&self, org: &OrgId) -> impl Future<Output = StoreResult<Vec<BreakGlass>>> + Send;
     /// Marks a grant reviewed (once; a second review is a `Conflict`).
-    fn review_break_glass(&self, org: &str, id: &str, by: &str, at: i64) -> impl Future<Output = StoreResult<()>> + Send;
+    fn review_break_glass(&self, org: &OrgId, id: &GrantId, by: &ProfessionalId, at: i64) -> impl Future<Output = StoreResult<()>> + Send;
 
     // --- the access log ----------------------------------------------------------------------
 
@@ -352,17 +360,17 @@ pub trait AccessStore: Clone + Send + Sync + 'static {
         }
     }
     /// Events of an organisation, newest first, filtered.
-    fn access_events(&self, org: &str, query: &AccessQuery) -> impl Future<Output = StoreResult<Vec<StoredAccessEvent>>> + Send;
+    fn access_events(&self, org: &OrgId, query: &AccessQuery) -> impl Future<Output = StoreResult<Vec<StoredAccessEvent>>> + Send;
     /// The whole chain of an organisation, oldest first (for verification).
-    fn access_chain(&self, org: &str) -> impl Future<Output = StoreResult<Vec<StoredAccessEvent>>> + Send;
+    fn access_chain(&self, org: &OrgId) -> impl Future<Output = StoreResult<Vec<StoredAccessEvent>>> + Send;
 
     // --- drafts ------------------------------------------------------------------------------
 
     fn save_draft(&self, draft: &Draft) -> impl Future<Output = StoreResult<()>> + Send;
-    fn draft(&self, id: &str) -> impl Future<Output = StoreResult<Option<Draft>>> + Send;
-    fn delete_draft(&self, id: &str) -> impl Future<Output = StoreResult<()>> + Send;
+    fn draft(&self, id: &DraftId) -> impl Future<Output = StoreResult<Option<Draft>>> + Send;
+    fn delete_draft(&self, id: &DraftId) -> impl Future<Output = StoreResult<()>> + Send;
     /// The drafts of a professional, most recently updated first.
-    fn drafts_of(&self, professional: &str) -> impl Future<Output = StoreResult<Vec<Draft>>> + Send;
+    fn drafts_of(&self, professional: &ProfessionalId) -> impl Future<Output = StoreResult<Vec<Draft>>> + Send;
     /// Deletes drafts last updated before `before` (unix ms); returns how many.
     fn delete_drafts_before(&self, before: i64) -> impl Future<Output = StoreResult<u64>> + Send;
 }

@@ -6,6 +6,7 @@ use grondslag_ledger::merkle::NewNode;
 use grondslag_ledger::{ChainHead, Entry, Frontier, Hash, NewEntry, next_body};
 
 use crate::error::StoreError;
+use crate::ids::{DossierId, OrgId};
 use crate::records::{AppendRequest, Appended};
 
 /// Everything one append writes.
@@ -39,8 +40,8 @@ impl AppendPlan {
 
 /// Computes the next entry of `dossier` after `head` and appends its leaf to `frontier`.
 pub fn plan_append(
-    org: &str,
-    dossier: &str,
+    org: &OrgId,
+    dossier: &DossierId,
     head: Option<ChainHead>,
     mut frontier: Frontier,
     req: &AppendRequest,
@@ -53,8 +54,8 @@ pub fn plan_append(
     let body = next_body(
         head.as_ref(),
         NewEntry {
-            org: org.to_owned(),
-            dossier: dossier.to_owned(),
+            org: org.as_str().to_owned(),
+            dossier: dossier.as_str().to_owned(),
             ts: req.ts.clone(),
             actor: req.actor.clone(),
             kind: req.kind.clone(),

@@ -17,31 +17,31 @@ use grondslag_ledger::{
 
 use crate::records::{AppRole, AppendRequest, Appended, NewProfessional, Organisation, SavedCheckpoint, SealedPayload};
 use crate::verify::{IntegrityFault, check_entries, verify_organisation};
-use crate::{Store, StoreError, consistency_proof, inclusion_proof};
+use crate::{DossierId, OrgId, Store, StoreError, consistency_proof, inclusion_proof};
 
 /// What the suite asks the backend to do with raw SQL.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Tamper {
     /// A plain `UPDATE` of an entry row (any column); the triggers must refuse it (`Err`).
-    PlainUpdateEntry { dossier: String, seq: u64 },
+    PlainUpdateEntry { dossier: DossierId, seq: u64 },
     /// A plain `DELETE` of an entry row; must be refused.
-    PlainDeleteEntry { dossier: String, seq: u64 },
+    PlainDeleteEntry { dossier: DossierId, seq: u64 },
     /// A plain `UPDATE` of a node row; must be refused.
-    PlainUpdateNode { org: String, level: u8, index: u64 },
+    PlainUpdateNode { org: OrgId, level: u8, index: u64 },
     /// A plain `DELETE` of a stored root; must be refused.
-    PlainDeleteRoot { org: String, tree_size: u64 },
+    PlainDeleteRoot { org: OrgId, tree_size: u64 },
     /// Bypassing the triggers: overwrite an entry's stored body, and its stored leaf hash when
     /// given.
-    ReplaceEntry { dossier: String, seq: u64, body_jcs: String, leaf_hash: Option<Hash> },
+    ReplaceEntry { dossier: DossierId, seq: u64, body_jcs: String, leaf_hash: Option<Hash> },
     /// Bypassing the triggers: delete an entry row (and its payload).
-    DeleteEntry { dossier: String, seq: u64 },
+    DeleteEntry { dossier: DossierId, seq: u64 },
     /// Bypassing the triggers: overwrite a stored node.
-    ReplaceNode { org: String, level: u8, index: u64, hash: Hash },
+    ReplaceNode { org: OrgId, level: u8, index: u64, hash: Hash },
     /// Overwrite an entry's ciphertext.
-    ReplaceCiphertext { dossier: String, seq: u64, ciphertext: Vec<u8> },
+    ReplaceCiphertext { dossier: DossierId, seq: u64, ciphertext: Vec<u8> },
     /// Insert a copy of an entry row as a new row with `seq + offset` and `leaf_index + offset`
     /// (inserts are allowed by the triggers; only verification can tell).
-    InsertCopy { dossier: String, seq: u64, offset: u64 },
+    InsertCopy { dossier: DossierId, seq: u64, offset: u64 },
 }
 
 /// What a run covered.
@@ -95,7 +95,7 @@ async fn populated<S: Store>(
     name: &str,
     dossiers: usize,
     appends: u64,
-) -> Result<(Organisation, Vec<String>, Vec<Appended>), String> {
+) -> Result<(Organisation, Vec<DossierId>, Vec<Appended>), String> {
     let org = ctx("organisatie", s.create_organisation(name, None).await)?;
     let mut ids = Vec::new();
     for k in 0..dossiers {
@@ -139,7 +139,7 @@ where
 pub async fn records<S: Store>(s: &S) -> Result<(), String> {
     let org = ctx("organisatie maken", s.create_organisation("Huisartsenpraktijk De Linde", None).await)?;
     ensure!(org.origin == Organisation::default_origin(&org.id), "standaard-origin is {:?}", org.origin);
-    ensure!(uuid::Uuid::parse_str(&org.id).map(|u| u.get_version_num()) == Ok(7), "id is geen UUIDv7: {}", org.id);
+    ensure!(uuid::Uuid::parse_str(org.id.as_str()).map(|u| u.get_version_num()) == Ok(7), "id is geen UUIDv7: {}", org.id);
     ensure!(ctx("organisatie lezen", s.organisation(&org.id).await)? == org, "organisatie komt anders terug");
     let origin = format!("zorg.example.nl/org/{}", crate::new_id());
     let org2 = ctx("organisatie met origin", s.create_organisation("Jeugdteam Noord", Some(&origin)).await)?;
@@ -151,7 +151,7 @@ pub async fn records<S: Store>(s: &S) -> Result<(), String> {
     let all = ctx("organisaties", s.organisations().await)?;
     ensure!(all.contains(&org) && all.contains(&org2), "organisaties() mist een organisatie");
     ensure!(
-        matches!(s.organisation(&crate::new_id()).await, Err(StoreError::NotFound { .. })),
+        matches!(s.organisation(&OrgId::generate()).await, Err(StoreError::NotFound { .. })),
         "onbekende organisatie moet NotFound geven"
     );
 
@@ -177,7 +177,7 @@ pub async fn records<S: Store>(s: &S) -> Result<(), String> {
     ensure!(
         matches!(
             s.create_professional(&NewProfessional {
-                org: crate::new_id(),
+                org: OrgId::generate(),
                 name: "x".into(),
                 app_role: AppRole::Professional,
                 profession: "huisarts".into()
@@ -213,7 +213,7 @@ pub async fn records<S: Store>(s: &S) -> Result<(), String> {
     );
     let ds = ctx("dossiers", s.dossiers(&org.id).await)?;
     ensure!(ds == vec![d1, d2], "dossiers() geeft {ds:?}");
-    ensure!(matches!(s.dossier(&crate::new_id()).await, Err(StoreError::NotFound { .. })), "onbekend dossier moet NotFound geven");
+    ensure!(matches!(s.dossier(&DossierId::generate()).await, Err(StoreError::NotFound { .. })), "onbekend dossier moet NotFound geven");
     Ok(())
 }
 
@@ -248,7 +248,7 @@ pub async fn appends<S: Store>(s: &S) -> Result<u64, String> {
 
     // Refused appends change nothing.
     ensure!(
-        matches!(s.append(&org.id, &crate::new_id(), &fake_request(99, "decision", None)).await, Err(StoreError::NotFound { .. })),
+        matches!(s.append(&org.id, &DossierId::generate(), &fake_request(99, "decision", None)).await, Err(StoreError::NotFound { .. })),
         "append aan onbekend dossier moet NotFound geven"
     );
     let other = ctx("andere organisatie", s.create_organisation("Ander", None).await)?;
@@ -390,7 +390,7 @@ where
     Ok(())
 }
 
-async fn expect_fault<S: Store>(s: &S, org: &str, what: &str) -> Result<IntegrityFault, String> {
+async fn expect_fault<S: Store>(s: &S, org: &OrgId, what: &str) -> Result<IntegrityFault, String> {
     match verify_organisation(s, org).await {
         Ok(r) => Err(format!("{what}: niet ontdekt ({r:?})")),
         Err(f) => Ok(f),

@@ -15,19 +15,19 @@ use crate::access::{
     verify_access_chain,
 };
 use crate::records::{AppRole, NewProfessional};
-use crate::{Store, StoreError, new_id};
+use crate::{ClientId, DraftId, GrantId, OrgId, ProfessionalId, Store, StoreError, new_id};
 
 /// What the suite asks the backend to do with raw SQL on the access log.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AccessTamper {
     /// A plain `UPDATE` of an event; must be refused (`Err`).
-    PlainUpdate { org: String, seq: u64 },
+    PlainUpdate { org: OrgId, seq: u64 },
     /// A plain `DELETE` of an event; must be refused.
-    PlainDelete { org: String, seq: u64 },
+    PlainDelete { org: OrgId, seq: u64 },
     /// Bypassing the triggers: change the `action` of an event.
-    ChangeAction { org: String, seq: u64, action: String },
+    ChangeAction { org: OrgId, seq: u64, action: String },
     /// Bypassing the triggers: delete an event.
-    Delete { org: String, seq: u64 },
+    Delete { org: OrgId, seq: u64 },
 }
 
 macro_rules! ensure {
@@ -44,11 +44,11 @@ fn ctx<T>(what: &str, r: Result<T, StoreError>) -> Result<T, String> {
 
 /// An organisation with two professionals and two clients.
 struct Fixture {
-    org: String,
-    alice: String,
-    bob: String,
-    c1: String,
-    c2: String,
+    org: OrgId,
+    alice: ProfessionalId,
+    bob: ProfessionalId,
+    c1: ClientId,
+    c2: ClientId,
 }
 
 async fn fixture<S: Store>(s: &S, name: &str) -> Result<Fixture, String> {
@@ -63,14 +63,14 @@ async fn fixture<S: Store>(s: &S, name: &str) -> Result<Fixture, String> {
     Ok(Fixture { org, alice: ids[0].clone(), bob: ids[1].clone(), c1, c2 })
 }
 
-fn event(org: &str, user: &str, client: Option<&str>, action: &str, i: i64) -> AccessEvent {
+fn event(org: &OrgId, user: &ProfessionalId, client: Option<&ClientId>, action: &str, i: i64) -> AccessEvent {
     AccessEvent {
-        org: org.into(),
+        org: org.clone(),
         ts: grondslag_ledger::ts_from_unix_millis(1_790_000_000_000 + i).unwrap_or_default(),
-        user: user.into(),
+        user: user.to_string(),
         user_role: "professional".into(),
         on_behalf_of: None,
-        client: client.map(str::to_owned),
+        client: client.map(ClientId::to_string),
         action: action.into(),
         authorisation: "zorgrelatie".into(),
         allowed: true,
@@ -101,7 +101,7 @@ pub async fn credentials<S: Store + AccessStore>(s: &S) -> Result<(), String> {
     let login_a = format!("alice-{}", new_id());
     ctx("inlog zetten", s.set_credential(&f.alice, &login_a, "$argon2id$a", PasswordOrigin::Own).await)?;
     let c = ctx("inlog lezen", s.credential_by_login(&login_a.to_uppercase()).await)?;
-    ensure!(c.as_ref().map(|c| c.professional.as_str()) == Some(f.alice.as_str()), "inlognaam is niet hoofdletterongevoelig: {c:?}");
+    ensure!(c.as_ref().map(|c| &c.professional) == Some(&f.alice), "inlognaam is niet hoofdletterongevoelig: {c:?}");
     ensure!(c.as_ref().is_some_and(|c| !c.disabled && c.password_hash == "$argon2id$a"), "inlog onjuist teruggelezen");
     // A second professional cannot take the same name, in any case.
     match s.set_credential(&f.bob, &login_a.to_uppercase(), "$argon2id$b", PasswordOrigin::Own).await {
@@ -154,9 +154,9 @@ pub async fn first_use<S: Store + AccessStore>(s: &S) -> Result<(), String> {
 
 pub async fn sessions<S: Store + AccessStore>(s: &S) -> Result<(), String> {
     let f = fixture(s, "sessies").await?;
-    let mk = |id: &str, who: &str| SessionRecord {
+    let mk = |id: &str, who: &ProfessionalId| SessionRecord {
         id_hash: id.into(),
-        professional: who.into(),
+        professional: who.clone(),
         created: 1,
         last_seen: 1,
         expires: 100,
@@ -251,10 +251,10 @@ pub async fn second_factor<S: Store + AccessStore>(s: &S) -> Result<(), String> 
 pub async fn care_relations<S: Store + AccessStore>(s: &S) -> Result<(), String> {
     let f = fixture(s, "zorgrelaties").await?;
     let other = fixture(s, "zorgrelaties-ander").await?;
-    let rel = |p: &str, c: &str, org: &str| CareRelation {
-        org: org.into(),
-        professional: p.into(),
-        client: c.into(),
+    let rel = |p: &ProfessionalId, c: &ClientId, org: &OrgId| CareRelation {
+        org: org.clone(),
+        professional: p.clone(),
+        client: c.clone(),
         since: "2026-01-01T00:00:00.000Z".into(),
     };
     ctx("relatie", s.add_care_relation(&rel(&f.alice, &f.c1, &f.org)).await)?;
@@ -279,21 +279,24 @@ pub async fn care_relations<S: Store + AccessStore>(s: &S) -> Result<(), String>
 pub async fn break_glass<S: Store + AccessStore>(s: &S) -> Result<(), String> {
     let f = fixture(s, "doorbraak").await?;
     let other = fixture(s, "doorbraak-ander").await?;
-    let grant = |id: &str, c: &str, granted: i64, expires: i64| BreakGlass {
-        id: id.into(),
+    let grant = |id: &GrantId, c: &ClientId, granted: i64, expires: i64| BreakGlass {
+        id: id.clone(),
         org: f.org.clone(),
         professional: f.alice.clone(),
-        client: c.into(),
+        client: c.clone(),
         reason_sealed: b"sealed".to_vec(),
         granted,
         expires,
         reviewed_by: None,
         reviewed_at: None,
     };
-    let (g1, g2) = (new_id(), new_id());
+    let (g1, g2) = (GrantId::generate(), GrantId::generate());
     ctx("doorbraak", s.create_break_glass(&grant(&g1, &f.c1, 1_000, 2_000)).await)?;
     ctx("doorbraak 2", s.create_break_glass(&grant(&g2, &f.c2, 1_500, 1_600)).await)?;
-    ensure!(s.create_break_glass(&grant(&new_id(), &other.c1, 1_000, 2_000)).await.is_err(), "doorbraak naar andere organisatie gemaakt");
+    ensure!(
+        s.create_break_glass(&grant(&GrantId::generate(), &other.c1, 1_000, 2_000)).await.is_err(),
+        "doorbraak naar andere organisatie gemaakt"
+    );
     let a = ctx("actief", s.active_break_glass(&f.alice, &f.c1, 1_999).await)?;
     ensure!(a.as_ref().is_some_and(|g| g.id == g1 && g.reason_sealed == b"sealed"), "actieve doorbraak niet gevonden: {a:?}");
     ensure!(ctx("verlopen", s.active_break_glass(&f.alice, &f.c1, 2_000).await)?.is_none(), "verlopen doorbraak nog actief");
@@ -309,18 +312,18 @@ pub async fn break_glass<S: Store + AccessStore>(s: &S) -> Result<(), String> {
         "tweede beoordeling geaccepteerd"
     );
     ensure!(
-        matches!(s.review_break_glass(&f.org, "bestaat-niet", &f.bob, 1).await, Err(StoreError::NotFound { .. })),
+        matches!(s.review_break_glass(&f.org, &GrantId::generate(), &f.bob, 1).await, Err(StoreError::NotFound { .. })),
         "onbekende doorbraak beoordeeld"
     );
     let all = ctx("lijst", s.break_glass_grants(&f.org).await)?;
     ensure!(
-        all.iter().any(|g| g.id == g1 && g.reviewed_by.as_deref() == Some(f.bob.as_str()) && g.reviewed_at == Some(3_000)),
+        all.iter().any(|g| g.id == g1 && g.reviewed_by.as_ref() == Some(&f.bob) && g.reviewed_at == Some(3_000)),
         "beoordeling niet opgeslagen"
     );
     Ok(())
 }
 
-async fn expect_broken<S: AccessStore>(s: &S, org: &str, what: &str) -> Result<String, String> {
+async fn expect_broken<S: AccessStore>(s: &S, org: &OrgId, what: &str) -> Result<String, String> {
     let chain: Vec<StoredAccessEvent> = ctx("keten", s.access_chain(org).await)?;
     match verify_access_chain(&chain) {
         Ok(()) => Err(format!("{what} niet ontdekt")),
@@ -346,10 +349,10 @@ where
     ensure!(chain.len() == 6, "keten heeft {} gebeurtenissen in plaats van 6", chain.len());
     verify_access_chain(&chain)?;
     ensure!(chain[0].event == event(&f.org, &f.alice, Some(&f.c1), "dossier.lezen", 0), "gebeurtenis onjuist teruggelezen");
-    let q = AccessQuery { client: Some(f.c2.clone()), limit: 10, ..Default::default() };
+    let q = AccessQuery { client: Some(f.c2.to_string()), limit: 10, ..Default::default() };
     let got = ctx("filter cliënt", s.access_events(&f.org, &q).await)?;
     ensure!(got.iter().map(|e| e.seq).collect::<Vec<_>>() == vec![6, 4, 2], "filter op cliënt onjuist");
-    let q = AccessQuery { user: Some(f.alice.clone()), before: Some(5), limit: 1, ..Default::default() };
+    let q = AccessQuery { user: Some(f.alice.to_string()), before: Some(5), limit: 1, ..Default::default() };
     let got = ctx("filter gebruiker", s.access_events(&f.org, &q).await)?;
     ensure!(got.iter().map(|e| e.seq).collect::<Vec<_>>() == vec![3], "filter op gebruiker met paginering onjuist");
     // A period: events 2..=4 were logged at 1_790_000_000_001..=003 ms.
@@ -357,7 +360,7 @@ where
     let q = AccessQuery { from: at(1), until: at(4), limit: 10, ..Default::default() };
     let got = ctx("filter periode", s.access_events(&f.org, &q).await)?;
     ensure!(got.iter().map(|e| e.seq).collect::<Vec<_>>() == vec![4, 3, 2], "filter op periode onjuist");
-    let q = AccessQuery { user: Some(f.bob.clone()), from: at(2), limit: 10, ..Default::default() };
+    let q = AccessQuery { user: Some(f.bob.to_string()), from: at(2), limit: 10, ..Default::default() };
     let got = ctx("filter gebruiker en periode", s.access_events(&f.org, &q).await)?;
     ensure!(got.iter().map(|e| e.seq).collect::<Vec<_>>() == vec![6, 4], "filter op gebruiker en periode onjuist");
     let got = ctx("ander", s.access_events(&other.org, &AccessQuery { limit: 100, ..Default::default() }).await)?;
@@ -425,7 +428,7 @@ async fn futures_join<F: Future>(tasks: Vec<F>) -> Vec<F::Output> {
 
 pub async fn drafts<S: Store + AccessStore>(s: &S) -> Result<(), String> {
     let f = fixture(s, "concepten").await?;
-    let id = new_id();
+    let id = DraftId::generate();
     let d = Draft {
         id: id.clone(),
         org: f.org.clone(),
@@ -438,7 +441,7 @@ pub async fn drafts<S: Store + AccessStore>(s: &S) -> Result<(), String> {
     ctx("bijwerken", s.save_draft(&Draft { sealed: b"twee".to_vec(), updated: 20, ..d.clone() }).await)?;
     let got = ctx("lezen", s.draft(&id).await)?;
     ensure!(
-        got.as_ref().is_some_and(|g| g.sealed == b"twee" && g.updated == 20 && g.client.as_deref() == Some(f.c1.as_str())),
+        got.as_ref().is_some_and(|g| g.sealed == b"twee" && g.updated == 20 && g.client.as_ref() == Some(&f.c1)),
         "concept onjuist: {got:?}"
     );
     // Someone else cannot overwrite it.
@@ -448,9 +451,9 @@ pub async fn drafts<S: Store + AccessStore>(s: &S) -> Result<(), String> {
     )?;
     let got = ctx("lezen", s.draft(&id).await)?;
     ensure!(got.as_ref().is_some_and(|g| g.sealed == b"twee" && g.professional == f.alice), "concept overschreven door een ander");
-    let anon = Draft { id: new_id(), client: None, updated: 5, ..d.clone() };
+    let anon = Draft { id: DraftId::generate(), client: None, updated: 5, ..d.clone() };
     ctx("anoniem", s.save_draft(&anon).await)?;
-    let bobs = Draft { id: new_id(), professional: f.bob.clone(), updated: 40, ..d.clone() };
+    let bobs = Draft { id: DraftId::generate(), professional: f.bob.clone(), updated: 40, ..d.clone() };
     ctx("concept van bob", s.save_draft(&bobs).await)?;
     let mine = ctx("concepten van alice", s.drafts_of(&f.alice).await)?;
     ensure!(

@@ -27,8 +27,8 @@ impl StoreError {
         }
     }
 
-    pub fn not_found(what: &'static str, id: impl Into<String>) -> Self {
-        StoreError::NotFound { what, id: id.into() }
+    pub fn not_found(what: &'static str, id: impl std::fmt::Display) -> Self {
+        StoreError::NotFound { what, id: id.to_string() }
     }
 }
 

@@ -10,6 +10,7 @@ use grondslag_ledger::{Hash, HashStore, MemoryStore, ProofError};
 
 use crate::Store;
 use crate::error::{StoreError, StoreResult};
+use crate::ids::OrgId;
 
 /// Answers every node with a dummy hash and records which were asked.
 #[derive(Default)]
@@ -46,7 +47,7 @@ pub fn needed_for_consistency(old_size: u64, new_size: u64) -> StoreResult<Vec<(
 }
 
 /// Fetches `keys` from the store into an in-memory [`HashStore`]; missing nodes are left out.
-pub async fn load_nodes<S: Store>(store: &S, org: &str, keys: &[(u8, u64)]) -> StoreResult<MemoryStore> {
+pub async fn load_nodes<S: Store>(store: &S, org: &OrgId, keys: &[(u8, u64)]) -> StoreResult<MemoryStore> {
     let found = store.nodes(org, keys).await?;
     let mut mem = MemoryStore::new();
     for (&(level, index), hash) in keys.iter().zip(found) {
@@ -58,14 +59,14 @@ pub async fn load_nodes<S: Store>(store: &S, org: &str, keys: &[(u8, u64)]) -> S
 }
 
 /// The inclusion proof of `leaf_index` in the organisation's tree of `tree_size` leaves.
-pub async fn inclusion_proof<S: Store>(store: &S, org: &str, tree_size: u64, leaf_index: u64) -> StoreResult<Vec<Hash>> {
+pub async fn inclusion_proof<S: Store>(store: &S, org: &OrgId, tree_size: u64, leaf_index: u64) -> StoreResult<Vec<Hash>> {
     let keys = needed_for_inclusion(tree_size, leaf_index)?;
     let mem = load_nodes(store, org, &keys).await?;
     grondslag_ledger::inclusion_proof(&mem, tree_size, leaf_index).map_err(proof_error)
 }
 
 /// The consistency proof between two sizes of the organisation's tree.
-pub async fn consistency_proof<S: Store>(store: &S, org: &str, old_size: u64, new_size: u64) -> StoreResult<Vec<Hash>> {
+pub async fn consistency_proof<S: Store>(store: &S, org: &OrgId, old_size: u64, new_size: u64) -> StoreResult<Vec<Hash>> {
     let keys = needed_for_consistency(old_size, new_size)?;
     let mem = load_nodes(store, org, &keys).await?;
     grondslag_ledger::consistency_proof(&mem, old_size, new_size).map_err(proof_error)

@@ -3,22 +3,18 @@
 use grondslag_ledger::{Actor, Hash, RulesRef};
 
 use crate::error::StoreError;
-
-/// A new UUIDv7 id in lowercase hyphenated form (time-ordered, so indexes stay compact).
-pub fn new_id() -> String {
-    uuid::Uuid::now_v7().hyphenated().to_string()
-}
+use crate::ids::{ClientId, DossierId, OrgId, ProfessionalId};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Organisation {
-    pub id: String,
+    pub id: OrgId,
     pub name: String,
     /// The checkpoint origin, e.g. `grondslag.local/org/<id>`.
     pub origin: String,
 }
 
 impl Organisation {
-    pub fn default_origin(id: &str) -> String {
+    pub fn default_origin(id: &OrgId) -> String {
         format!("grondslag.local/org/{id}")
     }
 }
@@ -52,7 +48,7 @@ impl AppRole {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewProfessional {
-    pub org: String,
+    pub org: OrgId,
     pub name: String,
     pub app_role: AppRole,
     /// A role id of the rule set, e.g. `huisarts`.
@@ -61,8 +57,8 @@ pub struct NewProfessional {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Professional {
-    pub id: String,
-    pub org: String,
+    pub id: ProfessionalId,
+    pub org: OrgId,
     pub name: String,
     pub app_role: AppRole,
     pub profession: String,
@@ -70,8 +66,8 @@ pub struct Professional {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Client {
-    pub id: String,
-    pub org: String,
+    pub id: ClientId,
+    pub org: OrgId,
     /// Stable keyed pseudonym made by the caller.
     pub pseudonym: String,
     /// The sealed identity (nonce ‖ ciphertext), sealed by the caller.
@@ -81,9 +77,9 @@ pub struct Client {
 /// Exactly one per client per organisation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Dossier {
-    pub id: String,
-    pub org: String,
-    pub client: String,
+    pub id: DossierId,
+    pub org: OrgId,
+    pub client: ClientId,
 }
 
 /// The encrypted content of an entry, as sealed by the caller. Erasable.
@@ -135,7 +131,7 @@ pub struct Appended {
 /// [`crate::check_entries`] validates it, so that a tampered row is reported, not hidden.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredEntry {
-    pub dossier: String,
+    pub dossier: DossierId,
     pub seq: u64,
     pub leaf_index: u64,
     /// The leaf hash as stored next to the body.

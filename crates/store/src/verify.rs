@@ -8,6 +8,7 @@ use grondslag_ledger::{ChainError, Entry, Frontier, Hash, MemoryStore, b64_encod
 
 use crate::Store;
 use crate::error::StoreError;
+use crate::ids::{DossierId, OrgId};
 use crate::records::StoredEntry;
 
 /// Why stored data does not verify (Dutch).
@@ -58,20 +59,20 @@ pub struct VerifyReport {
 /// Validates one dossier's stored entries: each body is canonical and valid, belongs to this
 /// organisation and dossier, has the row's `seq`, its stored leaf hash is the recomputed one, and
 /// the chain holds.
-pub fn check_entries(org: &str, dossier: &str, rows: &[StoredEntry]) -> Result<Vec<Entry>, IntegrityFault> {
+pub fn check_entries(org: &OrgId, dossier: &DossierId, rows: &[StoredEntry]) -> Result<Vec<Entry>, IntegrityFault> {
     let mut entries = Vec::with_capacity(rows.len());
     for row in rows {
-        let mismatch = |what: String| IntegrityFault::Mismatch { dossier: dossier.to_owned(), seq: row.seq, what };
+        let mismatch = |what: String| IntegrityFault::Mismatch { dossier: dossier.to_string(), seq: row.seq, what };
         let entry = Entry::from_jcs(&row.body_jcs).map_err(|e| IntegrityFault::Body {
-            dossier: dossier.to_owned(),
+            dossier: dossier.to_string(),
             seq: row.seq,
             reason: e.to_string(),
         })?;
         let b = entry.body();
-        if b.org != org {
+        if b.org != org.as_str() {
             return Err(mismatch(format!("hoort bij organisatie {} in plaats van {org}", b.org)));
         }
-        if b.dossier != dossier || row.dossier != dossier {
+        if b.dossier != dossier.as_str() || row.dossier != *dossier {
             return Err(mismatch(format!("hoort bij dossier {} in plaats van {dossier}", b.dossier)));
         }
         if b.seq != row.seq {
@@ -86,12 +87,12 @@ pub fn check_entries(org: &str, dossier: &str, rows: &[StoredEntry]) -> Result<V
         }
         entries.push(entry);
     }
-    verify_chain(&entries).map_err(|error| IntegrityFault::Chain { dossier: dossier.to_owned(), error })?;
+    verify_chain(&entries).map_err(|error| IntegrityFault::Chain { dossier: dossier.to_string(), error })?;
     Ok(entries)
 }
 
 /// Verifies everything the store holds for one organisation.
-pub async fn verify_organisation<S: Store>(store: &S, org: &str) -> Result<VerifyReport, IntegrityFault> {
+pub async fn verify_organisation<S: Store>(store: &S, org: &OrgId) -> Result<VerifyReport, IntegrityFault> {
     let dossiers = store.dossiers(org).await?;
     // (leaf_index, recomputed leaf hash, dossier, seq)
     let mut leaves: Vec<(u64, Hash, String, u64)> = Vec::new();
@@ -99,7 +100,7 @@ pub async fn verify_organisation<S: Store>(store: &S, org: &str) -> Result<Verif
         let rows = store.entries(&d.id).await?;
         let entries = check_entries(org, &d.id, &rows)?;
         for (row, e) in rows.iter().zip(&entries) {
-            leaves.push((row.leaf_index, e.leaf_hash(), d.id.clone(), row.seq));
+            leaves.push((row.leaf_index, e.leaf_hash(), d.id.to_string(), row.seq));
         }
     }
     leaves.sort_by_key(|l| l.0);

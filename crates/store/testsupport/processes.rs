@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use grondslag_store::conformance::fake_request;
-use grondslag_store::{Store, verify_organisation};
+use grondslag_store::{DossierId, OrgId, Store, verify_organisation};
 
 use super::{Backend, NAME, database, open};
 
@@ -21,8 +21,9 @@ use super::{Backend, NAME, database, open};
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn worker() {
     let Ok(db) = std::env::var("GRONDSLAG_WORKER_DB") else { return };
-    let org = std::env::var("GRONDSLAG_WORKER_ORG").unwrap();
-    let dossiers: Vec<String> = std::env::var("GRONDSLAG_WORKER_DOSSIERS").unwrap().split(',').map(str::to_owned).collect();
+    let org = OrgId::parse(&std::env::var("GRONDSLAG_WORKER_ORG").unwrap()).unwrap();
+    let dossiers: Vec<DossierId> =
+        std::env::var("GRONDSLAG_WORKER_DOSSIERS").unwrap().split(',').map(|d| DossierId::parse(d).unwrap()).collect();
     let count: u64 = std::env::var("GRONDSLAG_WORKER_COUNT").unwrap().parse().unwrap();
     // Think time between appends (µs), as between real requests; 0: back to back.
     let pause: u64 = std::env::var("GRONDSLAG_WORKER_PAUSE_US").map_or(0, |p| p.parse().unwrap());
@@ -46,12 +47,12 @@ async fn worker() {
     store.close().await;
 }
 
-fn spawn_worker(pause_us: u64, db: &str, org: &str, dossiers: &[String], count: u64) -> std::process::Child {
+fn spawn_worker(pause_us: u64, db: &str, org: &OrgId, dossiers: &[DossierId], count: u64) -> std::process::Child {
     Command::new(std::env::current_exe().unwrap())
         .args(["--exact", "processes::worker", "--nocapture", "--test-threads=1", "-q"])
         .env("GRONDSLAG_WORKER_DB", db)
-        .env("GRONDSLAG_WORKER_ORG", org)
-        .env("GRONDSLAG_WORKER_DOSSIERS", dossiers.join(","))
+        .env("GRONDSLAG_WORKER_ORG", org.as_str())
+        .env("GRONDSLAG_WORKER_DOSSIERS", dossiers.iter().map(DossierId::as_str).collect::<Vec<_>>().join(","))
         .env("GRONDSLAG_WORKER_COUNT", count.to_string())
         .env("GRONDSLAG_WORKER_BARRIER", "1")
         .env("GRONDSLAG_WORKER_PAUSE_US", pause_us.to_string())
@@ -103,7 +104,7 @@ fn start_together(children: &mut [std::process::Child], ready: &[Arc<AtomicBool>
     }
 }
 
-async fn setup(store: &Backend, dossiers: usize) -> (String, Vec<String>) {
+async fn setup(store: &Backend, dossiers: usize) -> (OrgId, Vec<DossierId>) {
     let org = store.create_organisation("Processen", None).await.unwrap();
     let mut ids = Vec::new();
     for k in 0..dossiers {
@@ -118,7 +119,7 @@ async fn check_acks(store: &Backend, acks: &[(String, u64, u64)]) {
     let dossiers: BTreeSet<&String> = acks.iter().map(|a| &a.0).collect();
     let mut stored = BTreeSet::new();
     for d in dossiers {
-        for e in store.entries(d).await.unwrap() {
+        for e in store.entries(&DossierId::parse(d).unwrap()).await.unwrap() {
             stored.insert((d.clone(), e.seq, e.leaf_index));
         }
     }

@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use std::process::Command;
 
 fn vectors() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ledger/tests/vectors")
+    std::path::PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").to_owned()))
+        .join("../ledger/tests/vectors")
 }
 
 fn run(args: &[&str]) -> (i32, String, String) {

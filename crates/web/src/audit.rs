@@ -51,7 +51,7 @@ use grondslag_engine::{Facts, Judgments};
 use grondslag_i18n::Msg;
 use grondslag_ledger::{BundleReport, ts_from_unix_millis};
 use grondslag_rules::{Lang, RuleSet};
-use grondslag_store::{AccessEvent, AccessStore, Client, Professional, StoreError, StoreResult};
+use grondslag_store::{AccessEvent, AccessStore, Client, ClientId, OrgId, Professional, ProfessionalId, StoreError, StoreResult};
 use grondslag_store::{AppRole, Client as ClientRecord};
 use time::Date;
 use tokio::sync::{mpsc, oneshot};
@@ -103,20 +103,20 @@ impl<S: Backend> Web<S> {
 
     /// Seals a note (a draft, a break-the-glass reason, a second-factor secret) with the
     /// organisation's content key, for `purpose`.
-    pub fn seal_note(&self, org: &str, purpose: &str, plain: &[u8]) -> AppResult<Vec<u8>> {
+    pub fn seal_note(&self, org: &OrgId, purpose: &str, plain: &[u8]) -> AppResult<Vec<u8>> {
         self.app.seal_note(org, purpose, plain)
     }
 
     /// Opens what [`Web::seal_note`] sealed for the same organisation and purpose.
-    pub fn open_note(&self, org: &str, purpose: &str, sealed: &[u8]) -> AppResult<Vec<u8>> {
+    pub fn open_note(&self, org: &OrgId, purpose: &str, sealed: &[u8]) -> AppResult<Vec<u8>> {
         self.app.open_note(org, purpose, sealed)
     }
 
     /// The name and date of birth of a client of the user's own organisation, for lists (the
     /// client directory: not logged per client, not dossier content). A client of another
     /// organisation is not found.
-    pub async fn listed_identity(&self, org: &str, client: &ClientRecord) -> Result<Identity, WebError> {
-        if client.org != org {
+    pub async fn listed_identity(&self, org: &OrgId, client: &ClientRecord) -> Result<Identity, WebError> {
+        if client.org != *org {
             return Err(not_found());
         }
         Ok(self.app.identity(client).await?)
@@ -201,7 +201,9 @@ impl AccessWriter {
     }
 }
 
-/// Ids are UUIDs; anything else is not looked up (and not logged: it names nothing).
+/// Ids are UUIDs; anything else is not looked up (and not logged: it names nothing). A string
+/// that passes but is not a well-formed id ([`ClientId::parse`] and friends refuse it) is logged
+/// and answered like an unknown id, as before the ids were typed.
 pub fn is_id(s: &str) -> bool {
     s.len() == 36 && s.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-')
 }
@@ -220,7 +222,7 @@ impl<S: Backend> Web<S> {
         let event = AccessEvent {
             org: user.org.clone(),
             ts,
-            user: user.id.clone(),
+            user: user.id.to_string(),
             user_role: user.role.as_str().into(),
             on_behalf_of: None,
             client: client.map(str::to_owned),
@@ -240,7 +242,7 @@ impl<S: Backend> Web<S> {
         let event = AccessEvent {
             org: p.org.clone(),
             ts,
-            user: p.id.clone(),
+            user: p.id.to_string(),
             user_role: p.app_role.as_str().into(),
             on_behalf_of: None,
             client: None,
@@ -278,10 +280,13 @@ impl<S: Backend> Web<S> {
         if !is_id(id) {
             return Err(gone());
         }
-        let professional = match self.app.store().professional(id).await {
-            Ok(p) => Some(p),
-            Err(StoreError::NotFound { .. }) => None,
-            Err(e) => return Err(e.into()),
+        let professional = match ProfessionalId::parse(id) {
+            Ok(id) => match self.app.store().professional(&id).await {
+                Ok(p) => Some(p),
+                Err(StoreError::NotFound { .. }) => None,
+                Err(e) => return Err(e.into()),
+            },
+            Err(_) => None,
         };
         let same_org = professional.as_ref().is_some_and(|p| p.org == user.org);
         let decision = authorise(user.role, action, &Target { same_org, ..Target::default() });
@@ -301,10 +306,13 @@ impl<S: Backend> Web<S> {
             return Err(not_found());
         }
         let store = self.app.store();
-        let client = match store.client(id).await {
-            Ok(c) => Some(c),
-            Err(StoreError::NotFound { .. }) => None,
-            Err(e) => return Err(e.into()),
+        let client = match ClientId::parse(id) {
+            Ok(id) => match store.client(&id).await {
+                Ok(c) => Some(c),
+                Err(StoreError::NotFound { .. }) => None,
+                Err(e) => return Err(e.into()),
+            },
+            Err(_) => None,
         };
         let Some(client) = client else {
             self.log_event(user, action, Some(id), Denial::OtherOrganisation.code(), false).await?;
@@ -313,16 +321,16 @@ impl<S: Backend> Web<S> {
         let same_org = client.org == user.org;
         let (care_relation, break_glass) = if same_org && action.is_dossier() {
             let care = store.has_care_relation(&user.id, &client.id).await?;
-            let grant = if care { None } else { store.active_break_glass(&user.id, &client.id, now_ms()).await?.map(|g| g.id) };
+            let grant = if care { None } else { store.active_break_glass(&user.id, &client.id, now_ms()).await?.map(|g| g.id.to_string()) };
             (care, grant)
         } else {
             (false, None)
         };
         let decision = authorise(user.role, action, &Target { same_org, care_relation, break_glass });
-        self.record(user, action, Some(&client.id), &decision).await?;
+        self.record(user, action, Some(client.id.as_str()), &decision).await?;
         match decision {
             Ok(basis) => Ok(Opened { web: self, client, basis, action }),
-            Err(d) => Err(refusal(d, Some(&client.id))),
+            Err(d) => Err(refusal(d, Some(client.id.as_str()))),
         }
     }
 }
@@ -332,14 +340,14 @@ impl<S: Backend> Web<S> {
 /// operations on [`Web`] that create or verify require it and act on its organisation.
 #[derive(Debug)]
 pub struct Guarded {
-    org: String,
+    org: OrgId,
     basis: Basis,
     action: Action,
 }
 
 impl Guarded {
     /// The organisation the action was allowed in.
-    pub fn org(&self) -> &str {
+    pub fn org(&self) -> &OrgId {
         &self.org
     }
 
@@ -379,7 +387,7 @@ impl<'w, S: Backend> Opened<'w, S> {
     }
 
     /// The opened client's id.
-    pub fn id(&self) -> &str {
+    pub fn id(&self) -> &ClientId {
         &self.client.id
     }
 
@@ -440,19 +448,26 @@ impl<'w, S: Backend> Opened<'w, S> {
     }
 
     /// Records a decision by `professional`.
-    pub async fn decide(&self, professional: &str, decision: DossierDecision) -> AppResult<Receipt> {
+    pub async fn decide(&self, professional: &ProfessionalId, decision: DossierDecision) -> AppResult<Receipt> {
         self.require(Action::DossierWrite)?;
         self.web.app.decide(&self.client.id, professional, decision).await
     }
 
     /// Registers consent.
-    pub async fn register_consent(&self, professional: &str, record: ConsentRecord) -> AppResult<Receipt> {
+    pub async fn register_consent(&self, professional: &ProfessionalId, record: ConsentRecord) -> AppResult<Receipt> {
         self.require(Action::DossierWrite)?;
         self.web.app.register_consent(&self.client.id, professional, record).await
     }
 
     /// Withdraws the consent registered at `consent_seq`, as of `on`.
-    pub async fn withdraw_consent(&self, professional: &str, consent_seq: u64, on: Date, by: &str, note: &str) -> AppResult<Receipt> {
+    pub async fn withdraw_consent(
+        &self,
+        professional: &ProfessionalId,
+        consent_seq: u64,
+        on: Date,
+        by: &str,
+        note: &str,
+    ) -> AppResult<Receipt> {
         self.require(Action::DossierWrite)?;
         self.web.app.withdraw_consent(&self.client.id, professional, consent_seq, on, by, note).await
     }
@@ -460,7 +475,7 @@ impl<'w, S: Backend> Opened<'w, S> {
     /// Records a deliberation on the given facts (the API).
     pub async fn deliberate_facts(
         &self,
-        professional: &str,
+        professional: &ProfessionalId,
         facts: Facts,
         judgments: &Judgments,
         date: Date,
@@ -471,7 +486,13 @@ impl<'w, S: Backend> Opened<'w, S> {
     }
 
     /// Records the draft `d`, bound to the version `shown`. The draft must be about this client.
-    pub async fn record_deliberation(&self, professional: &str, d: &Deliberation, shown: &str, lang: Lang) -> AppResult<Deliberated> {
+    pub async fn record_deliberation(
+        &self,
+        professional: &ProfessionalId,
+        d: &Deliberation,
+        shown: &str,
+        lang: Lang,
+    ) -> AppResult<Deliberated> {
         self.require(Action::DossierWrite)?;
         self.same_client(d)?;
         self.web.app.record_deliberation(professional, d, shown, lang).await
@@ -568,7 +589,7 @@ mod tests {
         assert_eq!(read.entries().await.unwrap().len(), before);
         assert!(read.export_json().await.is_err());
         let draft = Deliberation::new(Some(c.id.clone()), crate::view::today());
-        assert!(read.record_deliberation("x", &draft, "", Lang::Nl).await.is_err());
+        assert!(read.record_deliberation(&ProfessionalId::generate(), &draft, "", Lang::Nl).await.is_err());
         assert_eq!(web.app.entries(&c.id).await.unwrap().len(), before, "nothing was written");
         // Opened for export: it exports this client's dossier.
         let export = opened(&web, c, Action::DossierExport);

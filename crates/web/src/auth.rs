@@ -20,7 +20,7 @@ use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use argon2::{Algorithm, Argon2, Params, Version};
 use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::request::Parts;
-use grondslag_store::{AppRole, Professional, SessionRecord, SessionStage};
+use grondslag_store::{AppRole, OrgId, Professional, ProfessionalId, SessionRecord, SessionStage};
 use sha2::{Digest, Sha256};
 
 use crate::access_labels::Event;
@@ -399,12 +399,12 @@ impl<S: Backend> Web<S> {
 
     /// Finishes signing in: the half-signed-in session `old` is replaced by a fully signed-in
     /// one with a new token (a token seen before the second factor never gains its rights).
-    pub async fn complete_login(&self, old: &str, professional: &str) -> Result<String, WebError> {
+    pub async fn complete_login(&self, old: &str, professional: &ProfessionalId) -> Result<String, WebError> {
         self.store().delete_session(old).await?;
         self.new_session(professional, SessionStage::Full).await
     }
 
-    async fn new_session(&self, professional: &str, stage: SessionStage) -> Result<String, WebError> {
+    async fn new_session(&self, professional: &ProfessionalId, stage: SessionStage) -> Result<String, WebError> {
         let token = random_token()?;
         let now = now_ms();
         let lasts = if stage == SessionStage::Full { ABSOLUTE_MS } else { PENDING_MS };
@@ -425,7 +425,7 @@ impl<S: Backend> Web<S> {
 
     /// Records the account's first full sign-in with a password of its own (once; nothing while
     /// it still has a password someone else chose). `true` when this call recorded it.
-    pub async fn note_first_use(&self, professional: &str) -> Result<bool, WebError> {
+    pub async fn note_first_use(&self, professional: &ProfessionalId) -> Result<bool, WebError> {
         let store = self.store();
         match store.credential_of(professional).await? {
             Some(c) if !c.must_change_password && c.first_use.is_none() => Ok(store.record_first_use(professional, now_ms()).await?),
@@ -487,8 +487,8 @@ pub fn peer(parts: &Parts) -> String {
 /// A signed-in user, with their session.
 #[derive(Debug, Clone)]
 pub struct User {
-    pub id: String,
-    pub org: String,
+    pub id: ProfessionalId,
+    pub org: OrgId,
     pub name: String,
     pub role: AppRole,
     pub profession: String,

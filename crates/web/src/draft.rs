@@ -5,7 +5,7 @@
 
 pub use grondslag_app::deliberation::{Criterion, Deliberation, Evaluated, PROPOSAL_FACTS, Refusal, Version, parse_answer};
 use grondslag_i18n::Msg;
-use grondslag_store::{Draft, new_id};
+use grondslag_store::{Draft, DraftId};
 
 use crate::error::{WebError, internal};
 use crate::{Backend, User, Web, now_ms};
@@ -16,10 +16,8 @@ pub const DRAFT_TTL_MS: i64 = 7 * 24 * 60 * 60 * 1000;
 impl<S: Backend> Web<S> {
     pub async fn load_draft(&self, user: &User, id: &str) -> Result<Deliberation, WebError> {
         let not_found = || WebError::NotFound(Msg::new("draft-beraad-bestaat-niet-meer"));
-        if !crate::audit::is_id(id) {
-            return Err(not_found());
-        }
-        let Some(d) = self.store().draft(id).await? else { return Err(not_found()) };
+        let Ok(id) = DraftId::parse(id) else { return Err(not_found()) };
+        let Some(d) = self.store().draft(&id).await? else { return Err(not_found()) };
         if d.professional != user.id || d.org != user.org {
             return Err(not_found());
         }
@@ -28,7 +26,10 @@ impl<S: Backend> Web<S> {
     }
 
     pub async fn save_draft(&self, user: &User, id: Option<&str>, state: &Deliberation) -> Result<String, WebError> {
-        let id = id.map(str::to_owned).unwrap_or_else(new_id);
+        let id = match id {
+            Some(id) => DraftId::parse(id).map_err(|_| internal("draft_id"))?,
+            None => DraftId::generate(),
+        };
         let plain = serde_json::to_vec(state).map_err(|_| internal("draft_json"))?;
         let sealed = self.seal_note(&user.org, &format!("concept|{id}"), &plain)?;
         let draft = Draft {
@@ -40,7 +41,7 @@ impl<S: Backend> Web<S> {
             updated: now_ms(),
         };
         self.store().save_draft(&draft).await?;
-        Ok(id)
+        Ok(id.into_string())
     }
 
     /// The user's unfinished deliberations that have not expired, most recently changed first.

@@ -10,7 +10,7 @@
 //! slow hash would add nothing at that entropy.
 
 use grondslag_i18n::Msg;
-use grondslag_store::{AppRole, Professional, SecondFactor};
+use grondslag_store::{AppRole, OrgId, Professional, ProfessionalId, SecondFactor};
 use sha2::{Digest, Sha256};
 use totp_rs::{Algorithm, Builder, Secret, Totp};
 
@@ -22,7 +22,7 @@ use crate::{Backend, Web, now_ms};
 pub const ISSUER: &str = "Grondslag";
 /// The purpose the secret is sealed for (part of the associated data, with the professional's id,
 /// so a sealed secret copied to another account's row does not open).
-fn seal_purpose(professional: &str) -> String {
+fn seal_purpose(professional: &ProfessionalId) -> String {
     format!("tweede-factor|{professional}")
 }
 /// How many recovery codes an account gets.
@@ -120,11 +120,11 @@ pub fn new_recovery_codes() -> Result<Vec<String>, WebError> {
 
 /// A recovery code as stored: SHA-256 over a domain tag, the professional and the code without
 /// dashes, spaces or case.
-pub fn recovery_hash(professional: &str, code: &str) -> String {
+pub fn recovery_hash(professional: &ProfessionalId, code: &str) -> String {
     let plain: String = code.chars().filter(|c| c.is_ascii_alphanumeric()).map(|c| c.to_ascii_lowercase()).collect();
     let mut h = Sha256::new();
     h.update(b"grondslag/v1/herstelcode\0");
-    h.update(professional.as_bytes());
+    h.update(professional.as_str().as_bytes());
     h.update(b"\0");
     h.update(plain.as_bytes());
     hex(&h.finalize())
@@ -151,11 +151,11 @@ impl<S: Backend> Web<S> {
     }
 
     /// The professional's confirmed second factor, if any.
-    pub async fn active_second_factor(&self, professional: &str) -> Result<Option<SecondFactor>, WebError> {
+    pub async fn active_second_factor(&self, professional: &ProfessionalId) -> Result<Option<SecondFactor>, WebError> {
         Ok(self.store().second_factor(professional).await?.filter(|f| f.confirmed))
     }
 
-    fn open_secret(&self, org: &str, f: &SecondFactor) -> Result<Vec<u8>, WebError> {
+    fn open_secret(&self, org: &OrgId, f: &SecondFactor) -> Result<Vec<u8>, WebError> {
         self.open_note(org, &seal_purpose(&f.professional), &f.secret_sealed).map_err(|_| internal("totp_open"))
     }
 
@@ -275,8 +275,9 @@ mod tests {
         assert!(a.iter().all(|c| c.len() == 19 && c.matches('-').count() == 3), "{a:?}");
         assert!(a.iter().all(|c| !b.contains(c)));
         let c = &a[0];
-        assert_eq!(recovery_hash("p1", c), recovery_hash("p1", &c.to_uppercase().replace('-', " ")));
-        assert_ne!(recovery_hash("p1", c), recovery_hash("p2", c));
+        let (p1, p2) = (ProfessionalId::generate(), ProfessionalId::generate());
+        assert_eq!(recovery_hash(&p1, c), recovery_hash(&p1, &c.to_uppercase().replace('-', " ")));
+        assert_ne!(recovery_hash(&p1, c), recovery_hash(&p2, c));
     }
 
     #[test]

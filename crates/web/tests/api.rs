@@ -11,7 +11,7 @@ use axum::body::Body;
 use axum::http::{HeaderMap, Method, Request, StatusCode, header};
 use grondslag_app::{App, Identity, Receipt};
 use grondslag_ledger::VerifierKey;
-use grondslag_store::{AccessStore, Store};
+use grondslag_store::{AccessStore, ProfessionalId, Store};
 use grondslag_store_sqlite::SqliteStore;
 use grondslag_web::{Config, HashCost, Web, WebError};
 use serde_json::{Value, json};
@@ -42,7 +42,7 @@ fn code_for(secret: &[u8], step: u64) -> String {
 }
 
 /// A code the server has not accepted yet (current or next step; waits if both are used).
-async fn fresh_code(web: &Web<SqliteStore>, professional: &str, secret: &[u8]) -> String {
+async fn fresh_code(web: &Web<SqliteStore>, professional: &ProfessionalId, secret: &[u8]) -> String {
     loop {
         let last = web.store().second_factor(professional).await.unwrap().unwrap().last_step.unwrap_or(-1);
         let now = now_step();
@@ -56,7 +56,7 @@ async fn fresh_code(web: &Web<SqliteStore>, professional: &str, secret: &[u8]) -
 /// Sets up a second factor for `login` as the browser would; returns the professional's id,
 /// the secret and the recovery codes. The attempt is counted under another name, so the tests
 /// keep this minute's five login attempts of `login`.
-async fn enrol(web: &Web<SqliteStore>, login: &str) -> (String, Vec<u8>, Vec<String>) {
+async fn enrol(web: &Web<SqliteStore>, login: &str) -> (ProfessionalId, Vec<u8>, Vec<String>) {
     let cred = web.store().credential_by_login(login).await.unwrap().unwrap();
     let p = web.store().professional(&cred.professional).await.unwrap();
     let secret = web.pending_secret(&p).await.unwrap().unwrap();
@@ -861,7 +861,7 @@ async fn api_login_asks_the_code_of_an_account_with_a_second_factor() {
     sessions("aandacht", Some(&codes[0])).await.expect(StatusCode::CREATED);
     sessions("aandacht", Some(&codes[0])).await.refused(StatusCode::FORBIDDEN, "geen_toegang");
     let org = api.web.store().professional(&id).await.unwrap().org;
-    let q = grondslag_store::AccessQuery { user: Some(id), limit: 100, ..Default::default() };
+    let q = grondslag_store::AccessQuery { user: Some(id.to_string()), limit: 100, ..Default::default() };
     let log = api.web.store().access_events(&org, &q).await.unwrap();
     assert_eq!(log.iter().filter(|e| e.event.action == "tweede_factor.herstelcode_gebruikt").count(), 1);
 

@@ -50,36 +50,36 @@ pub async fn tamper(pool: PgPool, t: Tamper) -> Result<(), String> {
     };
     match t {
         Tamper::PlainUpdateEntry { dossier, seq } => {
-            plain(sqlx::query("UPDATE ledger_entry SET created_at = now() WHERE dossier_id = $1 AND seq = $2").bind(dossier).bind(i(seq)))
+            plain(sqlx::query("UPDATE ledger_entry SET created_at = now() WHERE dossier_id = $1 AND seq = $2").bind(dossier.to_string()).bind(i(seq)))
                 .await
         }
         Tamper::PlainDeleteEntry { dossier, seq } => {
-            plain(sqlx::query("DELETE FROM ledger_entry WHERE dossier_id = $1 AND seq = $2").bind(dossier).bind(i(seq))).await
+            plain(sqlx::query("DELETE FROM ledger_entry WHERE dossier_id = $1 AND seq = $2").bind(dossier.to_string()).bind(i(seq))).await
         }
         Tamper::PlainUpdateNode { org, level, index } => {
             plain(
                 sqlx::query("UPDATE ledger_node SET hash = decode(repeat('00', 32), 'hex') WHERE org_id = $1 AND level = $2 AND idx = $3")
-                    .bind(org)
+                    .bind(org.to_string())
                     .bind(i16::from(level))
                     .bind(i(index)),
             )
             .await
         }
         Tamper::PlainDeleteRoot { org, tree_size } => {
-            plain(sqlx::query("DELETE FROM org_root WHERE org_id = $1 AND tree_size = $2").bind(org).bind(i(tree_size))).await
+            plain(sqlx::query("DELETE FROM org_root WHERE org_id = $1 AND tree_size = $2").bind(org.to_string()).bind(i(tree_size))).await
         }
         Tamper::ReplaceEntry { dossier, seq, body_jcs, leaf_hash } => {
             let mut qs = vec![
                 sqlx::query("UPDATE ledger_entry SET body_jcs = $1 WHERE dossier_id = $2 AND seq = $3")
                     .bind(body_jcs)
-                    .bind(dossier.clone())
+                    .bind(dossier.to_string())
                     .bind(i(seq)),
             ];
             if let Some(h) = leaf_hash {
                 qs.push(
                     sqlx::query("UPDATE ledger_entry SET leaf_hash = $1 WHERE dossier_id = $2 AND seq = $3")
                         .bind(h.to_vec())
-                        .bind(dossier)
+                        .bind(dossier.to_string())
                         .bind(i(seq)),
                 );
             }
@@ -87,8 +87,8 @@ pub async fn tamper(pool: PgPool, t: Tamper) -> Result<(), String> {
         }
         Tamper::DeleteEntry { dossier, seq } => {
             let qs = vec![
-                sqlx::query("DELETE FROM decision_payload WHERE dossier_id = $1 AND seq = $2").bind(dossier.clone()).bind(i(seq)),
-                sqlx::query("DELETE FROM ledger_entry WHERE dossier_id = $1 AND seq = $2").bind(dossier).bind(i(seq)),
+                sqlx::query("DELETE FROM decision_payload WHERE dossier_id = $1 AND seq = $2").bind(dossier.to_string()).bind(i(seq)),
+                sqlx::query("DELETE FROM ledger_entry WHERE dossier_id = $1 AND seq = $2").bind(dossier.to_string()).bind(i(seq)),
             ];
             bypass(&pool, &["ledger_entry"], qs).await
         }
@@ -96,7 +96,7 @@ pub async fn tamper(pool: PgPool, t: Tamper) -> Result<(), String> {
             let qs = vec![
                 sqlx::query("UPDATE ledger_node SET hash = $1 WHERE org_id = $2 AND level = $3 AND idx = $4")
                     .bind(hash.to_vec())
-                    .bind(org)
+                    .bind(org.to_string())
                     .bind(i16::from(level))
                     .bind(i(index)),
             ];
@@ -106,7 +106,7 @@ pub async fn tamper(pool: PgPool, t: Tamper) -> Result<(), String> {
             sqlx::query("INSERT INTO ledger_entry (org_id, leaf_index, dossier_id, seq, prev_hash, leaf_hash, body_jcs) SELECT org_id, leaf_index + $1, dossier_id, seq + $2, prev_hash, leaf_hash, body_jcs FROM ledger_entry WHERE dossier_id = $3 AND seq = $4")
                 .bind(i(offset))
                 .bind(i(offset))
-                .bind(dossier)
+                .bind(dossier.to_string())
                 .bind(i(seq)),
         )
         .await
@@ -115,7 +115,7 @@ pub async fn tamper(pool: PgPool, t: Tamper) -> Result<(), String> {
             let qs = vec![
                 sqlx::query("UPDATE decision_payload SET ciphertext = $1 WHERE dossier_id = $2 AND seq = $3")
                     .bind(ciphertext)
-                    .bind(dossier)
+                    .bind(dossier.to_string())
                     .bind(i(seq)),
             ];
             bypass(&pool, &["decision_payload"], qs).await
@@ -128,14 +128,14 @@ pub async fn tamper_access(pool: PgPool, t: grondslag_store::conformance_access:
     use grondslag_store::conformance_access::AccessTamper as A;
     match t {
         A::PlainUpdate { org, seq } => sqlx::query("UPDATE access_event SET action = 'x' WHERE org_id = $1 AND seq = $2")
-            .bind(org)
+            .bind(org.to_string())
             .bind(i(seq))
             .execute(&pool)
             .await
             .map(|_| ())
             .map_err(|e| e.to_string()),
         A::PlainDelete { org, seq } => sqlx::query("DELETE FROM access_event WHERE org_id = $1 AND seq = $2")
-            .bind(org)
+            .bind(org.to_string())
             .bind(i(seq))
             .execute(&pool)
             .await
@@ -145,7 +145,12 @@ pub async fn tamper_access(pool: PgPool, t: grondslag_store::conformance_access:
             bypass(
                 &pool,
                 &["access_event"],
-                vec![sqlx::query("UPDATE access_event SET action = $1 WHERE org_id = $2 AND seq = $3").bind(action).bind(org).bind(i(seq))],
+                vec![
+                    sqlx::query("UPDATE access_event SET action = $1 WHERE org_id = $2 AND seq = $3")
+                        .bind(action)
+                        .bind(org.to_string())
+                        .bind(i(seq)),
+                ],
             )
             .await
         }
@@ -153,7 +158,7 @@ pub async fn tamper_access(pool: PgPool, t: grondslag_store::conformance_access:
             bypass(
                 &pool,
                 &["access_event"],
-                vec![sqlx::query("DELETE FROM access_event WHERE org_id = $1 AND seq = $2").bind(org).bind(i(seq))],
+                vec![sqlx::query("DELETE FROM access_event WHERE org_id = $1 AND seq = $2").bind(org.to_string()).bind(i(seq))],
             )
             .await
         }

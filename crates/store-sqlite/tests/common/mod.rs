@@ -73,35 +73,35 @@ pub async fn tamper(pool: SqlitePool, t: Tamper) -> Result<(), String> {
     };
     match t {
         Tamper::PlainUpdateEntry { dossier, seq } => {
-            plain(sqlx::query("UPDATE ledger_entry SET created_at = 'x' WHERE dossier_id = ? AND seq = ?").bind(dossier).bind(i(seq))).await
+            plain(sqlx::query("UPDATE ledger_entry SET created_at = 'x' WHERE dossier_id = ? AND seq = ?").bind(dossier.to_string()).bind(i(seq))).await
         }
         Tamper::PlainDeleteEntry { dossier, seq } => {
-            plain(sqlx::query("DELETE FROM ledger_entry WHERE dossier_id = ? AND seq = ?").bind(dossier).bind(i(seq))).await
+            plain(sqlx::query("DELETE FROM ledger_entry WHERE dossier_id = ? AND seq = ?").bind(dossier.to_string()).bind(i(seq))).await
         }
         Tamper::PlainUpdateNode { org, level, index } => {
             plain(
                 sqlx::query("UPDATE ledger_node SET hash = zeroblob(32) WHERE org_id = ? AND level = ? AND idx = ?")
-                    .bind(org)
+                    .bind(org.to_string())
                     .bind(i64::from(level))
                     .bind(i(index)),
             )
             .await
         }
         Tamper::PlainDeleteRoot { org, tree_size } => {
-            plain(sqlx::query("DELETE FROM org_root WHERE org_id = ? AND tree_size = ?").bind(org).bind(i(tree_size))).await
+            plain(sqlx::query("DELETE FROM org_root WHERE org_id = ? AND tree_size = ?").bind(org.to_string()).bind(i(tree_size))).await
         }
         Tamper::ReplaceEntry { dossier, seq, body_jcs, leaf_hash } => {
             let mut qs = vec![
                 sqlx::query("UPDATE ledger_entry SET body_jcs = ? WHERE dossier_id = ? AND seq = ?")
                     .bind(body_jcs)
-                    .bind(dossier.clone())
+                    .bind(dossier.to_string())
                     .bind(i(seq)),
             ];
             if let Some(h) = leaf_hash {
                 qs.push(
                     sqlx::query("UPDATE ledger_entry SET leaf_hash = ? WHERE dossier_id = ? AND seq = ?")
                         .bind(h.to_vec())
-                        .bind(dossier)
+                        .bind(dossier.to_string())
                         .bind(i(seq)),
                 );
             }
@@ -109,8 +109,8 @@ pub async fn tamper(pool: SqlitePool, t: Tamper) -> Result<(), String> {
         }
         Tamper::DeleteEntry { dossier, seq } => {
             let qs = vec![
-                sqlx::query("DELETE FROM decision_payload WHERE dossier_id = ? AND seq = ?").bind(dossier.clone()).bind(i(seq)),
-                sqlx::query("DELETE FROM ledger_entry WHERE dossier_id = ? AND seq = ?").bind(dossier).bind(i(seq)),
+                sqlx::query("DELETE FROM decision_payload WHERE dossier_id = ? AND seq = ?").bind(dossier.to_string()).bind(i(seq)),
+                sqlx::query("DELETE FROM ledger_entry WHERE dossier_id = ? AND seq = ?").bind(dossier.to_string()).bind(i(seq)),
             ];
             bypass(&pool, &["ledger_entry"], qs).await
         }
@@ -118,7 +118,7 @@ pub async fn tamper(pool: SqlitePool, t: Tamper) -> Result<(), String> {
             let qs = vec![
                 sqlx::query("UPDATE ledger_node SET hash = ? WHERE org_id = ? AND level = ? AND idx = ?")
                     .bind(hash.to_vec())
-                    .bind(org)
+                    .bind(org.to_string())
                     .bind(i64::from(level))
                     .bind(i(index)),
             ];
@@ -128,7 +128,7 @@ pub async fn tamper(pool: SqlitePool, t: Tamper) -> Result<(), String> {
             sqlx::query("INSERT INTO ledger_entry (org_id, leaf_index, dossier_id, seq, prev_hash, leaf_hash, body_jcs) SELECT org_id, leaf_index + ?, dossier_id, seq + ?, prev_hash, leaf_hash, body_jcs FROM ledger_entry WHERE dossier_id = ? AND seq = ?")
                 .bind(i(offset))
                 .bind(i(offset))
-                .bind(dossier)
+                .bind(dossier.to_string())
                 .bind(i(seq)),
         )
         .await
@@ -137,7 +137,7 @@ pub async fn tamper(pool: SqlitePool, t: Tamper) -> Result<(), String> {
             let qs = vec![
                 sqlx::query("UPDATE decision_payload SET ciphertext = ? WHERE dossier_id = ? AND seq = ?")
                     .bind(ciphertext)
-                    .bind(dossier)
+                    .bind(dossier.to_string())
                     .bind(i(seq)),
             ];
             bypass(&pool, &["decision_payload"], qs).await
@@ -151,14 +151,14 @@ pub async fn tamper_access(pool: SqlitePool, t: grondslag_store::conformance_acc
     let seq = |s: u64| i64::try_from(s).unwrap();
     match t {
         A::PlainUpdate { org, seq: s } => sqlx::query("UPDATE access_event SET action = 'x' WHERE org_id = ? AND seq = ?")
-            .bind(org)
+            .bind(org.to_string())
             .bind(seq(s))
             .execute(&pool)
             .await
             .map(|_| ())
             .map_err(|e| e.to_string()),
         A::PlainDelete { org, seq: s } => sqlx::query("DELETE FROM access_event WHERE org_id = ? AND seq = ?")
-            .bind(org)
+            .bind(org.to_string())
             .bind(seq(s))
             .execute(&pool)
             .await
@@ -168,7 +168,12 @@ pub async fn tamper_access(pool: SqlitePool, t: grondslag_store::conformance_acc
             bypass(
                 &pool,
                 &["access_event"],
-                vec![sqlx::query("UPDATE access_event SET action = ? WHERE org_id = ? AND seq = ?").bind(action).bind(org).bind(seq(s))],
+                vec![
+                    sqlx::query("UPDATE access_event SET action = ? WHERE org_id = ? AND seq = ?")
+                        .bind(action)
+                        .bind(org.to_string())
+                        .bind(seq(s)),
+                ],
             )
             .await
         }
@@ -176,7 +181,7 @@ pub async fn tamper_access(pool: SqlitePool, t: grondslag_store::conformance_acc
             bypass(
                 &pool,
                 &["access_event"],
-                vec![sqlx::query("DELETE FROM access_event WHERE org_id = ? AND seq = ?").bind(org).bind(seq(s))],
+                vec![sqlx::query("DELETE FROM access_event WHERE org_id = ? AND seq = ?").bind(org.to_string()).bind(seq(s))],
             )
             .await
         }

@@ -164,7 +164,7 @@ pub struct ProfessionalUit {
 
 impl From<Professional> for ProfessionalUit {
     fn from(p: Professional) -> Self {
-        ProfessionalUit { id: p.id, naam: p.name, rol: p.app_role.into(), beroep: p.profession }
+        ProfessionalUit { id: p.id.into_string(), naam: p.name, rol: p.app_role.into(), beroep: p.profession }
     }
 }
 
@@ -412,7 +412,7 @@ pub struct Ontvangstbewijs {
 impl From<Receipt> for Ontvangstbewijs {
     fn from(r: Receipt) -> Self {
         Ontvangstbewijs {
-            dossier: r.dossier,
+            dossier: r.dossier.into_string(),
             seq: r.seq,
             leaf_index: r.leaf_index,
             leaf_hash: r.leaf_hash,
@@ -530,8 +530,8 @@ pub struct Dossier {
 impl From<&History> for Dossier {
     fn from(h: &History) -> Self {
         Dossier {
-            dossier: h.dossier.clone(),
-            client: h.client.clone(),
+            dossier: h.dossier.to_string(),
+            client: h.client.to_string(),
             lines: h.lines.iter().map(Dossierregel::from).collect(),
             status: (&h.status).into(),
         }

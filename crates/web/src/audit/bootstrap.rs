@@ -5,7 +5,7 @@
 
 use grondslag_app::Identity;
 use grondslag_dossier::{Capacity, ConsentForm, ConsentRecord};
-use grondslag_store::{AppRole, CareRelation, PasswordOrigin};
+use grondslag_store::{AppRole, CareRelation, OrgId, PasswordOrigin, ProfessionalId};
 
 use crate::error::{WebError, internal};
 use crate::{Backend, Web};
@@ -31,13 +31,13 @@ impl<S: Backend> Web<S> {
     /// their password is public by design); returns their id.
     pub async fn add_account(
         &self,
-        org: &str,
+        org: &OrgId,
         name: &str,
         role: AppRole,
         profession: &str,
         login: &str,
         password: &str,
-    ) -> Result<String, WebError> {
+    ) -> Result<ProfessionalId, WebError> {
         self.add_account_as(org, name, role, profession, login, password, PasswordOrigin::Own).await
     }
 
@@ -46,14 +46,14 @@ impl<S: Backend> Web<S> {
     #[allow(clippy::too_many_arguments)]
     pub async fn add_account_as(
         &self,
-        org: &str,
+        org: &OrgId,
         name: &str,
         role: AppRole,
         profession: &str,
         login: &str,
         password: &str,
         origin: PasswordOrigin,
-    ) -> Result<String, WebError> {
+    ) -> Result<ProfessionalId, WebError> {
         let hash = self.hash_password(password).await?;
         let p = self.app.create_professional(org, name, role, profession).await?;
         self.app.store().set_credential(&p.id, login, &hash, origin).await?;
@@ -82,7 +82,7 @@ impl<S: Backend> Web<S> {
         }
         let password = "demo-wachtwoord-oost".to_owned();
         let (org, _) = self.app.create_organisation(NAME).await?;
-        let o = org.id.as_str();
+        let o = &org.id;
         let people = [
             ("Anna de Vries", AppRole::Professional, "huisarts", "huisarts"),
             ("Bram Kok", AppRole::Professional, "jeugdarts", "jeugd"),
@@ -116,7 +116,8 @@ impl<S: Backend> Web<S> {
         // aandachtsfunctionaris is consulted about Sam.
         for (p, clients) in [(0usize, vec![0usize, 1, 2]), (1, vec![0, 3]), (2, vec![0])] {
             for c in clients {
-                let rel = CareRelation { org: o.into(), professional: ids[p].clone(), client: client_ids[c].clone(), since: since.clone() };
+                let rel =
+                    CareRelation { org: o.clone(), professional: ids[p].clone(), client: client_ids[c].clone(), since: since.clone() };
                 self.app.store().add_care_relation(&rel).await?;
             }
         }

@@ -11,7 +11,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
-use grondslag_store::{AppRole, CareRelation, PasswordOrigin};
+use grondslag_store::{AppRole, CareRelation, ClientId, PasswordOrigin, ProfessionalId};
 
 use super::FormData;
 use crate::access_labels::Event;
@@ -78,7 +78,7 @@ async fn page<S: Backend>(web: &Web<S>, user: &User, error: Option<String>, done
             in_use: cred.as_ref().is_some_and(|c| c.first_use.is_some()),
             disabled: cred.is_none_or(|c| c.disabled),
             second_factor: web.active_second_factor(&p.id).await?.is_some(),
-            id: p.id,
+            id: p.id.into_string(),
             name: p.name,
         });
     }
@@ -89,7 +89,7 @@ async fn page<S: Backend>(web: &Web<S>, user: &User, error: Option<String>, done
             Some(b) => format!("{} ({b})", who.name),
             None => who.name,
         };
-        clients.push(Opt { value: c.id, label, checked: false });
+        clients.push(Opt { value: c.id.into_string(), label, checked: false });
     }
     clients.sort_by_key(|a| a.label.to_lowercase());
     let name_of =
@@ -101,10 +101,10 @@ async fn page<S: Backend>(web: &Web<S>, user: &User, error: Option<String>, done
         .await?
         .into_iter()
         .map(|r| RelRow {
-            professional_name: name_of(&r.professional, &pro_names),
-            client_name: name_of(&r.client, &client_names),
-            professional: r.professional,
-            client: r.client,
+            professional_name: name_of(r.professional.as_str(), &pro_names),
+            client_name: name_of(r.client.as_str(), &client_names),
+            professional: r.professional.into_string(),
+            client: r.client.into_string(),
             since: crate::view::when(&r.since),
         })
         .collect();
@@ -129,7 +129,7 @@ async fn page<S: Backend>(web: &Web<S>, user: &User, error: Option<String>, done
         error,
         done,
         factor_for_all: store.second_factor_required(&user.org).await?,
-        me: user.id.clone(),
+        me: user.id.to_string(),
     })
 }
 
@@ -219,8 +219,10 @@ pub async fn add_relation<S: Backend>(State(web): State<Arc<Web<S>>>, user: User
         let since = grondslag_ledger::ts_from_unix_millis(crate::now_ms()).unwrap_or_default();
         let store = web.store();
         let not_ours = || WebError::Invalid(Msg::new("admin-professional-client-horen-niet"));
+        let professional = ProfessionalId::parse(&professional).map_err(|_| not_ours())?;
+        let client_id = ClientId::parse(&client).map_err(|_| not_ours())?;
         let p = store.professional(&professional).await.map_err(|_| not_ours())?;
-        let c = store.client(&client).await.map_err(|_| not_ours())?;
+        let c = store.client(&client_id).await.map_err(|_| not_ours())?;
         if p.org != user.org || c.org != user.org {
             return Err(not_ours());
         }
@@ -231,7 +233,7 @@ pub async fn add_relation<S: Backend>(State(web): State<Arc<Web<S>>>, user: User
             return Err(WebError::Conflict(Msg::new("admin-account-nog-niet-in").arg("name", p.name)));
         }
         store
-            .add_care_relation(&CareRelation { org: user.org.clone(), professional, client: client.clone(), since })
+            .add_care_relation(&CareRelation { org: user.org.clone(), professional, client: client_id, since })
             .await
             .map_err(|_| not_ours())?;
         web.log_event(&user, Event::CareRelationRecorded, Some(&client), "rol:administrator", true).await?;
@@ -246,7 +248,10 @@ pub async fn end_relation<S: Backend>(State(web): State<Arc<Web<S>>>, user: User
         let professional = form.required("professional", "field-professional", 40)?;
         let client = form.required("client", "field-client", 40)?;
         let p = web.open_professional(&user, Action::ManageCareRelations, &professional).await?;
-        web.store().end_care_relation(&p.id, &client).await?;
+        // An id that is not one names no relation: nothing to end, as for an unknown client.
+        if let Ok(client) = ClientId::parse(&client) {
+            web.store().end_care_relation(&p.id, &client).await?;
+        }
         web.log_event(&user, Event::CareRelationEnded, Some(&client), "rol:administrator", true).await?;
         Ok(Msg::new("admin-care-relation-ended"))
     }

@@ -103,7 +103,7 @@ pub async fn find_own_clients<S: Backend>(web: &Web<S>, user: &User, filter: &Cl
     let mut rows = own_clients(web, user).await?;
     if !filter.reference.is_empty() {
         let hit = web.client_by_reference(user, &filter.reference).await?.map(|c| c.id);
-        rows.retain(|r| hit.as_deref() == Some(r.id.as_str()));
+        rows.retain(|r| hit.as_ref().is_some_and(|h| *h == r.id.as_str()));
     }
     rows.retain(|r| filter.name_matches(&r.name));
     if let Some(d) = filter.birth_date {
@@ -154,7 +154,7 @@ pub async fn own_clients<S: Backend>(web: &Web<S>, user: &User) -> Result<Vec<Cl
     for id in store.clients_of(&user.id).await? {
         let c = store.client(&id).await?;
         let who = web.listed_identity(&user.org, &c).await?;
-        rows.push(ClientRow { id: c.id, name: who.name, birth_date: who.birth_date.unwrap_or_default() });
+        rows.push(ClientRow { id: c.id.into_string(), name: who.name, birth_date: who.birth_date.unwrap_or_default() });
     }
     rows.sort_by_key(|a| a.name.to_lowercase());
     Ok(rows)
@@ -245,7 +245,7 @@ pub async fn create<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, form
         Err(grondslag_app::AppError::Invalid(m)) => return Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, again(m)).into_response()),
         Err(e) => return Err(e.into()),
     };
-    web.log_event(&user, Action::RegisterClient, Some(&client.id), &format!("rol:{}", user.role.as_str()), true).await?;
+    web.log_event(&user, Action::RegisterClient, Some(client.id.as_str()), &format!("rol:{}", user.role.as_str()), true).await?;
     // Whoever registers a client as their caregiver starts the care relation with them.
     if matches!(user.role, AppRole::Professional | AppRole::Aandachtsfunctionaris) {
         let since = grondslag_ledger::ts_from_unix_millis(crate::now_ms()).unwrap_or_default();

@@ -103,7 +103,7 @@ impl ConsentPage {
 pub async fn form<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, Path(id): Path<String>) -> Result<ConsentPage, WebError> {
     let opened = web.open_client(&user, Action::DossierRead, &id).await?;
     let name = opened.identity().await?.name;
-    Ok(page(&web, &user, opened.id(), name, None, None))
+    Ok(page(&web, &user, opened.id().as_str(), name, None, None))
 }
 
 fn record_of(f: &FormData) -> Result<ConsentRecord, WebError> {
@@ -145,7 +145,7 @@ pub async fn register<S: Backend>(
         Ok(_) => Ok(Redirect::to(&format!("/clienten/{}#toestemmingen", opened.id())).into_response()),
         Err(WebError::Invalid(msg)) => {
             let name = opened.identity().await?.name;
-            let p = page(&web, &user, opened.id(), name, Some(&form), Some(msg.render(user.lang.rules())));
+            let p = page(&web, &user, opened.id().as_str(), name, Some(&form), Some(msg.render(user.lang.rules())));
             Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, p).into_response())
         }
         Err(e) => Err(e),

@@ -85,7 +85,7 @@ async fn page<S: Backend>(
     Ok(DecisionPage {
         title: user.lang.tr("decision-record-the-decision").into(),
         c: Chrome::new(user, &format!("/clienten/{}/beraad/{seq}/besluit", opened.id())),
-        client: opened.id().to_owned(),
+        client: opened.id().to_string(),
         name,
         seq,
         outcome,
@@ -149,7 +149,7 @@ pub async fn record<S: Backend>(
     match result {
         Ok(receipt) => Ok(Redirect::to(&format!("/clienten/{}/dossier/{}?vastgelegd=1", opened.id(), receipt.seq)).into_response()),
         Err(WebError::Invalid(msg)) => {
-            let p = page(&web, &user, opened.id(), seq, false, form, Some(msg.render(user.lang.rules()))).await?;
+            let p = page(&web, &user, opened.id().as_str(), seq, false, form, Some(msg.render(user.lang.rules()))).await?;
             Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, p).into_response())
         }
         Err(e) => Err(e),

@@ -13,12 +13,12 @@ use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use grondslag_engine::{QuestionPurpose, options, report};
 use grondslag_rules::{Domain, FactId};
-use grondslag_store::AppRole;
+use grondslag_store::{AppRole, DraftId};
 
 use super::FormData;
 use crate::audit::Opened;
 use crate::draft::{Criterion, Deliberation, Refusal, parse_answer};
-use crate::error::WebError;
+use crate::error::{WebError, internal};
 use crate::i18n::Lang;
 use crate::pages::clients::{ClientRow, own_clients};
 use crate::policy::Action;
@@ -183,7 +183,7 @@ async fn open_draft<'w, S: Backend>(
 ) -> Result<(Option<Opened<'w, S>>, Option<String>), WebError> {
     match &state.client {
         Some(id) => {
-            let opened = web.open_client(user, Action::DossierRead, id).await?;
+            let opened = web.open_client(user, Action::DossierRead, id.as_str()).await?;
             let name = opened.identity().await?.name;
             Ok((Some(opened), Some(name)))
         }
@@ -383,7 +383,7 @@ async fn render<S: Backend>(
         title: lang.tr("common-the-answer").into(),
         c: Chrome::new(user, &format!("/beraad/{id}")),
         draft: id.clone(),
-        client: state.client.clone(),
+        client: state.client.as_ref().map(ToString::to_string),
         client_name: name,
         answers: answers(rules, &state, lang),
         rv: ReportView::new(rep, lang, state.revisions.clone()),
@@ -560,11 +560,11 @@ pub async fn record<S: Backend>(
     let Some(client) = state.client.clone() else {
         return Err(WebError::Invalid(Refusal::NoClient.message()));
     };
-    let opened = web.open_client(&user, Action::DossierWrite, &client).await?;
+    let opened = web.open_client(&user, Action::DossierWrite, client.as_str()).await?;
     let shown = form.get("versie").unwrap_or("");
     match opened.record_deliberation(&user.id, &state, shown, user.lang.rules()).await {
         Ok(done) => {
-            web.store().delete_draft(&id).await?;
+            web.store().delete_draft(&DraftId::parse(&id).map_err(|_| internal("draft_id"))?).await?;
             Ok(Redirect::to(&format!("/clienten/{client}/beraad/{}/besluit?vastgelegd=1", done.receipt.seq)).into_response())
         }
         Err(grondslag_app::AppError::Refused(r)) => {

@@ -14,7 +14,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use grondslag_app::{HistoryLine, kind_label};
 use grondslag_dossier::EntryPayload;
 use grondslag_engine::Report;
-use grondslag_store::{BreakGlass, new_id};
+use grondslag_store::{BreakGlass, ClientId, GrantId};
 
 use super::FormData;
 use crate::access_labels::Event;
@@ -100,7 +100,7 @@ pub async fn show<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, Path(i
     Ok(DossierPage {
         title: format!("{} — {}", user.lang.tr("dossier-dossier"), who.name),
         c: Chrome::new(&user, &format!("/clienten/{}", opened.id())),
-        client: opened.id().to_owned(),
+        client: opened.id().to_string(),
         name: who.name,
         birth_date: who.birth_date.as_deref().map(iso_to_dutch).unwrap_or_default(),
         lines: history.lines.iter().rev().map(|h| line(h, lang)).collect(),
@@ -126,14 +126,19 @@ pub async fn break_glass<S: Backend>(
     if !crate::audit::is_id(&id) {
         return Err(WebError::NotFound(Msg::new("audit-client-bestaat-niet-heeft")));
     }
-    let client = match web.store().client(&id).await {
-        Ok(c) if c.org == user.org => c,
+    // A string that passes `is_id` but is not a well-formed id is refused like an unknown id.
+    let found = match ClientId::parse(&id) {
+        Ok(cid) => web.store().client(&cid).await.ok(),
+        Err(_) => None,
+    };
+    let client = match found {
+        Some(c) if c.org == user.org => c,
         _ => {
             web.log_event(&user, Action::BreakGlass, Some(&id), crate::policy::Denial::OtherOrganisation.code(), false).await?;
             return Err(WebError::NotFound(Msg::new("audit-client-bestaat-niet-heeft")));
         }
     };
-    let grant_id = new_id();
+    let grant_id = GrantId::generate();
     let now = now_ms();
     let reason_sealed = web.seal_note(&user.org, &format!("doorbraak|{grant_id}"), reason.as_bytes())?;
     let grant = BreakGlass {
@@ -148,7 +153,7 @@ pub async fn break_glass<S: Backend>(
         reviewed_at: None,
     };
     web.store().create_break_glass(&grant).await?;
-    web.log_event(&user, Event::BreakGlassTaken, Some(&client.id), &format!("doorbraak:{grant_id}"), true).await?;
+    web.log_event(&user, Event::BreakGlassTaken, Some(client.id.as_str()), &format!("doorbraak:{grant_id}"), true).await?;
     Ok(Redirect::to(&format!("/clienten/{}", client.id)).into_response())
 }
 
@@ -212,7 +217,7 @@ pub async fn entry<S: Backend>(
     Ok(EntryPage {
         title: format!("{} {seq}: {}", l.tr("dossier-entry-2"), kind_label(&kind, user.lang.rules())),
         c: Chrome::new(&user, &format!("/clienten/{}/dossier/{seq}", opened.id())),
-        client: opened.id().to_owned(),
+        client: opened.id().to_string(),
         seq,
         kind: kind_label(&kind, user.lang.rules()),
         when: when(&ts),
@@ -251,7 +256,7 @@ pub async fn receipt_page<S: Backend>(
     Ok(ReceiptPage {
         title: user.lang.tr("common-proof-of-recording").into(),
         c: Chrome::new(&user, &format!("/clienten/{}/dossier/{seq}/bewijs", opened.id())),
-        client: opened.id().to_owned(),
+        client: opened.id().to_string(),
         name: opened.identity().await?.name,
         kind: kind_label(&kind, user.lang.rules()),
         when: when(&ts),

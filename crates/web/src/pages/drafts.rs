@@ -10,7 +10,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use grondslag_store::{AppRole, Draft, StoreError};
+use grondslag_store::{AppRole, Draft, DraftId, StoreError};
 
 use crate::access_labels::Event;
 use crate::error::WebError;
@@ -69,7 +69,7 @@ async fn row<S: Backend>(web: &Web<S>, user: &User, d: &Draft) -> Result<DraftRo
             }
         }
     };
-    Ok(DraftRow { id: d.id.clone(), client, has_client, updated: when_ms(d.updated) })
+    Ok(DraftRow { id: d.id.to_string(), client, has_client, updated: when_ms(d.updated) })
 }
 
 fn care_role(user: &User) -> bool {
@@ -103,10 +103,8 @@ pub async fn list<S: Backend>(
 
 async fn own<S: Backend>(web: &Web<S>, user: &User, id: &str) -> Result<Draft, WebError> {
     let not_found = || WebError::NotFound(Msg::new("draft-beraad-bestaat-niet-meer"));
-    if !crate::audit::is_id(id) {
-        return Err(not_found());
-    }
-    match web.store().draft(id).await? {
+    let Ok(id) = DraftId::parse(id) else { return Err(not_found()) };
+    match web.store().draft(&id).await? {
         Some(d) if d.professional == user.id && d.org == user.org => Ok(d),
         _ => Err(not_found()),
     }
@@ -124,7 +122,7 @@ pub async fn discard_form<S: Backend>(State(web): State<Arc<Web<S>>>, user: User
 
 /// `POST /beraad/{d}/weggooien`: discards it, then back to the list.
 pub async fn discard<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, Path(id): Path<String>) -> Result<Response, WebError> {
-    own(&web, &user, &id).await?;
-    web.store().delete_draft(&id).await?;
+    let d = own(&web, &user, &id).await?;
+    web.store().delete_draft(&d.id).await?;
     Ok(Redirect::to("/beraad/onafgemaakt?weggegooid=1").into_response())
 }

@@ -11,7 +11,7 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
-use grondslag_store::{AccessQuery, StoredAccessEvent, verify_access_chain};
+use grondslag_store::{AccessQuery, ClientId, GrantId, OrgId, StoredAccessEvent, verify_access_chain};
 
 use crate::access_labels::Event;
 use crate::access_labels::{action_label, authorisation_label, stored_role_label};
@@ -78,20 +78,24 @@ pub struct AccessLogPage {
 }
 
 /// Names for ids: professionals of the organisation.
-async fn names<S: Backend>(web: &Web<S>, org: &str) -> Result<HashMap<String, String>, WebError> {
+async fn names<S: Backend>(web: &Web<S>, org: &OrgId) -> Result<HashMap<String, String>, WebError> {
     let mut map = HashMap::new();
     for p in web.store().professionals(org).await? {
-        map.insert(p.id, p.name);
+        map.insert(p.id.into_string(), p.name);
     }
     Ok(map)
 }
 
-async fn client_name<S: Backend>(web: &Web<S>, org: &str, id: &str, cache: &mut HashMap<String, String>) -> String {
+async fn client_name<S: Backend>(web: &Web<S>, org: &OrgId, id: &str, cache: &mut HashMap<String, String>) -> String {
     if let Some(n) = cache.get(id) {
         return n.clone();
     }
-    let name = match web.store().client(id).await {
-        Ok(c) if c.org == org => web.listed_identity(org, &c).await.map(|i| i.name).unwrap_or_else(|_| id.to_owned()),
+    let found = match ClientId::parse(id) {
+        Ok(cid) => web.store().client(&cid).await.ok(),
+        Err(_) => None,
+    };
+    let name = match found {
+        Some(c) if c.org == *org => web.listed_identity(org, &c).await.map(|i| i.name).unwrap_or_else(|_| id.to_owned()),
         _ => format!("{id} (onbekend)"),
     };
     cache.insert(id.to_owned(), name.clone());
@@ -149,8 +153,8 @@ async fn filter<S: Backend>(web: &Web<S>, user: &User, q: &HashMap<String, Strin
     let people = web.store().professionals(&user.org).await?;
     let who = text("gebruiker").to_lowercase();
     if !who.is_empty() {
-        match people.iter().find(|p| p.id == who) {
-            Some(p) => f.user = Some(p.id.clone()),
+        match people.iter().find(|p| p.id == who.as_str()) {
+            Some(p) => f.user = Some(p.id.to_string()),
             None => f.error = Some(l.tr("privacy-this-person-was-not-found").into()),
         }
     }
@@ -183,8 +187,8 @@ async fn filter<S: Backend>(web: &Web<S>, user: &User, q: &HashMap<String, Strin
         }
         f.client_text = typed.clone();
         if let Some(c) = web.client_by_reference(user, &typed).await? {
-            f.client_text = client_name(web, &user.org, &c.id, &mut cache).await;
-            f.client = Some(c.id);
+            f.client_text = client_name(web, &user.org, c.id.as_str(), &mut cache).await;
+            f.client = Some(c.id.into_string());
         } else {
             // Names are sealed per client: decrypt the organisation's clients and compare.
             let words: Vec<String> = typed.to_lowercase().split_whitespace().map(str::to_owned).collect();
@@ -195,7 +199,7 @@ async fn filter<S: Backend>(web: &Web<S>, user: &User, q: &HashMap<String, Strin
                 if words.iter().all(|w| name.contains(w.as_str())) {
                     let born = who.birth_date.as_deref().and_then(parse_date).map(crate::view::dutch_date).unwrap_or_default();
                     let label = if born.is_empty() { who.name } else { format!("{} ({} {born})", who.name, l.tr("privacy-born")) };
-                    hits.push((c.id, label));
+                    hits.push((c.id.into_string(), label));
                 }
             }
             hits.sort_by_key(|(_, n)| n.to_lowercase());
@@ -273,7 +277,7 @@ pub async fn access_log<S: Backend>(
         .map(|p| PersonOption {
             selected: f.user.as_deref() == Some(p.id.as_str()),
             label: format!("{} ({})", p.name, crate::view::role_label(p.app_role, user.lang)),
-            id: p.id,
+            id: p.id.into_string(),
         })
         .collect();
     people.sort_by_key(|p| p.label.to_lowercase());
@@ -424,17 +428,21 @@ pub async fn grants<S: Backend>(State(web): State<Arc<Web<S>>>, user: User) -> R
             .and_then(|b| String::from_utf8(b).ok())
             .unwrap_or_else(|| "(reden onleesbaar)".into());
         grants.push(GrantRow {
-            professional: people.get(&g.professional).cloned().unwrap_or_else(|| g.professional.clone()),
-            client: client_name(&web, &user.org, &g.client, &mut clients).await,
-            client_id: g.client.clone(),
+            professional: people.get(g.professional.as_str()).cloned().unwrap_or_else(|| g.professional.to_string()),
+            client: client_name(&web, &user.org, g.client.as_str(), &mut clients).await,
+            client_id: g.client.to_string(),
             reason,
             granted: when_ms(g.granted),
             expires: when_ms(g.expires),
             active: g.expires > now,
             reviewed: g.reviewed_by.as_ref().map(|by| {
-                format!("{} ({})", people.get(by).cloned().unwrap_or_else(|| by.clone()), when_ms(g.reviewed_at.unwrap_or_default()))
+                format!(
+                    "{} ({})",
+                    people.get(by.as_str()).cloned().unwrap_or_else(|| by.to_string()),
+                    when_ms(g.reviewed_at.unwrap_or_default())
+                )
             }),
-            id: g.id,
+            id: g.id.into_string(),
         });
     }
     let open = grants.iter().filter(|g| g.reviewed.is_none()).count();
@@ -443,6 +451,8 @@ pub async fn grants<S: Backend>(State(web): State<Arc<Web<S>>>, user: User) -> R
 
 pub async fn review<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, Path(id): Path<String>) -> Result<Response, WebError> {
     web.guard(&user, Action::ReviewBreakGlass).await?;
+    // An id that is not one is answered like an unknown grant.
+    let Ok(id) = GrantId::parse(&id) else { return Err(grondslag_store::StoreError::not_found("doorbraak", id).into()) };
     web.store().review_break_glass(&user.org, &id, &user.id, now_ms()).await?;
     Ok(Redirect::to("/doorbraken").into_response())
 }
