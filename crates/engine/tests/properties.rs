@@ -41,7 +41,7 @@ static RULES: LazyLock<RuleSet> = LazyLock::new(|| load_embedded().unwrap_or_els
 /// points that reach every outcome, which purely random assignments rarely do.
 static SEEDS: LazyLock<Vec<(String, Facts, Judgments)>> = LazyLock::new(|| {
     let rules = &*RULES;
-    let root = std::path::PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").to_owned()));
+    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").to_owned()));
     let mut dirs = vec![root.join("../../scenarios")];
     let shared = root.join("../../../shared/scenarios/public");
     if shared.is_dir() {

@@ -54,7 +54,7 @@ fn every_source_is_named_by_publisher_and_title_with_its_status_and_never_its_no
 #[test]
 fn answers_cite_their_sources_without_notes_or_working_documents() {
     let rules = load_embedded().unwrap();
-    let dir = std::path::PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").to_owned()))
+    let dir = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").to_owned()))
         .join("../../scenarios");
     let files = grondslag_scenario::collect_files(&[dir]).unwrap();
     let notes: Vec<&str> = rules.sources.iter().filter_map(|s| s.note.as_deref()).collect();

@@ -100,13 +100,11 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) {
 /// any other string literal shaped like an id of one of the catalogue's areas (`field-…` in a
 /// form helper, `access-…` in a table).
 fn used_ids(areas: &BTreeSet<String>) -> BTreeMap<String, PathBuf> {
-    let crates =
-        std::path::PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").to_owned())).join("..");
+    let crates = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").to_owned())).join("..");
     let mut all = Vec::new();
     files(&crates, &mut all);
     // This crate's own docs and tests name ids that do not exist on purpose.
-    let own =
-        std::path::PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").to_owned())).join("src");
+    let own = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").to_owned())).join("src");
     all.retain(|p| p.parent().is_none_or(|d| d.canonicalize().ok() != own.canonicalize().ok()));
     let call = regex::Regex::new(r#"\b(?:tr|tr_with|Msg::new)\((?:[^"()]*,\s*)?"([a-z][a-z0-9-]*)""#).unwrap();
     let shaped = regex::Regex::new(r#""([a-z][a-z0-9]*(?:-[a-z0-9]+)+)""#).unwrap();

@@ -18,7 +18,7 @@ use time::macros::date;
 const DATE: Date = date!(2026 - 11 - 23);
 
 fn root() -> PathBuf {
-    std::path::PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").to_owned()))
+    PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").to_owned()))
 }
 
 fn corpus(rules: &RuleSet) -> Vec<Scenario> {

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::Command;
 
 fn vectors() -> PathBuf {
-    std::path::PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").to_owned()))
+    PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").to_owned()))
         .join("../ledger/tests/vectors")
 }
 

@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 use super::common::{Org, uuid};
 
 fn dir() -> PathBuf {
-    std::path::PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").to_owned()))
+    PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").to_owned()))
         .join("tests")
         .join("vectors")
 }
