@@ -53,3 +53,25 @@ test('taalkeuze: de knop English in de kop schakelt naar Engels en terug', () =>
     assert.equal(await page.getAttribute('html', 'lang'), 'nl');
     await page.getByRole('heading', { level: 1, name: 'Inloggen bij Grondslag' }).waitFor();
   }));
+
+test('in het Engels: ook foutmeldingen en dossierregels zijn Engels', () =>
+  withPage(b, 'english-texts', async (page) => {
+    await page.goto(`${BASE}/inloggen`);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sign in to Grondslag' }).waitFor();
+    await page.getByLabel('Login name').fill('huisarts');
+    await page.getByLabel('Password').fill('niet-het-wachtwoord');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    assert.equal(await page.getByRole('alert').innerText(), 'The login name or password is incorrect, or the account is blocked.');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/clienten$/);
+    await page.getByRole('link', { name: 'Noor Bakker', exact: true }).click();
+    await page.waitForURL(/\/clienten\/[0-9a-f-]{36}$/);
+    // The dossier's entries are summarised in the reader's language, the consent's recipients too.
+    const text = await mainText(page);
+    assert.match(text, /Consent of .+ for /, 'the registered consent is summarised in English');
+    assert.ok(!/Toestemming van |Beraad: /.test(text), 'no Dutch summary on the English page');
+    await page.getByRole('button', { name: 'Nederlands' }).click();
+    assert.match(await mainText(page), /Toestemming van .+ voor /);
+  }));
