@@ -147,3 +147,16 @@ fn the_language_flag_chooses_the_words_of_errors() {
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(r.stderr.contains("fout: onbekende taal 'fr'; kies nl of en"), "{}", r.stderr);
 }
+
+/// The app's own refusals, worded through the catalogue, also follow `--taal`.
+#[test]
+fn the_apps_catalogue_errors_follow_the_language_flag() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let r = run(&["client", "nieuw", "--organisatie", "x", "--referentie", "r", "--naam", "\u{7}", "--data", s(&data)]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.starts_with("fout: ") && r.stderr.contains("is leeg of bevat stuurtekens"), "{}", r.stderr);
+    let r = run(&["--taal", "en", "client", "nieuw", "--organisatie", "x", "--referentie", "r", "--naam", "\u{7}", "--data", s(&data)]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.starts_with("error: ") && r.stderr.contains("is empty or contains control characters"), "{}", r.stderr);
+}
