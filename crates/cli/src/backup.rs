@@ -13,41 +13,50 @@ use anyhow::{Context as _, bail};
 use grondslag_app::App;
 use grondslag_app::backup::{BackupError, DATABASE_FILE, collect, pack, restore_into, unpack};
 
-use crate::common::{Context, outln};
+use grondslag_i18n::tr;
+use grondslag_rules::Lang;
+
+use crate::common::{Context, outln, tr_args};
 
 const PASSPHRASE_ENV: &str = "GRONDSLAG_BACKUP_WACHTWOORD";
 
-fn passphrase(file: Option<&Path>) -> anyhow::Result<String> {
+fn passphrase(file: Option<&Path>, lang: Lang) -> anyhow::Result<String> {
     match file {
         Some(f) => {
-            let text = crate::common::read_text(f, crate::common::MAX_INPUT_BYTES).context("wachtwoordbestand kan niet gelezen worden")?;
+            let text = crate::common::read_text(f, crate::common::MAX_INPUT_BYTES, lang)
+                .context(tr(lang, "cli-backup-password-file-cannot-be-read"))?;
             Ok(text.trim_end_matches(['\n', '\r']).to_string())
         }
-        None => std::env::var(PASSPHRASE_ENV).map_err(|_| {
-            anyhow::anyhow!("geef het wachtwoord met --wachtwoord-bestand BESTAND of in de omgevingsvariabele {PASSPHRASE_ENV}")
-        }),
+        None => std::env::var(PASSPHRASE_ENV)
+            .map_err(|_| anyhow::anyhow!(tr_args(lang, "cli-backup-give-the-password", &[("variable", &PASSPHRASE_ENV)]))),
     }
 }
 
-fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
-    tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().context("kan de runtime niet starten")
+fn runtime(lang: Lang) -> anyhow::Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .context(tr(lang, "cli-common-cannot-start-the-runtime"))
 }
 
-pub fn backup(data: &Path, to: &Path, pass_file: Option<&Path>) -> anyhow::Result<ExitCode> {
-    let pass = passphrase(pass_file)?;
+pub fn backup(ctx: &Context, data: &Path, to: &Path, pass_file: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let lang = ctx.lang;
+    let pass = passphrase(pass_file, lang)?;
     if to.exists() {
-        bail!("{} bestaat al; kies een nieuw bestand (een backup overschrijft nooit)", to.display());
+        bail!(tr_args(lang, "cli-backup-file-already-exists", &[("file", &to.display())]));
     }
     let db = data.join(DATABASE_FILE);
     if !db.is_file() {
-        bail!("er staat geen database in {} (verwacht {})", data.display(), db.display());
+        bail!(tr_args(lang, "cli-backup-there-is-no-database-in", &[("dir", &data.display()), ("db", &db.display())]));
     }
     let snapshot = tmp_beside(to, "db");
     let _ = std::fs::remove_file(&snapshot);
-    runtime()?.block_on(async {
-        let store =
-            grondslag_store_sqlite::SqliteStore::open(&db).await.with_context(|| format!("database {} openen mislukt", db.display()))?;
-        let r = store.snapshot_to(&snapshot).await.context("momentopname van de database mislukt");
+    runtime(lang)?.block_on(async {
+        let store = grondslag_store_sqlite::SqliteStore::open(&db)
+            .await
+            .with_context(|| tr_args(lang, "cli-common-opening-the-database-failed", &[("db", &db.display())]))?;
+        let r = store.snapshot_to(&snapshot).await.context(tr(lang, "cli-backup-snapshot-of-the-database-failed"));
         store.close().await;
         r
     })?;
@@ -58,25 +67,25 @@ pub fn backup(data: &Path, to: &Path, pass_file: Option<&Path>) -> anyhow::Resul
     let bytes = pack(&files, &created, &pass)?;
     // Write beside the target and rename, so a crash never leaves a half backup under its name.
     let partial = tmp_beside(to, "deel");
-    std::fs::write(&partial, &bytes).with_context(|| format!("{} kan niet geschreven worden", partial.display()))?;
+    std::fs::write(&partial, &bytes)
+        .with_context(|| tr_args(lang, "cli-backup-file-cannot-be-written", &[("file", &partial.display())]))?;
     restrict(&partial);
-    std::fs::rename(&partial, to).with_context(|| format!("{} kan niet geschreven worden", to.display()))?;
+    std::fs::rename(&partial, to).with_context(|| tr_args(lang, "cli-backup-file-cannot-be-written", &[("file", &to.display())]))?;
     let keys = files.iter().filter(|(p, _)| p.starts_with("keys/")).count();
-    outln!("Backup geschreven: {} ({} bytes; database en {keys} sleutelbestanden).", to.display(), bytes.len());
-    outln!(
-        "Bewaar het wachtwoord apart van de backup: zonder wachtwoord is hij onbruikbaar, met wachtwoord kan iedereen de dossiers lezen."
-    );
+    outln!("{}", tr_args(lang, "cli-backup-backup-written", &[("file", &to.display()), ("bytes", &bytes.len()), ("keys", &keys)]));
+    outln!("{}", tr(lang, "cli-backup-keep-the-password-apart"));
     Ok(ExitCode::SUCCESS)
 }
 
 pub fn herstel(ctx: &Context, file: &Path, to: &Path, pass_file: Option<&Path>, json: bool) -> anyhow::Result<ExitCode> {
-    let pass = passphrase(pass_file)?;
-    let bytes = crate::common::read_input(file, crate::common::MAX_BACKUP_BYTES)?;
+    let lang = ctx.lang;
+    let pass = passphrase(pass_file, lang)?;
+    let bytes = crate::common::read_input(file, crate::common::MAX_BACKUP_BYTES, lang)?;
     let files = unpack(&bytes, &pass)?;
     // What this restore creates, so that a failure removes exactly that and nothing older.
     let created = first_missing(to);
     let restored = std::fs::create_dir_all(to)
-        .with_context(|| format!("map {} kan niet gemaakt worden", to.display()))
+        .with_context(|| tr_args(lang, "cli-backup-directory-cannot-be-created", &[("dir", &to.display())]))
         .and_then(|()| restore_and_verify(ctx, to, &files));
     let results = match restored {
         Ok(r) => r,
@@ -84,7 +93,7 @@ pub fn herstel(ctx: &Context, file: &Path, to: &Path, pass_file: Option<&Path>, 
             // Nothing was written when the directory already held data.
             let wrote = !matches!(e.downcast_ref::<BackupError>(), Some(BackupError::NotEmpty(_)));
             if wrote {
-                undo(to, created.as_deref());
+                undo(to, created.as_deref(), lang);
             }
             return Err(e);
         }
@@ -100,11 +109,15 @@ pub fn herstel(ctx: &Context, file: &Path, to: &Path, pass_file: Option<&Path>, 
             .collect();
         outln!("{}", serde_json::to_string_pretty(&serde_json::json!({"hersteld_in": to, "organisaties": v}))?);
     } else {
-        outln!("Hersteld in {} ({} bestanden).", to.display(), files.len());
+        outln!("{}", tr_args(lang, "cli-backup-restored-in", &[("dir", &to.display()), ("files", &files.len())]));
         for (id, name, r) in &results {
             match r {
-                Ok(size) => outln!("  {name} ({id}): geverifieerd, boomgrootte {size}"),
-                Err(e) => outln!("  {name} ({id}): NIET geverifieerd: {e}"),
+                Ok(size) => {
+                    outln!("  {}", tr_args(lang, "cli-backup-organisation-verified", &[("name", name), ("id", id), ("size", size)]))
+                }
+                Err(e) => {
+                    outln!("  {}", tr_args(lang, "cli-backup-organisation-not-verified", &[("name", name), ("id", id), ("error", e)]))
+                }
             }
         }
     }
@@ -117,11 +130,13 @@ type Verified = (String, String, Result<u64, String>);
 /// Restores the files into `to` and verifies every organisation's log. A backup whose database
 /// holds no organisation is refused: it would restore nothing usable.
 fn restore_and_verify(ctx: &Context, to: &Path, files: &[(String, Vec<u8>)]) -> anyhow::Result<Vec<Verified>> {
+    let lang = ctx.lang;
     restore_into(to, files)?;
-    runtime()?.block_on(async {
+    runtime(lang)?.block_on(async {
         let db = to.join(DATABASE_FILE);
-        let store =
-            grondslag_store_sqlite::SqliteStore::open(&db).await.with_context(|| format!("database {} openen mislukt", db.display()))?;
+        let store = grondslag_store_sqlite::SqliteStore::open(&db)
+            .await
+            .with_context(|| tr_args(lang, "cli-common-opening-the-database-failed", &[("db", &db.display())]))?;
         let app = App::new(store.clone(), to, ctx.rules.clone());
         let organisations = app.organisations().await;
         let mut out = Vec::new();
@@ -131,7 +146,7 @@ fn restore_and_verify(ctx: &Context, to: &Path, files: &[(String, Vec<u8>)]) -> 
         }
         store.close().await;
         if organisations?.is_empty() {
-            bail!("de database in de backup bevat geen organisatie; dit is geen bruikbare backup van een gegevensmap");
+            bail!(tr(lang, "cli-backup-the-database-holds-no-organisation"));
         }
         anyhow::Ok(out)
     })
@@ -154,7 +169,7 @@ fn first_missing(path: &Path) -> Option<PathBuf> {
 /// Removes what a failed restore wrote: the directories it created, or, in a directory that
 /// existed before (and so held no database or keys, or `restore_into` would have refused), the
 /// database, its SQLite side files and the keys.
-fn undo(to: &Path, created: Option<&Path>) {
+fn undo(to: &Path, created: Option<&Path>, lang: Lang) {
     match created {
         Some(dir) => {
             let _ = std::fs::remove_dir_all(dir);
@@ -166,10 +181,7 @@ fn undo(to: &Path, created: Option<&Path>) {
             let _ = std::fs::remove_dir_all(to.join("keys"));
         }
     }
-    eprintln!(
-        "Het herstel is mislukt; wat al was teruggezet in {} is weer verwijderd.",
-        crate::common::terminal_safe(&to.display().to_string())
-    );
+    eprintln!("{}", crate::common::terminal_safe(&tr_args(lang, "cli-backup-the-restore-failed-removed", &[("dir", &to.display())])));
 }
 
 fn tmp_beside(path: &Path, tag: &str) -> PathBuf {

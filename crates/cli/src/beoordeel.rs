@@ -14,7 +14,7 @@ use crate::render;
 
 pub fn run(ctx: &Context, file: &Path, json: bool, open: bool) -> anyhow::Result<ExitCode> {
     let name = file.display().to_string();
-    let content = crate::common::read_text(file, crate::common::MAX_INPUT_BYTES)?;
+    let content = crate::common::read_text(file, crate::common::MAX_INPUT_BYTES, ctx.lang)?;
     let (facts, judgments) = grondslag_scenario::parse_facts_file(&ctx.rules, &name, &content)?;
     let facts = if open { facts } else { facts.with_defaults(&ctx.rules) };
     let ev = evaluate(&ctx.rules, ctx.date, &facts, &judgments)?;

@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use anyhow::{Context as _, anyhow};
+use grondslag_i18n::tr_with;
 use grondslag_rules::{Lang, RuleSet};
 use time::{Date, OffsetDateTime, macros::format_description};
 
@@ -14,23 +15,39 @@ pub struct Context {
 
 impl Context {
     pub fn new(rules_dir: Option<&Path>, date: Option<&str>, lang: &str) -> anyhow::Result<Self> {
+        // The language is known before anything else is checked, so that every error below is
+        // in it; an unknown language is still reported where it always was, after the rest.
+        let chosen = parse_lang(lang);
+        let l = chosen.unwrap_or(Lang::Nl);
         let rules = match rules_dir {
             Some(dir) => grondslag_rules::load_dir(dir),
             None => grondslag_rules::load_embedded(),
         }
-        .map_err(|e| anyhow!("de regelset kan niet geladen worden:\n{e}"))?;
+        .map_err(|e| anyhow!("{}\n{e}", grondslag_i18n::tr(l, "cli-common-the-rule-set-cannot-be-loaded")))?;
         let date = match date {
             Some(d) => Date::parse(d, format_description!("[year]-[month]-[day]"))
-                .with_context(|| format!("ongeldige datum '{d}'; schrijf JJJJ-MM-DD"))?,
+                .with_context(|| tr_args(l, "cli-common-invalid-date-write-yyyy-mm-dd", &[("date", &d)]))?,
             None => OffsetDateTime::now_utc().date(),
         };
-        let lang = match lang {
-            "nl" => Lang::Nl,
-            "en" => Lang::En,
-            other => return Err(anyhow!("onbekende taal '{other}'; kies nl of en")),
-        };
+        let lang = chosen.ok_or_else(|| anyhow!(tr_args(l, "cli-common-unknown-language-choose-nl-or-en", &[("lang", &lang)])))?;
         Ok(Context { rules, date, lang })
     }
+}
+
+/// The language of `--taal`, if it is one the CLI speaks.
+pub fn parse_lang(lang: &str) -> Option<Lang> {
+    match lang {
+        "nl" => Some(Lang::Nl),
+        "en" => Some(Lang::En),
+        _ => None,
+    }
+}
+
+/// [`tr_with`] with every variable given as text (numbers too, so they appear exactly as
+/// `format!` would write them).
+pub fn tr_args(lang: Lang, id: &'static str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+    let values: Vec<(&str, grondslag_i18n::FluentValue<'_>)> = args.iter().map(|(n, v)| (*n, v.to_string().into())).collect();
+    tr_with(lang, id, &values)
 }
 
 /// The largest facts, scenario or password file read (far beyond any real one; a mistake such
@@ -41,34 +58,39 @@ pub const MAX_BUNDLE_BYTES: u64 = grondslag_app::MAX_BUNDLE_BYTES as u64;
 /// The largest backup read; `herstel` holds it in memory while decrypting.
 pub const MAX_BACKUP_BYTES: u64 = 2 * 1024 * 1024 * 1024;
 
-fn size_text(bytes: u64) -> String {
-    if bytes >= 1024 * 1024 { format!("{} MiB", bytes.div_ceil(1024 * 1024)) } else { format!("{bytes} bytes") }
+fn size_text(bytes: u64, lang: Lang) -> String {
+    if bytes >= 1024 * 1024 {
+        format!("{} MiB", bytes.div_ceil(1024 * 1024))
+    } else {
+        tr_args(lang, "cli-common-size-bytes", &[("bytes", &bytes)])
+    }
 }
 
 /// Reads a file given on the command line: only a regular file (not a directory, device or
-/// pipe, which could block or never end) of at most `max` bytes. Errors are Dutch and name the
-/// file.
-pub fn read_input(path: &Path, max: u64) -> anyhow::Result<Vec<u8>> {
+/// pipe, which could block or never end) of at most `max` bytes. Errors are in `lang` and name
+/// the file.
+pub fn read_input(path: &Path, max: u64, lang: Lang) -> anyhow::Result<Vec<u8>> {
     use std::io::Read as _;
     let shown = terminal_safe(&path.display().to_string()).into_owned();
-    let not_regular = || anyhow!("{shown}: is geen gewoon bestand (maar een map, apparaat of pipe); geef een bestand op");
+    let not_regular = || anyhow!(tr_args(lang, "cli-common-file-is-not-a-regular-file", &[("file", &shown)]));
+    let unreadable = || tr_args(lang, "cli-common-file-cannot-be-read", &[("file", &shown)]);
     // Checked before opening: opening a FIFO would wait for a writer.
-    let meta = std::fs::metadata(path).with_context(|| format!("{shown}: kan bestand niet lezen"))?;
+    let meta = std::fs::metadata(path).with_context(unreadable)?;
     if !meta.is_file() {
         return Err(not_regular());
     }
-    let file = std::fs::File::open(path).with_context(|| format!("{shown}: kan bestand niet lezen"))?;
+    let file = std::fs::File::open(path).with_context(unreadable)?;
     // And again on the opened file, in case the path was swapped in between.
-    let meta = file.metadata().with_context(|| format!("{shown}: kan bestand niet lezen"))?;
+    let meta = file.metadata().with_context(unreadable)?;
     if !meta.is_file() {
         return Err(not_regular());
     }
-    let too_big = || anyhow!("{shown}: is te groot (hoogstens {})", size_text(max));
+    let too_big = || anyhow!(tr_args(lang, "cli-common-file-is-too-big", &[("file", &shown), ("max", &size_text(max, lang))]));
     if meta.len() > max {
         return Err(too_big());
     }
     let mut bytes = Vec::new();
-    file.take(max.saturating_add(1)).read_to_end(&mut bytes).with_context(|| format!("{shown}: kan bestand niet lezen"))?;
+    file.take(max.saturating_add(1)).read_to_end(&mut bytes).with_context(unreadable)?;
     if bytes.len() as u64 > max {
         return Err(too_big());
     }
@@ -76,9 +98,10 @@ pub fn read_input(path: &Path, max: u64) -> anyhow::Result<Vec<u8>> {
 }
 
 /// As [`read_input`], as UTF-8 text.
-pub fn read_text(path: &Path, max: u64) -> anyhow::Result<String> {
-    let bytes = read_input(path, max)?;
-    String::from_utf8(bytes).map_err(|_| anyhow!("{}: is geen UTF-8-tekst", terminal_safe(&path.display().to_string())))
+pub fn read_text(path: &Path, max: u64, lang: Lang) -> anyhow::Result<String> {
+    let bytes = read_input(path, max, lang)?;
+    String::from_utf8(bytes)
+        .map_err(|_| anyhow!(tr_args(lang, "cli-common-file-is-not-utf-8-text", &[("file", &terminal_safe(&path.display().to_string()))])))
 }
 
 /// Text for the terminal. Client names, scenario texts, file names and file contents can hold

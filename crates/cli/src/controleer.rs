@@ -3,7 +3,9 @@
 
 use std::process::ExitCode;
 
-use crate::common::{Context, outln};
+use grondslag_i18n::tr;
+
+use crate::common::{Context, outln, tr_args};
 
 pub fn run(ctx: &Context, json: bool) -> anyhow::Result<ExitCode> {
     let started = std::time::Instant::now();
@@ -13,55 +15,88 @@ pub fn run(ctx: &Context, json: bool) -> anyhow::Result<ExitCode> {
     if json {
         outln!("{}", serde_json::to_string_pretty(&report)?);
     } else {
+        let lang = ctx.lang;
         let r = &ctx.rules;
-        outln!("Regelset {} {} (sha256 {})", r.meta.name, r.meta.version, r.hash);
+        outln!("{}", tr_args(lang, "cli-controleer-rule-set", &[("name", &r.meta.name), ("version", &r.meta.version), ("hash", &r.hash)]));
         outln!(
-            "{} bronnen, {} feiten, {} rollen, {} routes, {} voorwaarden, {} afwegingen, {} waarschuwingen in de regels",
-            r.sources.len(),
-            r.facts.len(),
-            r.roles.len(),
-            r.routes.len(),
-            r.conditions.len(),
-            r.judgments.len(),
-            r.notices.len()
+            "{}",
+            tr_args(
+                lang,
+                "cli-controleer-counts",
+                &[
+                    ("sources", &r.sources.len()),
+                    ("facts", &r.facts.len()),
+                    ("roles", &r.roles.len()),
+                    ("routes", &r.routes.len()),
+                    ("conditions", &r.conditions.len()),
+                    ("judgments", &r.judgments.len()),
+                    ("notices", &r.notices.len()),
+                ]
+            )
         );
         outln!(
-            "{} volledige combinaties voorwaarde voor voorwaarde van elke route gecontroleerd; samen dekken ze alle {:.3e} combinaties van antwoordklassen",
-            report.route_combinations,
-            report.covered_combinations
+            "{}",
+            tr_args(
+                lang,
+                "cli-controleer-route-combinations-checked",
+                &[("routes", &report.route_combinations), ("covered", &format!("{:.3e}", report.covered_combinations))]
+            )
         );
+        let incomplete = if report.tree_complete { "" } else { tr(lang, "cli-controleer-budget-reached-not-complete") };
         outln!(
-            "{} paden door de vragenboom{} ({} evaluaties, diepste pad {} vragen) in {:.1} s",
-            report.combinations,
-            if report.tree_complete { "" } else { " (budget bereikt: niet volledig)" },
-            report.evaluations,
-            report.deepest_path,
-            elapsed.as_secs_f64()
+            "{}",
+            tr_args(
+                lang,
+                "cli-controleer-paths-through-the-question-tree",
+                &[
+                    ("paths", &report.combinations),
+                    ("incomplete", &incomplete),
+                    ("evaluations", &report.evaluations),
+                    ("deepest", &report.deepest_path),
+                    ("seconds", &format!("{:.1}", elapsed.as_secs_f64())),
+                ]
+            )
         );
         for (outcome, n) in &report.outcomes {
             outln!("  {n:>9}  {outcome}");
         }
-        outln!("{} van {} vragen bereikbaar", report.questions_reached.len(), r.facts.len());
-        outln!("Veiligheidseigenschappen:");
+        outln!(
+            "{}",
+            tr_args(lang, "cli-controleer-questions-reachable", &[("reached", &report.questions_reached.len()), ("total", &r.facts.len())])
+        );
+        outln!("{}", tr(lang, "cli-controleer-safety-properties"));
         for p in &report.safety {
-            let unit = if p.id == "c" { "vereisten van wettelijke routes" } else { "antwoorden" };
-            let verdict = if p.violations == 0 { "geldt".to_string() } else { format!("GESCHONDEN ({}x)", p.violations) };
+            let unit =
+                if p.id == "c" { tr(lang, "cli-controleer-requirements-of-legal-routes") } else { tr(lang, "cli-controleer-answers") };
+            let verdict = if p.violations == 0 {
+                tr(lang, "cli-controleer-holds").to_string()
+            } else {
+                tr_args(lang, "cli-controleer-violated", &[("count", &p.violations)])
+            };
             outln!(
-                "  ({}) {}: {verdict}; bewezen over {} volledige combinaties route voor route, nagegaan op {} {unit}",
-                p.id,
-                p.label,
-                p.proved_over,
-                p.applicable
+                "  {}",
+                tr_args(
+                    lang,
+                    "cli-controleer-safety-property",
+                    &[
+                        ("id", &p.id),
+                        ("label", &p.label),
+                        ("verdict", &verdict),
+                        ("proved", &p.proved_over),
+                        ("applicable", &p.applicable),
+                        ("unit", &unit),
+                    ]
+                )
             );
         }
         for w in &report.warnings {
-            outln!("waarschuwing: {w}");
+            outln!("{}", tr_args(lang, "cli-controleer-warning", &[("warning", w)]));
         }
         for e in &report.errors {
-            outln!("FOUT: {e}");
+            outln!("{}", tr_args(lang, "cli-controleer-error", &[("error", e)]));
         }
         if report.ok() {
-            outln!("regelset in orde");
+            outln!("{}", tr(lang, "cli-controleer-rule-set-in-order"));
         }
     }
     Ok(if report.ok() { ExitCode::SUCCESS } else { ExitCode::from(1) })

@@ -10,11 +10,12 @@ use anyhow::{Context as _, anyhow, bail};
 use clap::{Args, Subcommand};
 use grondslag_app::{App, Identity, Receipt};
 use grondslag_dossier::{Capacity, ConsentForm, ConsentRecord, Decision};
-use grondslag_rules::Outcome;
+use grondslag_i18n::tr;
+use grondslag_rules::{Lang, Outcome};
 use grondslag_store::{AppRole, ClientId, OrgId, ProfessionalId, Store, StoreError};
 use time::Date;
 
-use crate::common::{Context, out, outln};
+use crate::common::{Context, out, outln, tr_args};
 use crate::render;
 
 /// An id given on the command line. One that is not an id is reported like an unknown one (the
@@ -240,14 +241,21 @@ impl Cmd {
 pub fn run(ctx: &Context, cmd: Cmd) -> anyhow::Result<ExitCode> {
     // Verifying a bundle needs no store.
     if let Cmd::Verifieer { bundel: Some(path), organisatie: None, json, .. } = &cmd {
-        return verify_bundle_file(path, *json);
+        return verify_bundle_file(path, *json, ctx.lang);
     }
-    let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().context("kan de runtime niet starten")?;
+    let lang = ctx.lang;
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .context(tr(lang, "cli-common-cannot-start-the-runtime"))?;
     rt.block_on(async {
         let opslag = cmd.opslag().clone();
         match &opslag.database {
             Some(url) => {
-                let store = grondslag_store_postgres::PostgresStore::connect(url).await.context("PostgreSQL-database openen mislukt")?;
+                let store = grondslag_store_postgres::PostgresStore::connect(url)
+                    .await
+                    .context(tr(lang, "cli-common-opening-the-postgresql-database-failed"))?;
                 let app = App::new(store.clone(), &opslag.data, ctx.rules.clone());
                 let r = dispatch(ctx, &app, cmd).await;
                 store.close().await;
@@ -255,11 +263,11 @@ pub fn run(ctx: &Context, cmd: Cmd) -> anyhow::Result<ExitCode> {
             }
             None => {
                 std::fs::create_dir_all(&opslag.data)
-                    .with_context(|| format!("gegevensmap {} kan niet gemaakt worden", opslag.data.display()))?;
+                    .with_context(|| tr_args(lang, "cli-common-data-directory-cannot-be-created", &[("dir", &opslag.data.display())]))?;
                 let db = opslag.data.join("grondslag.db");
                 let store = grondslag_store_sqlite::SqliteStore::open(&db)
                     .await
-                    .with_context(|| format!("database {} openen mislukt", db.display()))?;
+                    .with_context(|| tr_args(lang, "cli-common-opening-the-database-failed", &[("db", &db.display())]))?;
                 let app = App::new(store.clone(), &opslag.data, ctx.rules.clone());
                 let r = dispatch(ctx, &app, cmd).await;
                 store.close().await;
@@ -269,27 +277,27 @@ pub fn run(ctx: &Context, cmd: Cmd) -> anyhow::Result<ExitCode> {
     })
 }
 
-fn date(text: &str, what: &str) -> anyhow::Result<Date> {
+fn date(text: &str, what: &str, lang: Lang) -> anyhow::Result<Date> {
     Date::parse(text, time::macros::format_description!("[year]-[month]-[day]"))
-        .map_err(|_| anyhow!("{what}: ongeldige datum '{text}'; schrijf JJJJ-MM-DD"))
+        .map_err(|_| anyhow!(tr_args(lang, "cli-dossier-invalid-date", &[("flag", &what), ("date", &text)])))
 }
 
-fn yes_no(text: &str, what: &str) -> anyhow::Result<bool> {
+fn yes_no(text: &str, what: &str, lang: Lang) -> anyhow::Result<bool> {
     match text {
         "ja" => Ok(true),
         "nee" => Ok(false),
-        other => bail!("{what}: '{other}' — kies ja of nee"),
+        other => bail!(tr_args(lang, "cli-dossier-choose-ja-or-nee", &[("flag", &what), ("value", &other)])),
     }
 }
 
-fn app_role(text: &str) -> anyhow::Result<AppRole> {
+fn app_role(text: &str, lang: Lang) -> anyhow::Result<AppRole> {
     AppRole::ALL
         .into_iter()
         .find(|r| r.as_str() == text)
-        .ok_or_else(|| anyhow!("onbekende rol '{text}'; kies professional, aandachtsfunctionaris, privacy_officer of administrator"))
+        .ok_or_else(|| anyhow!(tr_args(lang, "cli-dossier-unknown-role", &[("role", &text)])))
 }
 
-fn capacity(text: &str) -> anyhow::Result<Capacity> {
+fn capacity(text: &str, lang: Lang) -> anyhow::Result<Capacity> {
     Ok(match text {
         "client" | "cliënt" => Capacity::Client,
         "ouder_met_gezag" => Capacity::ParentWithAuthority,
@@ -299,18 +307,16 @@ fn capacity(text: &str) -> anyhow::Result<Capacity> {
         "schriftelijk_gemachtigde" => Capacity::WrittenProxy,
         "partner" => Capacity::Partner,
         "familie" => Capacity::Family,
-        other => bail!(
-            "onbekende hoedanigheid '{other}'; kies client, ouder_met_gezag, voogd, curator, mentor, schriftelijk_gemachtigde, partner of familie"
-        ),
+        other => bail!(tr_args(lang, "cli-dossier-unknown-capacity", &[("capacity", &other)])),
     })
 }
 
-fn form(text: &str) -> anyhow::Result<ConsentForm> {
+fn form(text: &str, lang: Lang) -> anyhow::Result<ConsentForm> {
     Ok(match text {
         "schriftelijk" => ConsentForm::Written,
         "mondeling" => ConsentForm::Oral,
         "digitaal" => ConsentForm::Digital,
-        other => bail!("onbekende vorm '{other}'; kies schriftelijk, mondeling of digitaal"),
+        other => bail!(tr_args(lang, "cli-dossier-unknown-form", &[("form", &other)])),
     })
 }
 
@@ -319,39 +325,48 @@ fn print_json(v: &impl serde::Serialize) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn receipt_text(r: &Receipt) -> String {
+fn receipt_text(r: &Receipt, lang: Lang) -> String {
+    let title = tr(lang, "cli-dossier-receipt-title");
     format!(
-        "\nBewijs van vastlegging\n----------------------\nDossier: {}\nDossierregel: {}\nLeaf: {} (hash {})\nBoomgrootte: {}\nInclusiebewijs: {} hashes\nCheckpoint:\n{}",
-        r.dossier,
-        r.seq,
-        r.leaf_index,
-        r.leaf_hash,
-        r.tree_size,
-        r.inclusion_proof.len(),
+        "\n{title}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}",
+        "-".repeat(title.chars().count()),
+        tr_args(lang, "cli-dossier-receipt-dossier", &[("dossier", &r.dossier)]),
+        tr_args(lang, "cli-dossier-receipt-entry", &[("seq", &r.seq)]),
+        tr_args(lang, "cli-dossier-receipt-leaf", &[("index", &r.leaf_index), ("hash", &r.leaf_hash)]),
+        tr_args(lang, "cli-dossier-receipt-tree-size", &[("size", &r.tree_size)]),
+        tr_args(lang, "cli-dossier-receipt-inclusion-proof", &[("hashes", &r.inclusion_proof.len())]),
+        tr(lang, "cli-dossier-receipt-checkpoint"),
         r.checkpoint.lines().map(|l| format!("  {l}")).collect::<Vec<_>>().join("\n")
     )
 }
 
-fn print_receipt(what: &str, r: &Receipt, json: bool) -> anyhow::Result<()> {
+/// `what` is the catalogue id of what was recorded (a decision, a consent, a withdrawal).
+fn print_receipt(what: &'static str, r: &Receipt, json: bool, lang: Lang) -> anyhow::Result<()> {
     if json {
         print_json(r)
     } else {
-        outln!("{what} vastgelegd als dossierregel {}.", r.seq);
-        outln!("{}", receipt_text(r));
+        outln!("{}", tr_args(lang, "cli-dossier-recorded-as-dossier-entry", &[("what", &tr(lang, what)), ("seq", &r.seq)]));
+        outln!("{}", receipt_text(r, lang));
         Ok(())
     }
 }
 
 async fn dispatch<S: Store>(ctx: &Context, app: &App<S>, cmd: Cmd) -> anyhow::Result<ExitCode> {
+    let lang = ctx.lang;
     match cmd {
         Cmd::Organisatie(OrganisatieCmd::Nieuw { naam, json, .. }) => {
             let (org, key) = app.create_organisation(&naam).await?;
             if json {
                 print_json(&serde_json::json!({"id": org.id, "naam": org.name, "origin": org.origin, "sleutel": key.to_string()}))?;
             } else {
-                outln!("Organisatie aangemaakt: {}\nid: {}\norigin: {}", org.name, org.id, org.origin);
-                outln!("verificatiesleutel (publiceer deze): {key}");
-                outln!("sleutels opgeslagen in {}", app.key_dir().display());
+                outln!(
+                    "{}\nid: {}\norigin: {}",
+                    tr_args(lang, "cli-dossier-organisation-created", &[("name", &org.name)]),
+                    org.id,
+                    org.origin
+                );
+                outln!("{}", tr_args(lang, "cli-dossier-verification-key-publish-it", &[("key", &key)]));
+                outln!("{}", tr_args(lang, "cli-dossier-keys-stored-in", &[("dir", &app.key_dir().display())]));
             }
         }
         Cmd::Organisatie(OrganisatieCmd::Lijst { json, .. }) => {
@@ -360,7 +375,7 @@ async fn dispatch<S: Store>(ctx: &Context, app: &App<S>, cmd: Cmd) -> anyhow::Re
                 let v: Vec<_> = orgs.iter().map(|o| serde_json::json!({"id": o.id, "naam": o.name, "origin": o.origin})).collect();
                 print_json(&v)?;
             } else if orgs.is_empty() {
-                outln!("Er zijn nog geen organisaties.");
+                outln!("{}", tr(lang, "cli-dossier-there-are-no-organisations-yet"));
             } else {
                 for o in orgs {
                     outln!("{}  {}", o.id, o.name);
@@ -368,13 +383,21 @@ async fn dispatch<S: Store>(ctx: &Context, app: &App<S>, cmd: Cmd) -> anyhow::Re
             }
         }
         Cmd::Professional(ProfessionalCmd::Nieuw { organisatie, naam, rol, beroep, json, .. }) => {
-            let p = app.create_professional(&id::<OrgId>(&organisatie, "organisatie")?, &naam, app_role(&rol)?, &beroep).await?;
+            let p = app.create_professional(&id::<OrgId>(&organisatie, "organisatie")?, &naam, app_role(&rol, lang)?, &beroep).await?;
             if json {
                 print_json(
                     &serde_json::json!({"id": p.id, "organisatie": p.org, "naam": p.name, "rol": p.app_role.as_str(), "beroep": p.profession}),
                 )?;
             } else {
-                outln!("Professional geregistreerd: {} ({}, {})\nid: {}", p.name, p.profession, p.app_role.as_str(), p.id);
+                outln!(
+                    "{}\nid: {}",
+                    tr_args(
+                        lang,
+                        "cli-dossier-professional-registered",
+                        &[("name", &p.name), ("profession", &p.profession), ("role", &p.app_role.as_str())]
+                    ),
+                    p.id
+                );
             }
         }
         Cmd::Client(ClientCmd::Nieuw { organisatie, referentie, naam, geboortedatum, json, .. }) => {
@@ -384,12 +407,13 @@ async fn dispatch<S: Store>(ctx: &Context, app: &App<S>, cmd: Cmd) -> anyhow::Re
             if json {
                 print_json(&serde_json::json!({"id": c.id, "organisatie": c.org, "pseudoniem": c.pseudonym}))?;
             } else {
-                outln!("Cliënt geregistreerd (naam en geboortedatum versleuteld opgeslagen)\nid: {}\npseudoniem: {}", c.id, c.pseudonym);
+                outln!("{}\nid: {}", tr(lang, "cli-dossier-client-registered"), c.id);
+                outln!("{}", tr_args(lang, "cli-dossier-pseudonym", &[("pseudonym", &c.pseudonym)]));
             }
         }
         Cmd::Vastleggen { bestand, client, professional, open, json, .. } => {
             let name = bestand.display().to_string();
-            let content = crate::common::read_text(&bestand, crate::common::MAX_INPUT_BYTES)?;
+            let content = crate::common::read_text(&bestand, crate::common::MAX_INPUT_BYTES, lang)?;
             let d = app
                 .deliberate(
                     &id::<ClientId>(&client, "cliënt")?,
@@ -404,8 +428,15 @@ async fn dispatch<S: Store>(ctx: &Context, app: &App<S>, cmd: Cmd) -> anyhow::Re
                 let title = grondslag_i18n::tr(ctx.lang, "cli-dossier-consent-from-the-dossier");
                 outln!("\n{title}\n{}", "-".repeat(title.chars().count()));
                 outln!("• {}", d.consent.explanation);
-                outln!("\nBeraad vastgelegd als dossierregel {}.", d.receipt.seq);
-                outln!("{}", receipt_text(&d.receipt));
+                outln!(
+                    "\n{}",
+                    tr_args(
+                        lang,
+                        "cli-dossier-recorded-as-dossier-entry",
+                        &[("what", &tr(lang, "cli-dossier-deliberation")), ("seq", &d.receipt.seq)]
+                    )
+                );
+                outln!("{}", receipt_text(&d.receipt, lang));
             }
             if d.report.outcome == Outcome::Undetermined {
                 return Ok(ExitCode::from(3));
@@ -414,7 +445,7 @@ async fn dispatch<S: Store>(ctx: &Context, app: &App<S>, cmd: Cmd) -> anyhow::Re
         Cmd::Besluit(b) => {
             let decision = Decision {
                 deliberation_seq: b.beraad,
-                shared: yes_no(&b.gedeeld, "--gedeeld")?,
+                shared: yes_no(&b.gedeeld, "--gedeeld", lang)?,
                 what: b.wat,
                 recipient: b.ontvanger,
                 shared_at: b.gedeeld_op,
@@ -425,7 +456,7 @@ async fn dispatch<S: Store>(ctx: &Context, app: &App<S>, cmd: Cmd) -> anyhow::Re
             let r = app
                 .decide(&id::<ClientId>(&b.client, "cliënt")?, &id::<ProfessionalId>(&b.professional, "professional")?, decision)
                 .await?;
-            print_receipt("Besluit", &r, b.json)?;
+            print_receipt("cli-dossier-decision", &r, b.json, lang)?;
         }
         Cmd::Toestemming(ToestemmingCmd::Registreer {
             client,
@@ -446,13 +477,13 @@ async fn dispatch<S: Store>(ctx: &Context, app: &App<S>, cmd: Cmd) -> anyhow::Re
         }) => {
             let record = ConsentRecord {
                 given_by: door,
-                capacity: capacity(&hoedanigheid)?,
+                capacity: capacity(&hoedanigheid, lang)?,
                 recipient_roles: ontvangers,
                 data_categories: gegevens,
                 purposes: doelen,
-                valid_from: date(&van, "--van")?,
-                valid_to: tot.as_deref().map(|t| date(t, "--tot")).transpose()?,
-                form: form(&vorm)?,
+                valid_from: date(&van, "--van", lang)?,
+                valid_to: tot.as_deref().map(|t| date(t, "--tot", lang)).transpose()?,
+                form: form(&vorm, lang)?,
                 freely_given: !niet_vrij,
                 informed_of_consequences: !niet_geinformeerd_over_gevolgen,
                 note: notitie,
@@ -460,11 +491,11 @@ async fn dispatch<S: Store>(ctx: &Context, app: &App<S>, cmd: Cmd) -> anyhow::Re
             let r = app
                 .register_consent(&id::<ClientId>(&client, "cliënt")?, &id::<ProfessionalId>(&professional, "professional")?, record)
                 .await?;
-            print_receipt("Toestemming", &r, json)?;
+            print_receipt("cli-dossier-consent", &r, json, lang)?;
         }
         Cmd::Toestemming(ToestemmingCmd::Intrek { client, professional, regel, per, door, notitie, json, .. }) => {
             let on = match per {
-                Some(p) => date(&p, "--per")?,
+                Some(p) => date(&p, "--per", lang)?,
                 None => ctx.date,
             };
             let r = app
@@ -477,35 +508,35 @@ async fn dispatch<S: Store>(ctx: &Context, app: &App<S>, cmd: Cmd) -> anyhow::Re
                     &notitie,
                 )
                 .await?;
-            print_receipt("Intrekking van toestemming", &r, json)?;
+            print_receipt("cli-dossier-withdrawal-of-consent", &r, json, lang)?;
         }
         Cmd::Dossier(DossierCmd::Toon { client, json, .. }) => {
             let h = app.history(&id::<ClientId>(&client, "cliënt")?, ctx.lang).await?;
             if json {
                 print_json(&h)?;
             } else {
-                outln!("Dossier {} (cliënt {})", h.dossier, h.client);
+                outln!("{}", tr_args(lang, "cli-dossier-dossier-of-client", &[("dossier", &h.dossier), ("client", &h.client)]));
                 if h.lines.is_empty() {
-                    outln!("Nog geen dossierregels.");
+                    outln!("{}", tr(lang, "cli-dossier-no-dossier-entries-yet"));
                 }
                 for l in &h.lines {
                     outln!("{:>3}. {}  {}  {}\n     {}", l.seq, l.ts, grondslag_app::kind_label(&l.kind, ctx.lang), l.actor, l.summary);
                 }
                 let s = &h.status;
-                outln!("\nVerificatie");
-                outln!("• keten: {}", if s.chain_ok { "intact" } else { "NIET intact" });
-                outln!(
-                    "• checkpoint: {}",
-                    match (s.checkpoint_ok, s.checkpoint_size) {
-                        (true, Some(n)) => format!("handtekening klopt (boomgrootte {n})"),
-                        _ => "handtekening NIET in orde".into(),
-                    }
-                );
-                outln!("• opname in het checkpoint: {}", if s.inclusion_ok { "elke regel aangetoond" } else { "NIET aangetoond" });
+                outln!("\n{}", tr(lang, "cli-dossier-verification"));
+                let chain = tr(lang, if s.chain_ok { "cli-dossier-chain-intact" } else { "cli-dossier-chain-not-intact" });
+                outln!("• {}", tr_args(lang, "cli-dossier-chain", &[("status", &chain)]));
+                let checkpoint = match (s.checkpoint_ok, s.checkpoint_size) {
+                    (true, Some(n)) => tr_args(lang, "cli-dossier-signature-correct", &[("size", &n)]),
+                    _ => tr(lang, "cli-dossier-signature-not-in-order").into(),
+                };
+                outln!("• {}", tr_args(lang, "cli-dossier-checkpoint", &[("status", &checkpoint)]));
+                let inclusion = tr(lang, if s.inclusion_ok { "cli-dossier-every-entry-shown" } else { "cli-dossier-not-shown" });
+                outln!("• {}", tr_args(lang, "cli-dossier-inclusion-in-the-checkpoint", &[("status", &inclusion)]));
                 for p in &s.problems {
                     outln!("  ! {p}");
                 }
-                outln!("{}", if s.ok() { "geverifieerd" } else { "NIET geverifieerd" });
+                outln!("{}", tr(lang, if s.ok() { "cli-dossier-verified" } else { "cli-dossier-not-verified" }));
             }
             if !h.status.ok() {
                 return Ok(ExitCode::from(1));
@@ -514,16 +545,18 @@ async fn dispatch<S: Store>(ctx: &Context, app: &App<S>, cmd: Cmd) -> anyhow::Re
         Cmd::Exporteer { client, naar, .. } => {
             let bundle = app.export(&id::<ClientId>(&client, "cliënt")?).await?;
             let text = bundle.to_json().map_err(|e| anyhow!("{e}"))?;
-            write_new(&naar, &text)?;
+            write_new(&naar, &text, lang)?;
             outln!(
-                "Verificatiebundel geschreven naar {} ({} dossierregels, boomgrootte in checkpoint zie bundel).\nSleutel: {}",
-                naar.display(),
-                bundle.entries.len(),
-                bundle.keys.join(", ")
+                "{}",
+                tr_args(
+                    lang,
+                    "cli-dossier-bundle-written",
+                    &[("file", &naar.display()), ("entries", &bundle.entries.len()), ("keys", &bundle.keys.join(", "))]
+                )
             );
         }
         Cmd::Verifieer { bundel, organisatie, json, .. } => match (bundel, organisatie) {
-            (Some(path), None) => return verify_bundle_file(&path, json),
+            (Some(path), None) => return verify_bundle_file(&path, json, lang),
             (None, Some(org)) => match app.verify_organisation(&id::<OrgId>(&org, "organisatie")?).await {
                 Ok(v) => {
                     if json {
@@ -532,12 +565,20 @@ async fn dispatch<S: Store>(ctx: &Context, app: &App<S>, cmd: Cmd) -> anyhow::Re
                         )?;
                     } else {
                         outln!(
-                            "Organisatie {org}: {} dossiers, {} dossierregels, boomgrootte {}; laatste checkpoint (grootte {}) ondertekend met {}\ngeverifieerd",
-                            v.report.dossiers,
-                            v.report.entries,
-                            v.report.tree_size,
-                            v.checkpoint_size,
-                            v.key
+                            "{}\n{}",
+                            tr_args(
+                                lang,
+                                "cli-dossier-organisation-verification",
+                                &[
+                                    ("org", &org),
+                                    ("dossiers", &v.report.dossiers),
+                                    ("entries", &v.report.entries),
+                                    ("size", &v.report.tree_size),
+                                    ("checkpoint", &v.checkpoint_size),
+                                    ("key", &v.key),
+                                ]
+                            ),
+                            tr(lang, "cli-dossier-verified")
                         );
                     }
                 }
@@ -546,34 +587,34 @@ async fn dispatch<S: Store>(ctx: &Context, app: &App<S>, cmd: Cmd) -> anyhow::Re
                     if json {
                         print_json(&serde_json::json!({"geverifieerd": false, "reden": e.to_string()}))?;
                     } else {
-                        outln!("NIET geverifieerd: {e}");
+                        outln!("{}", tr_args(lang, "cli-dossier-not-verified-because", &[("error", &e)]));
                     }
                     return Ok(ExitCode::from(1));
                 }
             },
-            _ => bail!("geef óf een bundelbestand óf --organisatie ID"),
+            _ => bail!(tr(lang, "cli-dossier-give-a-bundle-file-or-organisation")),
         },
         Cmd::Wis { client, regel, .. } => {
             app.erase(&id::<ClientId>(&client, "cliënt")?, regel).await?;
-            outln!("Inhoud van dossierregel {regel} gewist. De regel zelf en zijn vingerafdruk blijven; de verificatie blijft slagen.");
+            outln!("{}", tr_args(lang, "cli-dossier-content-of-entry-erased", &[("seq", &regel)]));
         }
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn write_new(path: &Path, text: &str) -> anyhow::Result<()> {
+fn write_new(path: &Path, text: &str, lang: Lang) -> anyhow::Result<()> {
     use std::io::Write as _;
     let mut f = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(path)
-        .with_context(|| format!("{}: kan niet schrijven (bestaat het al?)", path.display()))?;
-    f.write_all(text.as_bytes()).with_context(|| format!("{}: schrijven mislukt", path.display()))?;
+        .with_context(|| tr_args(lang, "cli-dossier-cannot-write-does-it-exist", &[("file", &path.display())]))?;
+    f.write_all(text.as_bytes()).with_context(|| tr_args(lang, "cli-dossier-writing-failed", &[("file", &path.display())]))?;
     Ok(())
 }
 
-fn verify_bundle_file(path: &Path, json: bool) -> anyhow::Result<ExitCode> {
-    let text = crate::common::read_text(path, crate::common::MAX_BUNDLE_BYTES)?;
+fn verify_bundle_file(path: &Path, json: bool, lang: Lang) -> anyhow::Result<ExitCode> {
+    let text = crate::common::read_text(path, crate::common::MAX_BUNDLE_BYTES, lang)?;
     match grondslag_app::verify_bundle_text(&text) {
         Ok(r) => {
             if json {
@@ -581,15 +622,23 @@ fn verify_bundle_file(path: &Path, json: bool) -> anyhow::Result<ExitCode> {
                     &serde_json::json!({"geverifieerd": true, "origin": r.origin, "boomgrootte": r.tree_size, "sleutel": r.key.to_string(), "dossier": r.dossier, "entries": r.entries, "inhoud_gecontroleerd": r.payloads_verified, "inhoud_afwezig": r.payloads_absent}),
                 )?;
             } else {
-                outln!("origin: {}\nboomgrootte: {}\nsleutel: {} (vergelijk met de gepubliceerde sleutel)", r.origin, r.tree_size, r.key);
+                outln!("origin: {}", r.origin);
+                outln!("{}", tr_args(lang, "cli-dossier-bundle-tree-size", &[("size", &r.tree_size)]));
+                outln!("{}", tr_args(lang, "cli-dossier-bundle-key", &[("key", &r.key)]));
                 outln!(
-                    "dossier: {}, {} dossierregels; inhoud gecontroleerd: {}, afwezig of gewist: {}",
-                    r.dossier,
-                    r.entries,
-                    r.payloads_verified,
-                    r.payloads_absent
+                    "{}",
+                    tr_args(
+                        lang,
+                        "cli-dossier-bundle-contents",
+                        &[
+                            ("dossier", &r.dossier),
+                            ("entries", &r.entries),
+                            ("verified", &r.payloads_verified),
+                            ("absent", &r.payloads_absent),
+                        ]
+                    )
                 );
-                outln!("geverifieerd");
+                outln!("{}", tr(lang, "cli-dossier-verified"));
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -597,7 +646,7 @@ fn verify_bundle_file(path: &Path, json: bool) -> anyhow::Result<ExitCode> {
             if json {
                 print_json(&serde_json::json!({"geverifieerd": false, "reden": e.to_string()}))?;
             } else {
-                outln!("NIET geverifieerd: {e}");
+                outln!("{}", tr_args(lang, "cli-dossier-not-verified-because", &[("error", &e)]));
             }
             Ok(ExitCode::from(1))
         }

@@ -178,7 +178,7 @@ fn main() -> ExitCode {
             Command::Verifieer { bundel, organisatie, opslag, json } => {
                 dossier::run(&ctx, dossier::Cmd::Verifieer { bundel, organisatie, opslag, json })
             }
-            Command::Backup { naar, data, wachtwoord_bestand } => backup::backup(&data, &naar, wachtwoord_bestand.as_deref()),
+            Command::Backup { naar, data, wachtwoord_bestand } => backup::backup(&ctx, &data, &naar, wachtwoord_bestand.as_deref()),
             Command::Herstel { bestand, naar, wachtwoord_bestand, json } => {
                 backup::herstel(&ctx, &bestand, &naar, wachtwoord_bestand.as_deref(), json)
             }
@@ -188,8 +188,24 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("fout: {}", common::terminal_safe(&format!("{e:#}")));
+            // Before the context exists (or when `--taal` itself is wrong) the language comes from
+            // the flag as typed, Dutch when it is not one the CLI speaks.
+            let lang = common::parse_lang(&cli.taal).unwrap_or(grondslag_rules::Lang::Nl);
+            eprintln!("{}", common::terminal_safe(&common::tr_args(lang, "cli-main-error", &[("error", &error_text(&e, lang))])));
             ExitCode::from(2)
         }
     }
+}
+
+/// The error as `{e:#}` writes it (each cause after a colon), with the messages the app words
+/// through the catalogue in `lang`.
+fn error_text(e: &anyhow::Error, lang: grondslag_rules::Lang) -> String {
+    e.chain()
+        .map(|cause| match cause.downcast_ref::<grondslag_app::AppError>() {
+            Some(grondslag_app::AppError::Invalid(m)) => m.render(lang),
+            Some(grondslag_app::AppError::Refused(r)) => r.message().render(lang),
+            _ => cause.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(": ")
 }

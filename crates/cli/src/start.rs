@@ -10,7 +10,9 @@ use clap::Args;
 use grondslag_app::App;
 use grondslag_web::{Backend, Config, HashCost, Limits, Web, router};
 
-use crate::common::{Context, outln};
+use grondslag_i18n::tr;
+
+use crate::common::{Context, outln, tr_args};
 
 #[derive(Args, Clone)]
 pub struct StartArgs {
@@ -44,21 +46,24 @@ pub struct StartArgs {
 }
 
 pub fn run(ctx: &Context, args: StartArgs) -> anyhow::Result<ExitCode> {
-    let addr: SocketAddr =
-        args.adres.parse().with_context(|| format!("'{}' is geen adres; schrijf bijvoorbeeld 127.0.0.1:8080", args.adres))?;
-    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().context("kan de runtime niet starten")?;
+    let lang = ctx.lang;
+    let addr: SocketAddr = args.adres.parse().with_context(|| tr_args(lang, "cli-start-not-an-address", &[("address", &args.adres)]))?;
+    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().context(tr(lang, "cli-common-cannot-start-the-runtime"))?;
     rt.block_on(async {
-        std::fs::create_dir_all(&args.data).with_context(|| format!("gegevensmap {} kan niet gemaakt worden", args.data.display()))?;
+        std::fs::create_dir_all(&args.data)
+            .with_context(|| tr_args(lang, "cli-common-data-directory-cannot-be-created", &[("dir", &args.data.display())]))?;
         match &args.database {
             Some(url) => {
-                let store = grondslag_store_postgres::PostgresStore::connect(url).await.context("PostgreSQL-database openen mislukt")?;
+                let store = grondslag_store_postgres::PostgresStore::connect(url)
+                    .await
+                    .context(tr(lang, "cli-common-opening-the-postgresql-database-failed"))?;
                 serve(ctx, &args, addr, store).await
             }
             None => {
                 let db = args.data.join("grondslag.db");
                 let store = grondslag_store_sqlite::SqliteStore::open(&db)
                     .await
-                    .with_context(|| format!("database {} openen mislukt", db.display()))?;
+                    .with_context(|| tr_args(lang, "cli-common-opening-the-database-failed", &[("db", &db.display())]))?;
                 serve(ctx, &args, addr, store).await
             }
         }
@@ -78,31 +83,35 @@ async fn serve<S: Backend>(ctx: &Context, args: &StartArgs, addr: SocketAddr, st
     init_logging();
     let app = App::new(store, &args.data, ctx.rules.clone());
     let cfg = Config { secure_cookies: args.https, hash_cost: HashCost::PRODUCTION, trusted_origins: args.origin.clone() };
-    let web = Web::new(app, cfg).await.map_err(|e| anyhow::anyhow!("{}", e.messages().0))?;
+    let lang = ctx.lang;
+    // The web layer words its errors in both languages; the terminal shows the one asked for.
+    let in_lang = |e: grondslag_web::WebError| {
+        let (nl, en) = e.messages();
+        anyhow::anyhow!("{}", if lang == grondslag_rules::Lang::En { en } else { nl })
+    };
+    let web = Web::new(app, cfg).await.map_err(in_lang)?;
     let listener =
-        tokio::net::TcpListener::bind(addr).await.with_context(|| format!("kan niet luisteren op {addr} (is de poort al in gebruik?)"))?;
+        tokio::net::TcpListener::bind(addr).await.with_context(|| tr_args(lang, "cli-start-cannot-listen-on", &[("address", &addr)]))?;
     let shown = if addr.ip().is_unspecified() { format!("http://127.0.0.1:{}", addr.port()) } else { format!("http://{addr}") };
-    if let Some(first) = web.first_run(&args.organisatie).await.map_err(|e| anyhow::anyhow!("{}", e.messages().0))? {
-        outln!("Eerste start: organisatie '{}' aangemaakt.", args.organisatie);
-        outln!("Log eenmalig in als beheerder:");
-        outln!("  inlognaam:  {}", first.login);
-        outln!("  wachtwoord: {}", first.password);
-        outln!("Dit wachtwoord wordt niet nog eens getoond. Bij het eerste inloggen stelt u een tweede factor in");
-        outln!("(een authenticator-app op uw telefoon) en kiest u een eigen wachtwoord. Maak daarna accounts aan");
-        outln!("onder Beheer; wie een account krijgt, kiest bij het eerste inloggen ook een eigen wachtwoord.");
+    if let Some(first) = web.first_run(&args.organisatie).await.map_err(in_lang)? {
+        outln!("{}", tr_args(lang, "cli-start-first-run-organisation-created", &[("name", &args.organisatie)]));
+        outln!("{}", tr(lang, "cli-start-log-in-once-as-administrator"));
+        outln!("  {}", tr_args(lang, "cli-start-login-name", &[("login", &first.login)]));
+        outln!("  {}", tr_args(lang, "cli-start-password", &[("password", &first.password)]));
+        outln!("{}", tr(lang, "cli-start-this-password-is-not-shown-again"));
     }
     if args.demo
-        && let Some((logins, password)) = web.demo().await.map_err(|e| anyhow::anyhow!("{}", e.messages().0))?
+        && let Some((logins, password)) = web.demo().await.map_err(in_lang)?
     {
-        outln!("Demo-organisatie aangemaakt (fictieve gegevens). Inlognamen, wachtwoord '{password}':");
+        outln!("{}", tr_args(lang, "cli-start-demo-organisation-created", &[("password", &password)]));
         for l in logins {
             outln!("  {:<10} {}", l.login, l.who);
         }
-        outln!("De beheerder en de privacyfunctionaris stellen bij het eerste inloggen een tweede factor in (authenticator-app).");
+        outln!("{}", tr(lang, "cli-start-the-administrator-and-the-privacy-officer"));
     } else if args.demo {
-        outln!("Demo-organisatie bestaat al; inlognamen huisarts, jeugd, aandacht, privacy, beheer (wachtwoord demo-wachtwoord-oost).");
+        outln!("{}", tr(lang, "cli-start-demo-organisation-already-exists"));
     }
-    outln!("Grondslag draait op {shown} — stop met Ctrl+C.");
+    outln!("{}", tr_args(lang, "cli-start-grondslag-runs-on", &[("address", &shown)]));
     tracing::info!(address = %addr, "server gestart");
     // Drafts nobody finished are removed after a week.
     let cleaner = web.clone();
@@ -126,6 +135,6 @@ async fn serve<S: Backend>(ctx: &Context, args: &StartArgs, addr: SocketAddr, st
         let _ = tokio::signal::ctrl_c().await;
     })
     .await
-    .context("de server stopte met een fout")?;
+    .context(tr(lang, "cli-start-the-server-stopped-with-an-error"))?;
     Ok(ExitCode::SUCCESS)
 }

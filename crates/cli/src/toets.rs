@@ -8,7 +8,9 @@ use std::process::ExitCode;
 use grondslag_scenario::{collect_files, outcome_id, parse_file, run_scenario};
 use serde::Serialize;
 
-use crate::common::{Context, outln};
+use grondslag_i18n::tr;
+
+use crate::common::{Context, outln, tr_args};
 
 #[derive(Serialize)]
 struct JsonOut {
@@ -25,7 +27,7 @@ pub fn run(ctx: &Context, paths: &[PathBuf], json: bool) -> anyhow::Result<ExitC
     let mut seen_ids = std::collections::HashMap::new();
     for f in &files {
         let name = f.display().to_string();
-        let content = match crate::common::read_text(f, crate::common::MAX_INPUT_BYTES) {
+        let content = match crate::common::read_text(f, crate::common::MAX_INPUT_BYTES, ctx.lang) {
             Ok(c) => c,
             Err(e) => {
                 invalid.push(format!("{e:#}"));
@@ -36,7 +38,7 @@ pub fn run(ctx: &Context, paths: &[PathBuf], json: bool) -> anyhow::Result<ExitC
             Ok(scenarios) => {
                 for s in scenarios {
                     if let Some(prev) = seen_ids.insert(s.id.clone(), name.clone()) {
-                        invalid.push(format!("{name}, scenario '{}': id komt ook voor in {prev}", s.id));
+                        invalid.push(tr_args(ctx.lang, "cli-toets-id-also-occurs-in", &[("file", &name), ("id", &s.id), ("other", &prev)]));
                         continue;
                     }
                     results.push(run_scenario(&ctx.rules, ctx.date, &s));
@@ -55,14 +57,14 @@ pub fn run(ctx: &Context, paths: &[PathBuf], json: bool) -> anyhow::Result<ExitC
                 outln!("ok     {}  ({})", r.id, outcome_id(r.actual.unwrap_or(r.expected)));
             } else {
                 let diffs: Vec<String> = r.diffs.iter().map(|d| d.describe()).collect();
-                outln!("FOUT   {}  [{}]: {}", r.id, r.file, diffs.join("; "));
+                outln!("{:<7}{}  [{}]: {}", tr(ctx.lang, "cli-toets-failed"), r.id, r.file, diffs.join("; "));
             }
         }
         for e in &invalid {
-            outln!("ONGELDIG {e}");
+            outln!("{} {e}", tr(ctx.lang, "cli-toets-invalid"));
         }
         if files.is_empty() {
-            outln!("geen scenariobestanden gevonden");
+            outln!("{}", tr(ctx.lang, "cli-toets-no-scenario-files-found"));
         }
         outln!("{passed} passed, {failed} failed");
     }

@@ -12,7 +12,7 @@ use grondslag_app::deliberation::{Criterion, Deliberation, Evaluated, evaluate_p
 use grondslag_engine::{QuestionOut, SourceOut, options, report, source_line};
 use grondslag_rules::{Domain, FactId, JudgmentId, Outcome, RawValue, RuleSet, Value};
 
-use crate::common::{Context, out, outln};
+use crate::common::{Context, out, outln, tr_args};
 use crate::render;
 
 struct Session<'a, R: BufRead, W: Write> {
@@ -142,7 +142,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
     }
 
     /// Parses an answer typed by a person: a number from the list, an id, part of a label,
-    /// ja/nee, or an age. Errors are Dutch and say what is expected.
+    /// ja/nee, or an age. Errors are in the session's language and say what is expected.
     fn parse_answer(&self, fact: FactId, text: &str) -> Result<Value, String> {
         let rules = self.rules();
         let opts = options(rules, fact, self.ctx.lang);
@@ -167,10 +167,14 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             let matches: Vec<_> = opts.iter().filter(|o| o.label.to_lowercase().contains(&token) || o.value.contains(&token)).collect();
             match matches.as_slice() {
                 [one] => Ok(one.value.clone()),
-                [] => Err(format!("'{token}' herken ik niet; kies een nummer of typ een deel van de naam")),
-                many => Err(format!(
-                    "'{token}' past bij meer dan één keuze: {}",
-                    many.iter().map(|o| format!("{} ({})", o.label, o.value)).collect::<Vec<_>>().join(", ")
+                [] => Err(tr_args(self.ctx.lang, "cli-vraag-not-recognised-choose-a-number", &[("input", &token)])),
+                many => Err(tr_args(
+                    self.ctx.lang,
+                    "cli-vraag-matches-more-than-one-choice",
+                    &[
+                        ("input", &token),
+                        ("choices", &many.iter().map(|o| format!("{} ({})", o.label, o.value)).collect::<Vec<_>>().join(", ")),
+                    ],
                 )),
             }
         };
@@ -178,11 +182,11 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             Domain::Bool => match lower.as_str() {
                 "j" | "ja" | "y" | "yes" | "true" | "1" => RawValue::Bool(true),
                 "n" | "nee" | "no" | "false" | "0" => RawValue::Bool(false),
-                _ => return Err("antwoord met ja of nee".into()),
+                _ => return Err(self.tr("cli-vraag-answer-ja-or-nee").into()),
             },
             Domain::Age => match lower.parse::<i64>() {
                 Ok(n) => RawValue::Int(n),
-                Err(_) => return Err("geef de leeftijd in hele jaren, bijvoorbeeld 14".into()),
+                Err(_) => return Err(self.tr("cli-vraag-give-the-age-in-whole-years").into()),
             },
             Domain::Set(_) => RawValue::List(lower.split([',', ' ']).filter(|s| !s.is_empty()).map(pick).collect::<Result<_, _>>()?),
             Domain::Enum(_) | Domain::Role { .. } => RawValue::Str(pick(&lower)?),
@@ -322,7 +326,12 @@ pub fn run(ctx: &Context, json: bool) -> anyhow::Result<ExitCode> {
         if let Some(j) = ev.required_judgments.iter().copied().find(|j| !asked_judgment.contains(j)) {
             asked_judgment.push(j);
             let title = ctx.rules.judgments[j.ix()].title.get(ctx.lang).to_string();
-            let p = format!("\n{} '{title}' {} [ja/nee]", s.tr("cli-vraag-this-answer-needs-your-own"), s.tr("cli-vraag-record-it-now"));
+            let p = format!(
+                "\n{} '{title}' {} {}",
+                s.tr("cli-vraag-this-answer-needs-your-own"),
+                s.tr("cli-vraag-record-it-now"),
+                s.tr("cli-vraag-yes-no-choice")
+            );
             match s.read(&p) {
                 Line::Eof => break true,
                 Line::Text(t) if matches!(t.to_lowercase().as_str(), "j" | "ja" | "y" | "yes") => {

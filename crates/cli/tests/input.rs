@@ -120,3 +120,43 @@ fn an_endless_answer_line_is_refused() {
     let all = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
     assert!(all.contains("Die invoer is te lang"), "{all}");
 }
+
+/// `--taal en` gives the CLI's own messages in English; without it they are Dutch, word for word
+/// as before. A language the CLI does not speak is refused in Dutch.
+#[test]
+fn the_language_flag_chooses_the_words_of_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("bestaat-niet.yaml");
+    let r = run(&["beoordeel", s(&missing)]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.starts_with("fout: "), "{}", r.stderr);
+    assert!(r.stderr.contains(&format!("{}: kan bestand niet lezen", s(&missing))), "{}", r.stderr);
+    let r = run(&["--taal", "en", "beoordeel", s(&missing)]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.starts_with("error: "), "{}", r.stderr);
+    assert!(r.stderr.contains(&format!("{}: cannot read the file", s(&missing))), "{}", r.stderr);
+    assert!(!r.stderr.contains("kan bestand niet lezen"), "{}", r.stderr);
+
+    let r = run(&["--taal", "en", "--datum", "gisteren", "controleer"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("invalid date 'gisteren'; write YYYY-MM-DD"), "{}", r.stderr);
+    let r = run(&["--datum", "gisteren", "controleer"]);
+    assert!(r.stderr.contains("ongeldige datum 'gisteren'; schrijf JJJJ-MM-DD"), "{}", r.stderr);
+
+    let r = run(&["--taal", "fr", "beoordeel", s(&missing)]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("fout: onbekende taal 'fr'; kies nl of en"), "{}", r.stderr);
+}
+
+/// The app's own refusals, worded through the catalogue, also follow `--taal`.
+#[test]
+fn the_apps_catalogue_errors_follow_the_language_flag() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let r = run(&["client", "nieuw", "--organisatie", "0192f000-0000-7000-8000-000000000001", "--referentie", "r", "--naam", "\u{7}", "--data", s(&data)]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.starts_with("fout: ") && r.stderr.contains("is leeg of bevat stuurtekens"), "{}", r.stderr);
+    let r = run(&["--taal", "en", "client", "nieuw", "--organisatie", "0192f000-0000-7000-8000-000000000001", "--referentie", "r", "--naam", "\u{7}", "--data", s(&data)]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.starts_with("error: ") && r.stderr.contains("is empty or contains control characters"), "{}", r.stderr);
+}

@@ -48,3 +48,135 @@ cli-render-rule-set = Regelset
 cli-render-law-as-of = recht van
 cli-dossier-consent-from-the-dossier = Toestemming uit het dossier
 cli-render-not-answered = niet beantwoord
+
+## cli-common
+cli-common-the-rule-set-cannot-be-loaded = de regelset kan niet geladen worden:
+cli-common-invalid-date-write-yyyy-mm-dd = ongeldige datum '{ $date }'; schrijf JJJJ-MM-DD
+cli-common-unknown-language-choose-nl-or-en = onbekende taal '{ $lang }'; kies nl of en
+cli-common-size-bytes = { $bytes } bytes
+cli-common-file-is-not-a-regular-file = { $file }: is geen gewoon bestand (maar een map, apparaat of pipe); geef een bestand op
+cli-common-file-cannot-be-read = { $file }: kan bestand niet lezen
+cli-common-file-is-too-big = { $file }: is te groot (hoogstens { $max })
+cli-common-file-is-not-utf-8-text = { $file }: is geen UTF-8-tekst
+cli-common-cannot-start-the-runtime = kan de runtime niet starten
+cli-common-data-directory-cannot-be-created = gegevensmap { $dir } kan niet gemaakt worden
+cli-common-opening-the-postgresql-database-failed = PostgreSQL-database openen mislukt
+cli-common-opening-the-database-failed = database { $db } openen mislukt
+
+## cli-main
+cli-main-error = fout: { $error }
+
+## cli-start
+cli-start-not-an-address = '{ $address }' is geen adres; schrijf bijvoorbeeld 127.0.0.1:8080
+cli-start-cannot-listen-on = kan niet luisteren op { $address } (is de poort al in gebruik?)
+cli-start-first-run-organisation-created = Eerste start: organisatie '{ $name }' aangemaakt.
+cli-start-log-in-once-as-administrator = Log eenmalig in als beheerder:
+cli-start-login-name = inlognaam:  { $login }
+cli-start-password = wachtwoord: { $password }
+cli-start-this-password-is-not-shown-again =
+    Dit wachtwoord wordt niet nog eens getoond. Bij het eerste inloggen stelt u een tweede factor in
+    (een authenticator-app op uw telefoon) en kiest u een eigen wachtwoord. Maak daarna accounts aan
+    onder Beheer; wie een account krijgt, kiest bij het eerste inloggen ook een eigen wachtwoord.
+cli-start-demo-organisation-created = Demo-organisatie aangemaakt (fictieve gegevens). Inlognamen, wachtwoord '{ $password }':
+cli-start-the-administrator-and-the-privacy-officer = De beheerder en de privacyfunctionaris stellen bij het eerste inloggen een tweede factor in (authenticator-app).
+cli-start-demo-organisation-already-exists = Demo-organisatie bestaat al; inlognamen huisarts, jeugd, aandacht, privacy, beheer (wachtwoord demo-wachtwoord-oost).
+cli-start-grondslag-runs-on = Grondslag draait op { $address } — stop met Ctrl+C.
+cli-start-the-server-stopped-with-an-error = de server stopte met een fout
+
+## cli-backup
+cli-backup-password-file-cannot-be-read = wachtwoordbestand kan niet gelezen worden
+cli-backup-give-the-password = geef het wachtwoord met --wachtwoord-bestand BESTAND of in de omgevingsvariabele { $variable }
+cli-backup-file-already-exists = { $file } bestaat al; kies een nieuw bestand (een backup overschrijft nooit)
+cli-backup-there-is-no-database-in = er staat geen database in { $dir } (verwacht { $db })
+cli-backup-snapshot-of-the-database-failed = momentopname van de database mislukt
+cli-backup-file-cannot-be-written = { $file } kan niet geschreven worden
+cli-backup-backup-written = Backup geschreven: { $file } ({ $bytes } bytes; database en { $keys } sleutelbestanden).
+cli-backup-keep-the-password-apart = Bewaar het wachtwoord apart van de backup: zonder wachtwoord is hij onbruikbaar, met wachtwoord kan iedereen de dossiers lezen.
+cli-backup-directory-cannot-be-created = map { $dir } kan niet gemaakt worden
+cli-backup-restored-in = Hersteld in { $dir } ({ $files } bestanden).
+cli-backup-organisation-verified = { $name } ({ $id }): geverifieerd, boomgrootte { $size }
+cli-backup-organisation-not-verified = { $name } ({ $id }): NIET geverifieerd: { $error }
+cli-backup-the-database-holds-no-organisation = de database in de backup bevat geen organisatie; dit is geen bruikbare backup van een gegevensmap
+cli-backup-the-restore-failed-removed = Het herstel is mislukt; wat al was teruggezet in { $dir } is weer verwijderd.
+
+## cli-controleer
+cli-controleer-rule-set = Regelset { $name } { $version } (sha256 { $hash })
+cli-controleer-counts = { $sources } bronnen, { $facts } feiten, { $roles } rollen, { $routes } routes, { $conditions } voorwaarden, { $judgments } afwegingen, { $notices } waarschuwingen in de regels
+cli-controleer-route-combinations-checked = { $routes } volledige combinaties voorwaarde voor voorwaarde van elke route gecontroleerd; samen dekken ze alle { $covered } combinaties van antwoordklassen
+cli-controleer-budget-reached-not-complete = {" "}(budget bereikt: niet volledig)
+cli-controleer-paths-through-the-question-tree = { $paths } paden door de vragenboom{ $incomplete } ({ $evaluations } evaluaties, diepste pad { $deepest } vragen) in { $seconds } s
+cli-controleer-questions-reachable = { $reached } van { $total } vragen bereikbaar
+cli-controleer-safety-properties = Veiligheidseigenschappen:
+cli-controleer-requirements-of-legal-routes = vereisten van wettelijke routes
+cli-controleer-answers = antwoorden
+cli-controleer-holds = geldt
+cli-controleer-violated = GESCHONDEN ({ $count }x)
+cli-controleer-safety-property = ({ $id }) { $label }: { $verdict }; bewezen over { $proved } volledige combinaties route voor route, nagegaan op { $applicable } { $unit }
+cli-controleer-warning = waarschuwing: { $warning }
+cli-controleer-error = FOUT: { $error }
+cli-controleer-rule-set-in-order = regelset in orde
+
+## cli-toets
+cli-toets-id-also-occurs-in = { $file }, scenario '{ $id }': id komt ook voor in { $other }
+cli-toets-failed = FOUT
+cli-toets-invalid = ONGELDIG
+cli-toets-no-scenario-files-found = geen scenariobestanden gevonden
+
+## cli-dossier
+cli-dossier-invalid-date = { $flag }: ongeldige datum '{ $date }'; schrijf JJJJ-MM-DD
+cli-dossier-choose-ja-or-nee = { $flag }: '{ $value }' — kies ja of nee
+cli-dossier-unknown-role = onbekende rol '{ $role }'; kies professional, aandachtsfunctionaris, privacy_officer of administrator
+cli-dossier-unknown-capacity = onbekende hoedanigheid '{ $capacity }'; kies client, ouder_met_gezag, voogd, curator, mentor, schriftelijk_gemachtigde, partner of familie
+cli-dossier-unknown-form = onbekende vorm '{ $form }'; kies schriftelijk, mondeling of digitaal
+cli-dossier-receipt-title = Bewijs van vastlegging
+cli-dossier-receipt-dossier = Dossier: { $dossier }
+cli-dossier-receipt-entry = Dossierregel: { $seq }
+cli-dossier-receipt-leaf = Leaf: { $index } (hash { $hash })
+cli-dossier-receipt-tree-size = Boomgrootte: { $size }
+cli-dossier-receipt-inclusion-proof = Inclusiebewijs: { $hashes } hashes
+cli-dossier-receipt-checkpoint = Checkpoint:
+cli-dossier-recorded-as-dossier-entry = { $what } vastgelegd als dossierregel { $seq }.
+cli-dossier-deliberation = Beraad
+cli-dossier-decision = Besluit
+cli-dossier-consent = Toestemming
+cli-dossier-withdrawal-of-consent = Intrekking van toestemming
+cli-dossier-organisation-created = Organisatie aangemaakt: { $name }
+cli-dossier-verification-key-publish-it = verificatiesleutel (publiceer deze): { $key }
+cli-dossier-keys-stored-in = sleutels opgeslagen in { $dir }
+cli-dossier-there-are-no-organisations-yet = Er zijn nog geen organisaties.
+cli-dossier-professional-registered = Professional geregistreerd: { $name } ({ $profession }, { $role })
+cli-dossier-client-registered = Cliënt geregistreerd (naam en geboortedatum versleuteld opgeslagen)
+cli-dossier-pseudonym = pseudoniem: { $pseudonym }
+cli-dossier-dossier-of-client = Dossier { $dossier } (cliënt { $client })
+cli-dossier-no-dossier-entries-yet = Nog geen dossierregels.
+cli-dossier-verification = Verificatie
+cli-dossier-chain = keten: { $status }
+cli-dossier-chain-intact = intact
+cli-dossier-chain-not-intact = NIET intact
+cli-dossier-checkpoint = checkpoint: { $status }
+cli-dossier-signature-correct = handtekening klopt (boomgrootte { $size })
+cli-dossier-signature-not-in-order = handtekening NIET in orde
+cli-dossier-inclusion-in-the-checkpoint = opname in het checkpoint: { $status }
+cli-dossier-every-entry-shown = elke regel aangetoond
+cli-dossier-not-shown = NIET aangetoond
+cli-dossier-verified = geverifieerd
+cli-dossier-not-verified = NIET geverifieerd
+cli-dossier-not-verified-because = NIET geverifieerd: { $error }
+cli-dossier-bundle-written =
+    Verificatiebundel geschreven naar { $file } ({ $entries } dossierregels, boomgrootte in checkpoint zie bundel).
+    Sleutel: { $keys }
+cli-dossier-organisation-verification = Organisatie { $org }: { $dossiers } dossiers, { $entries } dossierregels, boomgrootte { $size }; laatste checkpoint (grootte { $checkpoint }) ondertekend met { $key }
+cli-dossier-give-a-bundle-file-or-organisation = geef óf een bundelbestand óf --organisatie ID
+cli-dossier-content-of-entry-erased = Inhoud van dossierregel { $seq } gewist. De regel zelf en zijn vingerafdruk blijven; de verificatie blijft slagen.
+cli-dossier-cannot-write-does-it-exist = { $file }: kan niet schrijven (bestaat het al?)
+cli-dossier-writing-failed = { $file }: schrijven mislukt
+cli-dossier-bundle-tree-size = boomgrootte: { $size }
+cli-dossier-bundle-key = sleutel: { $key } (vergelijk met de gepubliceerde sleutel)
+cli-dossier-bundle-contents = dossier: { $dossier }, { $entries } dossierregels; inhoud gecontroleerd: { $verified }, afwezig of gewist: { $absent }
+
+## cli-vraag (answers)
+cli-vraag-not-recognised-choose-a-number = '{ $input }' herken ik niet; kies een nummer of typ een deel van de naam
+cli-vraag-matches-more-than-one-choice = '{ $input }' past bij meer dan één keuze: { $choices }
+cli-vraag-answer-ja-or-nee = antwoord met ja of nee
+cli-vraag-give-the-age-in-whole-years = geef de leeftijd in hele jaren, bijvoorbeeld 14
+cli-vraag-yes-no-choice = {"["}ja/nee]
