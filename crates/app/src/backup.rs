@@ -19,23 +19,44 @@ const SQLITE_HEADER: &[u8] = b"SQLite format 3\0";
 /// A passphrase shorter than this is refused: the backup holds the keys.
 pub const MIN_PASSPHRASE_CHARS: usize = 12;
 
-#[derive(Debug, thiserror::Error)]
+/// What can go wrong with a backup; worded through the catalogue ([`BackupError::message`]).
+#[derive(Debug)]
 pub enum BackupError {
-    #[error("het wachtwoord is te kort: gebruik minstens {MIN_PASSPHRASE_CHARS} tekens (de backup bevat ook de sleutels)")]
     WeakPassphrase,
-    #[error("dit is geen Grondslag-backup, het bestand is beschadigd, of het wachtwoord klopt niet")]
     CannotDecrypt,
-    #[error("de backup is beschadigd: {0}")]
+    /// Why the content does not hold together (a technical detail, as found).
     Corrupt(String),
-    #[error("de backup bevat een pad dat niet in een gegevensmap hoort: {0}")]
     UnsafePath(String),
-    #[error("{0} bevat al gegevens; herstel alleen in een lege of nieuwe map")]
     NotEmpty(PathBuf),
-    #[error("{0}: {1}")]
     Io(PathBuf, std::io::Error),
-    #[error("versleutelen mislukt: {0}")]
     Encrypt(String),
 }
+
+impl BackupError {
+    /// What the user reads, in their language at the edge.
+    pub fn message(&self) -> grondslag_i18n::Msg {
+        use grondslag_i18n::Msg;
+        match self {
+            BackupError::WeakPassphrase => Msg::new("backup-weak-passphrase").arg("min", MIN_PASSPHRASE_CHARS),
+            BackupError::CannotDecrypt => Msg::new("backup-cannot-decrypt"),
+            BackupError::Corrupt(why) => Msg::new("backup-corrupt").arg("why", why),
+            BackupError::UnsafePath(path) => Msg::new("backup-unsafe-path").arg("path", path),
+            BackupError::NotEmpty(dir) => Msg::new("backup-not-empty").arg("dir", dir.display()),
+            BackupError::Io(path, e) => Msg::new("backup-io").arg("path", path.display()).arg("error", e),
+            BackupError::Encrypt(why) => Msg::new("backup-encrypt-failed").arg("why", why),
+        }
+    }
+}
+
+/// Dutch (the terminal renders [`BackupError::message`] in its own language).
+impl std::fmt::Display for BackupError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.message(), f)
+    }
+}
+
+// No `source`: the message already names the I/O error, and the terminal prints the chain.
+impl std::error::Error for BackupError {}
 
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

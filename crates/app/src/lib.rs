@@ -642,11 +642,14 @@ impl<S: Store> App<S> {
                 erased: payload.is_none(),
             });
         }
-        let status = self.dossier_status(&org, &d, &rows.iter().map(|(r, _, _)| r.clone()).collect::<Vec<_>>()).await?;
+        let status = self.dossier_status(&org, &d, &rows.iter().map(|(r, _, _)| r.clone()).collect::<Vec<_>>(), lang).await?;
         Ok((History { dossier: d.id.clone(), client: c.id.clone(), lines, status }, registry))
     }
 
-    async fn dossier_status(&self, org: &Organisation, d: &Dossier, rows: &[StoredEntry]) -> AppResult<DossierStatus> {
+    /// The verification status of a dossier; what fails is said in `lang` (the store's own
+    /// integrity findings name tree positions and stay as the store words them).
+    async fn dossier_status(&self, org: &Organisation, d: &Dossier, rows: &[StoredEntry], lang: Lang) -> AppResult<DossierStatus> {
+        use grondslag_i18n::{tr, tr_with};
         let mut st =
             DossierStatus { chain_ok: true, checkpoint_ok: false, checkpoint_size: None, inclusion_ok: true, problems: Vec::new() };
         let entries = match check_entries(&org.id, &d.id, rows) {
@@ -659,18 +662,22 @@ impl<S: Store> App<S> {
         };
         let key = self.keys.load(&org.id)?.verifier_key()?;
         let Some(saved) = self.store.latest_checkpoint(&org.id).await? else {
-            st.problems.push("er is geen ondertekend checkpoint".into());
+            st.problems.push(tr(lang, "status-no-signed-checkpoint").to_owned());
             st.inclusion_ok = false;
             return Ok(st);
         };
         let cp = match verify_checkpoint(&saved.note, &key) {
             Ok(cp) if cp.origin == org.origin => cp,
             Ok(cp) => {
-                st.problems.push(format!("checkpoint hoort bij {} in plaats van {}", cp.origin, org.origin));
+                st.problems.push(tr_with(
+                    lang,
+                    "status-checkpoint-other-origin",
+                    &[("found", cp.origin.as_str().into()), ("expected", org.origin.as_str().into())],
+                ));
                 return Ok(st);
             }
             Err(e) => {
-                st.problems.push(format!("handtekening van het checkpoint klopt niet: {e}"));
+                st.problems.push(tr_with(lang, "status-checkpoint-signature-wrong", &[("error", e.to_string().into())]));
                 st.inclusion_ok = false;
                 return Ok(st);
             }
@@ -684,7 +691,7 @@ impl<S: Store> App<S> {
             };
             if !ok {
                 st.inclusion_ok = false;
-                st.problems.push(format!("entry {} (leaf {}): niet aantoonbaar opgenomen in het checkpoint", row.seq, row.leaf_index));
+                st.problems.push(tr_with(lang, "status-entry-not-included", &[("seq", row.seq.into()), ("leaf", row.leaf_index.into())]));
             }
         }
         if entries.is_empty() && !rows.is_empty() {

@@ -204,7 +204,10 @@ fn error_text(e: &anyhow::Error, lang: grondslag_rules::Lang) -> String {
         .map(|cause| match cause.downcast_ref::<grondslag_app::AppError>() {
             Some(grondslag_app::AppError::Invalid(m)) => m.render(lang),
             Some(grondslag_app::AppError::Refused(r)) => r.message().render(lang),
-            _ => cause.to_string(),
+            _ => match cause.downcast_ref::<grondslag_app::backup::BackupError>() {
+                Some(b) => b.message().render(lang),
+                None => cause.to_string(),
+            },
         })
         .collect::<Vec<_>>()
         .join(": ")

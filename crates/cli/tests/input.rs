@@ -153,10 +153,34 @@ fn the_language_flag_chooses_the_words_of_errors() {
 fn the_apps_catalogue_errors_follow_the_language_flag() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    let r = run(&["client", "nieuw", "--organisatie", "0192f000-0000-7000-8000-000000000001", "--referentie", "r", "--naam", "\u{7}", "--data", s(&data)]);
+    let r = run(&[
+        "client",
+        "nieuw",
+        "--organisatie",
+        "0192f000-0000-7000-8000-000000000001",
+        "--referentie",
+        "r",
+        "--naam",
+        "\u{7}",
+        "--data",
+        s(&data),
+    ]);
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(r.stderr.starts_with("fout: ") && r.stderr.contains("is leeg of bevat stuurtekens"), "{}", r.stderr);
-    let r = run(&["--taal", "en", "client", "nieuw", "--organisatie", "0192f000-0000-7000-8000-000000000001", "--referentie", "r", "--naam", "\u{7}", "--data", s(&data)]);
+    let r = run(&[
+        "--taal",
+        "en",
+        "client",
+        "nieuw",
+        "--organisatie",
+        "0192f000-0000-7000-8000-000000000001",
+        "--referentie",
+        "r",
+        "--naam",
+        "\u{7}",
+        "--data",
+        s(&data),
+    ]);
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(r.stderr.starts_with("error: ") && r.stderr.contains("is empty or contains control characters"), "{}", r.stderr);
 }

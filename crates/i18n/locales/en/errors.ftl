@@ -183,3 +183,12 @@ bundle-truncated = The bundle has been cut short: when it was signed the dossier
 bundle-mismatch = The bundle does not match this organisation's dossier log: { $why }
 bundle-mismatch-other-log = the signed log differs from the stored log
 bundle-mismatch-unknown-dossier = the dossier is not known
+
+## backups
+backup-weak-passphrase = the password is too short: use at least { $min } characters (the backup also holds the keys)
+backup-cannot-decrypt = this is not a Grondslag backup, the file is damaged, or the password is wrong
+backup-corrupt = the backup is damaged: { $why }
+backup-unsafe-path = the backup contains a path that does not belong in a data directory: { $path }
+backup-not-empty = { $dir } already holds data; restore only into an empty or new directory
+backup-io = { $path }: { $error }
+backup-encrypt-failed = encryption failed: { $why }

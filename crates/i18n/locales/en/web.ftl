@@ -559,3 +559,9 @@ entry-summary-consent-given = Consent of { $by } for { $recipients } — { $data
 entry-summary-consent-withdrawn = Consent of entry { $seq } withdrawn as of { $on } by { $by }
 entry-summary-disclosure = Disclosed to { $recipient } on { $at }: { $what }
 entry-summary-correction = Correction of entry { $seq }: { $reason }
+
+## dossier verification status
+status-no-signed-checkpoint = There is no signed state of the log yet: the entries of this dossier cannot be checked.
+status-checkpoint-other-origin = The signed state of the log belongs to { $found } instead of to this organisation ({ $expected }).
+status-checkpoint-signature-wrong = The signature on the state of the log is not right: { $error }
+status-entry-not-included = Dossier entry { $seq } (position { $leaf } in the log) cannot be shown to be part of the signed state.

@@ -183,3 +183,12 @@ bundle-truncated = De bundel is ingekort: toen hij werd ondertekend had het doss
 bundle-mismatch = De bundel past niet bij het dossierlogboek van deze organisatie: { $why }
 bundle-mismatch-other-log = het ondertekende logboek verschilt van het opgeslagen logboek
 bundle-mismatch-unknown-dossier = het dossier is niet bekend
+
+## backups
+backup-weak-passphrase = het wachtwoord is te kort: gebruik minstens { $min } tekens (de backup bevat ook de sleutels)
+backup-cannot-decrypt = dit is geen Grondslag-backup, het bestand is beschadigd, of het wachtwoord klopt niet
+backup-corrupt = de backup is beschadigd: { $why }
+backup-unsafe-path = de backup bevat een pad dat niet in een gegevensmap hoort: { $path }
+backup-not-empty = { $dir } bevat al gegevens; herstel alleen in een lege of nieuwe map
+backup-io = { $path }: { $error }
+backup-encrypt-failed = versleutelen mislukt: { $why }

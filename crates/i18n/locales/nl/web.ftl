@@ -559,3 +559,9 @@ entry-summary-consent-given = Toestemming van { $by } voor { $recipients } — {
 entry-summary-consent-withdrawn = Toestemming van dossierregel { $seq } ingetrokken per { $on } door { $by }
 entry-summary-disclosure = Verstrekt aan { $recipient } op { $at }: { $what }
 entry-summary-correction = Correctie van dossierregel { $seq }: { $reason }
+
+## dossier verification status
+status-no-signed-checkpoint = Er is nog geen ondertekende stand van het logboek: de regels van dit dossier kunnen niet worden nagegaan.
+status-checkpoint-other-origin = De ondertekende stand van het logboek hoort bij { $found } in plaats van bij deze organisatie ({ $expected }).
+status-checkpoint-signature-wrong = De handtekening onder de stand van het logboek klopt niet: { $error }
+status-entry-not-included = Dossierregel { $seq } (plaats { $leaf } in het logboek) is niet aantoonbaar opgenomen in de ondertekende stand.
