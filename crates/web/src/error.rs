@@ -118,8 +118,16 @@ impl From<StoreError> for WebError {
     fn from(e: StoreError) -> Self {
         match e {
             StoreError::NotFound { .. } => WebError::NotFound(Msg::new("error-niet-gevonden-heeft-geen")),
-            StoreError::Conflict(m) => WebError::Conflict(Msg::verbatim(m)),
-            StoreError::Invalid(m) => WebError::Invalid(Msg::verbatim(m)),
+            // The store's own words are technical (a database constraint, a number out of range):
+            // the user reads what it means for them; the code is logged.
+            StoreError::Conflict(_) => {
+                tracing::warn!(code = "store_conflict", "opslag weigerde");
+                WebError::Conflict(Msg::new("error-store-conflict"))
+            }
+            StoreError::Invalid(_) => {
+                tracing::warn!(code = "store_invalid", "opslag weigerde");
+                WebError::Invalid(Msg::new("error-store-invalid"))
+            }
             StoreError::Integrity(_) => internal("store_integrity"),
             StoreError::Backend(_) => internal("store_backend"),
         }

@@ -192,3 +192,7 @@ backup-unsafe-path = the backup contains a path that does not belong in a data d
 backup-not-empty = { $dir } already holds data; restore only into an empty or new directory
 backup-io = { $path }: { $error }
 backup-encrypt-failed = encryption failed: { $why }
+
+## the store's refusals, as the user reads them
+error-store-conflict = This could not be saved: it already exists, or someone else changed it in the meantime. Reload the page and try again.
+error-store-invalid = This could not be saved: the data do not fit what is already recorded.

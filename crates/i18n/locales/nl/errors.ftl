@@ -192,3 +192,7 @@ backup-unsafe-path = de backup bevat een pad dat niet in een gegevensmap hoort: 
 backup-not-empty = { $dir } bevat al gegevens; herstel alleen in een lege of nieuwe map
 backup-io = { $path }: { $error }
 backup-encrypt-failed = versleutelen mislukt: { $why }
+
+## the store's refusals, as the user reads them
+error-store-conflict = Dit kon niet worden opgeslagen: het bestaat al, of het is intussen door iemand anders gewijzigd. Laad de pagina opnieuw en probeer het nog eens.
+error-store-invalid = Dit kon niet worden opgeslagen: de gegevens passen niet bij wat er al is vastgelegd.
