@@ -58,7 +58,7 @@ pub async fn serve(listener: TcpListener, router: Router, limits: Limits, shutdo
                 Err(e) => {
                     // Per-connection errors (the peer reset before accept) and running out of
                     // file descriptors are not fatal: wait a moment and accept again.
-                    eprintln!("grondslag-web: verbinding aannemen mislukt ({})", e.kind());
+                    tracing::warn!(kind = %e.kind(), "verbinding aannemen mislukt");
                     tokio::time::sleep(Duration::from_millis(50)).await;
                     continue;
                 }
