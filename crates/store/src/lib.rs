@@ -26,7 +26,7 @@ pub use access::{
 };
 pub use append::{AppendPlan, plan_append};
 pub use error::{StoreError, StoreResult};
-pub use ids::{ClientId, DossierId, DraftId, GrantId, IdError, OrgId, ProfessionalId, StoredId, is_uuid, new_id};
+pub use ids::{ClientId, DossierId, DraftId, GrantId, IdError, OrgId, ProfessionalId, StoredId, UnixMillis, is_uuid, new_id};
 pub use proofs::{consistency_proof, inclusion_proof, load_nodes, needed_for_consistency, needed_for_inclusion};
 pub use records::{
     AppRole, AppendRequest, Appended, Client, Dossier, NewProfessional, Organisation, Professional, SavedCheckpoint, SealedPayload,
