@@ -15,6 +15,12 @@
 //!   an [`IdError`] when it is not an id; deserialising checks the same way;
 //! - [`OrgId::from_stored`]: from a row the store wrote itself, unchecked (a backend reading its
 //!   own tables, or an id the ledger already validated).
+//!
+//! Every time the store keeps (sessions, second factors, break-the-glass grants, drafts, first
+//! use) is a [`UnixMillis`]: milliseconds since the Unix epoch, UTC. On disk it is the same
+//! integer as before (SQL binds use [`UnixMillis::as_millis`], serde writes the bare number).
+//! Counters that are not times (the TOTP step) and the RFC 3339 texts of the ledger and the
+//! access log stay what they are.
 
 use std::fmt;
 use std::time::Duration;

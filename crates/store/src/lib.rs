@@ -42,7 +42,7 @@ use grondslag_ledger::Hash;
 /// `grondslag-store-postgres`; the application is generic over it.
 ///
 /// Ids are UUIDv7 strings in lowercase hyphenated form, made by the store ([`new_id`]), typed
-/// by what they name ([`OrgId`], [`ClientId`], …; see `ids.rs`).
+/// by what they name ([`OrgId`], [`ClientId`], …; see `ids.rs`). Times are [`UnixMillis`].
 pub trait Store: Clone + Send + Sync + 'static {
     // --- organisations, professionals, clients, dossiers -------------------------------
 
