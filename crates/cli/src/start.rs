@@ -121,7 +121,7 @@ async fn serve<S: Backend>(ctx: &Context, args: &StartArgs, addr: SocketAddr, st
             tick.tick().await;
             let _ = grondslag_store::AccessStore::delete_drafts_before(
                 cleaner.store(),
-                grondslag_web::now_ms() - grondslag_web::draft::DRAFT_TTL_MS,
+                grondslag_web::now_ms().saturating_sub(grondslag_web::draft::DRAFT_TTL),
             )
             .await;
         }

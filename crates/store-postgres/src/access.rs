@@ -8,7 +8,7 @@
 
 use grondslag_store::{
     ACCESS_GENESIS, AccessEvent, AccessQuery, AccessStore, BreakGlass, CareRelation, ClientId, Credential, Draft, DraftId, GrantId, OrgId,
-    PasswordOrigin, ProfessionalId, SecondFactor, SessionRecord, SessionStage, StoreError, StoreResult, StoredAccessEvent,
+    PasswordOrigin, ProfessionalId, SecondFactor, SessionRecord, SessionStage, StoreError, StoreResult, StoredAccessEvent, UnixMillis,
     access_event_hash,
 };
 use std::collections::HashMap;
@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use grondslag_ledger::Hash;
 use sqlx::postgres::PgRow;
 
-use crate::{PostgresStore, backend, get, get_id, get_opt_id, hash32, to_i64, to_u64};
+use crate::{PostgresStore, backend, get, get_id, get_opt_id, get_opt_time, get_time, hash32, to_i64, to_u64};
 
 fn credential(row: &PgRow) -> StoreResult<Credential> {
     Ok(Credential {
@@ -25,7 +25,7 @@ fn credential(row: &PgRow) -> StoreResult<Credential> {
         password_hash: get(row, "password_hash")?,
         disabled: get(row, "disabled")?,
         must_change_password: get(row, "must_change_password")?,
-        first_use: get(row, "first_use")?,
+        first_use: get_opt_time(row, "first_use")?,
     })
 }
 
@@ -33,9 +33,9 @@ fn session(row: &PgRow) -> StoreResult<SessionRecord> {
     Ok(SessionRecord {
         id_hash: get(row, "id_hash")?,
         professional: get_id(row, "professional_id")?,
-        created: get(row, "created")?,
-        last_seen: get(row, "last_seen")?,
-        expires: get(row, "expires")?,
+        created: get_time(row, "created")?,
+        last_seen: get_time(row, "last_seen")?,
+        expires: get_time(row, "expires")?,
         stage: SessionStage::parse(&get::<String>(row, "stage")?)?,
     })
 }
@@ -46,7 +46,7 @@ fn second_factor(row: &PgRow) -> StoreResult<SecondFactor> {
         secret_sealed: get(row, "secret_sealed")?,
         confirmed: get(row, "confirmed")?,
         last_step: get(row, "last_step")?,
-        created: get(row, "created")?,
+        created: get_time(row, "created")?,
     })
 }
 
@@ -57,10 +57,10 @@ fn break_glass(row: &PgRow) -> StoreResult<BreakGlass> {
         professional: get_id(row, "professional_id")?,
         client: get_id(row, "client_id")?,
         reason_sealed: get(row, "reason_sealed")?,
-        granted: get(row, "granted")?,
-        expires: get(row, "expires")?,
+        granted: get_time(row, "granted")?,
+        expires: get_time(row, "expires")?,
         reviewed_by: get_opt_id(row, "reviewed_by")?,
-        reviewed_at: get(row, "reviewed_at")?,
+        reviewed_at: get_opt_time(row, "reviewed_at")?,
     })
 }
 
@@ -91,7 +91,7 @@ fn draft(row: &PgRow) -> StoreResult<Draft> {
         professional: get_id(row, "professional_id")?,
         client: get_opt_id(row, "client_id")?,
         sealed: get(row, "sealed")?,
-        updated: get(row, "updated")?,
+        updated: get_time(row, "updated")?,
     })
 }
 
@@ -180,10 +180,10 @@ impl AccessStore for PostgresStore {
         Ok(())
     }
 
-    async fn record_first_use(&self, professional: &ProfessionalId, at: i64) -> StoreResult<bool> {
+    async fn record_first_use(&self, professional: &ProfessionalId, at: UnixMillis) -> StoreResult<bool> {
         // One statement: of two sign-ins at the same moment, only one records the first use.
         let done = sqlx::query("UPDATE credential SET first_use = $1 WHERE professional_id = $2 AND first_use IS NULL")
-            .bind(at)
+            .bind(at.as_millis())
             .bind(professional.as_str())
             .execute(self.pool())
             .await
@@ -201,9 +201,9 @@ impl AccessStore for PostgresStore {
         sqlx::query("INSERT INTO session (id_hash, professional_id, created, last_seen, expires, stage) VALUES ($1, $2, $3, $4, $5, $6)")
             .bind(&s.id_hash)
             .bind(s.professional.as_str())
-            .bind(s.created)
-            .bind(s.last_seen)
-            .bind(s.expires)
+            .bind(s.created.as_millis())
+            .bind(s.last_seen.as_millis())
+            .bind(s.expires.as_millis())
             .bind(s.stage.as_str())
             .execute(self.pool())
             .await
@@ -220,9 +220,9 @@ impl AccessStore for PostgresStore {
         row.as_ref().map(session).transpose()
     }
 
-    async fn touch_session(&self, id_hash: &str, last_seen: i64) -> StoreResult<()> {
+    async fn touch_session(&self, id_hash: &str, last_seen: UnixMillis) -> StoreResult<()> {
         sqlx::query("UPDATE session SET last_seen = $1 WHERE id_hash = $2")
-            .bind(last_seen)
+            .bind(last_seen.as_millis())
             .bind(id_hash)
             .execute(self.pool())
             .await
@@ -255,7 +255,7 @@ impl AccessStore for PostgresStore {
         row.as_ref().map(second_factor).transpose()
     }
 
-    async fn start_second_factor(&self, professional: &ProfessionalId, secret_sealed: &[u8], created: i64) -> StoreResult<()> {
+    async fn start_second_factor(&self, professional: &ProfessionalId, secret_sealed: &[u8], created: UnixMillis) -> StoreResult<()> {
         let done = sqlx::query(
             "INSERT INTO second_factor (professional_id, secret_sealed, confirmed, last_step, created) VALUES ($1, $2, FALSE, NULL, $3)
              ON CONFLICT (professional_id) DO UPDATE SET secret_sealed = excluded.secret_sealed, created = excluded.created
@@ -263,7 +263,7 @@ impl AccessStore for PostgresStore {
         )
         .bind(professional.as_str())
         .bind(secret_sealed)
-        .bind(created)
+        .bind(created.as_millis())
         .execute(self.pool())
         .await
         .map_err(backend)?;
@@ -323,9 +323,9 @@ impl AccessStore for PostgresStore {
         tx.commit().await.map_err(backend)
     }
 
-    async fn use_recovery_code(&self, professional: &ProfessionalId, hash: &str, at: i64) -> StoreResult<bool> {
+    async fn use_recovery_code(&self, professional: &ProfessionalId, hash: &str, at: UnixMillis) -> StoreResult<bool> {
         let done = sqlx::query("UPDATE recovery_code SET used_at = $1 WHERE professional_id = $2 AND code_hash = $3 AND used_at IS NULL")
-            .bind(at)
+            .bind(at.as_millis())
             .bind(professional.as_str())
             .bind(hash)
             .execute(self.pool())
@@ -467,15 +467,20 @@ impl AccessStore for PostgresStore {
         .bind(g.professional.as_str())
         .bind(g.client.as_str())
         .bind(&g.reason_sealed)
-        .bind(g.granted)
-        .bind(g.expires)
+        .bind(g.granted.as_millis())
+        .bind(g.expires.as_millis())
         .execute(self.pool())
         .await
         .map_err(backend)?;
         Ok(())
     }
 
-    async fn active_break_glass(&self, professional: &ProfessionalId, client: &ClientId, now: i64) -> StoreResult<Option<BreakGlass>> {
+    async fn active_break_glass(
+        &self,
+        professional: &ProfessionalId,
+        client: &ClientId,
+        now: UnixMillis,
+    ) -> StoreResult<Option<BreakGlass>> {
         let row = sqlx::query(concat!(
             "SELECT ",
             break_glass_columns!(),
@@ -484,7 +489,7 @@ impl AccessStore for PostgresStore {
         ))
         .bind(professional.as_str())
         .bind(client.as_str())
-        .bind(now)
+        .bind(now.as_millis())
         .fetch_optional(self.pool())
         .await
         .map_err(backend)?;
@@ -504,11 +509,11 @@ impl AccessStore for PostgresStore {
         rows.iter().map(break_glass).collect()
     }
 
-    async fn review_break_glass(&self, org: &OrgId, id: &GrantId, by: &ProfessionalId, at: i64) -> StoreResult<()> {
+    async fn review_break_glass(&self, org: &OrgId, id: &GrantId, by: &ProfessionalId, at: UnixMillis) -> StoreResult<()> {
         let done =
             sqlx::query("UPDATE break_glass SET reviewed_by = $1, reviewed_at = $2 WHERE id = $3 AND org_id = $4 AND reviewed_by IS NULL")
                 .bind(by.as_str())
-                .bind(at)
+                .bind(at.as_millis())
                 .bind(id.as_str())
                 .bind(org.as_str())
                 .execute(self.pool())
@@ -641,7 +646,7 @@ impl AccessStore for PostgresStore {
         .bind(d.professional.as_str())
         .bind(d.client.as_ref().map(ClientId::as_str))
         .bind(&d.sealed)
-        .bind(d.updated)
+        .bind(d.updated.as_millis())
         .execute(self.pool())
         .await
         .map_err(backend)?;
@@ -673,8 +678,9 @@ impl AccessStore for PostgresStore {
         rows.iter().map(draft).collect()
     }
 
-    async fn delete_drafts_before(&self, before: i64) -> StoreResult<u64> {
-        let done = sqlx::query("DELETE FROM draft WHERE updated < $1").bind(before).execute(self.pool()).await.map_err(backend)?;
+    async fn delete_drafts_before(&self, before: UnixMillis) -> StoreResult<u64> {
+        let done =
+            sqlx::query("DELETE FROM draft WHERE updated < $1").bind(before.as_millis()).execute(self.pool()).await.map_err(backend)?;
         Ok(done.rows_affected())
     }
 }

@@ -16,7 +16,8 @@ use std::time::Duration;
 use grondslag_ledger::{ChainHead, Frontier, Hash, empty_root};
 use grondslag_store::{
     AppRole, AppendRequest, Appended, Client, ClientId, Dossier, DossierId, NewProfessional, OrgId, Organisation, Professional,
-    ProfessionalId, SavedCheckpoint, SealedPayload, Store, StoreError, StoreResult, StoredEntry, StoredId, TreeHead, new_id, plan_append,
+    ProfessionalId, SavedCheckpoint, SealedPayload, Store, StoreError, StoreResult, StoredEntry, StoredId, TreeHead, UnixMillis, new_id,
+    plan_append,
 };
 use sqlx::migrate::{Migration, MigrationType, Migrator};
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions, PgRow};
@@ -82,6 +83,15 @@ pub(crate) fn get_id<I: StoredId>(row: &PgRow, col: &str) -> StoreResult<I> {
 
 pub(crate) fn get_opt_id<I: StoredId>(row: &PgRow, col: &str) -> StoreResult<Option<I>> {
     Ok(get::<Option<String>>(row, col)?.map(I::from_stored))
+}
+
+/// A time as stored (unix milliseconds in a `BIGINT`/`INTEGER` column).
+pub(crate) fn get_time(row: &PgRow, col: &str) -> StoreResult<UnixMillis> {
+    Ok(UnixMillis::from_millis(get::<i64>(row, col)?))
+}
+
+pub(crate) fn get_opt_time(row: &PgRow, col: &str) -> StoreResult<Option<UnixMillis>> {
+    Ok(get::<Option<i64>>(row, col)?.map(UnixMillis::from_millis))
 }
 
 pub(crate) fn get<'r, T: sqlx::Decode<'r, sqlx::Postgres> + sqlx::Type<sqlx::Postgres>>(row: &'r PgRow, col: &str) -> StoreResult<T> {

@@ -3,7 +3,7 @@
 
 use grondslag_store::{
     ACCESS_GENESIS, AccessEvent, AccessQuery, AccessStore, BreakGlass, CareRelation, ClientId, Credential, Draft, DraftId, GrantId, OrgId,
-    PasswordOrigin, ProfessionalId, SecondFactor, SessionRecord, SessionStage, StoreError, StoreResult, StoredAccessEvent,
+    PasswordOrigin, ProfessionalId, SecondFactor, SessionRecord, SessionStage, StoreError, StoreResult, StoredAccessEvent, UnixMillis,
     access_event_hash,
 };
 use std::collections::HashMap;
@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use grondslag_ledger::Hash;
 use sqlx::sqlite::SqliteRow;
 
-use crate::{SqliteStore, backend, get, get_id, get_opt_id, hash32, to_i64, to_u64};
+use crate::{SqliteStore, backend, get, get_id, get_opt_id, get_opt_time, get_time, hash32, to_i64, to_u64};
 
 fn credential(row: &SqliteRow) -> StoreResult<Credential> {
     Ok(Credential {
@@ -20,7 +20,7 @@ fn credential(row: &SqliteRow) -> StoreResult<Credential> {
         password_hash: get(row, "password_hash")?,
         disabled: get::<i64>(row, "disabled")? != 0,
         must_change_password: get::<i64>(row, "must_change_password")? != 0,
-        first_use: get(row, "first_use")?,
+        first_use: get_opt_time(row, "first_use")?,
     })
 }
 
@@ -28,9 +28,9 @@ fn session(row: &SqliteRow) -> StoreResult<SessionRecord> {
     Ok(SessionRecord {
         id_hash: get(row, "id_hash")?,
         professional: get_id(row, "professional_id")?,
-        created: get(row, "created")?,
-        last_seen: get(row, "last_seen")?,
-        expires: get(row, "expires")?,
+        created: get_time(row, "created")?,
+        last_seen: get_time(row, "last_seen")?,
+        expires: get_time(row, "expires")?,
         stage: SessionStage::parse(&get::<String>(row, "stage")?)?,
     })
 }
@@ -41,7 +41,7 @@ fn second_factor(row: &SqliteRow) -> StoreResult<SecondFactor> {
         secret_sealed: get(row, "secret_sealed")?,
         confirmed: get::<i64>(row, "confirmed")? != 0,
         last_step: get(row, "last_step")?,
-        created: get(row, "created")?,
+        created: get_time(row, "created")?,
     })
 }
 
@@ -52,10 +52,10 @@ fn break_glass(row: &SqliteRow) -> StoreResult<BreakGlass> {
         professional: get_id(row, "professional_id")?,
         client: get_id(row, "client_id")?,
         reason_sealed: get(row, "reason_sealed")?,
-        granted: get(row, "granted")?,
-        expires: get(row, "expires")?,
+        granted: get_time(row, "granted")?,
+        expires: get_time(row, "expires")?,
         reviewed_by: get_opt_id(row, "reviewed_by")?,
-        reviewed_at: get(row, "reviewed_at")?,
+        reviewed_at: get_opt_time(row, "reviewed_at")?,
     })
 }
 
@@ -86,7 +86,7 @@ fn draft(row: &SqliteRow) -> StoreResult<Draft> {
         professional: get_id(row, "professional_id")?,
         client: get_opt_id(row, "client_id")?,
         sealed: get(row, "sealed")?,
-        updated: get(row, "updated")?,
+        updated: get_time(row, "updated")?,
     })
 }
 
@@ -161,10 +161,10 @@ impl AccessStore for SqliteStore {
         Ok(())
     }
 
-    async fn record_first_use(&self, professional: &ProfessionalId, at: i64) -> StoreResult<bool> {
+    async fn record_first_use(&self, professional: &ProfessionalId, at: UnixMillis) -> StoreResult<bool> {
         // One statement: of two sign-ins at the same moment, only one records the first use.
         let done = sqlx::query("UPDATE credential SET first_use = ? WHERE professional_id = ? AND first_use IS NULL")
-            .bind(at)
+            .bind(at.as_millis())
             .bind(professional.as_str())
             .execute(self.pool())
             .await
@@ -182,9 +182,9 @@ impl AccessStore for SqliteStore {
         sqlx::query("INSERT INTO session (id_hash, professional_id, created, last_seen, expires, stage) VALUES (?, ?, ?, ?, ?, ?)")
             .bind(&s.id_hash)
             .bind(s.professional.as_str())
-            .bind(s.created)
-            .bind(s.last_seen)
-            .bind(s.expires)
+            .bind(s.created.as_millis())
+            .bind(s.last_seen.as_millis())
+            .bind(s.expires.as_millis())
             .bind(s.stage.as_str())
             .execute(self.pool())
             .await
@@ -198,9 +198,9 @@ impl AccessStore for SqliteStore {
         row.as_ref().map(session).transpose()
     }
 
-    async fn touch_session(&self, id_hash: &str, last_seen: i64) -> StoreResult<()> {
+    async fn touch_session(&self, id_hash: &str, last_seen: UnixMillis) -> StoreResult<()> {
         sqlx::query("UPDATE session SET last_seen = ? WHERE id_hash = ?")
-            .bind(last_seen)
+            .bind(last_seen.as_millis())
             .bind(id_hash)
             .execute(self.pool())
             .await
@@ -231,7 +231,7 @@ impl AccessStore for SqliteStore {
         row.as_ref().map(second_factor).transpose()
     }
 
-    async fn start_second_factor(&self, professional: &ProfessionalId, secret_sealed: &[u8], created: i64) -> StoreResult<()> {
+    async fn start_second_factor(&self, professional: &ProfessionalId, secret_sealed: &[u8], created: UnixMillis) -> StoreResult<()> {
         let done = sqlx::query(
             "INSERT INTO second_factor (professional_id, secret_sealed, confirmed, last_step, created) VALUES (?, ?, 0, NULL, ?)
              ON CONFLICT (professional_id) DO UPDATE SET secret_sealed = excluded.secret_sealed, created = excluded.created
@@ -239,7 +239,7 @@ impl AccessStore for SqliteStore {
         )
         .bind(professional.as_str())
         .bind(secret_sealed)
-        .bind(created)
+        .bind(created.as_millis())
         .execute(self.pool())
         .await
         .map_err(backend)?;
@@ -298,9 +298,9 @@ impl AccessStore for SqliteStore {
         tx.commit().await.map_err(backend)
     }
 
-    async fn use_recovery_code(&self, professional: &ProfessionalId, hash: &str, at: i64) -> StoreResult<bool> {
+    async fn use_recovery_code(&self, professional: &ProfessionalId, hash: &str, at: UnixMillis) -> StoreResult<bool> {
         let done = sqlx::query("UPDATE recovery_code SET used_at = ? WHERE professional_id = ? AND code_hash = ? AND used_at IS NULL")
-            .bind(at)
+            .bind(at.as_millis())
             .bind(professional.as_str())
             .bind(hash)
             .execute(self.pool())
@@ -435,23 +435,28 @@ impl AccessStore for SqliteStore {
         .bind(g.professional.as_str())
         .bind(g.client.as_str())
         .bind(&g.reason_sealed)
-        .bind(g.granted)
-        .bind(g.expires)
+        .bind(g.granted.as_millis())
+        .bind(g.expires.as_millis())
         .execute(self.pool())
         .await
         .map_err(backend)?;
         Ok(())
     }
 
-    async fn active_break_glass(&self, professional: &ProfessionalId, client: &ClientId, now: i64) -> StoreResult<Option<BreakGlass>> {
+    async fn active_break_glass(
+        &self,
+        professional: &ProfessionalId,
+        client: &ClientId,
+        now: UnixMillis,
+    ) -> StoreResult<Option<BreakGlass>> {
         let row = sqlx::query(
             "SELECT * FROM break_glass WHERE professional_id = ? AND client_id = ? AND granted <= ? AND expires > ?
              ORDER BY expires DESC LIMIT 1",
         )
         .bind(professional.as_str())
         .bind(client.as_str())
-        .bind(now)
-        .bind(now)
+        .bind(now.as_millis())
+        .bind(now.as_millis())
         .fetch_optional(self.pool())
         .await
         .map_err(backend)?;
@@ -467,11 +472,11 @@ impl AccessStore for SqliteStore {
         rows.iter().map(break_glass).collect()
     }
 
-    async fn review_break_glass(&self, org: &OrgId, id: &GrantId, by: &ProfessionalId, at: i64) -> StoreResult<()> {
+    async fn review_break_glass(&self, org: &OrgId, id: &GrantId, by: &ProfessionalId, at: UnixMillis) -> StoreResult<()> {
         let done =
             sqlx::query("UPDATE break_glass SET reviewed_by = ?, reviewed_at = ? WHERE id = ? AND org_id = ? AND reviewed_by IS NULL")
                 .bind(by.as_str())
-                .bind(at)
+                .bind(at.as_millis())
                 .bind(id.as_str())
                 .bind(org.as_str())
                 .execute(self.pool())
@@ -592,7 +597,7 @@ impl AccessStore for SqliteStore {
         .bind(d.professional.as_str())
         .bind(d.client.as_ref().map(ClientId::as_str))
         .bind(&d.sealed)
-        .bind(d.updated)
+        .bind(d.updated.as_millis())
         .execute(self.pool())
         .await
         .map_err(backend)?;
@@ -618,8 +623,9 @@ impl AccessStore for SqliteStore {
         rows.iter().map(draft).collect()
     }
 
-    async fn delete_drafts_before(&self, before: i64) -> StoreResult<u64> {
-        let done = sqlx::query("DELETE FROM draft WHERE updated < ?").bind(before).execute(self.pool()).await.map_err(backend)?;
+    async fn delete_drafts_before(&self, before: UnixMillis) -> StoreResult<u64> {
+        let done =
+            sqlx::query("DELETE FROM draft WHERE updated < ?").bind(before.as_millis()).execute(self.pool()).await.map_err(backend)?;
         Ok(done.rows_affected())
     }
 }

@@ -15,7 +15,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::error::{StoreError, StoreResult};
-use crate::ids::{ClientId, DraftId, GrantId, OrgId, ProfessionalId};
+use crate::ids::{ClientId, DraftId, GrantId, OrgId, ProfessionalId, UnixMillis};
 
 /// A professional's login: a unique login name and an Argon2id PHC string.
 #[derive(Clone, PartialEq, Eq)]
@@ -27,9 +27,9 @@ pub struct Credential {
     /// The password was chosen by someone else (an administrator, or the first run): the account
     /// must replace it by one of its own before it reaches anything.
     pub must_change_password: bool,
-    /// When the account first completed a sign-in with a password of its own (unix
-    /// milliseconds); `None` for an account that was never taken into use.
-    pub first_use: Option<i64>,
+    /// When the account first completed a sign-in with a password of its own; `None` for an
+    /// account that was never taken into use.
+    pub first_use: Option<UnixMillis>,
 }
 
 /// Who chose a password that is being set.
@@ -59,11 +59,10 @@ pub struct SessionRecord {
     /// Hex SHA-256 of the token the browser holds.
     pub id_hash: String,
     pub professional: ProfessionalId,
-    /// Unix milliseconds.
-    pub created: i64,
-    pub last_seen: i64,
-    /// Absolute end (unix milliseconds).
-    pub expires: i64,
+    pub created: UnixMillis,
+    pub last_seen: UnixMillis,
+    /// Absolute end.
+    pub expires: UnixMillis,
     /// How far signing in has got. Only a [`SessionStage::Full`] session reaches the application.
     pub stage: SessionStage,
 }
@@ -109,8 +108,7 @@ pub struct SecondFactor {
     /// The last time step (RFC 6238 counter) whose code was accepted: a code for it or an
     /// earlier step is refused, so an observed code cannot be replayed.
     pub last_step: Option<i64>,
-    /// Unix milliseconds.
-    pub created: i64,
+    pub created: UnixMillis,
 }
 
 impl std::fmt::Debug for SecondFactor {
@@ -143,11 +141,10 @@ pub struct BreakGlass {
     pub client: ClientId,
     /// The reason, sealed by the caller with the organisation's content key.
     pub reason_sealed: Vec<u8>,
-    /// Unix milliseconds.
-    pub granted: i64,
-    pub expires: i64,
+    pub granted: UnixMillis,
+    pub expires: UnixMillis,
     pub reviewed_by: Option<ProfessionalId>,
-    pub reviewed_at: Option<i64>,
+    pub reviewed_at: Option<UnixMillis>,
 }
 
 /// One NEN 7513 event: who, on whose behalf, which client, which action, when, on what
@@ -195,8 +192,7 @@ pub struct Draft {
     pub client: Option<ClientId>,
     /// Sealed by the caller (nonce ‖ ciphertext).
     pub sealed: Vec<u8>,
-    /// Unix milliseconds.
-    pub updated: i64,
+    pub updated: UnixMillis,
 }
 
 /// Which access events to read.
@@ -266,16 +262,16 @@ pub trait AccessStore: Clone + Send + Sync + 'static {
     fn credential_by_login(&self, login: &str) -> impl Future<Output = StoreResult<Option<Credential>>> + Send;
     fn credential_of(&self, professional: &ProfessionalId) -> impl Future<Output = StoreResult<Option<Credential>>> + Send;
     fn set_disabled(&self, professional: &ProfessionalId, disabled: bool) -> impl Future<Output = StoreResult<()>> + Send;
-    /// Records the account's first completed sign-in with a password of its own, at `at` (unix
-    /// ms), once: `true` when this call recorded it, `false` when it was recorded before (the
-    /// first moment is kept). Atomic. `NotFound` for a professional without a login.
-    fn record_first_use(&self, professional: &ProfessionalId, at: i64) -> impl Future<Output = StoreResult<bool>> + Send;
+    /// Records the account's first completed sign-in with a password of its own, at `at`, once:
+    /// `true` when this call recorded it, `false` when it was recorded before (the first moment
+    /// is kept). Atomic. `NotFound` for a professional without a login.
+    fn record_first_use(&self, professional: &ProfessionalId, at: UnixMillis) -> impl Future<Output = StoreResult<bool>> + Send;
 
     // --- sessions --------------------------------------------------------------------------
 
     fn create_session(&self, session: &SessionRecord) -> impl Future<Output = StoreResult<()>> + Send;
     fn session(&self, id_hash: &str) -> impl Future<Output = StoreResult<Option<SessionRecord>>> + Send;
-    fn touch_session(&self, id_hash: &str, last_seen: i64) -> impl Future<Output = StoreResult<()>> + Send;
+    fn touch_session(&self, id_hash: &str, last_seen: UnixMillis) -> impl Future<Output = StoreResult<()>> + Send;
     fn delete_session(&self, id_hash: &str) -> impl Future<Output = StoreResult<()>> + Send;
     /// Ends every session of a professional ("log out everywhere", on disabling an account).
     fn delete_sessions_of(&self, professional: &ProfessionalId) -> impl Future<Output = StoreResult<u64>> + Send;
@@ -290,7 +286,7 @@ pub trait AccessStore: Clone + Send + Sync + 'static {
         &self,
         professional: &ProfessionalId,
         secret_sealed: &[u8],
-        created: i64,
+        created: UnixMillis,
     ) -> impl Future<Output = StoreResult<()>> + Send;
     /// Confirms the unconfirmed factor with the step of its first valid code and stores the
     /// recovery codes' hashes (replacing any), in one transaction. `NotFound` without an
@@ -310,8 +306,13 @@ pub trait AccessStore: Clone + Send + Sync + 'static {
     /// Replaces the professional's recovery codes by these hashes (all unused).
     fn set_recovery_codes(&self, professional: &ProfessionalId, hashes: &[String]) -> impl Future<Output = StoreResult<()>> + Send;
     /// Uses a recovery code once: `true` when an unused code with this hash existed; it is then
-    /// marked used at `at` (unix ms). Atomic.
-    fn use_recovery_code(&self, professional: &ProfessionalId, hash: &str, at: i64) -> impl Future<Output = StoreResult<bool>> + Send;
+    /// marked used at `at`. Atomic.
+    fn use_recovery_code(
+        &self,
+        professional: &ProfessionalId,
+        hash: &str,
+        at: UnixMillis,
+    ) -> impl Future<Output = StoreResult<bool>> + Send;
     /// How many unused recovery codes the professional has.
     fn recovery_codes_left(&self, professional: &ProfessionalId) -> impl Future<Output = StoreResult<u64>> + Send;
     /// Whether the organisation requires a second factor of every account (administrators and
@@ -337,12 +338,18 @@ pub trait AccessStore: Clone + Send + Sync + 'static {
         &self,
         professional: &ProfessionalId,
         client: &ClientId,
-        now: i64,
+        now: UnixMillis,
     ) -> impl Future<Output = StoreResult<Option<BreakGlass>>> + Send;
     /// Every grant of an organisation, newest first.
     fn break_glass_grants(&self, org: &OrgId) -> impl Future<Output = StoreResult<Vec<BreakGlass>>> + Send;
     /// Marks a grant reviewed (once; a second review is a `Conflict`).
-    fn review_break_glass(&self, org: &OrgId, id: &GrantId, by: &ProfessionalId, at: i64) -> impl Future<Output = StoreResult<()>> + Send;
+    fn review_break_glass(
+        &self,
+        org: &OrgId,
+        id: &GrantId,
+        by: &ProfessionalId,
+        at: UnixMillis,
+    ) -> impl Future<Output = StoreResult<()>> + Send;
 
     // --- the access log ----------------------------------------------------------------------
 
@@ -371,6 +378,6 @@ pub trait AccessStore: Clone + Send + Sync + 'static {
     fn delete_draft(&self, id: &DraftId) -> impl Future<Output = StoreResult<()>> + Send;
     /// The drafts of a professional, most recently updated first.
     fn drafts_of(&self, professional: &ProfessionalId) -> impl Future<Output = StoreResult<Vec<Draft>>> + Send;
-    /// Deletes drafts last updated before `before` (unix ms); returns how many.
-    fn delete_drafts_before(&self, before: i64) -> impl Future<Output = StoreResult<u64>> + Send;
+    /// Deletes drafts last updated before `before`; returns how many.
+    fn delete_drafts_before(&self, before: UnixMillis) -> impl Future<Output = StoreResult<u64>> + Send;
 }

@@ -15,7 +15,7 @@ use crate::access::{
     verify_access_chain,
 };
 use crate::records::{AppRole, NewProfessional};
-use crate::{ClientId, DraftId, GrantId, OrgId, ProfessionalId, Store, StoreError, new_id};
+use crate::{ClientId, DraftId, GrantId, OrgId, ProfessionalId, Store, StoreError, UnixMillis, new_id};
 
 /// What the suite asks the backend to do with raw SQL on the access log.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,6 +61,11 @@ async fn fixture<S: Store>(s: &S, name: &str) -> Result<Fixture, String> {
     let c1 = ctx("cliënt", s.create_client(&org, &format!("{name}-1"), b"x").await)?.id;
     let c2 = ctx("cliënt", s.create_client(&org, &format!("{name}-2"), b"y").await)?.id;
     Ok(Fixture { org, alice: ids[0].clone(), bob: ids[1].clone(), c1, c2 })
+}
+
+/// A moment of the suite (the tests only compare them).
+const fn ms(n: i64) -> UnixMillis {
+    UnixMillis::from_millis(n)
 }
 
 fn event(org: &OrgId, user: &ProfessionalId, client: Option<&ClientId>, action: &str, i: i64) -> AccessEvent {
@@ -134,19 +139,19 @@ pub async fn first_use<S: Store + AccessStore>(s: &S) -> Result<(), String> {
     ctx("eigen wachtwoord", s.set_credential(&f.alice, &login, "$argon2id$eigen", PasswordOrigin::Own).await)?;
     let c = ctx("inlog lezen", s.credential_of(&f.alice).await)?;
     ensure!(c.as_ref().is_some_and(|c| !c.must_change_password && c.first_use.is_none()), "eigen wachtwoord niet bewaard: {c:?}");
-    ensure!(ctx("eerste gebruik", s.record_first_use(&f.alice, 1_000).await)?, "eerste gebruik niet vastgelegd");
-    ensure!(!ctx("eerste gebruik", s.record_first_use(&f.alice, 2_000).await)?, "eerste gebruik twee keer vastgelegd");
+    ensure!(ctx("eerste gebruik", s.record_first_use(&f.alice, ms(1_000)).await)?, "eerste gebruik niet vastgelegd");
+    ensure!(!ctx("eerste gebruik", s.record_first_use(&f.alice, ms(2_000)).await)?, "eerste gebruik twee keer vastgelegd");
     let c = ctx("inlog lezen", s.credential_of(&f.alice).await)?;
-    ensure!(c.as_ref().is_some_and(|c| c.first_use == Some(1_000)), "het eerste moment van gebruik is niet bewaard: {c:?}");
+    ensure!(c.as_ref().is_some_and(|c| c.first_use == Some(ms(1_000))), "het eerste moment van gebruik is niet bewaard: {c:?}");
     // A reset by the administrator asks for a new own password, but the account stays in use.
     ctx("herstel", s.set_credential(&f.alice, &login, "$argon2id$herstel", PasswordOrigin::Initial).await)?;
     let c = ctx("inlog lezen", s.credential_of(&f.alice).await)?;
     ensure!(
-        c.as_ref().is_some_and(|c| c.must_change_password && c.first_use == Some(1_000) && c.password_hash == "$argon2id$herstel"),
+        c.as_ref().is_some_and(|c| c.must_change_password && c.first_use == Some(ms(1_000)) && c.password_hash == "$argon2id$herstel"),
         "herstel vergeet het eerste gebruik of vraagt geen nieuw wachtwoord: {c:?}"
     );
     ensure!(
-        matches!(s.record_first_use(&f.bob, 1_000).await, Err(StoreError::NotFound { .. })),
+        matches!(s.record_first_use(&f.bob, ms(1_000)).await, Err(StoreError::NotFound { .. })),
         "eerste gebruik zonder inlog geeft geen NotFound"
     );
     Ok(())
@@ -157,9 +162,9 @@ pub async fn sessions<S: Store + AccessStore>(s: &S) -> Result<(), String> {
     let mk = |id: &str, who: &ProfessionalId| SessionRecord {
         id_hash: id.into(),
         professional: who.clone(),
-        created: 1,
-        last_seen: 1,
-        expires: 100,
+        created: ms(1),
+        last_seen: ms(1),
+        expires: ms(100),
         stage: SessionStage::Full,
     };
     let (a1, a2, b1) = (new_id(), new_id(), new_id());
@@ -167,9 +172,12 @@ pub async fn sessions<S: Store + AccessStore>(s: &S) -> Result<(), String> {
         ctx("sessie maken", s.create_session(&mk(id, who)).await)?;
     }
     ensure!(s.create_session(&mk(&a1, &f.alice)).await.is_err(), "dubbele sessie-id geaccepteerd");
-    ctx("aanraken", s.touch_session(&a1, 50).await)?;
+    ctx("aanraken", s.touch_session(&a1, ms(50)).await)?;
     let got = ctx("sessie lezen", s.session(&a1).await)?;
-    ensure!(got.as_ref().is_some_and(|g| g.last_seen == 50 && g.expires == 100 && g.professional == f.alice), "sessie onjuist: {got:?}");
+    ensure!(
+        got.as_ref().is_some_and(|g| g.last_seen == ms(50) && g.expires == ms(100) && g.professional == f.alice),
+        "sessie onjuist: {got:?}"
+    );
     ctx("uitloggen", s.delete_session(&a1).await)?;
     ensure!(ctx("lezen", s.session(&a1).await)?.is_none(), "uitgelogde sessie bestaat nog");
     let n = ctx("overal uitloggen", s.delete_sessions_of(&f.alice).await)?;
@@ -190,11 +198,11 @@ pub async fn second_factor<S: Store + AccessStore>(s: &S) -> Result<(), String> 
     let f = fixture(s, "tweede-factor").await?;
     ensure!(ctx("lezen", s.second_factor(&f.alice).await)?.is_none(), "tweede factor zonder inschrijving");
     // Enrolment: an unconfirmed secret, replaced by a later start, not yet accepting codes.
-    ctx("starten", s.start_second_factor(&f.alice, b"geheim-1", 10).await)?;
-    ctx("opnieuw starten", s.start_second_factor(&f.alice, b"geheim-2", 11).await)?;
+    ctx("starten", s.start_second_factor(&f.alice, b"geheim-1", ms(10)).await)?;
+    ctx("opnieuw starten", s.start_second_factor(&f.alice, b"geheim-2", ms(11)).await)?;
     let sf = ctx("lezen", s.second_factor(&f.alice).await)?;
     ensure!(
-        sf.as_ref().is_some_and(|x| !x.confirmed && x.secret_sealed == b"geheim-2" && x.last_step.is_none() && x.created == 11),
+        sf.as_ref().is_some_and(|x| !x.confirmed && x.secret_sealed == b"geheim-2" && x.last_step.is_none() && x.created == ms(11)),
         "onbevestigde tweede factor onjuist: {sf:?}"
     );
     ensure!(!ctx("stap", s.accept_second_factor_step(&f.alice, 5).await)?, "code geaccepteerd voor een onbevestigde tweede factor");
@@ -211,7 +219,7 @@ pub async fn second_factor<S: Store + AccessStore>(s: &S) -> Result<(), String> 
         "een bevestigde tweede factor is nog eens bevestigd"
     );
     ensure!(
-        matches!(s.start_second_factor(&f.alice, b"geheim-3", 12).await, Err(StoreError::Conflict(_))),
+        matches!(s.start_second_factor(&f.alice, b"geheim-3", ms(12)).await, Err(StoreError::Conflict(_))),
         "een bevestigd geheim is vervangen door een nieuwe inschrijving"
     );
     // Replay: the confirming step and earlier ones are refused, a later one once.
@@ -222,21 +230,21 @@ pub async fn second_factor<S: Store + AccessStore>(s: &S) -> Result<(), String> 
     ensure!(!ctx("stap", s.accept_second_factor_step(&f.alice, 101).await)?, "stap 101 twee keer geaccepteerd");
     // Recovery codes: each once, only one's own.
     ensure!(ctx("tellen", s.recovery_codes_left(&f.alice).await)? == 10, "niet 10 herstelcodes");
-    ensure!(ctx("herstelcode", s.use_recovery_code(&f.alice, "hash-3", 50).await)?, "geldige herstelcode geweigerd");
-    ensure!(!ctx("herstelcode", s.use_recovery_code(&f.alice, "hash-3", 51).await)?, "herstelcode twee keer gebruikt");
-    ensure!(!ctx("herstelcode", s.use_recovery_code(&f.bob, "hash-4", 51).await)?, "herstelcode van een ander gebruikt");
-    ensure!(!ctx("herstelcode", s.use_recovery_code(&f.alice, "onbekend", 51).await)?, "onbekende herstelcode geaccepteerd");
+    ensure!(ctx("herstelcode", s.use_recovery_code(&f.alice, "hash-3", ms(50)).await)?, "geldige herstelcode geweigerd");
+    ensure!(!ctx("herstelcode", s.use_recovery_code(&f.alice, "hash-3", ms(51)).await)?, "herstelcode twee keer gebruikt");
+    ensure!(!ctx("herstelcode", s.use_recovery_code(&f.bob, "hash-4", ms(51)).await)?, "herstelcode van een ander gebruikt");
+    ensure!(!ctx("herstelcode", s.use_recovery_code(&f.alice, "onbekend", ms(51)).await)?, "onbekende herstelcode geaccepteerd");
     ensure!(ctx("tellen", s.recovery_codes_left(&f.alice).await)? == 9, "gebruikte herstelcode telt nog mee");
     let fresh: Vec<String> = (0..10).map(|i| format!("nieuw-{i}")).collect();
     ctx("vernieuwen", s.set_recovery_codes(&f.alice, &fresh).await)?;
     ensure!(ctx("tellen", s.recovery_codes_left(&f.alice).await)? == 10, "vernieuwde herstelcodes niet 10");
-    ensure!(!ctx("herstelcode", s.use_recovery_code(&f.alice, "hash-5", 52).await)?, "oude herstelcode werkt na vernieuwen");
+    ensure!(!ctx("herstelcode", s.use_recovery_code(&f.alice, "hash-5", ms(52)).await)?, "oude herstelcode werkt na vernieuwen");
     // Turning it off removes secret and codes; enrolment can start again.
     ctx("uitzetten", s.remove_second_factor(&f.alice).await)?;
     ensure!(ctx("lezen", s.second_factor(&f.alice).await)?.is_none(), "tweede factor na uitzetten nog aanwezig");
     ensure!(ctx("tellen", s.recovery_codes_left(&f.alice).await)? == 0, "herstelcodes na uitzetten nog aanwezig");
     ensure!(!ctx("stap", s.accept_second_factor_step(&f.alice, 500).await)?, "code geaccepteerd na uitzetten");
-    ctx("opnieuw starten", s.start_second_factor(&f.alice, b"geheim-4", 13).await)?;
+    ctx("opnieuw starten", s.start_second_factor(&f.alice, b"geheim-4", ms(13)).await)?;
     // The organisation's setting: off until set, then as set, per organisation.
     let other = fixture(s, "tweede-factor-b").await?;
     ensure!(!ctx("instelling", s.second_factor_required(&f.org).await)?, "tweede factor verplicht zonder instelling");
@@ -285,8 +293,8 @@ pub async fn break_glass<S: Store + AccessStore>(s: &S) -> Result<(), String> {
         professional: f.alice.clone(),
         client: c.clone(),
         reason_sealed: b"sealed".to_vec(),
-        granted,
-        expires,
+        granted: ms(granted),
+        expires: ms(expires),
         reviewed_by: None,
         reviewed_at: None,
     };
@@ -297,27 +305,30 @@ pub async fn break_glass<S: Store + AccessStore>(s: &S) -> Result<(), String> {
         s.create_break_glass(&grant(&GrantId::generate(), &other.c1, 1_000, 2_000)).await.is_err(),
         "doorbraak naar andere organisatie gemaakt"
     );
-    let a = ctx("actief", s.active_break_glass(&f.alice, &f.c1, 1_999).await)?;
+    let a = ctx("actief", s.active_break_glass(&f.alice, &f.c1, ms(1_999)).await)?;
     ensure!(a.as_ref().is_some_and(|g| g.id == g1 && g.reason_sealed == b"sealed"), "actieve doorbraak niet gevonden: {a:?}");
-    ensure!(ctx("verlopen", s.active_break_glass(&f.alice, &f.c1, 2_000).await)?.is_none(), "verlopen doorbraak nog actief");
-    ensure!(ctx("te vroeg", s.active_break_glass(&f.alice, &f.c1, 999).await)?.is_none(), "doorbraak actief voor toekenning");
-    ensure!(ctx("ander", s.active_break_glass(&f.bob, &f.c1, 1_500).await)?.is_none(), "doorbraak geldt voor een ander");
+    ensure!(ctx("verlopen", s.active_break_glass(&f.alice, &f.c1, ms(2_000)).await)?.is_none(), "verlopen doorbraak nog actief");
+    ensure!(ctx("te vroeg", s.active_break_glass(&f.alice, &f.c1, ms(999)).await)?.is_none(), "doorbraak actief voor toekenning");
+    ensure!(ctx("ander", s.active_break_glass(&f.bob, &f.c1, ms(1_500)).await)?.is_none(), "doorbraak geldt voor een ander");
     let all = ctx("lijst", s.break_glass_grants(&f.org).await)?;
     ensure!(all.iter().map(|g| g.id.as_str()).collect::<Vec<_>>() == vec![g2.as_str(), g1.as_str()], "lijst niet nieuwste eerst");
     ensure!(ctx("lijst ander", s.break_glass_grants(&other.org).await)?.is_empty(), "doorbraken lekken naar een andere organisatie");
-    ensure!(s.review_break_glass(&other.org, &g1, &f.bob, 3_000).await.is_err(), "beoordeling vanuit een andere organisatie geaccepteerd");
-    ctx("beoordelen", s.review_break_glass(&f.org, &g1, &f.bob, 3_000).await)?;
     ensure!(
-        matches!(s.review_break_glass(&f.org, &g1, &f.bob, 3_001).await, Err(StoreError::Conflict(_))),
+        s.review_break_glass(&other.org, &g1, &f.bob, ms(3_000)).await.is_err(),
+        "beoordeling vanuit een andere organisatie geaccepteerd"
+    );
+    ctx("beoordelen", s.review_break_glass(&f.org, &g1, &f.bob, ms(3_000)).await)?;
+    ensure!(
+        matches!(s.review_break_glass(&f.org, &g1, &f.bob, ms(3_001)).await, Err(StoreError::Conflict(_))),
         "tweede beoordeling geaccepteerd"
     );
     ensure!(
-        matches!(s.review_break_glass(&f.org, &GrantId::generate(), &f.bob, 1).await, Err(StoreError::NotFound { .. })),
+        matches!(s.review_break_glass(&f.org, &GrantId::generate(), &f.bob, ms(1)).await, Err(StoreError::NotFound { .. })),
         "onbekende doorbraak beoordeeld"
     );
     let all = ctx("lijst", s.break_glass_grants(&f.org).await)?;
     ensure!(
-        all.iter().any(|g| g.id == g1 && g.reviewed_by.as_ref() == Some(&f.bob) && g.reviewed_at == Some(3_000)),
+        all.iter().any(|g| g.id == g1 && g.reviewed_by.as_ref() == Some(&f.bob) && g.reviewed_at == Some(ms(3_000))),
         "beoordeling niet opgeslagen"
     );
     Ok(())
@@ -435,35 +446,35 @@ pub async fn drafts<S: Store + AccessStore>(s: &S) -> Result<(), String> {
         professional: f.alice.clone(),
         client: Some(f.c1.clone()),
         sealed: b"een".to_vec(),
-        updated: 10,
+        updated: ms(10),
     };
     ctx("opslaan", s.save_draft(&d).await)?;
-    ctx("bijwerken", s.save_draft(&Draft { sealed: b"twee".to_vec(), updated: 20, ..d.clone() }).await)?;
+    ctx("bijwerken", s.save_draft(&Draft { sealed: b"twee".to_vec(), updated: ms(20), ..d.clone() }).await)?;
     let got = ctx("lezen", s.draft(&id).await)?;
     ensure!(
-        got.as_ref().is_some_and(|g| g.sealed == b"twee" && g.updated == 20 && g.client.as_ref() == Some(&f.c1)),
+        got.as_ref().is_some_and(|g| g.sealed == b"twee" && g.updated == ms(20) && g.client.as_ref() == Some(&f.c1)),
         "concept onjuist: {got:?}"
     );
     // Someone else cannot overwrite it.
     ctx(
         "overschrijven door ander",
-        s.save_draft(&Draft { professional: f.bob.clone(), sealed: b"drie".to_vec(), updated: 30, ..d.clone() }).await,
+        s.save_draft(&Draft { professional: f.bob.clone(), sealed: b"drie".to_vec(), updated: ms(30), ..d.clone() }).await,
     )?;
     let got = ctx("lezen", s.draft(&id).await)?;
     ensure!(got.as_ref().is_some_and(|g| g.sealed == b"twee" && g.professional == f.alice), "concept overschreven door een ander");
-    let anon = Draft { id: DraftId::generate(), client: None, updated: 5, ..d.clone() };
+    let anon = Draft { id: DraftId::generate(), client: None, updated: ms(5), ..d.clone() };
     ctx("anoniem", s.save_draft(&anon).await)?;
-    let bobs = Draft { id: DraftId::generate(), professional: f.bob.clone(), updated: 40, ..d.clone() };
+    let bobs = Draft { id: DraftId::generate(), professional: f.bob.clone(), updated: ms(40), ..d.clone() };
     ctx("concept van bob", s.save_draft(&bobs).await)?;
     let mine = ctx("concepten van alice", s.drafts_of(&f.alice).await)?;
     ensure!(
         mine.iter().map(|d| d.id.as_str()).collect::<Vec<_>>() == vec![id.as_str(), anon.id.as_str()],
         "concepten van alice onjuist (alleen de hare, nieuwste eerst): {mine:?}"
     );
-    ensure!(mine[0].sealed == b"twee" && mine[0].updated == 20, "concept in de lijst onjuist");
+    ensure!(mine[0].sealed == b"twee" && mine[0].updated == ms(20), "concept in de lijst onjuist");
     let his = ctx("concepten van bob", s.drafts_of(&f.bob).await)?;
     ensure!(his.len() == 1 && his[0].id == bobs.id, "concepten van bob onjuist: {his:?}");
-    let n = ctx("opruimen", s.delete_drafts_before(15).await)?;
+    let n = ctx("opruimen", s.delete_drafts_before(ms(15)).await)?;
     ensure!(n >= 1 && ctx("lezen", s.draft(&anon.id).await)?.is_none(), "oud concept niet opgeruimd");
     ensure!(ctx("lezen", s.draft(&id).await)?.is_some(), "nieuw concept opgeruimd");
     ctx("verwijderen", s.delete_draft(&id).await)?;

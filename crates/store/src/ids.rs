@@ -15,8 +15,15 @@
 //!   an [`IdError`] when it is not an id; deserialising checks the same way;
 //! - [`OrgId::from_stored`]: from a row the store wrote itself, unchecked (a backend reading its
 //!   own tables, or an id the ledger already validated).
+//!
+//! Every time the store keeps (sessions, second factors, break-the-glass grants, drafts, first
+//! use) is a [`UnixMillis`]: milliseconds since the Unix epoch, UTC. On disk it is the same
+//! integer as before (SQL binds use [`UnixMillis::as_millis`], serde writes the bare number).
+//! Counters that are not times (the TOTP step) and the RFC 3339 texts of the ledger and the
+//! access log stay what they are.
 
 use std::fmt;
+use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
@@ -172,6 +179,39 @@ id_type!(
     "doorbraak-id"
 );
 
+/// A moment as milliseconds since the Unix epoch (UTC), the form in which the store keeps every
+/// time. Arithmetic saturates: a moment never wraps around.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct UnixMillis(i64);
+
+impl UnixMillis {
+    pub const fn from_millis(ms: i64) -> Self {
+        Self(ms)
+    }
+
+    pub const fn as_millis(self) -> i64 {
+        self.0
+    }
+
+    /// `d` later (at most [`i64::MAX`] milliseconds).
+    #[must_use]
+    pub fn saturating_add(self, d: Duration) -> Self {
+        Self(self.0.saturating_add(duration_millis(d)))
+    }
+
+    /// `d` earlier (at least [`i64::MIN`] milliseconds).
+    #[must_use]
+    pub fn saturating_sub(self, d: Duration) -> Self {
+        Self(self.0.saturating_sub(duration_millis(d)))
+    }
+}
+
+/// Whole milliseconds of `d`, saturating at [`i64::MAX`].
+fn duration_millis(d: Duration) -> i64 {
+    i64::try_from(d.as_millis()).unwrap_or(i64::MAX)
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -207,5 +247,17 @@ mod tests {
             assert!(serde_json::from_str::<ClientId>(&serde_json::to_string(bad).unwrap()).is_err(), "{bad:?}");
         }
         assert!(GrantId::parse("00000000-0000-0000-0000-000000000000").is_ok());
+    }
+
+    #[test]
+    fn a_time_serialises_as_the_bare_number_and_saturates() {
+        let t = UnixMillis::from_millis(1_790_000_000_123);
+        assert_eq!(serde_json::to_string(&t).unwrap(), "1790000000123");
+        assert_eq!(serde_json::from_str::<UnixMillis>("1790000000123").unwrap(), t);
+        assert_eq!(t.saturating_add(Duration::from_secs(60)).as_millis(), 1_790_000_060_123);
+        assert_eq!(t.saturating_sub(Duration::from_millis(123)).as_millis(), 1_790_000_000_000);
+        assert!(t < t.saturating_add(Duration::from_millis(1)));
+        assert_eq!(UnixMillis::from_millis(i64::MAX - 1).saturating_add(Duration::from_secs(1)).as_millis(), i64::MAX);
+        assert_eq!(UnixMillis::from_millis(i64::MIN + 1).saturating_sub(Duration::MAX).as_millis(), i64::MIN);
     }
 }

@@ -26,7 +26,7 @@ pub use access::{
 };
 pub use append::{AppendPlan, plan_append};
 pub use error::{StoreError, StoreResult};
-pub use ids::{ClientId, DossierId, DraftId, GrantId, IdError, OrgId, ProfessionalId, StoredId, is_uuid, new_id};
+pub use ids::{ClientId, DossierId, DraftId, GrantId, IdError, OrgId, ProfessionalId, StoredId, UnixMillis, is_uuid, new_id};
 pub use proofs::{consistency_proof, inclusion_proof, load_nodes, needed_for_consistency, needed_for_inclusion};
 pub use records::{
     AppRole, AppendRequest, Appended, Client, Dossier, NewProfessional, Organisation, Professional, SavedCheckpoint, SealedPayload,
@@ -42,7 +42,7 @@ use grondslag_ledger::Hash;
 /// `grondslag-store-postgres`; the application is generic over it.
 ///
 /// Ids are UUIDv7 strings in lowercase hyphenated form, made by the store ([`new_id`]), typed
-/// by what they name ([`OrgId`], [`ClientId`], …; see `ids.rs`).
+/// by what they name ([`OrgId`], [`ClientId`], …; see `ids.rs`). Times are [`UnixMillis`].
 pub trait Store: Clone + Send + Sync + 'static {
     // --- organisations, professionals, clients, dossiers -------------------------------
 

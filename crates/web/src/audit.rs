@@ -218,7 +218,7 @@ impl<S: Backend> Web<S> {
         authorisation: &str,
         allowed: bool,
     ) -> Result<(), WebError> {
-        let ts = ts_from_unix_millis(now_ms()).ok_or_else(|| internal("clock"))?;
+        let ts = ts_from_unix_millis(now_ms().as_millis()).ok_or_else(|| internal("clock"))?;
         let event = AccessEvent {
             org: user.org.clone(),
             ts,
@@ -238,7 +238,7 @@ impl<S: Backend> Web<S> {
     /// Writes an event about a professional's own account before their session is fully signed
     /// in (e.g. a recovery code used at login). An error here refuses the request.
     pub async fn log_account_event(&self, p: &Professional, source: &str, action: Event) -> Result<(), WebError> {
-        let ts = ts_from_unix_millis(now_ms()).ok_or_else(|| internal("clock"))?;
+        let ts = ts_from_unix_millis(now_ms().as_millis()).ok_or_else(|| internal("clock"))?;
         let event = AccessEvent {
             org: p.org.clone(),
             ts,

@@ -38,13 +38,13 @@ pub struct SignedIn {
 }
 
 /// Sessions end after 30 minutes without activity (ASVS V7; a shared workstation on a ward).
-pub const IDLE_MS: i64 = 30 * 60 * 1000;
+pub const IDLE: Duration = Duration::from_secs(30 * 60);
 /// And at the latest after 10 hours (one working day).
-pub const ABSOLUTE_MS: i64 = 10 * 60 * 60 * 1000;
+pub const ABSOLUTE: Duration = Duration::from_secs(10 * 60 * 60);
 /// A session that still owes the second factor (or its enrolment) ends after 15 minutes.
-pub const PENDING_MS: i64 = 15 * 60 * 1000;
+pub const PENDING: Duration = Duration::from_secs(15 * 60);
 /// `last_seen` is written at most once a minute, so reading a page is not a write.
-const TOUCH_EVERY_MS: i64 = 60 * 1000;
+const TOUCH_EVERY: Duration = Duration::from_secs(60);
 
 /// Argon2id parameters. Production: OWASP's m=19 MiB, t=2, p=1. Tests use cheap ones.
 #[derive(Debug, Clone, Copy)]
@@ -407,13 +407,13 @@ impl<S: Backend> Web<S> {
     async fn new_session(&self, professional: &ProfessionalId, stage: SessionStage) -> Result<String, WebError> {
         let token = random_token()?;
         let now = now_ms();
-        let lasts = if stage == SessionStage::Full { ABSOLUTE_MS } else { PENDING_MS };
+        let lasts = if stage == SessionStage::Full { ABSOLUTE } else { PENDING };
         let record = SessionRecord {
             id_hash: token_hash(&token),
             professional: professional.to_owned(),
             created: now,
             last_seen: now,
-            expires: now + lasts,
+            expires: now.saturating_add(lasts),
             stage,
         };
         self.store().create_session(&record).await?;
@@ -440,7 +440,7 @@ impl<S: Backend> Web<S> {
         if token.is_empty() {
             format!("{name}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}")
         } else {
-            format!("{name}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}", ABSOLUTE_MS / 1000)
+            format!("{name}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}", ABSOLUTE.as_secs())
         }
     }
 
@@ -527,11 +527,11 @@ async fn session_user<S: Backend>(parts: &Parts, web: &Web<S>) -> Result<Found, 
     let store = web.store();
     let Some(session) = store.session(&hash).await? else { return Err(WebError::Unauthenticated) };
     let now = now_ms();
-    if now >= session.expires || now - session.last_seen >= IDLE_MS {
+    if now >= session.expires || now >= session.last_seen.saturating_add(IDLE) {
         store.delete_session(&hash).await?;
         return Err(WebError::Unauthenticated);
     }
-    if now - session.last_seen >= TOUCH_EVERY_MS {
+    if now >= session.last_seen.saturating_add(TOUCH_EVERY) {
         store.touch_session(&hash, now).await?;
     }
     let p = store.professional(&session.professional).await?;

@@ -4,6 +4,8 @@
 //! about exactly these answers.
 
 pub use grondslag_app::deliberation::{Criterion, Deliberation, Evaluated, PROPOSAL_FACTS, Refusal, Version, parse_answer};
+use std::time::Duration;
+
 use grondslag_i18n::Msg;
 use grondslag_store::{Draft, DraftId};
 
@@ -11,7 +13,7 @@ use crate::error::{WebError, internal};
 use crate::{Backend, User, Web, now_ms};
 
 /// Drafts untouched for this long are deleted (a deliberation is not kept half-done for ever).
-pub const DRAFT_TTL_MS: i64 = 7 * 24 * 60 * 60 * 1000;
+pub const DRAFT_TTL: Duration = Duration::from_secs(7 * 24 * 60 * 60);
 
 impl<S: Backend> Web<S> {
     pub async fn load_draft(&self, user: &User, id: &str) -> Result<Deliberation, WebError> {
@@ -47,7 +49,7 @@ impl<S: Backend> Web<S> {
     /// The user's unfinished deliberations that have not expired, most recently changed first.
     /// Ids and times only: nothing is decrypted.
     pub async fn own_drafts(&self, user: &User) -> Result<Vec<Draft>, WebError> {
-        let fresh = now_ms().saturating_sub(DRAFT_TTL_MS);
+        let fresh = now_ms().saturating_sub(DRAFT_TTL);
         let mut drafts = self.store().drafts_of(&user.id).await?;
         drafts.retain(|d| d.org == user.org && d.updated >= fresh);
         Ok(drafts)

@@ -26,7 +26,7 @@ use std::time::Duration;
 use axum::Router;
 use axum::http::{HeaderName, HeaderValue, header};
 use axum::routing::{get, post};
-use grondslag_store::{AccessStore, Store};
+use grondslag_store::{AccessStore, Store, UnixMillis};
 use tower_http::set_header::SetResponseHeaderLayer;
 
 pub use audit::{Guarded, Opened, Web, bootstrap};
@@ -55,10 +55,10 @@ impl Default for Config {
     }
 }
 
-/// Milliseconds since the Unix epoch.
-pub fn now_ms() -> i64 {
+/// The current time, as the store keeps times (milliseconds since the Unix epoch).
+pub fn now_ms() -> UnixMillis {
     let ms = time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000;
-    i64::try_from(ms).unwrap_or(i64::MAX)
+    UnixMillis::from_millis(i64::try_from(ms).unwrap_or(i64::MAX))
 }
 
 /// Renders HTML error pages again once the request is known: with the user's menu when they

@@ -131,7 +131,7 @@ pub fn recovery_hash(professional: &ProfessionalId, code: &str) -> String {
 }
 
 fn unix_secs() -> u64 {
-    u64::try_from(now_ms() / 1000).unwrap_or(0)
+    u64::try_from(now_ms().as_millis() / 1000).unwrap_or(0)
 }
 
 fn step_i64(step: u64) -> Result<i64, WebError> {

@@ -1,6 +1,6 @@
 //! What every page shares: the language, who is signed in, the navigation for their role.
 
-use grondslag_store::AppRole;
+use grondslag_store::{AppRole, UnixMillis};
 
 use crate::User;
 use crate::i18n::Lang;
@@ -101,9 +101,9 @@ pub fn when(ts: &str) -> String {
     }
 }
 
-/// Unix milliseconds as a short text.
-pub fn when_ms(ms: i64) -> String {
-    grondslag_ledger::ts_from_unix_millis(ms).map(|t| when(&t)).unwrap_or_default()
+/// A stored time as a short text.
+pub fn when_ms(t: UnixMillis) -> String {
+    grondslag_ledger::ts_from_unix_millis(t.as_millis()).map(|t| when(&t)).unwrap_or_default()
 }
 
 /// The first moment of a day in Dutch time, as the access log stores moments (RFC 3339 UTC

@@ -11,7 +11,8 @@ use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode, header};
 use grondslag_app::{App, Identity};
 use grondslag_store::{
-    AccessQuery, AccessStore, AppRole, CareRelation, ClientId, DraftId, OrgId, ProfessionalId, SessionStage, Store, verify_access_chain,
+    AccessQuery, AccessStore, AppRole, CareRelation, ClientId, DraftId, OrgId, ProfessionalId, SessionStage, Store, UnixMillis,
+    verify_access_chain,
 };
 use grondslag_store_sqlite::SqliteStore;
 use grondslag_web::auth::{SignedIn, token_hash};
@@ -814,7 +815,7 @@ async fn pages_name_sources_by_publisher_and_never_show_notes_or_working_documen
             .create_client(&t.a.id, &format!("SCEN-{i:04}"), &grondslag_app::Identity { name: format!("Scenario {i}"), birth_date: None })
             .await
             .unwrap();
-        let since = grondslag_ledger::ts_from_unix_millis(grondslag_web::now_ms()).unwrap();
+        let since = grondslag_ledger::ts_from_unix_millis(grondslag_web::now_ms().as_millis()).unwrap();
         let rel = CareRelation { org: t.a.id.clone(), professional: t.a.users["huisarts"].clone(), client: client.id.clone(), since };
         t.web.store().add_care_relation(&rel).await.unwrap();
         let noor = client.id;
@@ -1106,7 +1107,7 @@ async fn a_professional_sets_up_a_second_factor_and_then_signs_in_with_password_
         professional: id.clone(),
         created: now,
         last_seen: now,
-        expires: now + 60_000,
+        expires: now.saturating_add(std::time::Duration::from_secs(60)),
         stage: SessionStage::Full,
     };
     t.web.store().create_session(&other).await.unwrap();
@@ -1198,7 +1199,7 @@ async fn a_recovery_code_signs_in_once_and_is_logged() {
     let sealed = t.web.store().second_factor(&id).await.unwrap().unwrap().secret_sealed;
     assert!(!sealed.windows(secret.len()).any(|w| w == secret.as_slice()), "het geheim staat onversleuteld in de database");
     let jeugd = t.web.store().professional(&t.a.users["jeugd"]).await.unwrap();
-    t.web.store().start_second_factor(&jeugd.id, &sealed, 1).await.unwrap();
+    t.web.store().start_second_factor(&jeugd.id, &sealed, UnixMillis::from_millis(1)).await.unwrap();
     assert!(t.web.pending_secret(&jeugd).await.is_err(), "een gekopieerd geheim opent bij een ander account");
     let (_, half) = form_login(&t, "tf-drie").await;
     // Case and dashes do not matter.
@@ -1301,7 +1302,7 @@ async fn recovery_codes_are_renewed_and_an_optional_factor_turned_off_with_a_val
     let p = t.web.store().professional(&id).await.unwrap();
     // (Checked directly, without a login: the limit of five attempts a minute is near.)
     let old_hash = grondslag_web::second_factor::recovery_hash(&id, &old[0]);
-    assert!(!t.web.store().use_recovery_code(&id, &old_hash, 1).await.unwrap(), "een oude herstelcode werkt nog");
+    assert!(!t.web.store().use_recovery_code(&id, &old_hash, UnixMillis::from_millis(1)).await.unwrap(), "een oude herstelcode werkt nog");
     // Turning it off: with a recovery code as the proof, logged.
     let r = t.send("POST", "/account/tweede-factor/uitzetten", Some(&token), Some(&format!("code={}", new[0]))).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);

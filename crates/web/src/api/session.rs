@@ -63,7 +63,7 @@ pub async fn login<S: Backend>(
         Err(e) => return Err(e.into()),
     };
     let session = web.store().session(&token_hash(&token)).await?.ok_or_else(|| internal("session_missing"))?;
-    let verloopt = grondslag_ledger::ts_from_unix_millis(session.expires).ok_or_else(|| internal("clock"))?;
+    let verloopt = grondslag_ledger::ts_from_unix_millis(session.expires.as_millis()).ok_or_else(|| internal("clock"))?;
     Ok(created(Sessie { token, professional: professional.into(), verloopt }))
 }
 

@@ -106,7 +106,7 @@ impl<S: Backend> Web<S> {
             ("Daan Visser", "1950-01-05", "DEMO-1003"),
             ("Lotte de Boer", "2009-11-30", "DEMO-1004"),
         ];
-        let since = grondslag_ledger::ts_from_unix_millis(crate::now_ms()).unwrap_or_default();
+        let since = grondslag_ledger::ts_from_unix_millis(crate::now_ms().as_millis()).unwrap_or_default();
         let mut client_ids = Vec::new();
         for (name, birth, reference) in clients {
             let c = self.app.create_client(o, reference, &Identity { name: name.into(), birth_date: Some(birth.into()) }).await?;

@@ -216,7 +216,7 @@ pub async fn add_relation<S: Backend>(State(web): State<Arc<Web<S>>>, user: User
     let r = async {
         let professional = form.required("professional", "field-professional", 40)?;
         let client = form.required("client", "field-client", 40)?;
-        let since = grondslag_ledger::ts_from_unix_millis(crate::now_ms()).unwrap_or_default();
+        let since = grondslag_ledger::ts_from_unix_millis(crate::now_ms().as_millis()).unwrap_or_default();
         let store = web.store();
         let not_ours = || WebError::Invalid(Msg::new("admin-professional-client-horen-niet"));
         let professional = ProfessionalId::parse(&professional).map_err(|_| not_ours())?;

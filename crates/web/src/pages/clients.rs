@@ -248,7 +248,7 @@ pub async fn create<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, form
     web.log_event(&user, Action::RegisterClient, Some(client.id.as_str()), &format!("rol:{}", user.role.as_str()), true).await?;
     // Whoever registers a client as their caregiver starts the care relation with them.
     if matches!(user.role, AppRole::Professional | AppRole::Aandachtsfunctionaris) {
-        let since = grondslag_ledger::ts_from_unix_millis(crate::now_ms()).unwrap_or_default();
+        let since = grondslag_ledger::ts_from_unix_millis(crate::now_ms().as_millis()).unwrap_or_default();
         web.store()
             .add_care_relation(&CareRelation { org: user.org.clone(), professional: user.id.clone(), client: client.id.clone(), since })
             .await?;

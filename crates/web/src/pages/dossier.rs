@@ -5,6 +5,7 @@
 use grondslag_i18n::Msg;
 use std::collections::HashMap;
 use std::sync::Arc;
+use std::time::Duration;
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -26,7 +27,7 @@ use crate::view::{Chrome, dutch_date, when};
 use crate::{Backend, User, Web, now_ms};
 
 /// A break-the-glass grant lasts four hours.
-pub const BREAK_GLASS_MS: i64 = 4 * 60 * 60 * 1000;
+pub const BREAK_GLASS: Duration = Duration::from_secs(4 * 60 * 60);
 
 pub struct Line {
     pub seq: u64,
@@ -148,7 +149,7 @@ pub async fn break_glass<S: Backend>(
         client: client.id.clone(),
         reason_sealed,
         granted: now,
-        expires: now + BREAK_GLASS_MS,
+        expires: now.saturating_add(BREAK_GLASS),
         reviewed_by: None,
         reviewed_at: None,
     };

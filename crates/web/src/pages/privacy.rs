@@ -439,7 +439,7 @@ pub async fn grants<S: Backend>(State(web): State<Arc<Web<S>>>, user: User) -> R
                 format!(
                     "{} ({})",
                     people.get(by.as_str()).cloned().unwrap_or_else(|| by.to_string()),
-                    when_ms(g.reviewed_at.unwrap_or_default())
+                    g.reviewed_at.map(when_ms).unwrap_or_default()
                 )
             }),
             id: g.id.into_string(),
