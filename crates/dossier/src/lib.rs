@@ -4,6 +4,7 @@
 
 pub mod consent;
 pub mod entry;
+pub mod meldcode;
 
 pub use consent::{Capacity, ConsentDerivation, ConsentForm, ConsentRecord, ConsentState, Proposal, apply_consent, derive_consent};
 pub use entry::{Decision, EntryKind, EntryPayload};
