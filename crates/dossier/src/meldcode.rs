@@ -466,6 +466,547 @@ pub fn weigh(a: &Answers) -> Weighing {
     }
 }
 
+// ---------------------------------------------------------------------------------------------
+// The trajectory
+// ---------------------------------------------------------------------------------------------
+
+/// The kind of organisation the professional works in (the sectors that must have a meldcode,
+/// law.md §6). Only education and childcare change anything here: the D11 meldplicht.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sector {
+    Care,
+    YouthCare,
+    SocialSupport,
+    Education,
+    Childcare,
+    Justice,
+    Other,
+}
+
+/// The professional's answer to one question of the afwegingskader, with their reasons.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Answer {
+    pub question: Question,
+    pub yes: bool,
+    /// The professional's reasons; required.
+    pub reasons: String,
+    /// Answered together with Veilig Thuis (questions 3–5 after a report for unsafety).
+    pub jointly_with_veilig_thuis: bool,
+}
+
+/// Step 5: the professional's two decisions (report? own help?) and their reasons.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DecisionRecord {
+    /// Beslissing 1: a melding to Veilig Thuis is made (or, after acute danger, was made).
+    pub report: bool,
+    /// Beslissing 2: the professional (also) offers or organises help.
+    pub own_help: bool,
+    /// The professional's reasons; required.
+    pub reasons: String,
+}
+
+/// Why the meldcode was closed (it may be closed at any step, with the reason recorded).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CloseReason {
+    /// The suspicion is gone (question 1 "no", or earlier, at any step).
+    NoSuspicion,
+    /// Reported to Veilig Thuis; what follows is agreed with Veilig Thuis.
+    Reported,
+    /// Help completed with agreements on monitoring (question 5 "yes").
+    HelpCompleted,
+    /// Handed over to another professional or organisation.
+    HandedOver,
+    Other,
+}
+
+/// One thing the professional recorded, with the date it is about (passed in; no clock).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "event", rename_all = "snake_case")]
+pub enum Event {
+    /// The trajectory starts with its first signal.
+    Opened {
+        on: Date,
+        sector: Sector,
+        signal: Signal,
+    },
+    SignalAdded {
+        on: Date,
+        signal: Signal,
+    },
+    Consulted {
+        on: Date,
+        consultation: Consultation,
+    },
+    Conversation {
+        on: Date,
+        conversation: Conversation,
+    },
+    Answered {
+        on: Date,
+        answer: Answer,
+    },
+    Decided {
+        on: Date,
+        decision: DecisionRecord,
+    },
+    /// The professional judges the danger acute: report now, whatever the order of the steps.
+    AcuteDangerDeclared {
+        on: Date,
+        reasons: String,
+    },
+    Closed {
+        on: Date,
+        reason: CloseReason,
+        explanation: String,
+        follow_up: String,
+    },
+    /// Continues a closed trajectory (new concerns); its history stays.
+    Reopened {
+        on: Date,
+        reasons: String,
+    },
+}
+
+impl Event {
+    pub fn on(&self) -> Date {
+        match self {
+            Event::Opened { on, .. }
+            | Event::SignalAdded { on, .. }
+            | Event::Consulted { on, .. }
+            | Event::Conversation { on, .. }
+            | Event::Answered { on, .. }
+            | Event::Decided { on, .. }
+            | Event::AcuteDangerDeclared { on, .. }
+            | Event::Closed { on, .. }
+            | Event::Reopened { on, .. } => *on,
+        }
+    }
+
+    /// The step this event belongs to, if any.
+    pub fn step(&self) -> Option<Step> {
+        match self {
+            Event::Opened { .. } | Event::SignalAdded { .. } => Some(Step::Signals),
+            Event::Consulted { .. } => Some(Step::Consultation),
+            Event::Conversation { .. } => Some(Step::Conversation),
+            Event::Answered { .. } => Some(Step::Weighing),
+            Event::Decided { .. } => Some(Step::Decision),
+            Event::AcuteDangerDeclared { .. } | Event::Closed { .. } | Event::Reopened { .. } => None,
+        }
+    }
+}
+
+/// Why an event cannot be applied. The caller records nothing in that case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Refusal {
+    /// The first event must open the trajectory.
+    NotOpened,
+    AlreadyOpened,
+    /// The trajectory is closed; only a reopen continues it.
+    Closed,
+    /// Only a closed trajectory can be reopened.
+    NotClosed,
+    /// Dated before the trajectory was opened.
+    BeforeOpened,
+    /// Reasons, an explanation or the observation are required and were left blank.
+    MissingReasons,
+}
+
+/// An event the fold could not apply: its index in the list and why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Refused {
+    pub index: usize,
+    pub refusal: Refusal,
+}
+
+/// Something the professional should know; the words come from the catalogue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Notice {
+    /// In a school or childcare setting a signal concerns a staff member: staff must report to
+    /// the employer or board, who must consult the vertrouwensinspecteur (law.md §5 D11). This
+    /// is a duty beside the meldcode, which is about domestic abuse.
+    D11StaffReportDuty { sources: &'static [SourceId] },
+    /// The latest decision does not report although the framework's outcome at the time made
+    /// reporting the norm. It is the professional's decision (a right, not a duty); their
+    /// reasons must explain why they did not report.
+    DecisionDepartsFromNorm { norm: ReportingNorm, sources: &'static [SourceId] },
+    /// The latest decision was recorded while the weighing was stale or not complete (outside
+    /// the acute-danger route).
+    DecidedWithoutCurrentWeighing,
+    /// The latest decision to report was recorded while these steps were open (outside the
+    /// acute-danger route); all necessary steps should be done before deciding to report.
+    DecidedToReportWithOpenSteps { open: Vec<Step> },
+}
+
+const D11_SOURCES: &[SourceId] = &[SourceId::WetKinderopvangMeldplicht];
+const STEP_SOURCES: &[SourceId] = &[SourceId::AugeoMeldcodeStappen, SourceId::KnmgMeldcode, SourceId::BesluitMeldcode];
+
+/// What to do next, derived; the professional may do the steps in another order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
+pub enum Next {
+    /// Closed: nothing, unless it is reopened.
+    Nothing,
+    /// Acute danger declared and no report recorded since: report now to Veilig Thuis
+    /// ([`VEILIG_THUIS_PHONE`]) or, in an emergency, call [`EMERGENCY_PHONE`].
+    ReportNow,
+    /// Signals were added after the weighing: answer the questions again from question 1.
+    Reweigh,
+    /// Do this step (the first open one of steps 1–3; the order is free).
+    Do(Step),
+    /// The afwegingskader asks this question.
+    Answer(Question),
+    /// The framework's outcome is known: record the decision (the professional decides).
+    Decide(Outcome),
+    /// Help is offered: monitor, and answer question 5 when the agreed time has passed.
+    Monitor,
+    /// Decided on the framework's outcome: close with the reason and follow-up agreements.
+    Close,
+}
+
+/// A recorded item with the date of its event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Dated<T> {
+    pub on: Date,
+    pub item: T,
+}
+
+/// A decision as recorded, with the framework's reading and the open steps at that moment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RecordedDecision {
+    pub on: Date,
+    pub decision: DecisionRecord,
+    pub framework: Weighing,
+    pub weighing_was_stale: bool,
+    pub open_steps: Vec<Step>,
+    /// Recorded while acute danger was declared and not yet reported.
+    pub during_acute_danger: bool,
+}
+
+/// One round of the afwegingskader: the answers given since the last time new signals made
+/// the weighing stale. Within a round the latest answer to a question counts.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Round {
+    pub answers: Vec<Dated<Answer>>,
+    /// New signals came in after an answer of this round.
+    pub stale: bool,
+}
+
+impl Round {
+    pub fn answers(&self) -> Answers {
+        let mut a = Answers::default();
+        for x in &self.answers {
+            a.set(x.item.question, Some(x.item.yes));
+        }
+        a
+    }
+}
+
+/// A closure of the trajectory.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Closure {
+    pub on: Date,
+    pub reason: CloseReason,
+    pub explanation: String,
+    pub follow_up: String,
+}
+
+/// The state of a meldcode trajectory: the fold of its events. Build it with
+/// [`Trajectory::fold`] or [`Trajectory::open`] and [`Trajectory::apply`]; the state only
+/// changes through events, and every query reads.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Trajectory {
+    opened_on: Date,
+    sector: Sector,
+    signals: Vec<Dated<Signal>>,
+    consultations: Vec<Dated<Consultation>>,
+    conversations: Vec<Dated<Conversation>>,
+    round: Round,
+    earlier_rounds: Vec<Round>,
+    decisions: Vec<RecordedDecision>,
+    /// Whether the latest decision still belongs to the current answers (no answer or signal
+    /// since).
+    decision_current: bool,
+    /// Acute danger declared and not yet followed by a decision to report.
+    acute_danger: Option<Dated<String>>,
+    closure: Option<Closure>,
+    earlier_closures: Vec<Closure>,
+    reopenings: Vec<Dated<String>>,
+    last_touched: [Option<Date>; 5],
+}
+
+fn blank(s: &str) -> bool {
+    s.trim().is_empty()
+}
+
+fn signal_ok(s: &Signal) -> Result<(), Refusal> {
+    if blank(&s.observation) { Err(Refusal::MissingReasons) } else { Ok(()) }
+}
+
+impl Trajectory {
+    /// A trajectory opened with its first signal.
+    pub fn open(on: Date, sector: Sector, signal: Signal) -> Result<Trajectory, Refusal> {
+        signal_ok(&signal)?;
+        let mut last_touched = [None; 5];
+        last_touched[Step::Signals as usize] = Some(on);
+        Ok(Trajectory {
+            opened_on: on,
+            sector,
+            signals: vec![Dated { on, item: signal }],
+            consultations: Vec::new(),
+            conversations: Vec::new(),
+            round: Round::default(),
+            earlier_rounds: Vec::new(),
+            decisions: Vec::new(),
+            decision_current: false,
+            acute_danger: None,
+            closure: None,
+            earlier_closures: Vec::new(),
+            reopenings: Vec::new(),
+            last_touched,
+        })
+    }
+
+    /// Folds an ordered list of events. The first must open the trajectory; an event that
+    /// cannot be applied stops the fold and is named.
+    pub fn fold<'a>(events: impl IntoIterator<Item = &'a Event>) -> Result<Trajectory, Refused> {
+        let mut events = events.into_iter().enumerate();
+        let mut t = match events.next() {
+            Some((_, Event::Opened { on, sector, signal })) => {
+                Trajectory::open(*on, *sector, signal.clone()).map_err(|refusal| Refused { index: 0, refusal })?
+            }
+            _ => return Err(Refused { index: 0, refusal: Refusal::NotOpened }),
+        };
+        for (index, e) in events {
+            t.apply(e).map_err(|refusal| Refused { index, refusal })?;
+        }
+        Ok(t)
+    }
+
+    /// Applies one event, or refuses it and changes nothing.
+    pub fn apply(&mut self, e: &Event) -> Result<(), Refusal> {
+        self.check(e)?;
+        let on = e.on();
+        if let Some(step) = e.step() {
+            let slot = &mut self.last_touched[step as usize];
+            *slot = Some(slot.map_or(on, |d| d.max(on)));
+        }
+        match e {
+            Event::Opened { .. } => {}
+            Event::SignalAdded { signal, .. } => {
+                self.signals.push(Dated { on, item: signal.clone() });
+                if !self.round.answers.is_empty() {
+                    self.round.stale = true;
+                }
+                self.decision_current = false;
+            }
+            Event::Consulted { consultation, .. } => self.consultations.push(Dated { on, item: consultation.clone() }),
+            Event::Conversation { conversation, .. } => self.conversations.push(Dated { on, item: conversation.clone() }),
+            Event::Answered { answer, .. } => {
+                if self.round.stale {
+                    self.earlier_rounds.push(std::mem::take(&mut self.round));
+                }
+                self.round.answers.push(Dated { on, item: answer.clone() });
+                self.decision_current = false;
+            }
+            Event::Decided { decision, .. } => {
+                let during_acute_danger = self.acute_danger.is_some();
+                self.decisions.push(RecordedDecision {
+                    on,
+                    decision: decision.clone(),
+                    framework: self.weighing(),
+                    weighing_was_stale: self.round.stale,
+                    open_steps: self.open_steps(),
+                    during_acute_danger,
+                });
+                self.decision_current = true;
+                if decision.report {
+                    self.acute_danger = None;
+                }
+            }
+            Event::AcuteDangerDeclared { reasons, .. } => self.acute_danger = Some(Dated { on, item: reasons.clone() }),
+            Event::Closed { reason, explanation, follow_up, .. } => {
+                self.closure = Some(Closure { on, reason: *reason, explanation: explanation.clone(), follow_up: follow_up.clone() });
+            }
+            Event::Reopened { reasons, .. } => {
+                if let Some(c) = self.closure.take() {
+                    self.earlier_closures.push(c);
+                }
+                // Reopening means the conclusion no longer holds: the answers are given again.
+                if !self.round.answers.is_empty() {
+                    self.round.stale = true;
+                }
+                self.decision_current = false;
+                self.reopenings.push(Dated { on, item: reasons.clone() });
+            }
+        }
+        Ok(())
+    }
+
+    fn check(&self, e: &Event) -> Result<(), Refusal> {
+        if e.on() < self.opened_on {
+            return Err(Refusal::BeforeOpened);
+        }
+        match (e, self.closure.is_some()) {
+            (Event::Reopened { .. }, false) => return Err(Refusal::NotClosed),
+            (Event::Reopened { .. }, true) => {}
+            (Event::Opened { .. }, _) => return Err(Refusal::AlreadyOpened),
+            (_, true) => return Err(Refusal::Closed),
+            _ => {}
+        }
+        let required = match e {
+            Event::Opened { signal, .. } | Event::SignalAdded { signal, .. } => return signal_ok(signal),
+            Event::Consulted { consultation, .. } => &consultation.advice,
+            Event::Conversation { conversation: Conversation::Held { summary, .. }, .. } => summary,
+            Event::Conversation { conversation: Conversation::LeftOut { explanation, .. }, .. } => explanation,
+            Event::Answered { answer, .. } => &answer.reasons,
+            Event::Decided { decision, .. } => &decision.reasons,
+            Event::AcuteDangerDeclared { reasons, .. } | Event::Reopened { reasons, .. } => reasons,
+            Event::Closed { explanation, .. } => explanation,
+        };
+        if blank(required) { Err(Refusal::MissingReasons) } else { Ok(()) }
+    }
+
+    pub fn opened_on(&self) -> Date {
+        self.opened_on
+    }
+
+    pub fn sector(&self) -> Sector {
+        self.sector
+    }
+
+    pub fn is_closed(&self) -> bool {
+        self.closure.is_some()
+    }
+
+    pub fn closure(&self) -> Option<&Closure> {
+        self.closure.as_ref()
+    }
+
+    pub fn signals(&self) -> &[Dated<Signal>] {
+        &self.signals
+    }
+
+    pub fn consultations(&self) -> &[Dated<Consultation>] {
+        &self.consultations
+    }
+
+    pub fn conversations(&self) -> &[Dated<Conversation>] {
+        &self.conversations
+    }
+
+    pub fn decisions(&self) -> &[RecordedDecision] {
+        &self.decisions
+    }
+
+    /// The current round of answers; earlier rounds went stale through new signals.
+    pub fn round(&self) -> &Round {
+        &self.round
+    }
+
+    pub fn earlier_rounds(&self) -> &[Round] {
+        &self.earlier_rounds
+    }
+
+    /// The acute danger declared and not yet followed by a decision to report.
+    pub fn acute_danger(&self) -> Option<&Dated<String>> {
+        self.acute_danger.as_ref()
+    }
+
+    /// The framework's reading of the current round's answers.
+    pub fn weighing(&self) -> Weighing {
+        weigh(&self.round.answers())
+    }
+
+    /// New signals came in after the current answers were given: they must be given again.
+    pub fn weighing_is_stale(&self) -> bool {
+        self.round.stale
+    }
+
+    /// Whether a step is done: signals, consultation and conversation once recorded (a
+    /// conversation left out with its reason counts); the weighing when the current, not stale,
+    /// answers reach an outcome; the decision when one was recorded on that weighing (a decision
+    /// recorded without one, as on the acute-danger route, is kept but leaves step 5 open).
+    pub fn is_done(&self, step: Step) -> bool {
+        match step {
+            Step::Signals => !self.signals.is_empty(),
+            Step::Consultation => !self.consultations.is_empty(),
+            Step::Conversation => !self.conversations.is_empty(),
+            Step::Weighing => !self.round.stale && matches!(self.weighing().verdict, Verdict::Outcome(_)),
+            Step::Decision => self.decision_current && self.is_done(Step::Weighing),
+        }
+    }
+
+    pub fn done_steps(&self) -> Vec<Step> {
+        Step::ALL.into_iter().filter(|s| self.is_done(*s)).collect()
+    }
+
+    pub fn open_steps(&self) -> Vec<Step> {
+        Step::ALL.into_iter().filter(|s| !self.is_done(*s)).collect()
+    }
+
+    /// The latest date an event of this step was about.
+    pub fn last_touched(&self, step: Step) -> Option<Date> {
+        self.last_touched[step as usize]
+    }
+
+    /// The next step, derived (law.md §6): closed → nothing; acute danger → report now,
+    /// whatever else is open; stale weighing → weigh again; then the weighing and decision.
+    pub fn next(&self) -> Next {
+        if self.is_closed() {
+            return Next::Nothing;
+        }
+        if self.acute_danger.is_some() {
+            return Next::ReportNow;
+        }
+        if self.round.stale {
+            return Next::Reweigh;
+        }
+        match self.weighing().verdict {
+            Verdict::Ask(q) if self.round.answers.is_empty() => {
+                match [Step::Signals, Step::Consultation, Step::Conversation].into_iter().find(|s| !self.is_done(*s)) {
+                    Some(step) => Next::Do(step),
+                    None => Next::Answer(q),
+                }
+            }
+            Verdict::Ask(q) => Next::Answer(q),
+            Verdict::Outcome(o) if !self.decision_current => Next::Decide(o),
+            Verdict::Outcome(Outcome::OfferHelpAndMonitor) => Next::Monitor,
+            Verdict::Outcome(_) => Next::Close,
+        }
+    }
+
+    /// What the professional should know now.
+    pub fn notices(&self) -> Vec<Notice> {
+        let mut out = Vec::new();
+        if matches!(self.sector, Sector::Education | Sector::Childcare) && self.signals.iter().any(|s| s.item.concerns_staff_member) {
+            out.push(Notice::D11StaffReportDuty { sources: D11_SOURCES });
+        }
+        if let Some(d) = self.decisions.last() {
+            if d.during_acute_danger {
+                // The acute-danger route departs from the steps: no notice about them.
+            } else if d.weighing_was_stale || matches!(d.framework.verdict, Verdict::Ask(_)) {
+                out.push(Notice::DecidedWithoutCurrentWeighing);
+            } else if let (Some(norm), false) = (d.framework.norm, d.decision.report) {
+                out.push(Notice::DecisionDepartsFromNorm { norm, sources: d.framework.sources });
+            }
+            let open: Vec<Step> = d.open_steps.iter().copied().filter(|s| *s != Step::Decision).collect();
+            if d.decision.report && !d.during_acute_danger && !open.is_empty() {
+                out.push(Notice::DecidedToReportWithOpenSteps { open });
+            }
+        }
+        out
+    }
+
+    /// The sources of the step model (free order, repeatable, closable at any step).
+    pub fn step_sources() -> &'static [SourceId] {
+        STEP_SOURCES
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -640,5 +1181,257 @@ mod tests {
                 Verdict::Outcome(_) => proptest::prop_assert!(w.read().iter().all(|p| a.get(*p).is_some())),
             }
         }
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // The trajectory
+    // -----------------------------------------------------------------------------------------
+
+    fn day(n: i64) -> Date {
+        time::macros::date!(2026 - 03 - 02) + time::Duration::days(n)
+    }
+
+    fn signal(n: i64) -> Signal {
+        Signal {
+            observed_on: day(n),
+            source: SignalSource::OwnObservation,
+            source_detail: String::new(),
+            observation: "blauwe plekken op de bovenarm".into(),
+            interpretation: Some("mogelijk vastgepakt".into()),
+            concerns_staff_member: false,
+        }
+    }
+
+    fn opened(n: i64, sector: Sector) -> Event {
+        Event::Opened { on: day(n), sector, signal: signal(n) }
+    }
+
+    fn answered(n: i64, question: Question, yes: bool) -> Event {
+        Event::Answered { on: day(n), answer: Answer { question, yes, reasons: "mijn afweging".into(), jointly_with_veilig_thuis: false } }
+    }
+
+    fn decided(n: i64, report: bool, own_help: bool) -> Event {
+        Event::Decided { on: day(n), decision: DecisionRecord { report, own_help, reasons: "mijn besluit".into() } }
+    }
+
+    fn consulted(n: i64, with: Consulted) -> Event {
+        Event::Consulted { on: day(n), consultation: Consultation { with, who: "A.".into(), advice: "bespreek het met de ouders".into() } }
+    }
+
+    fn talked(n: i64) -> Event {
+        Event::Conversation { on: day(n), conversation: Conversation::Held { with: "moeder".into(), summary: "zorg besproken".into() } }
+    }
+
+    fn closed(n: i64, reason: CloseReason) -> Event {
+        Event::Closed { on: day(n), reason, explanation: "vastgelegd".into(), follow_up: "afspraken".into() }
+    }
+
+    fn fold(events: &[Event]) -> Trajectory {
+        Trajectory::fold(events).unwrap()
+    }
+
+    #[test]
+    fn a_trajectory_through_help_a_failed_result_and_a_report() {
+        let mut ev = vec![opened(0, Sector::Care)];
+        assert_eq!(fold(&ev).next(), Next::Do(Step::Consultation));
+        assert_eq!(fold(&ev).done_steps(), vec![Step::Signals]);
+        ev.push(consulted(2, Consulted::Aandachtsfunctionaris));
+        assert_eq!(fold(&ev).next(), Next::Do(Step::Conversation));
+        ev.push(talked(5));
+        assert_eq!(fold(&ev).next(), Next::Answer(Q::Suspicion));
+        ev.extend([answered(6, Q::Suspicion, true), answered(6, Q::Safety, false), answered(6, Q::Help, true)]);
+        assert_eq!(fold(&ev).next(), Next::Answer(Q::Acceptance));
+        assert!(!fold(&ev).is_done(Step::Weighing));
+        ev.push(answered(7, Q::Acceptance, true));
+        let t = fold(&ev);
+        assert_eq!(t.next(), Next::Decide(O::OfferHelpAndMonitor));
+        assert!(t.is_done(Step::Weighing));
+        ev.push(decided(7, false, true));
+        let t = fold(&ev);
+        assert_eq!(t.next(), Next::Monitor);
+        assert_eq!(t.open_steps(), Vec::<Step>::new());
+        assert_eq!(t.notices(), vec![]);
+        // Weeks later the help has not led to safety: question 5 "no" makes reporting the norm.
+        ev.push(answered(40, Q::Result, false));
+        let t = fold(&ev);
+        assert_eq!(t.next(), Next::Decide(O::Report));
+        assert_eq!(t.weighing().norm, Some(N::UnsafetyPersistsOrRecurs));
+        assert!(!t.is_done(Step::Decision));
+        ev.push(decided(41, true, true));
+        assert_eq!(fold(&ev).next(), Next::Close);
+        ev.push(closed(42, CloseReason::Reported));
+        let t = fold(&ev);
+        assert!(t.is_closed());
+        assert_eq!(t.next(), Next::Nothing);
+        assert_eq!(t.last_touched(Step::Weighing), Some(day(40)));
+        assert_eq!(t.last_touched(Step::Decision), Some(day(41)));
+        assert_eq!(t.last_touched(Step::Signals), Some(day(0)));
+    }
+
+    #[test]
+    fn acute_danger_makes_reporting_now_the_next_step_whatever_is_open() {
+        let mut ev = vec![opened(0, Sector::YouthCare), Event::AcuteDangerDeclared { on: day(0), reasons: "onthulling".into() }];
+        let t = fold(&ev);
+        assert_eq!(t.next(), Next::ReportNow);
+        assert_eq!(t.open_steps(), vec![Step::Consultation, Step::Conversation, Step::Weighing, Step::Decision]);
+        ev.push(answered(0, Q::Suspicion, true));
+        assert_eq!(fold(&ev).next(), Next::ReportNow);
+        // A decision not to report does not end the route; a decision to report does.
+        ev.push(decided(0, false, false));
+        assert_eq!(fold(&ev).next(), Next::ReportNow);
+        ev.push(decided(0, true, false));
+        let t = fold(&ev);
+        assert_eq!(t.next(), Next::Answer(Q::Safety));
+        assert!(t.acute_danger().is_none());
+        // The acute route departs from the steps: no notice that steps were open.
+        assert_eq!(t.notices(), vec![]);
+        // Declared again later, at any point, even after a weighing.
+        ev.push(answered(1, Q::Safety, false));
+        ev.push(Event::AcuteDangerDeclared { on: day(3), reasons: "dreiging".into() });
+        assert_eq!(fold(&ev).next(), Next::ReportNow);
+    }
+
+    #[test]
+    fn a_new_signal_after_the_weighing_makes_it_stale_and_a_new_round_starts() {
+        let mut ev =
+            vec![opened(0, Sector::Care), answered(1, Q::Suspicion, true), answered(1, Q::Safety, false), answered(1, Q::Help, false)];
+        let t = fold(&ev);
+        assert_eq!(t.next(), Next::Decide(O::Report));
+        ev.push(Event::SignalAdded { on: day(3), signal: signal(2) });
+        let t = fold(&ev);
+        assert!(t.weighing_is_stale());
+        assert!(!t.is_done(Step::Weighing));
+        assert_eq!(t.next(), Next::Reweigh);
+        // The next answer opens a new round: nothing of the stale one is carried over.
+        ev.push(answered(4, Q::Suspicion, true));
+        let t = fold(&ev);
+        assert!(!t.weighing_is_stale());
+        assert_eq!(t.earlier_rounds().len(), 1);
+        assert_eq!(t.round().answers(), answers("y----"));
+        assert_eq!(t.next(), Next::Answer(Q::Safety));
+    }
+
+    #[test]
+    fn a_signal_before_any_answer_stales_nothing() {
+        let t = fold(&[opened(0, Sector::Care), Event::SignalAdded { on: day(1), signal: signal(1) }]);
+        assert!(!t.weighing_is_stale());
+        assert_eq!(t.signals().len(), 2);
+    }
+
+    #[test]
+    fn a_decision_against_a_reporting_norm_is_recorded_with_a_notice_not_overruled() {
+        let t = fold(&[
+            opened(0, Sector::Care),
+            consulted(0, Consulted::VeiligThuisAnonymousAdvice),
+            talked(1),
+            answered(1, Q::Suspicion, true),
+            answered(1, Q::Safety, true),
+            decided(1, false, true),
+        ]);
+        assert_eq!(t.decisions().len(), 1);
+        assert!(!t.decisions()[0].decision.report);
+        assert!(matches!(t.notices().as_slice(), [Notice::DecisionDepartsFromNorm { norm: N::AcuteOrStructuralUnsafety, .. }]));
+        assert_eq!(t.next(), Next::Close);
+    }
+
+    #[test]
+    fn a_report_decided_with_steps_open_or_without_a_weighing_is_noticed() {
+        let t = fold(&[opened(0, Sector::Care), answered(0, Q::Suspicion, true), answered(0, Q::Safety, true), decided(0, true, false)]);
+        assert_eq!(t.notices(), vec![Notice::DecidedToReportWithOpenSteps { open: vec![Step::Consultation, Step::Conversation] }]);
+        let t = fold(&[opened(0, Sector::Care), decided(0, true, false)]);
+        assert!(t.notices().contains(&Notice::DecidedWithoutCurrentWeighing));
+        assert!(!t.is_done(Step::Decision));
+    }
+
+    #[test]
+    fn a_conversation_left_out_with_its_reason_counts_as_done() {
+        let t = fold(&[
+            opened(0, Sector::Care),
+            consulted(0, Consulted::Colleague),
+            Event::Conversation {
+                on: day(1),
+                conversation: Conversation::LeftOut { reason: LeftOutReason::SafetyOfChild, explanation: "vader dreigt".into() },
+            },
+        ]);
+        assert!(t.is_done(Step::Conversation));
+        assert_eq!(t.next(), Next::Answer(Q::Suspicion));
+    }
+
+    #[test]
+    fn closing_at_any_step_is_final_until_reopened() {
+        let mut t = fold(&[opened(0, Sector::Care), closed(1, CloseReason::NoSuspicion)]);
+        assert_eq!(t.next(), Next::Nothing);
+        let before = t.clone();
+        for e in [Event::SignalAdded { on: day(2), signal: signal(2) }, answered(2, Q::Suspicion, true), closed(2, CloseReason::Other)] {
+            assert_eq!(t.apply(&e), Err(Refusal::Closed));
+        }
+        assert_eq!(t, before);
+        t.apply(&Event::Reopened { on: day(9), reasons: "nieuwe zorg".into() }).unwrap();
+        assert!(!t.is_closed());
+        assert_eq!(t.apply(&Event::Reopened { on: day(9), reasons: "nog eens".into() }), Err(Refusal::NotClosed));
+        t.apply(&Event::SignalAdded { on: day(9), signal: signal(9) }).unwrap();
+        assert_eq!(t.signals().len(), 2);
+    }
+
+    #[test]
+    fn the_fold_refuses_what_cannot_be_recorded() {
+        assert_eq!(Trajectory::fold(&[]), Err(Refused { index: 0, refusal: Refusal::NotOpened }));
+        assert_eq!(Trajectory::fold(&[talked(0)]), Err(Refused { index: 0, refusal: Refusal::NotOpened }));
+        assert_eq!(
+            Trajectory::fold(&[opened(0, Sector::Care), opened(1, Sector::Care)]),
+            Err(Refused { index: 1, refusal: Refusal::AlreadyOpened })
+        );
+        assert_eq!(Trajectory::fold(&[opened(5, Sector::Care), talked(4)]), Err(Refused { index: 1, refusal: Refusal::BeforeOpened }));
+        let blank = Event::Answered {
+            on: day(1),
+            answer: Answer { question: Q::Suspicion, yes: false, reasons: "  ".into(), jointly_with_veilig_thuis: false },
+        };
+        assert_eq!(Trajectory::fold(&[opened(0, Sector::Care), blank]), Err(Refused { index: 1, refusal: Refusal::MissingReasons }));
+        let mut s = signal(0);
+        s.observation = String::new();
+        assert_eq!(
+            Trajectory::fold(&[Event::Opened { on: day(0), sector: Sector::Care, signal: s }]),
+            Err(Refused { index: 0, refusal: Refusal::MissingReasons })
+        );
+    }
+
+    #[test]
+    fn d11_is_a_notice_in_schools_and_childcare_only() {
+        let mut s = signal(0);
+        s.concerns_staff_member = true;
+        for (sector, expected) in [(Sector::Childcare, true), (Sector::Education, true), (Sector::Care, false)] {
+            let t = fold(&[Event::Opened { on: day(0), sector, signal: s.clone() }]);
+            assert_eq!(t.notices().iter().any(|n| matches!(n, Notice::D11StaffReportDuty { .. })), expected, "{sector:?}");
+        }
+    }
+
+    #[test]
+    fn reopening_asks_for_the_weighing_and_decision_again() {
+        let t = fold(&[
+            opened(0, Sector::Care),
+            answered(1, Q::Suspicion, false),
+            decided(1, false, false),
+            closed(1, CloseReason::NoSuspicion),
+            Event::Reopened { on: day(20), reasons: "nieuwe zorgen van school".into() },
+        ]);
+        assert!(t.weighing_is_stale());
+        assert_eq!(t.next(), Next::Reweigh);
+    }
+
+    #[test]
+    fn events_round_trip_through_json_in_snake_case() {
+        let ev = vec![
+            opened(0, Sector::Childcare),
+            consulted(1, Consulted::VeiligThuisAnonymousAdvice),
+            answered(2, Q::Safety, true),
+            Event::AcuteDangerDeclared { on: day(2), reasons: "x".into() },
+        ];
+        let json = serde_json::to_value(&ev).unwrap();
+        assert_eq!(json[1]["event"], "consulted");
+        assert_eq!(json[1]["consultation"]["with"], "veilig_thuis_anonymous_advice");
+        assert_eq!(json[2]["answer"]["question"], "safety");
+        let back: Vec<Event> = serde_json::from_value(json).unwrap();
+        assert_eq!(back, ev);
+        assert!(Consulted::VeiligThuisAnonymousAdvice.is_anonymous() && !Consulted::Colleague.is_anonymous());
     }
 }
