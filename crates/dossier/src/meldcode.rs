@@ -1434,4 +1434,201 @@ mod tests {
         assert_eq!(back, ev);
         assert!(Consulted::VeiligThuisAnonymousAdvice.is_anonymous() && !Consulted::Colleague.is_anonymous());
     }
+
+    /// One random event, by kind; dates grow by `gap` days.
+    #[derive(Debug, Clone)]
+    enum Op {
+        Signal,
+        Consult(u8),
+        Talk(bool),
+        Answer(u8, bool),
+        Decide(bool, bool),
+        Acute,
+        Close(u8),
+        Reopen,
+        Blank,
+    }
+
+    fn any_op() -> impl proptest::strategy::Strategy<Value = (Op, u8)> {
+        use proptest::prelude::*;
+        let op = prop_oneof![
+            3 => Just(Op::Signal),
+            2 => (0u8..4).prop_map(Op::Consult),
+            2 => any::<bool>().prop_map(Op::Talk),
+            6 => (0u8..5, any::<bool>()).prop_map(|(q, y)| Op::Answer(q, y)),
+            2 => (any::<bool>(), any::<bool>()).prop_map(|(r, h)| Op::Decide(r, h)),
+            1 => Just(Op::Acute),
+            1 => (0u8..5).prop_map(Op::Close),
+            1 => Just(Op::Reopen),
+            1 => Just(Op::Blank),
+        ];
+        (op, 0u8..4)
+    }
+
+    fn event(op: &Op, n: i64) -> Event {
+        match op {
+            Op::Signal => Event::SignalAdded { on: day(n), signal: signal(n) },
+            Op::Consult(i) => consulted(
+                n,
+                [
+                    Consulted::Aandachtsfunctionaris,
+                    Consulted::Colleague,
+                    Consulted::VeiligThuisAnonymousAdvice,
+                    Consulted::ForensicPhysician,
+                ][*i as usize % 4],
+            ),
+            Op::Talk(true) => talked(n),
+            Op::Talk(false) => Event::Conversation {
+                on: day(n),
+                conversation: Conversation::LeftOut { reason: LeftOutReason::SafetyOfProfessional, explanation: "dreiging".into() },
+            },
+            Op::Answer(q, y) => answered(n, Question::ALL[*q as usize % 5], *y),
+            Op::Decide(r, h) => decided(n, *r, *h),
+            Op::Acute => Event::AcuteDangerDeclared { on: day(n), reasons: "acuut".into() },
+            Op::Close(i) => closed(
+                n,
+                [CloseReason::NoSuspicion, CloseReason::Reported, CloseReason::HelpCompleted, CloseReason::HandedOver, CloseReason::Other]
+                    [*i as usize % 5],
+            ),
+            Op::Reopen => Event::Reopened { on: day(n), reasons: "nieuwe zorg".into() },
+            Op::Blank => Event::Decided { on: day(n), decision: DecisionRecord { report: true, own_help: false, reasons: String::new() } },
+        }
+    }
+
+    /// The events of random ops that the trajectory accepts, and the trajectory they make.
+    fn accepted(ops: &[(Op, u8)]) -> (Vec<Event>, Trajectory) {
+        let first = opened(0, Sector::Care);
+        let mut t = fold(std::slice::from_ref(&first));
+        let mut events = vec![first];
+        let mut n = 0;
+        for (op, gap) in ops {
+            n += i64::from(*gap);
+            let e = event(op, n);
+            let before = t.clone();
+            match t.apply(&e) {
+                Ok(()) => events.push(e),
+                // A refused event changes nothing.
+                Err(_) => assert_eq!(t, before),
+            }
+        }
+        (events, t)
+    }
+
+    /// Every query there is, for the no-op-read property.
+    fn read_everything(t: &Trajectory) {
+        let _ = (t.next(), t.notices(), t.weighing(), t.done_steps(), t.open_steps(), t.weighing_is_stale(), t.is_closed());
+        let _ = Step::ALL.map(|s| (t.is_done(s), t.last_touched(s)));
+        let _ = (t.signals(), t.consultations(), t.conversations(), t.decisions(), t.round(), t.earlier_rounds(), t.acute_danger());
+        let _ = serde_json::to_value(t);
+    }
+
+    proptest::proptest! {
+        /// (b) Folding is deterministic and reads are no-ops: folding the same events with every
+        /// query in between gives the same trajectory, and so do the events after a JSON round
+        /// trip.
+        #[test]
+        fn reads_between_events_change_nothing(ops in proptest::collection::vec(any_op(), 0..40)) {
+            let (events, t) = accepted(&ops);
+            proptest::prop_assert_eq!(&fold(&events), &t);
+            let mut read = fold(&events[..1]);
+            read_everything(&read);
+            for e in &events[1..] {
+                read.apply(e).unwrap();
+                read_everything(&read);
+                read_everything(&read);
+            }
+            proptest::prop_assert_eq!(&read, &t);
+            let back: Vec<Event> = serde_json::from_value(serde_json::to_value(&events).unwrap()).unwrap();
+            proptest::prop_assert_eq!(&fold(&back), &t);
+        }
+
+        /// (c) Closing is final: a closed trajectory refuses every event except a reopen,
+        /// changes nothing when it refuses, and has nothing next.
+        #[test]
+        fn closing_is_final_except_by_reopening(ops in proptest::collection::vec(any_op(), 0..40), then in any_op()) {
+            let (_, mut t) = accepted(&ops);
+            if t.apply(&closed(200, CloseReason::Other)).is_err() {
+                proptest::prop_assert!(t.is_closed());
+            }
+            proptest::prop_assert!(t.is_closed());
+            proptest::prop_assert_eq!(t.next(), Next::Nothing);
+            let before = t.clone();
+            let e = event(&then.0, 201);
+            match t.apply(&e) {
+                Ok(()) => {
+                    let reopen = matches!(e, Event::Reopened { .. });
+                    proptest::prop_assert!(reopen);
+                    proptest::prop_assert!(!t.is_closed());
+                }
+                Err(r) => {
+                    proptest::prop_assert!(matches!(r, Refusal::Closed | Refusal::MissingReasons));
+                    proptest::prop_assert_eq!(&t, &before);
+                }
+            }
+        }
+
+        /// (d) A signal after any answer of the current round makes the weighing stale: the
+        /// weighing and decision steps are open again and re-weighing (or, with acute danger,
+        /// reporting now) is next; the next answer starts a fresh round with only itself.
+        #[test]
+        fn a_signal_after_a_weighing_makes_it_stale(ops in proptest::collection::vec(any_op(), 0..40), q in 0u8..5, y: bool) {
+            let (_, mut t) = accepted(&ops);
+            if t.is_closed() {
+                t.apply(&Event::Reopened { on: day(200), reasons: "nieuwe zorg".into() }).unwrap();
+            }
+            let had_answers = !t.round().answers.is_empty();
+            t.apply(&Event::SignalAdded { on: day(201), signal: signal(201) }).unwrap();
+            proptest::prop_assert_eq!(t.weighing_is_stale(), had_answers);
+            if had_answers {
+                proptest::prop_assert!(!t.is_done(Step::Weighing) && !t.is_done(Step::Decision));
+                let expected = if t.acute_danger().is_some() { Next::ReportNow } else { Next::Reweigh };
+                proptest::prop_assert_eq!(t.next(), expected);
+                let rounds = t.earlier_rounds().len();
+                t.apply(&answered(202, Question::ALL[q as usize], y)).unwrap();
+                proptest::prop_assert_eq!(t.earlier_rounds().len(), rounds + 1);
+                proptest::prop_assert_eq!(t.round().answers.len(), 1);
+                proptest::prop_assert!(!t.weighing_is_stale());
+            }
+        }
+
+        /// Acute danger, at any point of an open trajectory, makes reporting now the next step,
+        /// until a decision to report is recorded (or the trajectory is closed).
+        #[test]
+        fn acute_danger_comes_first_at_any_point(ops in proptest::collection::vec(any_op(), 0..40), more in proptest::collection::vec(any_op(), 0..10)) {
+            let (events, mut t) = accepted(&ops);
+            if t.is_closed() {
+                return Ok(());
+            }
+            t.apply(&Event::AcuteDangerDeclared { on: day(200), reasons: "acuut".into() }).unwrap();
+            let mut reported = false;
+            for (op, _) in &more {
+                if t.apply(&event(op, 201)).is_ok() {
+                    match op {
+                        Op::Decide(true, _) => reported = true,
+                        // Declared again: the route starts over.
+                        Op::Acute => reported = false,
+                        _ => {}
+                    }
+                }
+                if t.is_closed() {
+                    break;
+                }
+                proptest::prop_assert_eq!(t.next() == Next::ReportNow, !reported, "{:?}", events);
+            }
+        }
+
+        /// Each step's last-touched date is the latest date among that step's events, and a step
+        /// is never done without an event of its own.
+        #[test]
+        fn last_touched_is_the_latest_event_of_the_step(ops in proptest::collection::vec(any_op(), 0..40)) {
+            let (events, t) = accepted(&ops);
+            for s in Step::ALL {
+                let latest = events.iter().filter(|e| e.step() == Some(s)).map(Event::on).max();
+                proptest::prop_assert_eq!(t.last_touched(s), latest);
+                if t.is_done(s) {
+                    proptest::prop_assert!(latest.is_some());
+                }
+            }
+        }
+    }
 }
