@@ -1,9 +1,11 @@
 //! The dossier's domain: append-only entries (deliberation, decision, consent and its
-//! revocation, disclosure, correction) and the consent registry's reasoning. Pure: no I/O, no
-//! clock; the store persists these records and the ledger makes them tamper-evident.
+//! revocation, disclosure, correction), the consent registry's reasoning and the meldcode
+//! trajectory with its afwegingskader. Pure: no I/O, no clock; the store persists these records
+//! and the ledger makes them tamper-evident.
 
 pub mod consent;
 pub mod entry;
+pub mod meldcode;
 
 pub use consent::{Capacity, ConsentDerivation, ConsentForm, ConsentRecord, ConsentState, Proposal, apply_consent, derive_consent};
 pub use entry::{Decision, EntryKind, EntryPayload};
