@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context as _, anyhow, bail};
-use clap::{Args, Subcommand};
 use grondslag_app::{App, Identity, Receipt};
 use grondslag_dossier::{Capacity, ConsentForm, ConsentRecord, Decision};
 use grondslag_i18n::tr;
@@ -15,6 +14,7 @@ use grondslag_rules::{Lang, Outcome};
 use grondslag_store::{AppRole, ClientId, OrgId, ProfessionalId, Store, StoreError};
 use time::Date;
 
+use crate::args::{BesluitArgs, ClientCmd, DossierCmd, OrganisatieCmd, ProfessionalCmd, StoreArgs, ToestemmingCmd};
 use crate::common::{Context, out, outln, tr_args};
 use crate::render;
 
@@ -22,155 +22,6 @@ use crate::render;
 /// store's own "niet gevonden"), as before the ids were typed.
 fn id<T: std::str::FromStr>(s: &str, what: &'static str) -> Result<T, StoreError> {
     s.parse().map_err(|_| StoreError::not_found(what, s))
-}
-
-#[derive(Args, Clone)]
-pub struct StoreArgs {
-    /// Gegevensmap: database (grondslag.db) en sleutels (keys/).
-    #[arg(long, value_name = "MAP", default_value = "grondslag-data")]
-    data: PathBuf,
-    /// PostgreSQL in plaats van SQLite (postgres://…); de sleutels blijven in --data.
-    #[arg(long, value_name = "URL")]
-    database: Option<String>,
-}
-
-#[derive(Subcommand)]
-pub enum OrganisatieCmd {
-    /// Maak een organisatie met eigen sleutels.
-    Nieuw {
-        naam: String,
-        #[command(flatten)]
-        opslag: StoreArgs,
-        #[arg(long)]
-        json: bool,
-    },
-    /// Toon alle organisaties.
-    Lijst {
-        #[command(flatten)]
-        opslag: StoreArgs,
-        #[arg(long)]
-        json: bool,
-    },
-}
-
-#[derive(Subcommand)]
-pub enum ProfessionalCmd {
-    /// Registreer een professional.
-    Nieuw {
-        #[arg(long, value_name = "ID")]
-        organisatie: String,
-        #[arg(long)]
-        naam: String,
-        /// professional, aandachtsfunctionaris, privacy_officer of administrator.
-        #[arg(long, default_value = "professional")]
-        rol: String,
-        /// Een rol uit de regelset, bijv. huisarts.
-        #[arg(long)]
-        beroep: String,
-        #[command(flatten)]
-        opslag: StoreArgs,
-        #[arg(long)]
-        json: bool,
-    },
-}
-
-#[derive(Subcommand)]
-pub enum ClientCmd {
-    /// Registreer een cliënt onder een pseudoniem van de externe referentie.
-    Nieuw {
-        #[arg(long, value_name = "ID")]
-        organisatie: String,
-        #[arg(long)]
-        referentie: String,
-        #[arg(long)]
-        naam: String,
-        #[arg(long, value_name = "JJJJ-MM-DD")]
-        geboortedatum: Option<String>,
-        #[command(flatten)]
-        opslag: StoreArgs,
-        #[arg(long)]
-        json: bool,
-    },
-}
-
-#[derive(Subcommand)]
-pub enum ToestemmingCmd {
-    /// Registreer een gegeven toestemming.
-    Registreer {
-        #[arg(long, value_name = "ID")]
-        client: String,
-        #[arg(long, value_name = "ID")]
-        professional: String,
-        /// Wie de toestemming gaf.
-        #[arg(long)]
-        door: String,
-        /// client, ouder_met_gezag, voogd, curator, mentor, schriftelijk_gemachtigde, partner of familie.
-        #[arg(long, default_value = "client")]
-        hoedanigheid: String,
-        /// Ontvangers (rollen uit de regelset), komma-gescheiden.
-        #[arg(long, value_delimiter = ',', required = true)]
-        ontvangers: Vec<String>,
-        /// Soorten gegevens (bijv. health), komma-gescheiden.
-        #[arg(long, value_delimiter = ',', required = true)]
-        gegevens: Vec<String>,
-        /// Doelen (bijv. insurance_or_employment), komma-gescheiden.
-        #[arg(long, value_delimiter = ',', required = true)]
-        doelen: Vec<String>,
-        #[arg(long, value_name = "JJJJ-MM-DD")]
-        van: String,
-        #[arg(long, value_name = "JJJJ-MM-DD")]
-        tot: Option<String>,
-        /// schriftelijk, mondeling of digitaal.
-        #[arg(long)]
-        vorm: String,
-        /// De toestemming is niet vrij gegeven (afhankelijkheid van ontvanger of vrager).
-        #[arg(long)]
-        niet_vrij: bool,
-        /// De cliënt is niet gewezen op de gevolgen.
-        #[arg(long)]
-        niet_geinformeerd_over_gevolgen: bool,
-        #[arg(long, default_value = "")]
-        notitie: String,
-        #[command(flatten)]
-        opslag: StoreArgs,
-        #[arg(long)]
-        json: bool,
-    },
-    /// Trek een geregistreerde toestemming in.
-    Intrek {
-        #[arg(long, value_name = "ID")]
-        client: String,
-        #[arg(long, value_name = "ID")]
-        professional: String,
-        /// De dossierregel (volgnummer) van de toestemming.
-        #[arg(long, value_name = "SEQ")]
-        regel: u64,
-        /// Met ingang van (JJJJ-MM-DD; standaard --datum of vandaag).
-        #[arg(long, value_name = "JJJJ-MM-DD")]
-        per: Option<String>,
-        /// Wie de toestemming introk.
-        #[arg(long, default_value = "de cliënt")]
-        door: String,
-        #[arg(long, default_value = "")]
-        notitie: String,
-        #[command(flatten)]
-        opslag: StoreArgs,
-        #[arg(long)]
-        json: bool,
-    },
-}
-
-#[derive(Subcommand)]
-pub enum DossierCmd {
-    /// Toon de geschiedenis van een dossier en of die verifieert.
-    Toon {
-        #[arg(long, value_name = "ID")]
-        client: String,
-        #[command(flatten)]
-        opslag: StoreArgs,
-        #[arg(long)]
-        json: bool,
-    },
 }
 
 /// Every dossier subcommand.
@@ -185,40 +36,6 @@ pub enum Cmd {
     Exporteer { client: String, naar: PathBuf, opslag: StoreArgs },
     Verifieer { bundel: Option<PathBuf>, organisatie: Option<String>, opslag: StoreArgs, json: bool },
     Wis { client: String, regel: u64, opslag: StoreArgs },
-}
-
-#[derive(Args)]
-pub struct BesluitArgs {
-    #[arg(long, value_name = "ID")]
-    pub client: String,
-    #[arg(long, value_name = "ID")]
-    pub professional: String,
-    /// De dossierregel (volgnummer) van het beraad waarop dit besluit volgt.
-    #[arg(long, value_name = "SEQ")]
-    pub beraad: u64,
-    /// ja of nee.
-    #[arg(long)]
-    pub gedeeld: String,
-    /// Wat er gedeeld is (leeg als er niets gedeeld is).
-    #[arg(long, default_value = "")]
-    pub wat: String,
-    #[arg(long)]
-    pub ontvanger: String,
-    /// Tijdstip van delen (RFC 3339), als er gedeeld is.
-    #[arg(long)]
-    pub gedeeld_op: Option<String>,
-    /// Of en wanneer de cliënt is geïnformeerd.
-    #[arg(long, conflicts_with = "niet_geinformeerd_omdat")]
-    pub client_geinformeerd: Option<String>,
-    /// Waarom de cliënt niet is geïnformeerd.
-    #[arg(long)]
-    pub niet_geinformeerd_omdat: Option<String>,
-    #[arg(long)]
-    pub redenen: String,
-    #[command(flatten)]
-    pub opslag: StoreArgs,
-    #[arg(long)]
-    pub json: bool,
 }
 
 impl Cmd {

@@ -2,161 +2,34 @@
 //! user reads: `toets` runs scenarios, `controleer` checks the rule set, `vraag` holds a
 //! deliberation in the terminal, `beoordeel` answers from a facts file. The dossier's commands (`organisatie`, `professional`,
 //! `client`, `vastleggen`, `besluit`, `toestemming`, `dossier`, `exporteer`, `verifieer`, `wis`)
-//! are in `dossier.rs`.
+//! are in `dossier.rs`. What a user may type is declared in `args.rs`; its help texts come from
+//! the catalogue through `help.rs`.
 
+mod args;
 mod backup;
 mod beoordeel;
 mod common;
 mod controleer;
 mod dossier;
+mod help;
 mod render;
 mod start;
 mod toets;
 mod vraag;
 
-use std::path::PathBuf;
+use std::ffi::OsString;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
-
-#[derive(Parser)]
-#[command(name = "grondslag", version, about = "Mag ik dit delen — met wie, wat, en op welke grond?", long_about = None)]
-struct Cli {
-    /// Map met regelbestanden (standaard: de regels die in dit programma zijn ingebouwd).
-    #[arg(long, global = true, value_name = "MAP")]
-    regels: Option<PathBuf>,
-    /// Datum waarop het recht wordt toegepast (JJJJ-MM-DD; standaard vandaag).
-    #[arg(long, global = true, value_name = "DATUM")]
-    datum: Option<String>,
-    /// Taal van de uitvoer: nl (standaard) of en.
-    #[arg(long, global = true, default_value = "nl")]
-    taal: String,
-    #[command(subcommand)]
-    command: Command,
-}
-
-#[derive(Subcommand)]
-enum Command {
-    /// Start de webapplicatie (standaard op http://127.0.0.1:8080, met SQLite in grondslag-data).
-    Start(start::StartArgs),
-    /// Toets scenariobestanden (FORMAT.md) en vergelijk met het verwachte antwoord.
-    Toets {
-        /// Bestanden of mappen met scenario's.
-        #[arg(required = true)]
-        paden: Vec<PathBuf>,
-        /// Uitvoer als JSON voor machines.
-        #[arg(long)]
-        json: bool,
-    },
-    /// Controleer de regelset: bronnen, verwijzingen, en alle combinaties van antwoorden.
-    Controleer {
-        #[arg(long)]
-        json: bool,
-    },
-    /// Stel de vragen één voor één in de terminal en geef een onderbouwd antwoord.
-    Vraag {
-        #[arg(long)]
-        json: bool,
-    },
-    /// Beoordeel een feitenbestand zonder vragen te stellen.
-    Beoordeel {
-        bestand: PathBuf,
-        #[arg(long)]
-        json: bool,
-        /// Laat weggelaten feiten onbekend (geen standaardwaarden): Grondslag noemt dan wat het nog moet weten.
-        #[arg(long)]
-        open: bool,
-    },
-    /// Organisaties aanmaken en tonen.
-    #[command(subcommand)]
-    Organisatie(dossier::OrganisatieCmd),
-    /// Professionals registreren.
-    #[command(subcommand)]
-    Professional(dossier::ProfessionalCmd),
-    /// Cliënten registreren.
-    #[command(subcommand)]
-    Client(dossier::ClientCmd),
-    /// Beoordeel een feitenbestand voor een cliënt en leg het beraad vast in het dossier (toestemming uit het register).
-    Vastleggen {
-        bestand: PathBuf,
-        #[arg(long, value_name = "ID")]
-        client: String,
-        #[arg(long, value_name = "ID")]
-        professional: String,
-        /// Laat weggelaten feiten onbekend (geen standaardwaarden).
-        #[arg(long)]
-        open: bool,
-        #[command(flatten)]
-        opslag: dossier::StoreArgs,
-        #[arg(long)]
-        json: bool,
-    },
-    /// Leg een besluit vast na een beraad.
-    Besluit(Box<dossier::BesluitArgs>),
-    /// Toestemming registreren of intrekken.
-    #[command(subcommand)]
-    Toestemming(dossier::ToestemmingCmd),
-    /// Het dossier van een cliënt tonen.
-    #[command(subcommand)]
-    Dossier(dossier::DossierCmd),
-    /// Schrijf een verificatiebundel van het dossier van een cliënt.
-    Exporteer {
-        #[arg(long, value_name = "ID")]
-        client: String,
-        #[arg(long, value_name = "BUNDEL.json")]
-        naar: PathBuf,
-        #[command(flatten)]
-        opslag: dossier::StoreArgs,
-    },
-    /// Maak een versleutelde backup van de gegevensmap (SQLite-database en sleutels).
-    /// Bij PostgreSQL: maak een backup met pg_dump en bewaar de map keys/ apart en versleuteld;
-    /// controleer na herstel met `verifieer --organisatie`.
-    Backup {
-        /// Het backupbestand (mag nog niet bestaan).
-        #[arg(long, value_name = "BESTAND")]
-        naar: PathBuf,
-        /// De gegevensmap.
-        #[arg(long, value_name = "MAP", default_value = "grondslag-data")]
-        data: PathBuf,
-        /// Bestand met het wachtwoord (anders GRONDSLAG_BACKUP_WACHTWOORD).
-        #[arg(long, value_name = "BESTAND")]
-        wachtwoord_bestand: Option<PathBuf>,
-    },
-    /// Herstel een backup in een nieuwe map en verifieer daarna elke organisatie.
-    Herstel {
-        bestand: PathBuf,
-        /// Een nieuwe of lege map.
-        #[arg(long, value_name = "MAP")]
-        naar: PathBuf,
-        /// Bestand met het wachtwoord (anders GRONDSLAG_BACKUP_WACHTWOORD).
-        #[arg(long, value_name = "BESTAND")]
-        wachtwoord_bestand: Option<PathBuf>,
-        #[arg(long)]
-        json: bool,
-    },
-    /// Verifieer een bundel (offline) of alles wat voor een organisatie is opgeslagen.
-    Verifieer {
-        bundel: Option<PathBuf>,
-        #[arg(long, value_name = "ID", conflicts_with = "bundel")]
-        organisatie: Option<String>,
-        #[command(flatten)]
-        opslag: dossier::StoreArgs,
-        #[arg(long)]
-        json: bool,
-    },
-    /// Wis de inhoud van een dossierregel (bewaartermijn verstreken); de regel zelf blijft.
-    Wis {
-        #[arg(long, value_name = "ID")]
-        client: String,
-        #[arg(long, value_name = "SEQ")]
-        regel: u64,
-        #[command(flatten)]
-        opslag: dossier::StoreArgs,
-    },
-}
+use args::{Cli, Command};
+use clap::{CommandFactory, FromArgMatches};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // `Cli::parse()`, with the help texts in the language of `--taal` (clap's errors and exit
+    // codes unchanged).
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let mut command = help::localize(Cli::command(), help::lang_of(&args));
+    let matches = command.try_get_matches_from_mut(args).unwrap_or_else(|e| e.exit());
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.format(&mut command).exit());
     let result = (|| -> anyhow::Result<ExitCode> {
         let ctx = common::Context::new(cli.regels.as_deref(), cli.datum.as_deref(), &cli.taal)?;
         match cli.command {

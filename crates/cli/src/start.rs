@@ -2,48 +2,16 @@
 //! first run it creates the organisation's administrator and prints how to log in, once.
 
 use std::net::SocketAddr;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context as _;
-use clap::Args;
 use grondslag_app::App;
 use grondslag_web::{Backend, Config, HashCost, Limits, Web, router};
 
 use grondslag_i18n::tr;
 
+use crate::args::StartArgs;
 use crate::common::{Context, outln, tr_args};
-
-#[derive(Args, Clone)]
-pub struct StartArgs {
-    /// Adres en poort waarop de server luistert.
-    #[arg(long, value_name = "HOST:POORT", default_value = "127.0.0.1:8080")]
-    pub adres: String,
-    /// De gegevensmap (database en sleutels).
-    #[arg(long, value_name = "MAP", default_value = "grondslag-data")]
-    pub data: PathBuf,
-    /// PostgreSQL in plaats van SQLite (postgres://…); de sleutels blijven in --data.
-    #[arg(long, value_name = "URL")]
-    pub database: Option<String>,
-    /// Vul een demo-organisatie met fictieve professionals en cliënten.
-    #[arg(long)]
-    pub demo: bool,
-    /// Naam van de organisatie die bij de eerste start wordt aangemaakt.
-    #[arg(long, value_name = "NAAM", default_value = "Mijn organisatie")]
-    pub organisatie: String,
-    /// De server staat achter HTTPS (cookies alleen over HTTPS, met __Host-prefix).
-    #[arg(long)]
-    pub https: bool,
-    /// Publiek adres (origin) dat formulieren mag posten, bijv. https://grondslag.example.nl.
-    #[arg(long, value_name = "ORIGIN")]
-    pub origin: Vec<String>,
-    /// Hoeveel verbindingen tegelijk open mogen zijn; meer wachten tot er een sluit.
-    #[arg(long, value_name = "AANTAL", default_value_t = 512, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
-    pub max_verbindingen: u32,
-    /// Seconden waarin een browser de kopregels van een verzoek moet sturen; anders wordt de verbinding gesloten.
-    #[arg(long, value_name = "SECONDEN", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=3600))]
-    pub header_timeout: u64,
-}
 
 pub fn run(ctx: &Context, args: StartArgs) -> anyhow::Result<ExitCode> {
     let lang = ctx.lang;

@@ -1,7 +1,16 @@
 //! What the CLI reads and writes to the terminal: only regular files of a bounded size are read
 //! (a directory, a device, a FIFO or a huge file is refused with a Dutch error naming it), and
-//! control characters from files never reach the terminal raw (issue 9).
+//! control characters from files never reach the terminal raw (issue 9). And the language of
+//! what it writes, help texts included, follows `--taal`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+// The binary's own declaration of its commands and the code that gives them their help texts,
+// compiled here too, so the test walks exactly the tree `grondslag` parses with.
+#[path = "../src/args.rs"]
+#[allow(dead_code)]
+mod args;
+#[path = "../src/help.rs"]
+mod help;
 
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -183,4 +192,87 @@ fn the_apps_catalogue_errors_follow_the_language_flag() {
     ]);
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(r.stderr.starts_with("error: ") && r.stderr.contains("is empty or contains control characters"), "{}", r.stderr);
+}
+
+/// Every command and every argument a user sees (not clap's own help and version), with the id
+/// of its help text and the text the command tree carries after `help::localize`.
+fn help_texts(cmd: &clap::Command, path: &mut Vec<String>, out: &mut Vec<(String, String)>) {
+    out.push((help::command_id(path), cmd.get_about().map(ToString::to_string).unwrap_or_default()));
+    for arg in cmd.get_arguments().filter(|a| !a.is_hide_set() && !matches!(a.get_id().as_str(), "help" | "version")) {
+        // The command's own id; a text shared by many commands (`help::arg_help`) also counts.
+        out.push((help::arg_id(path, arg.get_id().as_str()), arg.get_help().map(ToString::to_string).unwrap_or_default()));
+    }
+    for sub in cmd.get_subcommands() {
+        path.push(sub.get_name().to_owned());
+        help_texts(sub, path, out);
+        path.pop();
+    }
+}
+
+/// The clap types carry no help texts of their own: every command and argument gets one from
+/// the catalogue, in Dutch and in English, and the two differ at the top.
+#[test]
+fn every_command_and_argument_has_a_help_text_in_both_languages() {
+    use clap::CommandFactory;
+    use grondslag_i18n::Lang;
+
+    let mut bare = Vec::new();
+    help_texts(&args::Cli::command(), &mut Vec::new(), &mut bare);
+    assert!(bare.len() > 100, "the walk found almost nothing ({})", bare.len());
+    let worded: Vec<_> = bare.iter().filter(|(_, text)| !text.is_empty()).collect();
+    assert!(worded.is_empty(), "help texts outside the catalogue: {worded:?}");
+
+    let mut tops = Vec::new();
+    for lang in [Lang::Nl, Lang::En] {
+        let mut texts = Vec::new();
+        help_texts(&help::localize(args::Cli::command(), lang), &mut Vec::new(), &mut texts);
+        assert_eq!(texts.len(), bare.len());
+        let missing: Vec<_> = texts.iter().filter(|(_, text)| text.trim().is_empty()).map(|(id, _)| id).collect();
+        assert!(missing.is_empty(), "{lang:?}: no help text for {missing:?}");
+        tops.push(texts[0].1.clone());
+    }
+    assert_ne!(tops[0], tops[1], "the English help is the Dutch one");
+}
+
+#[test]
+fn the_help_language_is_read_from_the_arguments_before_parsing() {
+    use grondslag_i18n::Lang;
+    let lang = |args: &[&str]| help::lang_of(&args.iter().map(std::ffi::OsString::from).collect::<Vec<_>>());
+    assert_eq!(lang(&["grondslag", "--help"]), Lang::Nl);
+    assert_eq!(lang(&["grondslag", "--taal", "en", "--help"]), Lang::En);
+    assert_eq!(lang(&["grondslag", "vraag", "--taal=en", "--help"]), Lang::En);
+    assert_eq!(lang(&["grondslag", "--taal", "fr", "--help"]), Lang::Nl);
+    assert_eq!(lang(&["grondslag", "--taal", "en", "--taal", "nl", "--help"]), Lang::Nl);
+    assert_eq!(lang(&["grondslag", "toets", "--", "--taal", "en"]), Lang::Nl);
+}
+
+/// `--help` speaks the language of `--taal`: Dutch as before by default, English on request,
+/// for the commands and for their arguments; clap's own words stay clap's.
+#[test]
+fn help_follows_the_language_flag() {
+    let r = run(&["--help"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("Mag ik dit delen — met wie, wat, en op welke grond?"), "{}", r.stdout);
+    assert!(r.stdout.contains("Map met regelbestanden (standaard: de regels die in dit programma zijn ingebouwd)"), "{}", r.stdout);
+    assert!(r.stdout.contains("Taal van de uitvoer: nl (standaard) of en [default: nl]"), "{}", r.stdout);
+    assert!(r.stdout.contains("Usage: grondslag"), "{}", r.stdout);
+
+    let r = run(&["--taal", "en", "--help"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("May I share this — with whom, what, and on what grounds?"), "{}", r.stdout);
+    assert!(r.stdout.contains("Record a decision after a deliberation"), "{}", r.stdout);
+    assert!(!r.stdout.contains("Mag ik dit delen"), "{}", r.stdout);
+
+    let r = run(&["--taal", "en", "vraag", "--help"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("--json           Output as JSON for machines"), "{}", r.stdout);
+    assert!(r.stdout.contains("Language of the output: nl (default) or en [default: nl]"), "{}", r.stdout);
+
+    let r = run(&["toestemming", "intrek", "--taal=en", "--help"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("The dossier entry (sequence number) of the consent"), "{}", r.stdout);
+
+    // What clap refuses it still refuses with its own exit code.
+    let r = run(&["--taal", "en", "--nonsense"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
 }

@@ -111,6 +111,13 @@ pub fn tr(lang: Lang, id: &'static str) -> &'static str {
     }
 }
 
+/// The message `id` in `lang` for an id built at run time (the CLI's help texts, keyed by the
+/// command's path), or `None` when `lang` has no such message: no fallback to Dutch, so a caller
+/// (and its test) can tell a missing text from a present one.
+pub fn tr_id(lang: Lang, id: &str) -> Option<&'static str> {
+    language(lang).plain.get(id).map(String::as_str)
+}
+
 /// The message `id` in `lang` with its variables filled in (`{ $name }` in the catalogue).
 pub fn tr_with(lang: Lang, id: &'static str, args: &[(&str, FluentValue<'_>)]) -> String {
     let mut fluent = FluentArgs::new();

@@ -153,3 +153,11 @@ fn texts_come_out_plain_and_filled_in() {
     assert_eq!(tr(Lang::En, "report-and"), " and ");
     assert_eq!(tr(Lang::Nl, "report-and"), " en ");
 }
+
+#[test]
+fn ids_built_at_run_time_are_found_without_fallback() {
+    let id = format!("report-{}", "and");
+    assert_eq!(tr_id(Lang::En, &id), Some(" and "));
+    assert_eq!(tr_id(Lang::Nl, &id), Some(" en "));
+    assert_eq!(tr_id(Lang::En, "no-such-message-id"), None);
+}
