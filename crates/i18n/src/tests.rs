@@ -116,7 +116,11 @@ fn used_ids(areas: &BTreeSet<String>) -> BTreeMap<String, PathBuf> {
         }
         // Only where text is rendered: lower layers use such literals for other things (a store
         // names the kind of id it expected, `dossier-id`).
-        let renders = ["web", "cli", "app", "engine"].iter().any(|c| path.components().any(|p| p.as_os_str() == *c));
+        // Code only (templates name ids through `c.tr`, and their class names look like ids),
+        // and not tests (scenario names look like ids too).
+        let renders = ["web", "cli", "app", "engine"].iter().any(|c| path.components().any(|p| p.as_os_str() == *c))
+            && path.extension().is_some_and(|e| e == "rs")
+            && path.components().any(|p| p.as_os_str() == "src");
         for c in shaped.captures_iter(&text).filter(|_| renders) {
             if c[1].split('-').next().is_some_and(|area| areas.contains(area)) {
                 used.entry(c[1].to_owned()).or_insert_with(|| path.clone());

@@ -1876,3 +1876,40 @@ fn codes_are_left_out_of_word_checks_but_words_are_not() {
     let text = "Vastgelegd 3q2+Seed9Abc/UtC= 01a243a0-3715-778e-a6d7-e0c36438d720 verschoningsgerechtigde seed";
     assert_eq!(without_codes(text), "Vastgelegd verschoningsgerechtigde seed");
 }
+
+/// Acute danger is one step from every page (the header link, before the page's own content),
+/// needs no sign-in, and says what to do now in the chosen language, with its sources.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn acute_danger_is_one_step_from_every_page_and_needs_no_sign_in() {
+    let t = setup().await;
+    let r = t.send("GET", "/acuut", None, None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    for part in
+        ["<h1>Acuut gevaar</h1>", "href=\"tel:112\"", "href=\"tel:08002000\"", "0800-2000", "meldrecht", "conflict van plichten", "KNMG"]
+    {
+        assert!(r.body.contains(part), "{part}: {}", r.body);
+    }
+    assert!(!r.body.contains("Hoofdmenu"), "signed out: no menu");
+    let r = t.get_in("/acuut", None, "en").await;
+    assert!(r.body.contains("<h1>Acute danger</h1>") && r.body.contains("Call 112"), "{}", r.body);
+
+    let huisarts = t.token("huisarts").await;
+    let r = t.send("GET", "/acuut", Some(&huisarts), None).await;
+    assert!(r.body.contains("aria-label=\"Hoofdmenu\"") && r.body.contains("href=\"/beraad/nieuw\""), "{}", r.body);
+    let noor = t.a.clients["Noor Bakker"].clone();
+    let r = t.send("POST", "/beraad", Some(&huisarts), Some(&format!("client={noor}&datum=2026-11-23"))).await;
+    let draft = r.headers[header::LOCATION].to_str().unwrap().to_owned();
+    let dossier = format!("/clienten/{noor}");
+    for (page, token) in [
+        ("/inloggen", None),
+        ("/clienten", Some(huisarts.as_str())),
+        ("/beraad/nieuw", Some(huisarts.as_str())),
+        (draft.as_str(), Some(huisarts.as_str())),
+        (dossier.as_str(), Some(huisarts.as_str())),
+        ("/bestaat-niet", Some(huisarts.as_str())),
+    ] {
+        let r = t.send("GET", page, token, None).await;
+        let link = r.body.find("href=\"/acuut\"").unwrap_or_else(|| panic!("{page}: no link to /acuut"));
+        assert!(link < r.body.find("<main").unwrap(), "{page}: the link comes before the page's content");
+    }
+}

@@ -565,3 +565,24 @@ status-no-signed-checkpoint = There is no signed state of the log yet: the entri
 status-checkpoint-other-origin = The signed state of the log belongs to { $found } instead of to this organisation ({ $expected }).
 status-checkpoint-signature-wrong = The signature on the state of the log is not right: { $error }
 status-entry-not-included = Dossier entry { $seq } (position { $leaf } in the log) cannot be shown to be part of the signed state.
+
+## acute danger (every page links here)
+base-acute-danger = Acute danger?
+acute-title = Acute danger
+acute-lead = Is someone in danger right now? Then safety comes first: before the steps of the meldcode and before any question Grondslag asks. Recording comes afterwards.
+acute-now = Now
+acute-call-112 = Call 112
+acute-112-when = when a life is in immediate danger or violence is happening now: police and ambulance.
+acute-call-veilig-thuis = Call Veilig Thuis: 0800-2000
+acute-veilig-thuis-when = for acute unsafety from domestic violence or child abuse; reachable day and night, also for advice.
+acute-sharing-title = What you may share
+acute-sharing-order = With acute unsafety you need not work through the steps of the meldcode first: you contact Veilig Thuis or the crisis service at once, and 112 in an emergency.
+acute-sharing-veilig-thuis = You may give Veilig Thuis, without consent, what is needed to stop the violence or to investigate a reasonable suspicion (meldrecht). It is a right, not a duty.
+acute-sharing-police = To the police or 112 without consent: a conflict of duties (conflict van plichten) can justify it, when keeping silent lets serious harm happen that speaking can prevent and there is no other way. That weighing is yours.
+acute-sharing-minimum = Share only what is needed to avert the danger, and only with whoever can avert it.
+acute-after-title = Afterwards
+acute-after-record = Record in the client's dossier what you saw or heard, whom you called, what you shared and why.
+acute-after-colleague = Discuss it with the aandachtsfunctionaris or a colleague.
+acute-after-client = Tell the client (or the parents) what you did, unless that puts someone's safety at risk; record why if you do not.
+acute-after-deliberation = Record your weighing in a deliberation
+acute-sources = Sources

@@ -565,3 +565,24 @@ status-no-signed-checkpoint = Er is nog geen ondertekende stand van het logboek:
 status-checkpoint-other-origin = De ondertekende stand van het logboek hoort bij { $found } in plaats van bij deze organisatie ({ $expected }).
 status-checkpoint-signature-wrong = De handtekening onder de stand van het logboek klopt niet: { $error }
 status-entry-not-included = Dossierregel { $seq } (plaats { $leaf } in het logboek) is niet aantoonbaar opgenomen in de ondertekende stand.
+
+## acute danger (every page links here)
+base-acute-danger = Acuut gevaar?
+acute-title = Acuut gevaar
+acute-lead = Is iemand nu in gevaar? Dan gaat veiligheid voor alles: voor de stappen van de meldcode en voor elke vraag van Grondslag. Vastleggen komt daarna.
+acute-now = Nu
+acute-call-112 = Bel 112
+acute-112-when = bij direct levensgevaar of als er nu geweld is: politie en ambulance.
+acute-call-veilig-thuis = Bel Veilig Thuis: 0800-2000
+acute-veilig-thuis-when = bij acute onveiligheid door huiselijk geweld of kindermishandeling; dag en nacht bereikbaar, ook voor advies.
+acute-sharing-title = Wat u mag delen
+acute-sharing-order = Bij acute onveiligheid hoeft u de stappen van de meldcode niet eerst af te werken: u neemt meteen contact op met Veilig Thuis of de crisisdienst, en in een noodsituatie met 112.
+acute-sharing-veilig-thuis = Aan Veilig Thuis mag u zonder toestemming geven wat nodig is om het geweld te stoppen of een redelijk vermoeden te onderzoeken (meldrecht). Het is een recht, geen plicht.
+acute-sharing-police = Aan politie of 112 zonder toestemming: dat kan gerechtvaardigd zijn door een conflict van plichten, als zwijgen ernstige schade laat gebeuren die u door te spreken kunt voorkomen en er geen andere weg is. Die afweging is van u.
+acute-sharing-minimum = Deel alleen wat nodig is om het gevaar af te wenden, en alleen met wie het kan afwenden.
+acute-after-title = Daarna
+acute-after-record = Leg in het dossier van de cliënt vast wat u zag of hoorde, wie u belde, wat u deelde en waarom.
+acute-after-colleague = Bespreek het met de aandachtsfunctionaris of een collega.
+acute-after-client = Vertel de cliënt (of de ouders) wat u heeft gedaan, tenzij dat iemands veiligheid in gevaar brengt; leg vast waarom als u het niet vertelt.
+acute-after-deliberation = Leg uw afweging vast in een beraad
+acute-sources = Bronnen

@@ -1,6 +1,7 @@
 //! The HTML pages. Each module is one area of the product; every handler is thin.
 
 pub mod account;
+pub mod acute;
 pub mod admin;
 pub mod clients;
 pub mod consent;
