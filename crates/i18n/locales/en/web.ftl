@@ -541,6 +541,54 @@ entry-kind-consent = consent
 entry-kind-consent-revocation = withdrawal of consent
 entry-kind-disclosure = disclosure
 entry-kind-correction = correction
+entry-kind-meldcode = reporting code (meldcode)
+entry-meldcode-date = { $day } { $month ->
+        [1] January
+        [2] February
+        [3] March
+        [4] April
+        [5] May
+        [6] June
+        [7] July
+        [8] August
+        [9] September
+        [10] October
+        [11] November
+       *[12] December
+    } { $year }
+entry-meldcode-source-own-observation = own observation
+entry-meldcode-source-client = told by the client
+entry-meldcode-source-child = told by the child
+entry-meldcode-source-relative = told by a parent, partner or relative
+entry-meldcode-source-other-professional = from another professional
+entry-meldcode-source-conversation = from the conversation with those involved
+entry-meldcode-source-records = from records or documents
+entry-meldcode-source-other = other source
+entry-meldcode-with-aandachtsfunctionaris = the aandachtsfunctionaris (in-house expert)
+entry-meldcode-with-colleague = an expert colleague
+entry-meldcode-with-veilig-thuis = Veilig Thuis (anonymous advice)
+entry-meldcode-with-forensic-physician = a forensic physician
+entry-meldcode-left-out-safety-of-child = the safety of the child
+entry-meldcode-left-out-safety-of-client = the safety of the client
+entry-meldcode-left-out-safety-of-professional = the professional's own safety
+entry-meldcode-left-out-safety-of-others = the safety of others
+entry-meldcode-left-out-break-contact = the fear that the client breaks off contact
+entry-meldcode-close-no-suspicion = no (more) suspicion
+entry-meldcode-close-reported = reported to Veilig Thuis
+entry-meldcode-close-help-completed = help completed, with agreements on safety
+entry-meldcode-close-handed-over = handed over
+entry-meldcode-close-other = other reason
+entry-meldcode-jointly = , together with Veilig Thuis
+entry-summary-meldcode-opened = Reporting code opened: signal recorded ({ $source }, { $date })
+entry-summary-meldcode-signal = Reporting code: signal recorded ({ $source }, { $date })
+entry-summary-meldcode-consulted = Reporting code: consulted { $with } ({ $date })
+entry-summary-meldcode-conversation = Reporting code: conversation held with { $with } ({ $date })
+entry-summary-meldcode-conversation-left-out = Reporting code: no conversation, because of { $reason } ({ $date })
+entry-summary-meldcode-answered = Reporting code: weighing question { $question } answered: { $answer }{ $jointly } ({ $date })
+entry-summary-meldcode-decided = Reporting code: decision — report to Veilig Thuis: { $report }; own help: { $help } ({ $date })
+entry-summary-meldcode-acute = Reporting code: acute danger declared ({ $date }): { $reasons }
+entry-summary-meldcode-closed = Reporting code closed: { $reason } ({ $date }): { $explanation }
+entry-summary-meldcode-reopened = Reporting code reopened ({ $date }): { $reasons }
 entry-kind-other = other entry
 entry-content-erased = content erased
 entry-outcome-unknown = unknown outcome
