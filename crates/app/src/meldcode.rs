@@ -100,9 +100,7 @@ fn refusal_msg(refusal: Refusal, opened_on: Option<Date>) -> Msg {
         Refusal::AlreadyOpened => Msg::new("app-meldcode-already-opened"),
         Refusal::Closed => Msg::new("app-meldcode-closed"),
         Refusal::NotClosed => Msg::new("app-meldcode-not-closed"),
-        Refusal::BeforeOpened => {
-            Msg::new("app-meldcode-before-opened").arg("opened", opened_on.map(|d| d.to_string()).unwrap_or_default())
-        }
+        Refusal::BeforeOpened => Msg::new("app-meldcode-before-opened").arg("opened", opened_on.map(|d| d.to_string()).unwrap_or_default()),
         Refusal::MissingReasons => Msg::new("app-meldcode-missing-reasons"),
     }
 }
@@ -265,16 +263,12 @@ fn yes_no(b: bool, lang: Lang) -> &'static str {
 pub fn summary(e: &Event, lang: Lang) -> String {
     let date = date_text(e.on(), lang);
     match e {
-        Event::Opened { signal, .. } => tr_with(
-            lang,
-            "entry-summary-meldcode-opened",
-            &[("source", tr(lang, source_id(signal.source)).into()), ("date", date.into())],
-        ),
-        Event::SignalAdded { signal, .. } => tr_with(
-            lang,
-            "entry-summary-meldcode-signal",
-            &[("source", tr(lang, source_id(signal.source)).into()), ("date", date.into())],
-        ),
+        Event::Opened { signal, .. } => {
+            tr_with(lang, "entry-summary-meldcode-opened", &[("source", tr(lang, source_id(signal.source)).into()), ("date", date.into())])
+        }
+        Event::SignalAdded { signal, .. } => {
+            tr_with(lang, "entry-summary-meldcode-signal", &[("source", tr(lang, source_id(signal.source)).into()), ("date", date.into())])
+        }
         Event::Consulted { consultation, .. } => tr_with(
             lang,
             "entry-summary-meldcode-consulted",

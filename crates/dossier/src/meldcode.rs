@@ -161,8 +161,7 @@ mod iso_date {
     use serde::{Deserialize, Deserializer, Serializer};
     use time::Date;
 
-    const FORMAT: &[time::format_description::BorrowedFormatItem<'static>] =
-        time::macros::format_description!("[year]-[month]-[day]");
+    const FORMAT: &[time::format_description::BorrowedFormatItem<'static>] = time::macros::format_description!("[year]-[month]-[day]");
 
     pub fn serialize<S: Serializer>(d: &Date, s: S) -> Result<S::Ok, S::Error> {
         let text = d.format(FORMAT).map_err(serde::ser::Error::custom)?;
