@@ -13,6 +13,7 @@ pub mod backup;
 pub mod deliberation;
 mod error;
 pub mod keys;
+pub mod meldcode;
 
 use grondslag_i18n::Msg;
 use std::collections::{BTreeSet, HashMap};
@@ -34,6 +35,7 @@ use time::Date;
 
 pub use error::{AppError, AppResult};
 pub use keys::{KeyDir, OrgKeys};
+pub use meldcode::{MeldcodeRecord, MeldcodeView};
 
 /// What a client's sealed identity holds (synthetic in tests).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -616,19 +618,7 @@ impl<S: Store> App<S> {
         let mut lines = Vec::with_capacity(rows.len());
         for (row, entry, payload) in &rows {
             let b = entry.body();
-            let name = match names.get(&b.actor.user) {
-                Some(n) => n.clone(),
-                None => {
-                    // The actor as recorded; a name when it is (still) a known professional.
-                    let known = match ProfessionalId::parse(&b.actor.user) {
-                        Ok(id) => self.store.professional(&id).await.map(|p| p.name).ok(),
-                        Err(_) => None,
-                    };
-                    let n = known.unwrap_or_else(|| b.actor.user.clone());
-                    names.insert(b.actor.user.clone(), n.clone());
-                    n
-                }
-            };
+            let name = self.actor_name(&mut names, &b.actor.user).await;
             lines.push(HistoryLine {
                 seq: row.seq,
                 leaf_index: row.leaf_index,
@@ -644,6 +634,21 @@ impl<S: Store> App<S> {
         }
         let status = self.dossier_status(&org, &d, &rows.iter().map(|(r, _, _)| r.clone()).collect::<Vec<_>>(), lang).await?;
         Ok((History { dossier: d.id.clone(), client: c.id.clone(), lines, status }, registry))
+    }
+
+    /// The actor of an entry as recorded; a name when it is (still) a known professional.
+    /// `names` caches what was looked up for one read of a dossier.
+    async fn actor_name(&self, names: &mut HashMap<String, String>, user: &str) -> String {
+        if let Some(n) = names.get(user) {
+            return n.clone();
+        }
+        let known = match ProfessionalId::parse(user) {
+            Ok(id) => self.store.professional(&id).await.map(|p| p.name).ok(),
+            Err(_) => None,
+        };
+        let n = known.unwrap_or_else(|| user.to_owned());
+        names.insert(user.to_owned(), n.clone());
+        n
     }
 
     /// The verification status of a dossier; what fails is said in `lang` (the store's own
@@ -991,6 +996,7 @@ pub fn kind_id(kind: &str) -> &'static str {
         "consent.revocation" => "entry-kind-consent-revocation",
         "disclosure" => "entry-kind-disclosure",
         "correction" => "entry-kind-correction",
+        "meldcode" => "entry-kind-meldcode",
         _ => "entry-kind-other",
     }
 }
@@ -1093,5 +1099,6 @@ pub fn summary(rules: &RuleSet, p: &EntryPayload, lang: Lang) -> String {
         EntryPayload::Correction { corrects_seq, reason, .. } => {
             tr_with(lang, "entry-summary-correction", &[("seq", (*corrects_seq).into()), ("reason", reason.as_str().into())])
         }
+        EntryPayload::Meldcode(e) => meldcode::summary(e, lang),
     }
 }

@@ -1,6 +1,6 @@
 //! The application layer on SQLite with synthetic data: the consent registry is derived from
-//! stored (encrypted) entries, and every receipt's inclusion proof verifies against its signed
-//! checkpoint.
+//! stored (encrypted) entries, every receipt's inclusion proof verifies against its signed
+//! checkpoint, and a meldcode trajectory is stored as `meldcode` entries and folded back.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use grondslag_app::{App, FactsInput, Identity};
@@ -243,4 +243,244 @@ async fn a_consent_with_a_repeated_value_is_refused() {
         assert!(matches!(&r, Err(grondslag_app::AppError::Invalid(m)) if m.to_string().contains("één keer")), "{r:?}");
     }
     assert!(app.consent_registry(&client).await.unwrap().is_empty());
+}
+
+mod meldcode {
+    use super::setup;
+    use grondslag_app::AppError;
+    use grondslag_dossier::meldcode::{
+        Answer, CloseReason, Consultation, Consulted, Conversation, DecisionRecord, Event, Notice, Outcome, Question, ReportingNorm,
+        Sector, Signal, SignalSource, Trajectory, Verdict,
+    };
+    use grondslag_rules::Lang;
+    use time::Date;
+    use time::macros::date;
+
+    fn day(n: i64) -> Date {
+        date!(2026 - 12 - 03) + time::Duration::days(n)
+    }
+
+    fn signal(n: i64) -> Signal {
+        Signal {
+            observed_on: day(n),
+            source: SignalSource::OwnObservation,
+            source_detail: String::new(),
+            observation: "blauwe plekken op beide bovenarmen van het kind (synthetisch)".into(),
+            interpretation: Some("mogelijk hard vastgepakt".into()),
+            concerns_staff_member: false,
+        }
+    }
+
+    fn answered(n: i64, question: Question, yes: bool) -> Event {
+        Event::Answered {
+            on: day(n),
+            answer: Answer {
+                question,
+                yes,
+                reasons: format!("mijn afweging bij vraag {}", question.number()),
+                jointly_with_veilig_thuis: false,
+            },
+        }
+    }
+
+    /// A whole trajectory: a signal, the aandachtsfunctionaris consulted, a conversation, the
+    /// afwegingskader answered up to "report" (no effective own help), the decision to report,
+    /// and the closing.
+    fn trajectory() -> Vec<Event> {
+        vec![
+            Event::Opened { on: day(0), sector: Sector::Care, signal: signal(0) },
+            Event::Consulted {
+                on: day(1),
+                consultation: Consultation {
+                    with: Consulted::Aandachtsfunctionaris,
+                    who: "aandachtsfunctionaris team Noord".into(),
+                    advice: "bespreek de zorg met moeder en weeg daarna".into(),
+                },
+            },
+            Event::Conversation {
+                on: day(2),
+                conversation: Conversation::Held {
+                    with: "moeder".into(),
+                    summary: "zorgen besproken; moeder herkent ze gedeeltelijk".into(),
+                },
+            },
+            answered(3, Question::Suspicion, true),
+            answered(3, Question::Safety, false),
+            answered(3, Question::Help, false),
+            Event::Decided {
+                on: day(4),
+                decision: DecisionRecord {
+                    report: true,
+                    own_help: true,
+                    reasons: "eigen hulp is niet genoeg; melden en blijven begeleiden".into(),
+                },
+            },
+            Event::Closed {
+                on: day(5),
+                reason: CloseReason::Reported,
+                explanation:
+                    "gemeld bij Veilig Thuis; vervolg volgens de afspraken met Veilig Thuis, die de regie neemt over de veiligheid".into(),
+                follow_up: "contact met Veilig Thuis over de rol van de praktijk".into(),
+            },
+        ]
+    }
+
+    fn refused_with(r: Result<grondslag_app::Receipt, AppError>, id: &str) {
+        assert!(matches!(&r, Err(AppError::Invalid(m)) if m.id() == Some(id)), "{id}: {r:?}");
+    }
+
+    #[tokio::test]
+    async fn a_whole_trajectory_is_recorded_read_back_and_verifies() {
+        let dir = tempfile::tempdir().unwrap();
+        let (app, org, prof, client) = setup(dir.path()).await;
+        assert_eq!(app.meldcode(&client).await.unwrap(), None);
+        let events = trajectory();
+        let key = app.org_keys(&org).unwrap().verifier_key().unwrap();
+        for e in &events {
+            app.record_meldcode(&client, &prof, e.clone()).await.unwrap().verify(&key).unwrap();
+        }
+
+        // Read back: the same trajectory as folding the events directly, and the framework's
+        // outcome of the professional's answers: reporting is the norm (no effective own help).
+        let view = app.meldcode(&client).await.unwrap().unwrap();
+        let direct = Trajectory::fold(&events).unwrap();
+        assert_eq!(view.trajectory.as_ref(), Some(&direct));
+        let t = view.trajectory.unwrap();
+        assert_eq!(t.weighing().verdict, Verdict::Outcome(Outcome::Report));
+        assert_eq!(t.weighing().norm, Some(ReportingNorm::NoSufficientOwnHelp));
+        assert_eq!(t.decisions().len(), 1);
+        assert!(t.is_closed() && t.notices().is_empty());
+        assert_eq!(view.records.iter().map(|r| r.seq).collect::<Vec<_>>(), (1..=8).collect::<Vec<u64>>());
+        assert_eq!(view.records.iter().map(|r| r.event.clone().unwrap()).collect::<Vec<_>>(), events);
+        assert!(view.records.iter().all(|r| r.actor == "Dr. Proef" && r.role == "huisarts" && r.ts.ends_with('Z')));
+        assert!(view.erased_events.is_empty() && view.not_folded.is_empty());
+
+        // The timeline: a summary per event, in Dutch and in English, never the same.
+        let nl = app.history(&client, Lang::Nl).await.unwrap();
+        let en = app.history(&client, Lang::En).await.unwrap();
+        assert!(nl.status.ok(), "{:?}", nl.status);
+        assert!(nl.lines.iter().all(|l| l.kind == "meldcode"));
+        assert_eq!(grondslag_app::kind_label("meldcode", Lang::Nl), "meldcode");
+        let nl_text: Vec<&str> = nl.lines.iter().map(|l| l.summary.as_str()).collect();
+        assert_eq!(nl_text[0], "Meldcode geopend: signaal vastgelegd (eigen waarneming, 3 december 2026)");
+        assert_eq!(nl_text[1], "Meldcode: overleg met de aandachtsfunctionaris (4 december 2026)");
+        assert_eq!(nl_text[4], "Meldcode: afwegingsvraag 2 beantwoord: nee (6 december 2026)");
+        assert_eq!(nl_text[6], "Meldcode: besluit — melden bij Veilig Thuis: ja; eigen hulp: ja (7 december 2026)");
+        assert!(
+            nl_text[7].starts_with("Meldcode gesloten: gemeld bij Veilig Thuis (8 december 2026): gemeld bij Veilig Thuis;"),
+            "{}",
+            nl_text[7]
+        );
+        assert!(nl_text[7].ends_with('…') && nl_text[7].len() < 160, "a long explanation is shortened: {}", nl_text[7]);
+        assert_eq!(en.lines[4].summary, "Meldcode: weighing question 2 answered: no (6 December 2026)");
+        for (n, e) in nl.lines.iter().zip(&en.lines) {
+            assert!(!n.summary.is_empty());
+            assert_ne!(n.summary, e.summary, "entry {} has the same summary in both languages", n.seq);
+        }
+
+        // What the professional wrote is sealed: not in the database in clear.
+        let db = std::fs::read(dir.path().join("grondslag.db")).unwrap();
+        for needle in ["blauwe plekken", "aandachtsfunctionaris team Noord", "mijn afweging"] {
+            assert!(!db.windows(needle.len()).any(|w| w == needle.as_bytes()), "{needle} staat leesbaar in de database");
+        }
+
+        // The bundle verifies offline with every payload.
+        let rep = grondslag_ledger::verify_bundle(&app.export(&client).await.unwrap()).unwrap();
+        assert_eq!((rep.entries, rep.payloads_verified, rep.payloads_absent), (8, 8, 0));
+
+        // The content of the conversation is erased: the view says so and folds the rest; the
+        // bundle still verifies; continuing is refused while part of the history is gone.
+        app.erase(&client, 3).await.unwrap();
+        let view = app.meldcode(&client).await.unwrap().unwrap();
+        assert_eq!(view.erased_events, vec![3]);
+        assert!(view.not_folded.is_empty());
+        assert_eq!(view.records[2].event, None);
+        assert_eq!(view.records.len(), 8);
+        let t = view.trajectory.unwrap();
+        assert!(t.is_closed() && t.conversations().is_empty());
+        let rep = grondslag_ledger::verify_bundle(&app.export(&client).await.unwrap()).unwrap();
+        assert_eq!((rep.entries, rep.payloads_verified, rep.payloads_absent), (8, 7, 1));
+        assert_eq!(app.history(&client, Lang::Nl).await.unwrap().lines[2].summary, "inhoud gewist");
+        let reopen = Event::Reopened { on: day(30), reasons: "nieuwe zorgen van school".into() };
+        refused_with(app.record_meldcode(&client, &prof, reopen).await, "app-meldcode-history-erased");
+        assert_eq!(app.entries(&client).await.unwrap().len(), 8);
+
+        // Without the opening event nothing can be folded; the view says so rather than failing.
+        app.erase(&client, 1).await.unwrap();
+        let view = app.meldcode(&client).await.unwrap().unwrap();
+        assert_eq!((view.trajectory, view.erased_events), (None, vec![1, 3]));
+        assert_eq!(view.not_folded, vec![2, 4, 5, 6, 7, 8]);
+        assert!(grondslag_ledger::verify_bundle(&app.export(&client).await.unwrap()).is_ok());
+        assert!(app.verify_organisation(&org).await.is_ok());
+    }
+
+    #[tokio::test]
+    async fn an_event_the_trajectory_refuses_appends_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let (app, _, prof, client) = setup(dir.path()).await;
+        let count = || async { app.entries(&client).await.unwrap().len() };
+
+        // The first event must open the trajectory.
+        refused_with(app.record_meldcode(&client, &prof, answered(0, Question::Suspicion, true)).await, "app-meldcode-not-opened");
+        assert_eq!(count().await, 0);
+        assert_eq!(app.meldcode(&client).await.unwrap(), None);
+
+        let events = trajectory();
+        for e in &events {
+            app.record_meldcode(&client, &prof, e.clone()).await.unwrap();
+        }
+        assert_eq!(count().await, 8);
+        // Closed: only a reopen continues it; blank reasons, a second opening and a date before
+        // the opening are refused too. Nothing is appended by any of them.
+        refused_with(
+            app.record_meldcode(&client, &prof, Event::SignalAdded { on: day(9), signal: signal(9) }).await,
+            "app-meldcode-closed",
+        );
+        refused_with(app.record_meldcode(&client, &prof, events[0].clone()).await, "app-meldcode-already-opened");
+        refused_with(
+            app.record_meldcode(&client, &prof, Event::Reopened { on: day(9), reasons: "  ".into() }).await,
+            "app-meldcode-missing-reasons",
+        );
+        refused_with(
+            app.record_meldcode(&client, &prof, Event::Reopened { on: day(-1), reasons: "nieuw".into() }).await,
+            "app-meldcode-before-opened",
+        );
+        refused_with(
+            app.record_meldcode(&client, &prof, Event::Reopened { on: day(9), reasons: "nieuw\u{7}".into() }).await,
+            "app-meldcode-control-characters",
+        );
+        assert_eq!(count().await, 8);
+        assert_eq!(app.meldcode(&client).await.unwrap().unwrap().trajectory, Some(Trajectory::fold(&events).unwrap()));
+
+        // Reopened, it goes on.
+        app.record_meldcode(&client, &prof, Event::Reopened { on: day(9), reasons: "nieuwe zorgen van school".into() }).await.unwrap();
+        refused_with(
+            app.record_meldcode(&client, &prof, Event::Reopened { on: day(9), reasons: "nog eens".into() }).await,
+            "app-meldcode-not-closed",
+        );
+        app.record_meldcode(&client, &prof, Event::SignalAdded { on: day(9), signal: signal(9) }).await.unwrap();
+        assert_eq!(count().await, 10);
+    }
+
+    /// Reporting is a right with a professional norm: a decision not to report where the norm
+    /// says report is recorded as the professional's own and flagged, never refused.
+    #[tokio::test]
+    async fn a_decision_departing_from_the_norm_is_recorded_and_flagged() {
+        let dir = tempfile::tempdir().unwrap();
+        let (app, _, prof, client) = setup(dir.path()).await;
+        for e in [
+            Event::Opened { on: day(0), sector: Sector::YouthCare, signal: signal(0) },
+            answered(1, Question::Suspicion, true),
+            answered(1, Question::Safety, true),
+            Event::Decided {
+                on: day(2),
+                decision: DecisionRecord { report: false, own_help: true, reasons: "mijn redenen om niet te melden".into() },
+            },
+        ] {
+            app.record_meldcode(&client, &prof, e).await.unwrap();
+        }
+        let t = app.meldcode(&client).await.unwrap().unwrap().trajectory.unwrap();
+        assert!(!t.decisions()[0].decision.report);
+        assert!(matches!(t.notices().as_slice(), [Notice::DecisionDepartsFromNorm { norm: ReportingNorm::AcuteOrStructuralUnsafety, .. }]));
+    }
 }

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::consent::ConsentRecord;
+use crate::meldcode;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -14,6 +15,9 @@ pub enum EntryKind {
     ConsentRevocation,
     Disclosure,
     Correction,
+    /// One event of a meldcode trajectory. One type for every event, on purpose: the `type`
+    /// stays readable after the content is erased, and a finer type would say more than needed.
+    Meldcode,
 }
 
 impl EntryKind {
@@ -26,6 +30,7 @@ impl EntryKind {
             EntryKind::ConsentRevocation => "consent.revocation",
             EntryKind::Disclosure => "disclosure",
             EntryKind::Correction => "correction",
+            EntryKind::Meldcode => "meldcode",
         }
     }
 }
@@ -77,6 +82,10 @@ pub enum EntryPayload {
         reason: String,
         replacement: Box<EntryPayload>,
     },
+    /// One event of the meldcode trajectory, as the professional recorded it; its fields sit
+    /// beside `kind` (`{"kind": "meldcode", "event": "opened", "on": "2026-03-02", …}`). Who
+    /// recorded it and when are the ledger entry's `actor` and `ts`, not repeated here.
+    Meldcode(meldcode::Event),
 }
 
 impl EntryPayload {
@@ -88,6 +97,54 @@ impl EntryPayload {
             EntryPayload::ConsentRevocation { .. } => EntryKind::ConsentRevocation,
             EntryPayload::Disclosure { .. } => EntryKind::Disclosure,
             EntryPayload::Correction { .. } => EntryKind::Correction,
+            EntryPayload::Meldcode(_) => EntryKind::Meldcode,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+    use super::*;
+    use crate::meldcode::{Event, Signal, SignalSource};
+
+    /// The stored shape of a meldcode entry: flat, snake_case, dates as `YYYY-MM-DD`, and it
+    /// reads back as the same event.
+    #[test]
+    fn a_meldcode_event_is_stored_flat_beside_its_kind() {
+        let on = time::macros::date!(2026 - 12 - 03);
+        let event = Event::Opened {
+            on,
+            sector: crate::meldcode::Sector::YouthCare,
+            signal: Signal {
+                observed_on: on,
+                source: SignalSource::OwnObservation,
+                source_detail: String::new(),
+                observation: "blauwe plekken op beide bovenarmen".into(),
+                interpretation: None,
+                concerns_staff_member: false,
+            },
+        };
+        let p = EntryPayload::Meldcode(event);
+        let json = serde_json::to_value(&p).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({
+                "kind": "meldcode",
+                "event": "opened",
+                "on": "2026-12-03",
+                "sector": "youth_care",
+                "signal": {
+                    "observed_on": "2026-12-03",
+                    "source": "own_observation",
+                    "source_detail": "",
+                    "observation": "blauwe plekken op beide bovenarmen",
+                    "interpretation": null,
+                    "concerns_staff_member": false
+                }
+            })
+        );
+        assert_eq!(serde_json::from_value::<EntryPayload>(json).unwrap(), p);
+        assert_eq!(p.kind().ledger_type(), "meldcode");
     }
 }

@@ -1,5 +1,5 @@
 //! The dossier's domain: append-only entries (deliberation, decision, consent and its
-//! revocation, disclosure, correction), the consent registry's reasoning and the meldcode
+//! revocation, disclosure, correction, meldcode event), the consent registry's reasoning and the meldcode
 //! trajectory with its afwegingskader. Pure: no I/O, no clock; the store persists these records
 //! and the ledger makes them tamper-evident.
 

@@ -32,7 +32,11 @@
 //! by the enums and ids this module returns; only source titles are data ([`SourceId::citation`],
 //! the same publishers and titles as the rule set's `rules/sources.yaml`).
 //!
-//! **Left for later.** Ledger entry kinds for these events, the store, web, API and CLI; the
+//! **Stored as.** Every event is one dossier entry of kind `meldcode` ([`crate::EntryPayload::Meldcode`],
+//! docs/ledger.md); the application folds a client's stored events with [`Trajectory::fold`] and
+//! refuses, appending nothing, an event this fold refuses.
+//!
+//! **Left for later.** Web, API and CLI; correcting a recorded event; the
 //! aandachtsfunctionaris' view; the kindcheck and mantelzorgcheck as records of their own; the
 //! KNMG recording list after a decision to report (whom was informed, their reaction, attempts);
 //! sector-specific afwegingskaders (their five-question core is the one modelled here). The D11
@@ -151,6 +155,25 @@ impl SourceId {
     }
 }
 
+/// Dates in this module's JSON are written `YYYY-MM-DD` (the `time` crate's own serde form is a
+/// `[year, ordinal]` pair, unreadable for an auditor who opens a disclosed payload).
+mod iso_date {
+    use serde::{Deserialize, Deserializer, Serializer};
+    use time::Date;
+
+    const FORMAT: &[time::format_description::BorrowedFormatItem<'static>] = time::macros::format_description!("[year]-[month]-[day]");
+
+    pub fn serialize<S: Serializer>(d: &Date, s: S) -> Result<S::Ok, S::Error> {
+        let text = d.format(FORMAT).map_err(serde::ser::Error::custom)?;
+        s.serialize_str(&text)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+        let text = String::deserialize(d)?;
+        Date::parse(&text, FORMAT).map_err(serde::de::Error::custom)
+    }
+}
+
 /// Veilig Thuis, day and night (KNMG meldcode stap 2; law.md §6). Data, not a sentence.
 pub const VEILIG_THUIS_PHONE: &str = "0800-2000";
 /// The emergency number, for acute danger (KNMG meldcode onderdeel I; law.md §6).
@@ -214,6 +237,7 @@ pub enum SignalSource {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Signal {
     /// When it was observed or told (the event's date is when it was recorded).
+    #[serde(with = "iso_date")]
     pub observed_on: Date,
     pub source: SignalSource,
     /// Who, when the source is a person (in the professional's words).
@@ -527,36 +551,44 @@ pub enum CloseReason {
 pub enum Event {
     /// The trajectory starts with its first signal.
     Opened {
+        #[serde(with = "iso_date")]
         on: Date,
         sector: Sector,
         signal: Signal,
     },
     SignalAdded {
+        #[serde(with = "iso_date")]
         on: Date,
         signal: Signal,
     },
     Consulted {
+        #[serde(with = "iso_date")]
         on: Date,
         consultation: Consultation,
     },
     Conversation {
+        #[serde(with = "iso_date")]
         on: Date,
         conversation: Conversation,
     },
     Answered {
+        #[serde(with = "iso_date")]
         on: Date,
         answer: Answer,
     },
     Decided {
+        #[serde(with = "iso_date")]
         on: Date,
         decision: DecisionRecord,
     },
     /// The professional judges the danger acute: report now, whatever the order of the steps.
     AcuteDangerDeclared {
+        #[serde(with = "iso_date")]
         on: Date,
         reasons: String,
     },
     Closed {
+        #[serde(with = "iso_date")]
         on: Date,
         reason: CloseReason,
         explanation: String,
@@ -564,6 +596,7 @@ pub enum Event {
     },
     /// Continues a closed trajectory (new concerns); its history stays.
     Reopened {
+        #[serde(with = "iso_date")]
         on: Date,
         reasons: String,
     },
@@ -670,6 +703,7 @@ pub enum Next {
 /// A recorded item with the date of its event.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Dated<T> {
+    #[serde(with = "iso_date")]
     pub on: Date,
     pub item: T,
 }
@@ -677,6 +711,7 @@ pub struct Dated<T> {
 /// A decision as recorded, with the framework's reading and the open steps at that moment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RecordedDecision {
+    #[serde(with = "iso_date")]
     pub on: Date,
     pub decision: DecisionRecord,
     pub framework: Weighing,
@@ -708,6 +743,7 @@ impl Round {
 /// A closure of the trajectory.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Closure {
+    #[serde(with = "iso_date")]
     pub on: Date,
     pub reason: CloseReason,
     pub explanation: String,
@@ -719,6 +755,7 @@ pub struct Closure {
 /// changes through events, and every query reads.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Trajectory {
+    #[serde(with = "iso_date")]
     opened_on: Date,
     sector: Sector,
     signals: Vec<Dated<Signal>>,
@@ -1430,6 +1467,9 @@ mod tests {
         assert_eq!(json[1]["event"], "consulted");
         assert_eq!(json[1]["consultation"]["with"], "veilig_thuis_anonymous_advice");
         assert_eq!(json[2]["answer"]["question"], "safety");
+        // Dates are written as an auditor reads them, not as the `time` crate's pair.
+        assert_eq!(json[0]["on"], "2026-03-02");
+        assert_eq!(json[0]["signal"]["observed_on"], "2026-03-02");
         let back: Vec<Event> = serde_json::from_value(json).unwrap();
         assert_eq!(back, ev);
         assert!(Consulted::VeiligThuisAnonymousAdvice.is_anonymous() && !Consulted::Colleague.is_anonymous());

@@ -42,7 +42,7 @@ pub struct EntryBody {
     /// Who recorded the entry.
     pub actor: Actor,
     /// Kind of record, e.g. `deliberation`, `decision`, `consent`, `consent.revocation`,
-    /// `disclosure`, `correction`, `erasure`.
+    /// `disclosure`, `correction`, `meldcode`, `erasure`.
     #[serde(rename = "type")]
     pub kind: String,
     /// The rule set the decision was evaluated with, if any.

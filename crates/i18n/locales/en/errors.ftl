@@ -29,6 +29,16 @@ app-app-dossierregel-bestaat-niet-in-3 = dossier entry { $seq } does not exist i
 app-app-bundel-dossier-groter-dan = the bundle for this dossier is larger than { $max_bundle_bytes20 } MiB and will not be created; please contact your administrator
 app-app-dossier-client-leeg-valt = the dossier of client { $client } is empty: there is nothing to export
 
+## app-meldcode
+app-meldcode-not-opened = a reporting code trajectory starts with the signal that opens it: record that first
+app-meldcode-already-opened = this client already has a reporting code trajectory; record new signals in it (a closed trajectory can be reopened)
+app-meldcode-closed = the reporting code trajectory is closed; reopen it, with your reasons, to continue
+app-meldcode-not-closed = the reporting code trajectory is not closed, so it cannot be reopened
+app-meldcode-before-opened = the date is before the reporting code trajectory was opened ({ $opened })
+app-meldcode-missing-reasons = fill in the reasons, the explanation or the observation: they are required
+app-meldcode-history-erased = the content of part of this reporting code trajectory has been erased (entry { $seqs }); the trajectory therefore cannot be continued reliably
+app-meldcode-control-characters = a text in this reporting code step contains control characters
+
 ## consent
 consent-noem-minstens-zonder-lege = Name at least one { $what }, without empty values.
 consent-geen-toestemming-met-volgnummer = There is no consent with sequence number { $seq } in this dossier.

@@ -541,6 +541,54 @@ entry-kind-consent = consent
 entry-kind-consent-revocation = withdrawal of consent
 entry-kind-disclosure = disclosure
 entry-kind-correction = correction
+entry-kind-meldcode = meldcode
+entry-meldcode-date = { $day } { $month ->
+        [1] January
+        [2] February
+        [3] March
+        [4] April
+        [5] May
+        [6] June
+        [7] July
+        [8] August
+        [9] September
+        [10] October
+        [11] November
+       *[12] December
+    } { $year }
+entry-meldcode-source-own-observation = own observation
+entry-meldcode-source-client = told by the client
+entry-meldcode-source-child = told by the child
+entry-meldcode-source-relative = told by a parent, partner or relative
+entry-meldcode-source-other-professional = from another professional
+entry-meldcode-source-conversation = from the conversation with those involved
+entry-meldcode-source-records = from records or documents
+entry-meldcode-source-other = other source
+entry-meldcode-with-aandachtsfunctionaris = the aandachtsfunctionaris (in-house expert)
+entry-meldcode-with-colleague = an expert colleague
+entry-meldcode-with-veilig-thuis = Veilig Thuis (anonymous advice)
+entry-meldcode-with-forensic-physician = a forensic physician
+entry-meldcode-left-out-safety-of-child = the safety of the child
+entry-meldcode-left-out-safety-of-client = the safety of the client
+entry-meldcode-left-out-safety-of-professional = the professional's own safety
+entry-meldcode-left-out-safety-of-others = the safety of others
+entry-meldcode-left-out-break-contact = the fear that the client breaks off contact
+entry-meldcode-close-no-suspicion = no (more) suspicion
+entry-meldcode-close-reported = reported to Veilig Thuis
+entry-meldcode-close-help-completed = help completed, with agreements on safety
+entry-meldcode-close-handed-over = handed over
+entry-meldcode-close-other = other reason
+entry-meldcode-jointly = , together with Veilig Thuis
+entry-summary-meldcode-opened = Meldcode opened: signal recorded ({ $source }, { $date })
+entry-summary-meldcode-signal = Meldcode: signal recorded ({ $source }, { $date })
+entry-summary-meldcode-consulted = Meldcode: consulted { $with } ({ $date })
+entry-summary-meldcode-conversation = Meldcode: conversation held with { $with } ({ $date })
+entry-summary-meldcode-conversation-left-out = Meldcode: no conversation, because of { $reason } ({ $date })
+entry-summary-meldcode-answered = Meldcode: weighing question { $question } answered: { $answer }{ $jointly } ({ $date })
+entry-summary-meldcode-decided = Meldcode: decision — report to Veilig Thuis: { $report }; own help: { $help } ({ $date })
+entry-summary-meldcode-acute = Meldcode: acute danger declared ({ $date }): { $reasons }
+entry-summary-meldcode-closed = Meldcode closed: { $reason } ({ $date }): { $explanation }
+entry-summary-meldcode-reopened = Meldcode reopened ({ $date }): { $reasons }
 entry-kind-other = other entry
 entry-content-erased = content erased
 entry-outcome-unknown = unknown outcome

@@ -29,6 +29,16 @@ app-app-dossierregel-bestaat-niet-in-3 = dossierregel { $seq } bestaat niet in d
 app-app-bundel-dossier-groter-dan = de bundel van dit dossier is groter dan { $max_bundle_bytes20 } MiB en wordt niet gemaakt; neem contact op met de beheerder
 app-app-dossier-client-leeg-valt = het dossier van cliënt { $client } is leeg: er valt niets te exporteren
 
+## app-meldcode
+app-meldcode-not-opened = een meldcodetraject begint met het signaal dat het opent: leg dat eerst vast
+app-meldcode-already-opened = deze cliënt heeft al een meldcodetraject; leg nieuwe signalen vast in dat traject (een gesloten traject kunt u heropenen)
+app-meldcode-closed = het meldcodetraject is gesloten; heropen het, met uw redenen, om verder te gaan
+app-meldcode-not-closed = het meldcodetraject is niet gesloten en kan dus niet worden heropend
+app-meldcode-before-opened = de datum ligt vóór de opening van het meldcodetraject ({ $opened })
+app-meldcode-missing-reasons = vul de redenen, de toelichting of de waarneming in: die zijn verplicht
+app-meldcode-history-erased = de inhoud van een deel van dit meldcodetraject is gewist (dossierregel { $seqs }); het traject kan daarom niet betrouwbaar worden voortgezet
+app-meldcode-control-characters = een tekst in deze meldcodestap bevat stuurtekens
+
 ## consent
 consent-noem-minstens-zonder-lege = Noem minstens één { $what }, zonder lege waarden.
 consent-geen-toestemming-met-volgnummer = Er is geen toestemming met volgnummer { $seq } in dit dossier.

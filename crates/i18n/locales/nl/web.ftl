@@ -541,6 +541,54 @@ entry-kind-consent = toestemming
 entry-kind-consent-revocation = intrekking van toestemming
 entry-kind-disclosure = verstrekking
 entry-kind-correction = correctie
+entry-kind-meldcode = meldcode
+entry-meldcode-date = { $day } { $month ->
+        [1] januari
+        [2] februari
+        [3] maart
+        [4] april
+        [5] mei
+        [6] juni
+        [7] juli
+        [8] augustus
+        [9] september
+        [10] oktober
+        [11] november
+       *[12] december
+    } { $year }
+entry-meldcode-source-own-observation = eigen waarneming
+entry-meldcode-source-client = verteld door de cliënt
+entry-meldcode-source-child = verteld door het kind
+entry-meldcode-source-relative = verteld door ouder, partner of familielid
+entry-meldcode-source-other-professional = van een andere professional
+entry-meldcode-source-conversation = uit het gesprek met betrokkenen
+entry-meldcode-source-records = uit dossier of documenten
+entry-meldcode-source-other = andere bron
+entry-meldcode-with-aandachtsfunctionaris = de aandachtsfunctionaris
+entry-meldcode-with-colleague = een deskundige collega
+entry-meldcode-with-veilig-thuis = Veilig Thuis (anoniem advies)
+entry-meldcode-with-forensic-physician = een forensisch arts
+entry-meldcode-left-out-safety-of-child = de veiligheid van het kind
+entry-meldcode-left-out-safety-of-client = de veiligheid van de cliënt
+entry-meldcode-left-out-safety-of-professional = de eigen veiligheid
+entry-meldcode-left-out-safety-of-others = de veiligheid van anderen
+entry-meldcode-left-out-break-contact = de vrees dat de cliënt het contact verbreekt
+entry-meldcode-close-no-suspicion = geen vermoeden (meer)
+entry-meldcode-close-reported = gemeld bij Veilig Thuis
+entry-meldcode-close-help-completed = hulp afgerond, met afspraken over de veiligheid
+entry-meldcode-close-handed-over = overgedragen
+entry-meldcode-close-other = andere reden
+entry-meldcode-jointly = , samen met Veilig Thuis
+entry-summary-meldcode-opened = Meldcode geopend: signaal vastgelegd ({ $source }, { $date })
+entry-summary-meldcode-signal = Meldcode: signaal vastgelegd ({ $source }, { $date })
+entry-summary-meldcode-consulted = Meldcode: overleg met { $with } ({ $date })
+entry-summary-meldcode-conversation = Meldcode: gesprek gevoerd met { $with } ({ $date })
+entry-summary-meldcode-conversation-left-out = Meldcode: geen gesprek, vanwege { $reason } ({ $date })
+entry-summary-meldcode-answered = Meldcode: afwegingsvraag { $question } beantwoord: { $answer }{ $jointly } ({ $date })
+entry-summary-meldcode-decided = Meldcode: besluit — melden bij Veilig Thuis: { $report }; eigen hulp: { $help } ({ $date })
+entry-summary-meldcode-acute = Meldcode: acuut gevaar vastgesteld ({ $date }): { $reasons }
+entry-summary-meldcode-closed = Meldcode gesloten: { $reason } ({ $date }): { $explanation }
+entry-summary-meldcode-reopened = Meldcode heropend ({ $date }): { $reasons }
 entry-kind-other = andere dossierregel
 entry-content-erased = inhoud gewist
 entry-outcome-unknown = onbekende uitkomst

@@ -463,7 +463,7 @@ pub struct ClientUit {
 pub struct Dossierregel {
     pub seq: u64,
     pub leaf_index: u64,
-    /// `deliberation`, `decision`, `consent`, `consent.revocation`, `disclosure`, `correction`.
+    /// `deliberation`, `decision`, `consent`, `consent.revocation`, `disclosure`, `correction`, `meldcode`.
     pub kind: String,
     /// RFC 3339, UTC.
     pub ts: String,

@@ -1,0 +1,340 @@
+//! The meldcode trajectory stored in the dossier: every event the professional records is one
+//! entry of kind `meldcode` ([`EntryPayload::Meldcode`]), and the trajectory is the pure core's
+//! fold of those entries in dossier order ([`grondslag_dossier::meldcode::Trajectory::fold`]).
+//!
+//! Recording checks the new event against that fold first: an event the trajectory refuses (a
+//! first event that does not open it, anything but a reopen on a closed trajectory, blank
+//! reasons, a date before the opening) is refused with the reason and nothing is appended. The
+//! code records the professional's answers and decisions; it never answers or decides for them,
+//! and it never refuses a decision that departs from the reporting norm (the trajectory flags
+//! it with a notice instead).
+//!
+//! Who recorded an event and when is the ledger entry's `actor` and `ts`; the payload holds only
+//! what the professional recorded, with the date it is about.
+
+use std::collections::HashMap;
+
+use grondslag_dossier::EntryPayload;
+use grondslag_dossier::meldcode::{CloseReason, Consulted, Conversation, Event, LeftOutReason, Refusal, SignalSource, Trajectory};
+use grondslag_i18n::{FluentValue, Msg, tr, tr_with};
+use grondslag_rules::Lang;
+use grondslag_store::{ClientId, ProfessionalId, Store};
+use serde::Serialize;
+use time::Date;
+
+use crate::{App, AppError, AppResult, ReadEntry, Receipt};
+
+/// The ledger `type` of a meldcode entry.
+const KIND: &str = "meldcode";
+
+/// One stored meldcode event: its place in the dossier, when and by whom it was recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MeldcodeRecord {
+    pub seq: u64,
+    /// When it was recorded (the entry's `ts`, RFC 3339); the date the event is about is
+    /// `event.on()`.
+    pub ts: String,
+    /// The professional's name (or the recorded id when no longer known).
+    pub actor: String,
+    /// The professional's role as recorded in the entry.
+    pub role: String,
+    /// What was recorded; `None` when the content was erased.
+    pub event: Option<Event>,
+}
+
+/// A client's meldcode trajectory as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MeldcodeView {
+    /// The fold of the events whose content is still there. `None` when it cannot be folded at
+    /// all (the opening event's content was erased).
+    pub trajectory: Option<Trajectory>,
+    /// Every meldcode entry, in dossier order.
+    pub records: Vec<MeldcodeRecord>,
+    /// The entries (seq) whose content was erased: the trajectory is folded without them, so it
+    /// may say less than was recorded.
+    pub erased_events: Vec<u64>,
+    /// Readable entries (seq) the fold could not apply, because an erased event they depend on
+    /// is missing (or two recordings crossed). They are listed, never silently dropped.
+    pub not_folded: Vec<u64>,
+}
+
+/// The fold of a dossier's stored meldcode events.
+struct Stored {
+    trajectory: Option<Trajectory>,
+    erased: Vec<u64>,
+    not_folded: Vec<u64>,
+}
+
+/// Folds the meldcode entries of `rows` in order, leaving out erased ones and naming what could
+/// not be applied without them.
+fn fold_stored(rows: &[ReadEntry]) -> Stored {
+    let mut out = Stored { trajectory: None, erased: Vec::new(), not_folded: Vec::new() };
+    for (row, _, payload) in rows.iter().filter(|(_, e, _)| e.body().kind == KIND) {
+        let event = match payload {
+            Some((EntryPayload::Meldcode(e), _)) => e,
+            None => {
+                out.erased.push(row.seq);
+                continue;
+            }
+            // A `meldcode` entry with other content: never written by this code.
+            Some(_) => {
+                out.not_folded.push(row.seq);
+                continue;
+            }
+        };
+        let applied = match &mut out.trajectory {
+            None => Trajectory::fold(std::slice::from_ref(event)).map(|t| out.trajectory = Some(t)).is_ok(),
+            Some(t) => t.apply(event).is_ok(),
+        };
+        if !applied {
+            out.not_folded.push(row.seq);
+        }
+    }
+    out
+}
+
+/// Why an event is refused, for the user.
+fn refusal_msg(refusal: Refusal, opened_on: Option<Date>) -> Msg {
+    match refusal {
+        Refusal::NotOpened => Msg::new("app-meldcode-not-opened"),
+        Refusal::AlreadyOpened => Msg::new("app-meldcode-already-opened"),
+        Refusal::Closed => Msg::new("app-meldcode-closed"),
+        Refusal::NotClosed => Msg::new("app-meldcode-not-closed"),
+        Refusal::BeforeOpened => Msg::new("app-meldcode-before-opened").arg("opened", opened_on.map(|d| d.to_string()).unwrap_or_default()),
+        Refusal::MissingReasons => Msg::new("app-meldcode-missing-reasons"),
+    }
+}
+
+/// Whether any text of the event holds a control character other than a line break.
+fn has_control_characters(v: &serde_json::Value) -> bool {
+    match v {
+        serde_json::Value::String(s) => s.chars().any(|c| c.is_control() && c != '\n'),
+        serde_json::Value::Array(a) => a.iter().any(has_control_characters),
+        serde_json::Value::Object(m) => m.values().any(has_control_characters),
+        _ => false,
+    }
+}
+
+impl<S: Store> App<S> {
+    /// Records one meldcode event in the client's dossier. The stored events and this one are
+    /// folded first: an event the trajectory refuses is refused with its reason and nothing is
+    /// appended. While part of the trajectory's content is erased it cannot be continued
+    /// reliably (a closure or an answer may be among what is gone), so recording is refused.
+    pub async fn record_meldcode(&self, client: &ClientId, professional: &ProfessionalId, event: Event) -> AppResult<Receipt> {
+        let (_, d, p) = self.context(client, Some(professional)).await?;
+        let p = p.ok_or_else(|| AppError::Invalid(Msg::new("app-app-professional-ontbreekt")))?;
+        let value = serde_json::to_value(&event).map_err(|e| AppError::Invalid(Msg::verbatim(e.to_string())))?;
+        if has_control_characters(&value) {
+            return Err(AppError::Invalid(Msg::new("app-meldcode-control-characters")));
+        }
+        let rows = self.read(&d).await?;
+        let stored = fold_stored(&rows);
+        if !stored.erased.is_empty() {
+            let seqs = stored.erased.iter().map(u64::to_string).collect::<Vec<_>>().join(", ");
+            return Err(AppError::Invalid(Msg::new("app-meldcode-history-erased").arg("seqs", seqs)));
+        }
+        let checked = match stored.trajectory {
+            None => Trajectory::fold(std::slice::from_ref(&event)).map(|_| ()).map_err(|r| refusal_msg(r.refusal, None)),
+            Some(mut t) => {
+                let opened_on = t.opened_on();
+                t.apply(&event).map_err(|r| refusal_msg(r, Some(opened_on)))
+            }
+        };
+        checked.map_err(AppError::Invalid)?;
+        self.append(&d, &p, &EntryPayload::Meldcode(event), None).await
+    }
+
+    /// The client's meldcode trajectory as stored, with per event who recorded it and when;
+    /// `None` when the dossier holds no meldcode entry. Erased events are named, not folded.
+    pub async fn meldcode(&self, client: &ClientId) -> AppResult<Option<MeldcodeView>> {
+        let (_, d, _) = self.context(client, None).await?;
+        let rows = self.read(&d).await?;
+        if !rows.iter().any(|(_, e, _)| e.body().kind == KIND) {
+            return Ok(None);
+        }
+        let stored = fold_stored(&rows);
+        let mut names = HashMap::new();
+        let mut records = Vec::new();
+        for (row, entry, payload) in rows.iter().filter(|(_, e, _)| e.body().kind == KIND) {
+            let b = entry.body();
+            records.push(MeldcodeRecord {
+                seq: row.seq,
+                ts: b.ts.clone(),
+                actor: self.actor_name(&mut names, &b.actor.user).await,
+                role: b.actor.role.clone(),
+                event: match payload {
+                    Some((EntryPayload::Meldcode(e), _)) => Some(e.clone()),
+                    _ => None,
+                },
+            });
+        }
+        Ok(Some(MeldcodeView { trajectory: stored.trajectory, records, erased_events: stored.erased, not_folded: stored.not_folded }))
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// One-line summaries for the dossier's timeline
+// ---------------------------------------------------------------------------------------------
+
+/// The longest free text (in characters) a one-line summary quotes before shortening it.
+const QUOTE: usize = 60;
+/// The longest name or role (in characters) a one-line summary quotes.
+const NAME: usize = 40;
+
+/// The first non-empty line of `text`, cut at a word before `max` characters with `…` when it
+/// is longer or has more lines.
+pub(crate) fn shorten(text: &str, max: usize) -> String {
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let first = lines.next().unwrap_or("");
+    let more = lines.next().is_some();
+    if first.chars().count() <= max && !more {
+        return first.to_owned();
+    }
+    let cut: String = first.chars().take(max).collect();
+    let cut = if first.chars().count() > max {
+        match cut.rfind(' ') {
+            Some(i) if cut[..i].chars().count() > max / 2 => &cut[..i],
+            _ => cut.as_str(),
+        }
+    } else {
+        cut.as_str()
+    };
+    format!("{}…", cut.trim_end_matches([' ', ',', ';', ':', '.', '-']))
+}
+
+/// A date as the reader writes it: "3 december 2026", "3 December 2026".
+fn date_text(d: Date, lang: Lang) -> String {
+    tr_with(
+        lang,
+        "entry-meldcode-date",
+        &[("day", d.day().to_string().into()), ("month", FluentValue::from(u8::from(d.month()))), ("year", d.year().to_string().into())],
+    )
+}
+
+fn source_id(s: SignalSource) -> &'static str {
+    match s {
+        SignalSource::OwnObservation => "entry-meldcode-source-own-observation",
+        SignalSource::Client => "entry-meldcode-source-client",
+        SignalSource::Child => "entry-meldcode-source-child",
+        SignalSource::Relative => "entry-meldcode-source-relative",
+        SignalSource::OtherProfessional => "entry-meldcode-source-other-professional",
+        SignalSource::Conversation => "entry-meldcode-source-conversation",
+        SignalSource::Records => "entry-meldcode-source-records",
+        SignalSource::Other => "entry-meldcode-source-other",
+    }
+}
+
+fn consulted_id(c: Consulted) -> &'static str {
+    match c {
+        Consulted::Aandachtsfunctionaris => "entry-meldcode-with-aandachtsfunctionaris",
+        Consulted::Colleague => "entry-meldcode-with-colleague",
+        Consulted::VeiligThuisAnonymousAdvice => "entry-meldcode-with-veilig-thuis",
+        Consulted::ForensicPhysician => "entry-meldcode-with-forensic-physician",
+    }
+}
+
+fn left_out_id(r: LeftOutReason) -> &'static str {
+    match r {
+        LeftOutReason::SafetyOfChild => "entry-meldcode-left-out-safety-of-child",
+        LeftOutReason::SafetyOfClient => "entry-meldcode-left-out-safety-of-client",
+        LeftOutReason::SafetyOfProfessional => "entry-meldcode-left-out-safety-of-professional",
+        LeftOutReason::SafetyOfOthers => "entry-meldcode-left-out-safety-of-others",
+        LeftOutReason::ClientWouldBreakContact => "entry-meldcode-left-out-break-contact",
+    }
+}
+
+fn close_id(r: CloseReason) -> &'static str {
+    match r {
+        CloseReason::NoSuspicion => "entry-meldcode-close-no-suspicion",
+        CloseReason::Reported => "entry-meldcode-close-reported",
+        CloseReason::HelpCompleted => "entry-meldcode-close-help-completed",
+        CloseReason::HandedOver => "entry-meldcode-close-handed-over",
+        CloseReason::Other => "entry-meldcode-close-other",
+    }
+}
+
+fn yes_no(b: bool, lang: Lang) -> &'static str {
+    tr(lang, if b { "common-yes" } else { "common-no" })
+}
+
+/// A one-line summary of a meldcode event in `lang`. The professional's free text is quoted
+/// only where it is the point of the event (acute danger, closing, reopening) and then
+/// shortened; reasons for answers and decisions are in the entry itself.
+pub fn summary(e: &Event, lang: Lang) -> String {
+    let date = date_text(e.on(), lang);
+    match e {
+        Event::Opened { signal, .. } => {
+            tr_with(lang, "entry-summary-meldcode-opened", &[("source", tr(lang, source_id(signal.source)).into()), ("date", date.into())])
+        }
+        Event::SignalAdded { signal, .. } => {
+            tr_with(lang, "entry-summary-meldcode-signal", &[("source", tr(lang, source_id(signal.source)).into()), ("date", date.into())])
+        }
+        Event::Consulted { consultation, .. } => tr_with(
+            lang,
+            "entry-summary-meldcode-consulted",
+            &[("with", tr(lang, consulted_id(consultation.with)).into()), ("date", date.into())],
+        ),
+        Event::Conversation { conversation: Conversation::Held { with, .. }, .. } => {
+            tr_with(lang, "entry-summary-meldcode-conversation", &[("with", shorten(with, NAME).into()), ("date", date.into())])
+        }
+        Event::Conversation { conversation: Conversation::LeftOut { reason, .. }, .. } => tr_with(
+            lang,
+            "entry-summary-meldcode-conversation-left-out",
+            &[("reason", tr(lang, left_out_id(*reason)).into()), ("date", date.into())],
+        ),
+        Event::Answered { answer, .. } => tr_with(
+            lang,
+            "entry-summary-meldcode-answered",
+            &[
+                ("question", answer.question.number().to_string().into()),
+                ("answer", yes_no(answer.yes, lang).into()),
+                ("jointly", if answer.jointly_with_veilig_thuis { tr(lang, "entry-meldcode-jointly") } else { "" }.into()),
+                ("date", date.into()),
+            ],
+        ),
+        Event::Decided { decision, .. } => tr_with(
+            lang,
+            "entry-summary-meldcode-decided",
+            &[("report", yes_no(decision.report, lang).into()), ("help", yes_no(decision.own_help, lang).into()), ("date", date.into())],
+        ),
+        Event::AcuteDangerDeclared { reasons, .. } => {
+            tr_with(lang, "entry-summary-meldcode-acute", &[("date", date.into()), ("reasons", shorten(reasons, QUOTE).into())])
+        }
+        Event::Closed { reason, explanation, .. } => tr_with(
+            lang,
+            "entry-summary-meldcode-closed",
+            &[("reason", tr(lang, close_id(*reason)).into()), ("date", date.into()), ("explanation", shorten(explanation, QUOTE).into())],
+        ),
+        Event::Reopened { reasons, .. } => {
+            tr_with(lang, "entry-summary-meldcode-reopened", &[("date", date.into()), ("reasons", shorten(reasons, QUOTE).into())])
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+    use super::*;
+
+    #[test]
+    fn long_free_text_is_shortened_at_a_word() {
+        assert_eq!(shorten("kort", 60), "kort");
+        assert_eq!(shorten("  eerste regel\ntweede regel", 60), "eerste regel…");
+        let long = "vader dreigde tijdens het huisbezoek de kinderen mee te nemen naar het buitenland en sloeg de deur";
+        let s = shorten(long, 60);
+        assert!(s.ends_with('…') && s.chars().count() <= 61, "{s}");
+        assert!(long.starts_with(s.trim_end_matches('…')), "{s}");
+        assert!(!s.trim_end_matches('…').ends_with(' '), "{s}");
+        // One long word is cut inside it, at a character boundary.
+        assert_eq!(shorten(&"é".repeat(70), 60), format!("{}…", "é".repeat(60)));
+        assert_eq!(shorten("", 60), "");
+    }
+
+    #[test]
+    fn dates_are_written_as_the_reader_writes_them() {
+        let d = time::macros::date!(2026 - 12 - 03);
+        assert_eq!(date_text(d, Lang::Nl), "3 december 2026");
+        assert_eq!(date_text(d, Lang::En), "3 December 2026");
+        assert_eq!(date_text(time::macros::date!(2027 - 01 - 31), Lang::Nl), "31 januari 2027");
+    }
+}
