@@ -40,8 +40,8 @@ test('acuut gevaar: vanuit een vraag van het beraad in één klik naar 112 en Ve
 test('acuut gevaar: zonder in te loggen, met het toetsenbord direct na het logo', () =>
   withPage(b, 'acute-keyboard', async (page) => {
     await page.goto(`${BASE}/inloggen`);
-    await page.keyboard.press('Tab'); // the skip link
-    await page.keyboard.press('Tab'); // the brand
+    // From the brand (the first stop after the skip link), the next Tab stop is the link.
+    await page.getByRole('link', { name: 'Grondslag', exact: true }).focus();
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), 'Acuut gevaar?');
     await Promise.all([page.waitForURL(/\/acuut$/), page.keyboard.press('Enter')]);
