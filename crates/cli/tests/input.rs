@@ -151,7 +151,7 @@ fn the_language_flag_chooses_the_words_of_errors() {
 fn the_apps_catalogue_errors_follow_the_language_flag() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    let r = run(&[
+    let command = [
         "client",
         "nieuw",
         "--organisatie",
@@ -162,25 +162,15 @@ fn the_apps_catalogue_errors_follow_the_language_flag() {
         "\u{7}",
         "--data",
         s(&data),
-    ]);
-    assert_eq!(r.code, 2, "{}", r.stderr);
-    assert!(r.stderr.starts_with("fout: ") && r.stderr.contains("is leeg of bevat stuurtekens"), "{}", r.stderr);
-    let r = run(&[
-        "--taal",
-        "en",
-        "client",
-        "nieuw",
-        "--organisatie",
-        "0192f000-0000-7000-8000-000000000001",
-        "--referentie",
-        "r",
-        "--naam",
-        "\u{7}",
-        "--data",
-        s(&data),
-    ]);
-    assert_eq!(r.code, 2, "{}", r.stderr);
-    assert!(r.stderr.starts_with("error: ") && r.stderr.contains("is empty or contains control characters"), "{}", r.stderr);
+    ];
+    for (flags, prefix, message) in
+        [(&[][..], "fout: ", "is leeg of bevat stuurtekens"), (&["--taal", "en"][..], "error: ", "is empty or contains control characters")]
+    {
+        let args: Vec<&str> = flags.iter().copied().chain(command).collect();
+        let r = run(&args);
+        assert_eq!(r.code, 2, "{}", r.stderr);
+        assert!(r.stderr.starts_with(prefix) && r.stderr.contains(message), "{}", r.stderr);
+    }
 }
 
 /// Every command and every argument a user sees (not clap's own help and version), with the id
