@@ -35,7 +35,7 @@ use time::Date;
 
 pub use error::{AppError, AppResult};
 pub use keys::{KeyDir, OrgKeys};
-pub use meldcode::{MeldcodeRecord, MeldcodeView};
+pub use meldcode::{MeldcodeRecord, MeldcodeSummary, MeldcodeView, StepState};
 
 /// What a client's sealed identity holds (synthetic in tests).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -329,11 +329,20 @@ impl<S: Store> App<S> {
     /// Reads and decrypts a dossier's entries: `(row, parsed entry, payload)`; the payload is
     /// `None` when erased.
     async fn read(&self, dossier: &Dossier) -> AppResult<Vec<ReadEntry>> {
+        self.read_kinds(dossier, |_| true).await
+    }
+
+    /// The dossier's entries whose kind `wanted` accepts, decrypting only those (the entry's
+    /// kind is in its plain body).
+    async fn read_kinds(&self, dossier: &Dossier, wanted: impl Fn(&str) -> bool) -> AppResult<Vec<ReadEntry>> {
         let keys = self.keys.load(&dossier.org)?;
         let rows = self.store.entries(&dossier.id).await?;
         let mut out = Vec::with_capacity(rows.len());
         for row in rows {
             let entry = Entry::from_jcs(&row.body_jcs).map_err(|e| AppError::Ledger(format!("entry {}: {e}", row.seq)))?;
+            if !wanted(&entry.body().kind) {
+                continue;
+            }
             let payload = match &row.payload {
                 None => None,
                 Some(p) => {

@@ -15,10 +15,12 @@
 use std::collections::HashMap;
 
 use grondslag_dossier::EntryPayload;
-use grondslag_dossier::meldcode::{CloseReason, Consulted, Conversation, Event, LeftOutReason, Refusal, SignalSource, Trajectory};
+use grondslag_dossier::meldcode::{
+    CloseReason, Consulted, Conversation, Event, LeftOutReason, Next, Refusal, SignalSource, Step, Trajectory,
+};
 use grondslag_i18n::{FluentValue, Msg, tr, tr_with};
 use grondslag_rules::Lang;
-use grondslag_store::{ClientId, ProfessionalId, Store};
+use grondslag_store::{ClientId, OrgId, ProfessionalId, Store};
 use serde::Serialize;
 use time::Date;
 
@@ -56,6 +58,58 @@ pub struct MeldcodeView {
     /// Readable entries (seq) the fold could not apply, because an erased event they depend on
     /// is missing (or two recordings crossed). They are listed, never silently dropped.
     pub not_folded: Vec<u64>,
+}
+
+/// One step of an open trajectory in the aandachtsfunctionaris' overview.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StepState {
+    pub step: Step,
+    pub done: bool,
+    /// The latest date an event of this step was about; `None` when never touched.
+    #[serde(serialize_with = "iso_opt")]
+    pub last_touched: Option<Date>,
+    /// Days from that date (or, never touched, from the opening) to today.
+    pub days: i64,
+}
+
+/// An open trajectory as the aandachtsfunctionaris' overview shows it: where it stands and how
+/// long, never what was recorded (no signals, advice, conversation or reasons). Opening the
+/// trajectory itself is a separate, logged access.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MeldcodeSummary {
+    pub client: ClientId,
+    /// Who opened it (name, or the recorded id when no longer known).
+    pub opened_by: String,
+    #[serde(serialize_with = "iso")]
+    pub opened_on: Date,
+    pub next: Next,
+    pub steps: Vec<StepState>,
+    /// The latest date of any recorded event.
+    #[serde(serialize_with = "iso")]
+    pub last_activity: Date,
+    /// Days since then.
+    pub idle_days: i64,
+    /// Open and idle for more than the set number of days.
+    pub overdue: bool,
+    /// Acute danger declared and no report recorded since.
+    pub acute_danger: bool,
+    /// Since when advice of the aandachtsfunctionaris is asked and not yet recorded, if it is.
+    #[serde(serialize_with = "iso_opt")]
+    pub advice_asked_since: Option<Date>,
+    /// Part of the trajectory could not be read (erased or not folded): the overview may say
+    /// less than was recorded.
+    pub incomplete: bool,
+}
+
+fn iso<S: serde::Serializer>(d: &Date, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&d.to_string())
+}
+
+fn iso_opt<S: serde::Serializer>(d: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => iso(d, s),
+        None => s.serialize_none(),
+    }
 }
 
 /// The fold of a dossier's stored meldcode events.
@@ -172,6 +226,55 @@ impl<S: Store> App<S> {
     }
 }
 
+impl<S: Store> App<S> {
+    /// Every open meldcode trajectory of the organisation, for the aandachtsfunctionaris: where
+    /// each stands, how long each step has been open, whether it is overdue (no progress for
+    /// more than `overdue_days` days before `today`) and whether their advice is asked. Only
+    /// meldcode entries are decrypted, and nothing of their content is returned. Ordered with
+    /// acute danger first, then overdue, then the longest idle.
+    pub async fn meldcode_overview(&self, org: &OrgId, today: Date, overdue_days: u32) -> AppResult<Vec<MeldcodeSummary>> {
+        let mut out = Vec::new();
+        let mut names = HashMap::new();
+        for d in self.store.dossiers(org).await? {
+            let rows = self.read_kinds(&d, |k| k == KIND).await?;
+            let Some((_, first, _)) = rows.first() else { continue };
+            let stored = fold_stored(&rows);
+            let Some(t) = stored.trajectory else { continue };
+            if t.is_closed() {
+                continue;
+            }
+            let opened_by = self.actor_name(&mut names, &first.body().actor.user).await;
+            let steps = Step::ALL
+                .into_iter()
+                .map(|step| {
+                    let last = t.last_touched(step);
+                    StepState {
+                        step,
+                        done: t.is_done(step),
+                        last_touched: last,
+                        days: (today - last.unwrap_or(t.opened_on())).whole_days(),
+                    }
+                })
+                .collect();
+            out.push(MeldcodeSummary {
+                client: d.client.clone(),
+                opened_by,
+                opened_on: t.opened_on(),
+                next: t.next(),
+                steps,
+                last_activity: t.last_activity(),
+                idle_days: (today - t.last_activity()).whole_days(),
+                overdue: t.is_overdue(today, overdue_days),
+                acute_danger: t.acute_danger().is_some(),
+                advice_asked_since: t.pending_requests().filter(|r| r.of == Consulted::Aandachtsfunctionaris).map(|r| r.on).min(),
+                incomplete: !stored.erased.is_empty() || !stored.not_folded.is_empty(),
+            });
+        }
+        out.sort_by_key(|s| (!s.acute_danger, !s.overdue, -s.idle_days));
+        Ok(out)
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // One-line summaries for the dossier's timeline
 // ---------------------------------------------------------------------------------------------
@@ -274,6 +377,9 @@ pub fn summary(e: &Event, lang: Lang) -> String {
             "entry-summary-meldcode-consulted",
             &[("with", tr(lang, consulted_id(consultation.with)).into()), ("date", date.into())],
         ),
+        Event::ConsultationRequested { of, .. } => {
+            tr_with(lang, "entry-summary-meldcode-requested", &[("of", tr(lang, consulted_id(*of)).into()), ("date", date.into())])
+        }
         Event::Conversation { conversation: Conversation::Held { with, .. }, .. } => {
             tr_with(lang, "entry-summary-meldcode-conversation", &[("with", shorten(with, NAME).into()), ("date", date.into())])
         }

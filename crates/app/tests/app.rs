@@ -248,6 +248,7 @@ async fn a_consent_with_a_repeated_value_is_refused() {
 mod meldcode {
     use super::setup;
     use grondslag_app::AppError;
+    use grondslag_app::Identity;
     use grondslag_dossier::meldcode::{
         Answer, CloseReason, Consultation, Consulted, Conversation, DecisionRecord, Event, Notice, Outcome, Question, ReportingNorm,
         Sector, Signal, SignalSource, Trajectory, Verdict,
@@ -460,6 +461,56 @@ mod meldcode {
         );
         app.record_meldcode(&client, &prof, Event::SignalAdded { on: day(9), signal: signal(9) }).await.unwrap();
         assert_eq!(count().await, 10);
+    }
+
+    /// The aandachtsfunctionaris' overview: open trajectories only, where each stands and for how
+    /// long, overdue after the set number of days, pending advice; never the recorded content.
+    #[tokio::test]
+    async fn the_overview_lists_open_trajectories_with_their_age_and_never_their_content() {
+        let dir = tempfile::tempdir().unwrap();
+        let (app, org, prof, idle) = setup(dir.path()).await;
+        let who = Identity { name: "Tweede Persoon".into(), birth_date: None };
+        let asking = app.create_client(&org, "SYNTH-0002", &who).await.unwrap().id;
+        let closed = app.create_client(&org, "SYNTH-0003", &who).await.unwrap().id;
+        let untouched = app.create_client(&org, "SYNTH-0004", &who).await.unwrap().id;
+        assert!(app.meldcode_overview(&org, day(0), 14).await.unwrap().is_empty());
+
+        app.record_meldcode(&idle, &prof, Event::Opened { on: day(0), sector: Sector::Care, signal: signal(0) }).await.unwrap();
+        for e in [
+            Event::Opened { on: day(10), sector: Sector::YouthCare, signal: signal(10) },
+            Event::ConsultationRequested { on: day(11), of: Consulted::Aandachtsfunctionaris, question: "melden of eerst hulp?".into() },
+        ] {
+            app.record_meldcode(&asking, &prof, e).await.unwrap();
+        }
+        for e in trajectory() {
+            app.record_meldcode(&closed, &prof, e).await.unwrap();
+        }
+        let _ = untouched;
+
+        let today = day(20);
+        let list = app.meldcode_overview(&org, today, 14).await.unwrap();
+        assert_eq!(list.iter().map(|s| s.client.clone()).collect::<Vec<_>>(), vec![idle.clone(), asking.clone()], "overdue first");
+        let (a, b) = (&list[0], &list[1]);
+        assert!(a.overdue && a.idle_days == 20 && a.opened_by == "Dr. Proef");
+        assert_eq!(a.advice_asked_since, None);
+        assert_eq!(a.steps[0].days, 20);
+        assert!(a.steps[0].done && !a.steps[1].done);
+        assert_eq!(a.steps[1].last_touched, None);
+        assert!(!b.overdue && b.idle_days == 9);
+        assert_eq!(b.advice_asked_since, Some(day(11)));
+        // The organisation sets its own number of days.
+        assert!(app.meldcode_overview(&org, today, 30).await.unwrap().iter().all(|s| !s.overdue));
+        // Nothing the professional wrote is in it.
+        let json = serde_json::to_string(&list).unwrap();
+        for needle in ["blauwe plekken", "vastgepakt", "melden of eerst hulp"] {
+            assert!(!json.contains(needle), "{needle} in the overview: {json}");
+        }
+        assert!(json.contains("\"opened_on\":\"2026-12-03\""), "{json}");
+        // Advice recorded: no longer asked.
+        let advice = Consultation { with: Consulted::Aandachtsfunctionaris, who: "A.F.".into(), advice: "eerst gesprek".into() };
+        app.record_meldcode(&asking, &prof, Event::Consulted { on: day(21), consultation: advice }).await.unwrap();
+        let list = app.meldcode_overview(&org, day(21), 14).await.unwrap();
+        assert_eq!(list[1].advice_asked_since, None);
     }
 
     /// Reporting is a right with a professional norm: a decision not to report where the norm

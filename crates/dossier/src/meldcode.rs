@@ -174,6 +174,43 @@ mod iso_date {
     }
 }
 
+mod iso_date_opt {
+    use serde::Serializer;
+    use time::Date;
+
+    pub fn serialize<S: Serializer>(d: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
+        match d {
+            Some(d) => super::iso_date::serialize(d, s),
+            None => s.serialize_none(),
+        }
+    }
+}
+
+/// The latest date per step, as a map from step to ISO date (steps never touched left out).
+fn last_touched_map<S: serde::Serializer>(v: &[Option<Date>; 5], s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut m = s.serialize_map(None)?;
+    for (step, d) in Step::ALL.iter().zip(v) {
+        if let Some(d) = d {
+            m.serialize_entry(step, &Iso(*d))?;
+        }
+    }
+    m.end()
+}
+
+/// A date that serialises as `YYYY-MM-DD`.
+struct Iso(Date);
+
+impl Serialize for Iso {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        iso_date::serialize(&self.0, s)
+    }
+}
+
+/// After this many days without a recorded step an open trajectory counts as overdue, unless
+/// the organisation sets another number (issue: the aandachtsfunctionaris' view).
+pub const OVERDUE_AFTER_DAYS: u32 = 14;
+
 /// Veilig Thuis, day and night (KNMG meldcode stap 2; law.md §6). Data, not a sentence.
 pub const VEILIG_THUIS_PHONE: &str = "0800-2000";
 /// The emergency number, for acute danger (KNMG meldcode onderdeel I; law.md §6).
@@ -566,6 +603,16 @@ pub enum Event {
         on: Date,
         consultation: Consultation,
     },
+    /// The professional asks someone for advice (step 2), e.g. the aandachtsfunctionaris, who
+    /// sees the open request in their view. A later consultation with the same kind of adviser
+    /// answers it.
+    ConsultationRequested {
+        #[serde(with = "iso_date")]
+        on: Date,
+        of: Consulted,
+        /// What the professional wants advice on.
+        question: String,
+    },
     Conversation {
         #[serde(with = "iso_date")]
         on: Date,
@@ -608,6 +655,7 @@ impl Event {
             Event::Opened { on, .. }
             | Event::SignalAdded { on, .. }
             | Event::Consulted { on, .. }
+            | Event::ConsultationRequested { on, .. }
             | Event::Conversation { on, .. }
             | Event::Answered { on, .. }
             | Event::Decided { on, .. }
@@ -621,7 +669,7 @@ impl Event {
     pub fn step(&self) -> Option<Step> {
         match self {
             Event::Opened { .. } | Event::SignalAdded { .. } => Some(Step::Signals),
-            Event::Consulted { .. } => Some(Step::Consultation),
+            Event::Consulted { .. } | Event::ConsultationRequested { .. } => Some(Step::Consultation),
             Event::Conversation { .. } => Some(Step::Conversation),
             Event::Answered { .. } => Some(Step::Weighing),
             Event::Decided { .. } => Some(Step::Decision),
@@ -740,6 +788,18 @@ impl Round {
     }
 }
 
+/// A request for advice and, once a consultation with that kind of adviser is recorded, when it
+/// was answered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ConsultationRequest {
+    #[serde(with = "iso_date")]
+    pub on: Date,
+    pub of: Consulted,
+    pub question: String,
+    #[serde(with = "iso_date_opt")]
+    pub answered_on: Option<Date>,
+}
+
 /// A closure of the trajectory.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Closure {
@@ -760,6 +820,7 @@ pub struct Trajectory {
     sector: Sector,
     signals: Vec<Dated<Signal>>,
     consultations: Vec<Dated<Consultation>>,
+    requests: Vec<ConsultationRequest>,
     conversations: Vec<Dated<Conversation>>,
     round: Round,
     earlier_rounds: Vec<Round>,
@@ -772,7 +833,11 @@ pub struct Trajectory {
     closure: Option<Closure>,
     earlier_closures: Vec<Closure>,
     reopenings: Vec<Dated<String>>,
+    #[serde(serialize_with = "last_touched_map")]
     last_touched: [Option<Date>; 5],
+    /// The latest date of any recorded event: the last progress, for the overdue list.
+    #[serde(with = "iso_date")]
+    last_activity: Date,
 }
 
 fn blank(s: &str) -> bool {
@@ -794,6 +859,7 @@ impl Trajectory {
             sector,
             signals: vec![Dated { on, item: signal }],
             consultations: Vec::new(),
+            requests: Vec::new(),
             conversations: Vec::new(),
             round: Round::default(),
             earlier_rounds: Vec::new(),
@@ -804,6 +870,7 @@ impl Trajectory {
             earlier_closures: Vec::new(),
             reopenings: Vec::new(),
             last_touched,
+            last_activity: on,
         })
     }
 
@@ -827,6 +894,7 @@ impl Trajectory {
     pub fn apply(&mut self, e: &Event) -> Result<(), Refusal> {
         self.check(e)?;
         let on = e.on();
+        self.last_activity = self.last_activity.max(on);
         if let Some(step) = e.step() {
             let slot = &mut self.last_touched[step as usize];
             *slot = Some(slot.map_or(on, |d| d.max(on)));
@@ -840,7 +908,16 @@ impl Trajectory {
                 }
                 self.decision_current = false;
             }
-            Event::Consulted { consultation, .. } => self.consultations.push(Dated { on, item: consultation.clone() }),
+            Event::Consulted { consultation, .. } => {
+                // The first open request of this kind of adviser is answered by this one.
+                if let Some(r) = self.requests.iter_mut().find(|r| r.of == consultation.with && r.answered_on.is_none()) {
+                    r.answered_on = Some(on);
+                }
+                self.consultations.push(Dated { on, item: consultation.clone() });
+            }
+            Event::ConsultationRequested { of, question, .. } => {
+                self.requests.push(ConsultationRequest { on, of: *of, question: question.clone(), answered_on: None })
+            }
             Event::Conversation { conversation, .. } => self.conversations.push(Dated { on, item: conversation.clone() }),
             Event::Answered { answer, .. } => {
                 if self.round.stale {
@@ -897,6 +974,7 @@ impl Trajectory {
         let required = match e {
             Event::Opened { signal, .. } | Event::SignalAdded { signal, .. } => return signal_ok(signal),
             Event::Consulted { consultation, .. } => &consultation.advice,
+            Event::ConsultationRequested { question, .. } => question,
             Event::Conversation { conversation: Conversation::Held { summary, .. }, .. } => summary,
             Event::Conversation { conversation: Conversation::LeftOut { explanation, .. }, .. } => explanation,
             Event::Answered { answer, .. } => &answer.reasons,
@@ -929,6 +1007,16 @@ impl Trajectory {
 
     pub fn consultations(&self) -> &[Dated<Consultation>] {
         &self.consultations
+    }
+
+    /// Every request for advice, answered or not, in the order made.
+    pub fn requests(&self) -> &[ConsultationRequest] {
+        &self.requests
+    }
+
+    /// The requests for advice not answered yet (on a closed trajectory: none).
+    pub fn pending_requests(&self) -> impl Iterator<Item = &ConsultationRequest> {
+        self.requests.iter().filter(|r| r.answered_on.is_none() && self.closure.is_none())
     }
 
     pub fn conversations(&self) -> &[Dated<Conversation>] {
@@ -983,6 +1071,28 @@ impl Trajectory {
 
     pub fn open_steps(&self) -> Vec<Step> {
         Step::ALL.into_iter().filter(|s| !self.is_done(*s)).collect()
+    }
+
+    /// The latest date of any recorded event (the trajectory's last progress).
+    pub fn last_activity(&self) -> Date {
+        self.last_activity
+    }
+
+    /// Whether the trajectory is open and nothing was recorded for more than `days` days before
+    /// `today` (the aandachtsfunctionaris' overdue list; the default is
+    /// [`OVERDUE_AFTER_DAYS`]).
+    pub fn is_overdue(&self, today: Date, days: u32) -> bool {
+        !self.is_closed() && (today - self.last_activity).whole_days() > i64::from(days)
+    }
+
+    /// Earlier closures, undone by a reopening.
+    pub fn earlier_closures(&self) -> &[Closure] {
+        &self.earlier_closures
+    }
+
+    /// Why the trajectory was reopened, each time.
+    pub fn reopenings(&self) -> &[Dated<String>] {
+        &self.reopenings
     }
 
     /// The latest date an event of this step was about.
@@ -1303,6 +1413,53 @@ mod tests {
         assert_eq!(t.last_touched(Step::Weighing), Some(day(40)));
         assert_eq!(t.last_touched(Step::Decision), Some(day(41)));
         assert_eq!(t.last_touched(Step::Signals), Some(day(0)));
+    }
+
+    #[test]
+    fn a_request_for_advice_stays_pending_until_that_adviser_is_consulted() {
+        let ask = |n, of| Event::ConsultationRequested { on: day(n), of, question: "melden of niet?".into() };
+        let mut ev = vec![opened(0, Sector::SocialSupport), ask(1, Consulted::Aandachtsfunctionaris)];
+        let t = fold(&ev);
+        assert_eq!(t.pending_requests().count(), 1);
+        // A request is not a consultation: step 2 stays open, but the trajectory moved.
+        assert!(!t.is_done(Step::Consultation));
+        assert_eq!(t.last_touched(Step::Consultation), Some(day(1)));
+        assert_eq!(t.last_activity(), day(1));
+        // Advice from a colleague does not answer a request to the aandachtsfunctionaris.
+        ev.push(consulted(2, Consulted::Colleague));
+        assert_eq!(fold(&ev).pending_requests().count(), 1);
+        ev.push(consulted(3, Consulted::Aandachtsfunctionaris));
+        let t = fold(&ev);
+        assert_eq!(t.pending_requests().count(), 0);
+        assert_eq!(t.requests()[0].answered_on, Some(day(3)));
+        // A blank question is refused like any blank reason.
+        let mut t = fold(&ev);
+        let blank = Event::ConsultationRequested { on: day(4), of: Consulted::Aandachtsfunctionaris, question: " ".into() };
+        assert_eq!(t.apply(&blank), Err(Refusal::MissingReasons));
+        // A closed trajectory has nothing pending.
+        ev.extend([ask(5, Consulted::Aandachtsfunctionaris), closed(6, CloseReason::HandedOver)]);
+        assert_eq!(fold(&ev).pending_requests().count(), 0);
+    }
+
+    #[test]
+    fn an_open_trajectory_without_progress_for_more_than_the_set_days_is_overdue() {
+        let mut ev = vec![opened(0, Sector::Care), consulted(3, Consulted::Colleague)];
+        let t = fold(&ev);
+        assert_eq!(t.last_activity(), day(3));
+        assert!(!t.is_overdue(day(17), OVERDUE_AFTER_DAYS), "14 days: not yet");
+        assert!(t.is_overdue(day(18), OVERDUE_AFTER_DAYS), "15 days without progress");
+        assert!(!t.is_overdue(day(18), 30), "the organisation's own number counts");
+        ev.push(closed(4, CloseReason::NoSuspicion));
+        assert!(!fold(&ev).is_overdue(day(100), OVERDUE_AFTER_DAYS), "closed is never overdue");
+    }
+
+    #[test]
+    fn the_trajectory_serialises_dates_as_iso_text() {
+        let ev = vec![opened(0, Sector::Care), consulted(3, Consulted::Colleague)];
+        let v = serde_json::to_value(fold(&ev)).unwrap();
+        assert_eq!(v["last_touched"], serde_json::json!({"signals": "2026-03-02", "consultation": "2026-03-05"}));
+        assert_eq!(v["last_activity"], "2026-03-05");
+        assert_eq!(v["opened_on"], "2026-03-02");
     }
 
     #[test]

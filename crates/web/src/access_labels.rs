@@ -143,6 +143,10 @@ pub const ACTIONS: &[(&str, &str)] = &[
     ("beheer.tweede_factor_herstellen", "access-beheer-tweede-factor-herstellen"),
     ("beheer.tweede_factor_verplicht", "access-beheer-tweede-factor-verplicht"),
     ("beheer.tweede_factor_niet_verplicht", "access-beheer-tweede-factor-niet-verplicht"),
+    ("meldcode.lezen", "access-meldcode-lezen"),
+    ("meldcode.schrijven", "access-meldcode-schrijven"),
+    ("meldcode.advies", "access-meldcode-advies"),
+    ("meldcode.overzicht", "access-meldcode-overzicht"),
     ("inloggen", "access-inloggen"),
     ("uitloggen", "access-uitloggen"),
 ];

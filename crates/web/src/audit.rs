@@ -45,7 +45,11 @@
 pub mod bootstrap;
 
 use grondslag_app::deliberation::{Deliberation, Evaluated};
-use grondslag_app::{App, AppError, AppResult, BundleRefusal, BundleVerdict, Deliberated, History, Identity, OrgVerification, Receipt};
+use grondslag_app::{
+    App, AppError, AppResult, BundleRefusal, BundleVerdict, Deliberated, History, Identity, MeldcodeSummary, MeldcodeView, OrgVerification,
+    Receipt,
+};
+use grondslag_dossier::meldcode::{Consulted, Event as MeldcodeEvent};
 use grondslag_dossier::{ConsentRecord, ConsentState, Decision as DossierDecision, EntryPayload};
 use grondslag_engine::{Facts, Judgments};
 use grondslag_i18n::Msg;
@@ -145,6 +149,15 @@ impl<S: Backend> Web<S> {
     /// Creates an account in the guarded user's organisation.
     pub async fn create_professional(&self, g: &Guarded, name: &str, role: AppRole, profession: &str) -> AppResult<Professional> {
         self.app.create_professional(&g.org, name, role, profession).await
+    }
+
+    /// The organisation's open meldcode trajectories, without their content (the
+    /// aandachtsfunctionaris' overview; the guard must be for that action).
+    pub async fn meldcode_overview(&self, g: &Guarded, today: Date, overdue_days: u32) -> AppResult<Vec<MeldcodeSummary>> {
+        if g.action != Action::MeldcodeOverview {
+            return Err(wrong_action(g.action, Action::MeldcodeOverview));
+        }
+        self.app.meldcode_overview(&g.org, today, overdue_days).await
     }
 
     /// Verifies the guarded user's organisation's ledger.
@@ -319,7 +332,7 @@ impl<S: Backend> Web<S> {
             return Err(not_found());
         };
         let same_org = client.org == user.org;
-        let (care_relation, break_glass) = if same_org && action.is_dossier() {
+        let (care_relation, break_glass) = if same_org && action.needs_care_relation() {
             let care = store.has_care_relation(&user.id, &client.id).await?;
             let grant = if care { None } else { store.active_break_glass(&user.id, &client.id, now_ms()).await?.map(|g| g.id.to_string()) };
             (care, grant)
@@ -408,26 +421,31 @@ impl<'w, S: Backend> Opened<'w, S> {
 
     /// The dossier's entries: sequence number, kind, time and (unless erased) the payload.
     pub async fn entries(&self) -> AppResult<Vec<(u64, String, String, Option<EntryPayload>)>> {
+        self.require_dossier()?;
         self.web.app.entries(&self.client.id).await
     }
 
     /// The dossier's history (the API's view).
     pub async fn history(&self, lang: grondslag_rules::Lang) -> AppResult<History> {
+        self.require_dossier()?;
         self.web.app.history(&self.client.id, lang).await
     }
 
     /// The history and the consent registry (the dossier page).
     pub async fn overview(&self, lang: grondslag_rules::Lang) -> AppResult<(History, Vec<ConsentState>)> {
+        self.require_dossier()?;
         self.web.app.overview(&self.client.id, lang).await
     }
 
     /// The consent registry derived from the dossier.
     pub async fn consent_registry(&self) -> AppResult<Vec<ConsentState>> {
+        self.require_dossier()?;
         self.web.app.consent_registry(&self.client.id).await
     }
 
     /// The receipt of entry `seq`.
     pub async fn receipt(&self, seq: u64) -> AppResult<Receipt> {
+        self.require_dossier()?;
         self.web.app.receipt(&self.client.id, seq).await
     }
 
@@ -439,11 +457,13 @@ impl<'w, S: Backend> Opened<'w, S> {
 
     /// The decision recorded after the deliberation at `seq`, if any.
     pub async fn decision_after(&self, seq: u64) -> AppResult<Option<(u64, DossierDecision)>> {
+        self.require_dossier()?;
         self.web.app.decision_after(&self.client.id, seq).await
     }
 
     /// The consent the deliberation at `seq` relied on, if it was withdrawn since.
     pub async fn lapsed_consent(&self, seq: u64) -> AppResult<Option<(u64, Date)>> {
+        self.require_dossier()?;
         self.web.app.lapsed_consent(&self.client.id, seq).await
     }
 
@@ -501,17 +521,45 @@ impl<'w, S: Backend> Opened<'w, S> {
     /// Evaluates the draft `d` with this client's consent registry. The draft must be about
     /// this client.
     pub async fn evaluate_draft(&self, d: &Deliberation) -> AppResult<Evaluated> {
+        self.require_dossier()?;
         self.same_client(d)?;
         self.web.app.evaluate_deliberation(d).await
     }
 
+    /// The client's meldcode trajectory: open to every dossier and meldcode action (the
+    /// aandachtsfunctionaris reads it by role, without the rest of the dossier).
+    pub async fn meldcode(&self) -> AppResult<Option<MeldcodeView>> {
+        if !(self.action.is_dossier() || self.action.is_meldcode()) {
+            return Err(wrong_action(self.action, Action::MeldcodeRead));
+        }
+        self.web.app.meldcode(&self.client.id).await
+    }
+
+    /// Records a meldcode event by `professional`. Opened to write the trajectory, any event;
+    /// opened for the aandachtsfunctionaris' advice, only their own consultation.
+    pub async fn record_meldcode(&self, professional: &ProfessionalId, event: MeldcodeEvent) -> AppResult<Receipt> {
+        let allowed = match self.action {
+            Action::MeldcodeWrite => true,
+            Action::MeldcodeAdvise => {
+                matches!(&event, MeldcodeEvent::Consulted { consultation, .. } if consultation.with == Consulted::Aandachtsfunctionaris)
+            }
+            _ => false,
+        };
+        if !allowed {
+            return Err(wrong_action(self.action, Action::MeldcodeWrite));
+        }
+        self.web.app.record_meldcode(&self.client.id, professional, event).await
+    }
+
+    /// Refuses a read of the dossier's content when it was opened for its meldcode trajectory
+    /// only (or an organisation-level action).
+    fn require_dossier(&self) -> AppResult<()> {
+        if self.action.is_dossier() { Ok(()) } else { Err(wrong_action(self.action, Action::DossierRead)) }
+    }
+
     /// Refuses an operation the dossier was not opened (and logged) for.
     fn require(&self, action: Action) -> AppResult<()> {
-        if self.action == action {
-            Ok(())
-        } else {
-            Err(AppError::Store(StoreError::Backend(format!("dossier geopend voor {:?}, niet voor {action:?}", self.action))))
-        }
+        if self.action == action { Ok(()) } else { Err(wrong_action(self.action, action)) }
     }
 
     fn same_client(&self, d: &Deliberation) -> AppResult<()> {
@@ -533,6 +581,12 @@ impl<S: Backend> Web<S> {
             (None, Some(_)) => Err(internal("draft_not_opened")),
         }
     }
+}
+
+/// An operation the dossier was not opened (and logged) for: an internal error, never a silent
+/// read or write under another action's log line.
+fn wrong_action(opened: Action, wanted: Action) -> AppError {
+    AppError::Store(StoreError::Backend(format!("dossier geopend voor {opened:?}, niet voor {wanted:?}")))
 }
 
 fn not_found() -> WebError {
@@ -595,6 +649,49 @@ mod tests {
         let export = opened(&web, c, Action::DossierExport);
         let bundle: serde_json::Value = serde_json::from_str(&export.export_json().await.unwrap()).unwrap();
         assert!(bundle.is_object());
+    }
+
+    #[tokio::test]
+    async fn a_trajectory_opened_for_the_meldcode_reads_and_writes_only_the_meldcode() {
+        use grondslag_dossier::meldcode::{Consultation, Sector, Signal, SignalSource};
+        let (web, clients, _dir) = web().await;
+        let c = &clients[0];
+        let org = web.app.organisations().await.unwrap().remove(0);
+        let prof = web.store().professionals(&org.id).await.unwrap().remove(0).id;
+        let day = time::macros::date!(2026 - 12 - 01);
+        let signal = Signal {
+            observed_on: day,
+            source: SignalSource::OwnObservation,
+            source_detail: String::new(),
+            observation: "kind komt hongerig op school (synthetisch)".into(),
+            interpretation: None,
+            concerns_staff_member: false,
+        };
+        let open = MeldcodeEvent::Opened { on: day, sector: Sector::Education, signal };
+        let advice = |with| MeldcodeEvent::Consulted {
+            on: day,
+            consultation: Consultation { with, who: "A.F.".into(), advice: "eerst een gesprek met de ouders".into() },
+        };
+        // Read for the meldcode: the trajectory, none of the rest of the dossier.
+        let read = opened(&web, c, Action::MeldcodeRead);
+        assert!(read.meldcode().await.is_ok());
+        assert!(read.entries().await.is_err() && read.history(Lang::Nl).await.is_err() && read.consent_registry().await.is_err());
+        assert!(read.record_meldcode(&prof, open.clone()).await.is_err(), "reading never writes");
+        // Advice: only the aandachtsfunctionaris' own consultation.
+        let write = opened(&web, c, Action::MeldcodeWrite);
+        write.record_meldcode(&prof, open).await.unwrap();
+        let advise = opened(&web, c, Action::MeldcodeAdvise);
+        assert!(advise.record_meldcode(&prof, advice(Consulted::Colleague)).await.is_err());
+        advise.record_meldcode(&prof, advice(Consulted::Aandachtsfunctionaris)).await.unwrap();
+        assert_eq!(read.meldcode().await.unwrap().unwrap().records.len(), 2);
+        // A dossier opened for a decision does not write the trajectory.
+        assert!(opened(&web, c, Action::DossierWrite).record_meldcode(&prof, advice(Consulted::Colleague)).await.is_err());
+        // The overview needs a guard for it.
+        let user_guard =
+            Guarded { org: org.id.clone(), basis: Basis::Role(AppRole::Aandachtsfunctionaris), action: Action::MeldcodeOverview };
+        assert_eq!(web.meldcode_overview(&user_guard, day, 14).await.unwrap().len(), 1);
+        let other = Guarded { action: Action::VerifyOrganisation, ..user_guard };
+        assert!(web.meldcode_overview(&other, day, 14).await.is_err());
     }
 
     #[tokio::test]

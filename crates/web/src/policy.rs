@@ -6,6 +6,10 @@
 //! - nothing crosses an organisation;
 //! - a dossier (read, write, export) is open only to a professional or aandachtsfunctionaris with
 //!   a care relation with the client, or with a valid break-the-glass grant;
+//! - a client's meldcode trajectory (and only that part of the dossier) is also open to the
+//!   organisation's aandachtsfunctionaris by role: they are consulted on it and keep the
+//!   organisation's overview of open trajectories, and they record their own advice in it —
+//!   nothing else without a care relation or a grant;
 //! - the privacy officer reads the access log, reviews break-the-glass grants and verifies the
 //!   organisation's log, but never reads a dossier's content;
 //! - the administrator manages accounts, clients and care relations, and never reads a dossier.
@@ -34,10 +38,18 @@ pub enum Action {
     ReadAccessLog,
     ReviewBreakGlass,
     VerifyOrganisation,
+    /// Read a client's meldcode trajectory (not the rest of the dossier).
+    MeldcodeRead,
+    /// Record any meldcode event in a client's trajectory.
+    MeldcodeWrite,
+    /// Record the aandachtsfunctionaris' own advice in a client's trajectory.
+    MeldcodeAdvise,
+    /// See the organisation's open meldcode trajectories (no content).
+    MeldcodeOverview,
 }
 
 impl Action {
-    pub const ALL: [Action; 12] = [
+    pub const ALL: [Action; 16] = [
         Action::Evaluate,
         Action::DossierRead,
         Action::DossierWrite,
@@ -50,11 +62,25 @@ impl Action {
         Action::ReadAccessLog,
         Action::ReviewBreakGlass,
         Action::VerifyOrganisation,
+        Action::MeldcodeRead,
+        Action::MeldcodeWrite,
+        Action::MeldcodeAdvise,
+        Action::MeldcodeOverview,
     ];
 
     /// Whether the action concerns one client's dossier (and so needs a care relation).
     pub fn is_dossier(self) -> bool {
         matches!(self, Action::DossierRead | Action::DossierWrite | Action::DossierExport)
+    }
+
+    /// Whether the action concerns one client's meldcode trajectory.
+    pub fn is_meldcode(self) -> bool {
+        matches!(self, Action::MeldcodeRead | Action::MeldcodeWrite | Action::MeldcodeAdvise)
+    }
+
+    /// Whether the decision needs to know about a care relation and a break-the-glass grant.
+    pub fn needs_care_relation(self) -> bool {
+        self.is_dossier() || self.is_meldcode()
     }
 
     /// The fixed code written to the access log.
@@ -72,6 +98,10 @@ impl Action {
             Action::ReadAccessLog => "toegangslog.lezen",
             Action::ReviewBreakGlass => "doorbraak.beoordelen",
             Action::VerifyOrganisation => "organisatie.verifieren",
+            Action::MeldcodeRead => "meldcode.lezen",
+            Action::MeldcodeWrite => "meldcode.schrijven",
+            Action::MeldcodeAdvise => "meldcode.advies",
+            Action::MeldcodeOverview => "meldcode.overzicht",
         }
     }
 }
@@ -142,7 +172,7 @@ pub fn authorise(role: AppRole, action: Action, target: &Target) -> Decision {
                 Err(Denial::RoleNotAllowed)
             }
         }
-        Action::DossierRead | Action::DossierWrite | Action::DossierExport => {
+        Action::DossierRead | Action::DossierWrite | Action::DossierExport | Action::MeldcodeWrite => {
             if !care_role {
                 Err(Denial::RoleNotAllowed)
             } else if target.care_relation {
@@ -151,6 +181,27 @@ pub fn authorise(role: AppRole, action: Action, target: &Target) -> Decision {
                 Ok(Basis::BreakGlass(id.clone()))
             } else {
                 Err(Denial::NoCareRelation)
+            }
+        }
+        // The trajectory: as the dossier, and the aandachtsfunctionaris by role.
+        Action::MeldcodeRead | Action::MeldcodeAdvise => {
+            if !care_role {
+                Err(Denial::RoleNotAllowed)
+            } else if target.care_relation {
+                Ok(Basis::CareRelation)
+            } else if let Some(id) = &target.break_glass {
+                Ok(Basis::BreakGlass(id.clone()))
+            } else if role == Aandachtsfunctionaris {
+                Ok(Basis::Role(role))
+            } else {
+                Err(Denial::NoCareRelation)
+            }
+        }
+        Action::MeldcodeOverview => {
+            if role == Aandachtsfunctionaris {
+                Ok(Basis::Role(role))
+            } else {
+                Err(Denial::RoleNotAllowed)
             }
         }
         Action::RegisterClient => {
@@ -240,6 +291,34 @@ mod tests {
             if authorise(r, a, &t).is_ok() {
                 prop_assert!(authorise(r, a, &wider).is_ok());
             }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn only_care_roles_ever_see_a_trajectory(r in role(), a in action(), t in target()) {
+            if (a.is_meldcode() || a == Action::MeldcodeOverview) && authorise(r, a, &t).is_ok() {
+                prop_assert!(matches!(r, AppRole::Professional | AppRole::Aandachtsfunctionaris));
+            }
+        }
+
+        /// Without a care relation or a grant, a trajectory is open only to the
+        /// aandachtsfunctionaris, and only to read it and record their advice.
+        #[test]
+        fn without_a_relation_only_the_aandachtsfunctionaris_reads_and_advises(r in role(), a in action(), t in target()) {
+            if a.is_meldcode() && !t.care_relation && t.break_glass.is_none() {
+                let allowed = authorise(r, a, &t).is_ok();
+                let expected = t.same_org && r == AppRole::Aandachtsfunctionaris && a != Action::MeldcodeWrite;
+                prop_assert_eq!(allowed, expected);
+            }
+        }
+    }
+
+    #[test]
+    fn the_meldcode_overview_is_for_the_aandachtsfunctionaris_only() {
+        let t = Target { same_org: true, care_relation: true, break_glass: Some("g".into()) };
+        for r in AppRole::ALL {
+            assert_eq!(authorise(r, Action::MeldcodeOverview, &t).is_ok(), r == AppRole::Aandachtsfunctionaris, "{r:?}");
         }
     }
 
