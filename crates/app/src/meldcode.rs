@@ -16,7 +16,7 @@ use std::collections::HashMap;
 
 use grondslag_dossier::EntryPayload;
 use grondslag_dossier::meldcode::{
-    CloseReason, Consulted, Conversation, Event, LeftOutReason, Next, Refusal, SignalSource, Step, Trajectory,
+    CloseReason, Consulted, Conversation, Event, LeftOutReason, Next, Refusal, ReportRecord, SignalSource, Step, Trajectory,
 };
 use grondslag_i18n::{FluentValue, Msg, tr, tr_with};
 use grondslag_rules::Lang;
@@ -156,6 +156,8 @@ fn refusal_msg(refusal: Refusal, opened_on: Option<Date>) -> Msg {
         Refusal::NotClosed => Msg::new("app-meldcode-not-closed"),
         Refusal::BeforeOpened => Msg::new("app-meldcode-before-opened").arg("opened", opened_on.map(|d| d.to_string()).unwrap_or_default()),
         Refusal::MissingReasons => Msg::new("app-meldcode-missing-reasons"),
+        Refusal::NotDecidedToReport => Msg::new("app-meldcode-not-decided-to-report"),
+        Refusal::NotReported => Msg::new("app-meldcode-not-reported"),
     }
 }
 
@@ -182,6 +184,13 @@ impl<S: Store> App<S> {
             return Err(AppError::Invalid(Msg::new("app-meldcode-control-characters")));
         }
         let rows = self.read(&d).await?;
+        if let Event::Reported { report: ReportRecord { deliberation: Some(seq), .. }, .. } = &event {
+            let names_a_deliberation =
+                rows.iter().any(|(row, e, _)| row.seq == *seq && matches!(e.body().kind.as_str(), "deliberation" | "decision"));
+            if !names_a_deliberation {
+                return Err(AppError::Invalid(Msg::new("app-meldcode-report-deliberation-unknown").arg("seq", *seq)));
+            }
+        }
         let stored = fold_stored(&rows);
         if !stored.erased.is_empty() {
             let seqs = stored.erased.iter().map(u64::to_string).collect::<Vec<_>>().join(", ");
@@ -402,6 +411,15 @@ pub fn summary(e: &Event, lang: Lang) -> String {
             lang,
             "entry-summary-meldcode-decided",
             &[("report", yes_no(decision.report, lang).into()), ("help", yes_no(decision.own_help, lang).into()), ("date", date.into())],
+        ),
+        Event::Reported { report, .. } => match report.deliberation {
+            Some(seq) => tr_with(lang, "entry-summary-meldcode-reported-with", &[("date", date.into()), ("seq", seq.into())]),
+            None => tr_with(lang, "entry-summary-meldcode-reported", &[("date", date.into())]),
+        },
+        Event::VeiligThuisFeedback { feedback, .. } => tr_with(
+            lang,
+            "entry-summary-meldcode-feedback",
+            &[("date", date.into()), ("feedback", shorten(&feedback.feedback, QUOTE).into())],
         ),
         Event::AcuteDangerDeclared { reasons, .. } => {
             tr_with(lang, "entry-summary-meldcode-acute", &[("date", date.into()), ("reasons", shorten(reasons, QUOTE).into())])

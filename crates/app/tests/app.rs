@@ -513,6 +513,38 @@ mod meldcode {
         assert_eq!(list[1].advice_asked_since, None);
     }
 
+    /// After a decision to report, the report names the deliberation it rests on: an entry of
+    /// this dossier that is a deliberation or decision, nothing else.
+    #[tokio::test]
+    async fn a_report_names_a_deliberation_of_this_dossier() {
+        use grondslag_dossier::meldcode::{Feedback, ReportRecord};
+        let dir = tempfile::tempdir().unwrap();
+        let (app, _, prof, client) = setup(dir.path()).await;
+        let events = trajectory();
+        for e in &events[..7] {
+            app.record_meldcode(&client, &prof, e.clone()).await.unwrap();
+        }
+        let report = |deliberation| Event::Reported {
+            on: day(4),
+            report: ReportRecord { deliberation, informed: "moeder vooraf ingelicht".into(), agreements: "Veilig Thuis belt terug".into() },
+        };
+        // Entry 2 is a meldcode entry, 99 does not exist.
+        refused_with(app.record_meldcode(&client, &prof, report(Some(2))).await, "app-meldcode-report-deliberation-unknown");
+        refused_with(app.record_meldcode(&client, &prof, report(Some(99))).await, "app-meldcode-report-deliberation-unknown");
+        let feedback = Event::VeiligThuisFeedback {
+            on: day(9),
+            feedback: Feedback { feedback: "Veilig Thuis start een onderzoek".into(), follow_up: "begeleiding loopt door".into() },
+        };
+        refused_with(app.record_meldcode(&client, &prof, feedback.clone()).await, "app-meldcode-not-reported");
+        app.record_meldcode(&client, &prof, report(None)).await.unwrap();
+        app.record_meldcode(&client, &prof, feedback).await.unwrap();
+        let nl = app.history(&client, Lang::Nl).await.unwrap();
+        assert_eq!(nl.lines[7].summary, "Meldcode: melding bij Veilig Thuis gedaan (7 december 2026)");
+        assert_eq!(nl.lines[8].summary, "Meldcode: terugkoppeling van Veilig Thuis (12 december 2026): Veilig Thuis start een onderzoek");
+        let t = app.meldcode(&client).await.unwrap().unwrap().trajectory.unwrap();
+        assert_eq!((t.reports().len(), t.feedback().len()), (1, 1));
+    }
+
     /// Reporting is a right with a professional norm: a decision not to report where the norm
     /// says report is recorded as the professional's own and flagged, never refused.
     #[tokio::test]

@@ -567,6 +567,28 @@ pub struct DecisionRecord {
     pub reasons: String,
 }
 
+/// The report as made: the KNMG meldcode's recording list after a decision to report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportRecord {
+    /// The dossier entry (seq) of the deliberation or decision on what to share with Veilig
+    /// Thuis, when one was recorded.
+    pub deliberation: Option<u64>,
+    /// Whom the professional informed about the report and their reaction; or, when that was
+    /// not possible or not safe, the attempts made and why. Required.
+    pub informed: String,
+    /// Follow-up agreements with Veilig Thuis and those involved.
+    pub agreements: String,
+}
+
+/// Veilig Thuis's feedback on a report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Feedback {
+    /// What Veilig Thuis reported back (e.g. that it investigates, refers or closes). Required.
+    pub feedback: String,
+    /// What the professional does next.
+    pub follow_up: String,
+}
+
 /// Why the meldcode was closed (it may be closed at any step, with the reason recorded).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -628,6 +650,19 @@ pub enum Event {
         on: Date,
         decision: DecisionRecord,
     },
+    /// The report to Veilig Thuis was made, after a decision to report: what the KNMG meldcode
+    /// asks to record then (law.md §6, recording list after a decision to report).
+    Reported {
+        #[serde(with = "iso_date")]
+        on: Date,
+        report: ReportRecord,
+    },
+    /// Veilig Thuis's feedback on the report, and what follows from it.
+    VeiligThuisFeedback {
+        #[serde(with = "iso_date")]
+        on: Date,
+        feedback: Feedback,
+    },
     /// The professional judges the danger acute: report now, whatever the order of the steps.
     AcuteDangerDeclared {
         #[serde(with = "iso_date")]
@@ -659,6 +694,8 @@ impl Event {
             | Event::Conversation { on, .. }
             | Event::Answered { on, .. }
             | Event::Decided { on, .. }
+            | Event::Reported { on, .. }
+            | Event::VeiligThuisFeedback { on, .. }
             | Event::AcuteDangerDeclared { on, .. }
             | Event::Closed { on, .. }
             | Event::Reopened { on, .. } => *on,
@@ -673,7 +710,11 @@ impl Event {
             Event::Conversation { .. } => Some(Step::Conversation),
             Event::Answered { .. } => Some(Step::Weighing),
             Event::Decided { .. } => Some(Step::Decision),
-            Event::AcuteDangerDeclared { .. } | Event::Closed { .. } | Event::Reopened { .. } => None,
+            Event::Reported { .. }
+            | Event::VeiligThuisFeedback { .. }
+            | Event::AcuteDangerDeclared { .. }
+            | Event::Closed { .. }
+            | Event::Reopened { .. } => None,
         }
     }
 }
@@ -693,6 +734,10 @@ pub enum Refusal {
     BeforeOpened,
     /// Reasons, an explanation or the observation are required and were left blank.
     MissingReasons,
+    /// A report is recorded only after a decision to report.
+    NotDecidedToReport,
+    /// Veilig Thuis's feedback is recorded only after a report.
+    NotReported,
 }
 
 /// An event the fold could not apply: its index in the list and why.
@@ -744,6 +789,9 @@ pub enum Next {
     Decide(Outcome),
     /// Help is offered: monitor, and answer question 5 when the agreed time has passed.
     Monitor,
+    /// Decided to report: make the report to Veilig Thuis and record it (whom you informed,
+    /// follow-up agreements).
+    RecordReport,
     /// Decided on the framework's outcome: close with the reason and follow-up agreements.
     Close,
 }
@@ -825,6 +873,10 @@ pub struct Trajectory {
     round: Round,
     earlier_rounds: Vec<Round>,
     decisions: Vec<RecordedDecision>,
+    reports: Vec<Dated<ReportRecord>>,
+    feedback: Vec<Dated<Feedback>>,
+    /// The latest decision was to report and no report is recorded since.
+    report_pending: bool,
     /// Whether the latest decision still belongs to the current answers (no answer or signal
     /// since).
     decision_current: bool,
@@ -864,6 +916,9 @@ impl Trajectory {
             round: Round::default(),
             earlier_rounds: Vec::new(),
             decisions: Vec::new(),
+            reports: Vec::new(),
+            feedback: Vec::new(),
+            report_pending: false,
             decision_current: false,
             acute_danger: None,
             closure: None,
@@ -937,10 +992,16 @@ impl Trajectory {
                     during_acute_danger,
                 });
                 self.decision_current = true;
+                self.report_pending = decision.report;
                 if decision.report {
                     self.acute_danger = None;
                 }
             }
+            Event::Reported { report, .. } => {
+                self.reports.push(Dated { on, item: report.clone() });
+                self.report_pending = false;
+            }
+            Event::VeiligThuisFeedback { feedback, .. } => self.feedback.push(Dated { on, item: feedback.clone() }),
             Event::AcuteDangerDeclared { reasons, .. } => self.acute_danger = Some(Dated { on, item: reasons.clone() }),
             Event::Closed { reason, explanation, follow_up, .. } => {
                 self.closure = Some(Closure { on, reason: *reason, explanation: explanation.clone(), follow_up: follow_up.clone() });
@@ -979,6 +1040,18 @@ impl Trajectory {
             Event::Conversation { conversation: Conversation::LeftOut { explanation, .. }, .. } => explanation,
             Event::Answered { answer, .. } => &answer.reasons,
             Event::Decided { decision, .. } => &decision.reasons,
+            Event::Reported { report, .. } => {
+                if !self.decisions.iter().any(|d| d.decision.report) {
+                    return Err(Refusal::NotDecidedToReport);
+                }
+                &report.informed
+            }
+            Event::VeiligThuisFeedback { feedback, .. } => {
+                if self.reports.is_empty() {
+                    return Err(Refusal::NotReported);
+                }
+                &feedback.feedback
+            }
             Event::AcuteDangerDeclared { reasons, .. } | Event::Reopened { reasons, .. } => reasons,
             Event::Closed { explanation, .. } => explanation,
         };
@@ -1025,6 +1098,21 @@ impl Trajectory {
 
     pub fn decisions(&self) -> &[RecordedDecision] {
         &self.decisions
+    }
+
+    /// The reports made to Veilig Thuis.
+    pub fn reports(&self) -> &[Dated<ReportRecord>] {
+        &self.reports
+    }
+
+    /// Veilig Thuis's feedback, in order.
+    pub fn feedback(&self) -> &[Dated<Feedback>] {
+        &self.feedback
+    }
+
+    /// The latest decision was to report and no report is recorded since.
+    pub fn report_pending(&self) -> bool {
+        self.report_pending
     }
 
     /// The current round of answers; earlier rounds went stale through new signals.
@@ -1101,7 +1189,8 @@ impl Trajectory {
     }
 
     /// The next step, derived (law.md §6): closed → nothing; acute danger → report now,
-    /// whatever else is open; stale weighing → weigh again; then the weighing and decision.
+    /// whatever else is open; stale weighing → weigh again; decided to report → record the
+    /// report; then the weighing and decision.
     pub fn next(&self) -> Next {
         if self.is_closed() {
             return Next::Nothing;
@@ -1111,6 +1200,9 @@ impl Trajectory {
         }
         if self.round.stale {
             return Next::Reweigh;
+        }
+        if self.report_pending {
+            return Next::RecordReport;
         }
         match self.weighing().verdict {
             Verdict::Ask(q) if self.round.answers.is_empty() => {
@@ -1369,6 +1461,17 @@ mod tests {
         Event::Conversation { on: day(n), conversation: Conversation::Held { with: "moeder".into(), summary: "zorg besproken".into() } }
     }
 
+    fn reported(n: i64) -> Event {
+        Event::Reported {
+            on: day(n),
+            report: ReportRecord {
+                deliberation: Some(7),
+                informed: "moeder vooraf ingelicht; zij was boos".into(),
+                agreements: String::new(),
+            },
+        }
+    }
+
     fn closed(n: i64, reason: CloseReason) -> Event {
         Event::Closed { on: day(n), reason, explanation: "vastgelegd".into(), follow_up: "afspraken".into() }
     }
@@ -1405,6 +1508,8 @@ mod tests {
         assert_eq!(t.weighing().norm, Some(N::UnsafetyPersistsOrRecurs));
         assert!(!t.is_done(Step::Decision));
         ev.push(decided(41, true, true));
+        assert_eq!(fold(&ev).next(), Next::RecordReport);
+        ev.push(reported(41));
         assert_eq!(fold(&ev).next(), Next::Close);
         ev.push(closed(42, CloseReason::Reported));
         let t = fold(&ev);
@@ -1474,6 +1579,8 @@ mod tests {
         ev.push(decided(0, false, false));
         assert_eq!(fold(&ev).next(), Next::ReportNow);
         ev.push(decided(0, true, false));
+        assert_eq!(fold(&ev).next(), Next::RecordReport);
+        ev.push(reported(0));
         let t = fold(&ev);
         assert_eq!(t.next(), Next::Answer(Q::Safety));
         assert!(t.acute_danger().is_none());
@@ -1483,6 +1590,39 @@ mod tests {
         ev.push(answered(1, Q::Safety, false));
         ev.push(Event::AcuteDangerDeclared { on: day(3), reasons: "dreiging".into() });
         assert_eq!(fold(&ev).next(), Next::ReportNow);
+    }
+
+    #[test]
+    fn a_report_follows_a_decision_to_report_and_feedback_follows_a_report() {
+        let feedback = |n| Event::VeiligThuisFeedback {
+            on: day(n),
+            feedback: Feedback { feedback: "Veilig Thuis doet onderzoek".into(), follow_up: "blijf begeleiden".into() },
+        };
+        let mut base = vec![opened(0, Sector::Care), answered(1, Q::Suspicion, true), answered(1, Q::Safety, true)];
+        // No decision to report yet: a report is refused, and feedback without a report too.
+        let mut t = fold(&base);
+        assert_eq!(t.apply(&reported(2)), Err(Refusal::NotDecidedToReport));
+        assert_eq!(t.apply(&feedback(2)), Err(Refusal::NotReported));
+        base.push(decided(2, false, true));
+        assert_eq!(fold(&base).clone().apply(&reported(2)), Err(Refusal::NotDecidedToReport));
+        base.push(decided(3, true, true));
+        assert_eq!(fold(&base).next(), Next::RecordReport);
+        // The informing is required: "without consent" is not "without their knowledge".
+        let blank =
+            Event::Reported { on: day(3), report: ReportRecord { deliberation: None, informed: " ".into(), agreements: String::new() } };
+        assert_eq!(fold(&base).apply(&blank), Err(Refusal::MissingReasons));
+        base.extend([reported(3), feedback(10)]);
+        let t = fold(&base);
+        assert_eq!((t.reports().len(), t.feedback().len(), t.report_pending()), (1, 1, false));
+        assert_eq!(t.next(), Next::Close);
+        assert_eq!(t.last_activity(), day(10));
+        // On the acute route the report is recorded right after the decision made in danger.
+        let acute = fold(&[
+            opened(0, Sector::YouthCare),
+            Event::AcuteDangerDeclared { on: day(0), reasons: "kind durft niet naar huis".into() },
+            decided(0, true, false),
+        ]);
+        assert_eq!(acute.next(), Next::RecordReport);
     }
 
     #[test]

@@ -37,6 +37,9 @@ app-meldcode-not-closed = the reporting code trajectory is not closed, so it can
 app-meldcode-before-opened = the date is before the reporting code trajectory was opened ({ $opened })
 app-meldcode-missing-reasons = fill in the reasons, the explanation or the observation: they are required
 app-meldcode-history-erased = the content of part of this reporting code trajectory has been erased (entry { $seqs }); the trajectory therefore cannot be continued reliably
+app-meldcode-not-decided-to-report = first record the decision to report (step 5); then the report itself
+app-meldcode-not-reported = Veilig Thuis's feedback can be recorded once the report is recorded
+app-meldcode-report-deliberation-unknown = dossier entry { $seq } is not a deliberation or decision in this client's dossier
 app-meldcode-control-characters = a text in this reporting code step contains control characters
 
 ## consent

@@ -37,6 +37,9 @@ app-meldcode-not-closed = het meldcodetraject is niet gesloten en kan dus niet w
 app-meldcode-before-opened = de datum ligt vóór de opening van het meldcodetraject ({ $opened })
 app-meldcode-missing-reasons = vul de redenen, de toelichting of de waarneming in: die zijn verplicht
 app-meldcode-history-erased = de inhoud van een deel van dit meldcodetraject is gewist (dossierregel { $seqs }); het traject kan daarom niet betrouwbaar worden voortgezet
+app-meldcode-not-decided-to-report = leg eerst het besluit om te melden vast (stap 5); daarna de melding zelf
+app-meldcode-not-reported = terugkoppeling van Veilig Thuis kunt u vastleggen nadat de melding is vastgelegd
+app-meldcode-report-deliberation-unknown = dossierregel { $seq } is geen beraad of besluit in het dossier van deze cliënt
 app-meldcode-control-characters = een tekst in deze meldcodestap bevat stuurtekens
 
 ## consent
