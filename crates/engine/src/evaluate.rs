@@ -344,7 +344,16 @@ pub fn evaluate(rules: &RuleSet, date: Date, facts: &Facts, judgments: &Judgment
             }
         }
     }
-    questions.sort_by_key(|q| (rules.facts[q.fact.ix()].order, q.fact));
+    // Least intrusive first, except a fact whose early place applies (danger, once the purpose
+    // or a suspicion points to it: acute danger comes before anything else).
+    let place = |f: FactId| {
+        let fact = &rules.facts[f.ix()];
+        match &fact.early {
+            Some(e) if eval(rules, &e.when, facts) == Tri::True => e.order,
+            _ => fact.order,
+        }
+    };
+    questions.sort_by_key(|q| (place(q.fact), q.fact));
 
     let mut required_judgments: Vec<JudgmentId> = Vec::new();
     for rid in &winning {

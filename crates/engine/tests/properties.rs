@@ -613,3 +613,29 @@ fn same_as_answers_are_represented() {
     assert!(q.is_some(), "request_from is asked: it can make the feedback route hold");
     assert!(q.unwrap().routes.contains(&route), "and it is asked because of that route");
 }
+
+/// Acute danger first: once the purpose or a suspicion points to violence or serious harm,
+/// danger is the next question (when it can still change anything), before the data, consent
+/// and the rest; for another purpose it keeps its ordinary, later place.
+#[test]
+fn danger_is_asked_early_when_the_purpose_points_to_it() {
+    let rules = rules();
+    let set = |facts: &mut Facts, fact: &str, value: &str| {
+        let f = rules.fact(fact).unwrap();
+        facts.set(f, rules.parse_value(f, &grondslag_rules::RawValue::Str(value.into())).unwrap());
+    };
+    let danger = rules.fact("danger").unwrap();
+    let first = |purpose: &str, recipient: &str| {
+        let mut facts = Facts::new(rules);
+        set(&mut facts, "sender_role", "wijkteammedewerker");
+        set(&mut facts, "recipient_role", recipient);
+        set(&mut facts, "purpose", purpose);
+        let e = ev(&facts, &Judgments::default());
+        (e.questions.first().map(|q| q.fact), e.questions.iter().any(|q| q.fact == danger))
+    };
+    assert_eq!(first("child_abuse_or_domestic_violence", "veilig_thuis"), (Some(danger), true));
+    assert_eq!(first("prevent_serious_harm", "politie").0, Some(danger));
+    // Another purpose: danger, if asked at all, is not first.
+    let (q, _) = first("care", "huisarts");
+    assert_ne!(q, Some(danger));
+}

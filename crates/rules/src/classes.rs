@@ -76,6 +76,7 @@ pub fn representatives(rules: &RuleSet) -> Vec<Vec<Value>> {
     nodes.extend(rules.notices.iter().map(|n| &n.when));
     nodes.extend(rules.condition_rules.iter().filter_map(|r| r.when.as_ref()));
     nodes.extend(rules.record.iter().filter_map(|r| r.when.as_ref()));
+    nodes.extend(rules.facts.iter().filter_map(|f| f.early.as_ref().map(|e| &e.when)));
     for n in nodes {
         walk(n, &mut atoms, &mut pairs);
     }

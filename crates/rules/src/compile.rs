@@ -614,14 +614,27 @@ pub(crate) fn compile(p: Parsed, hash: String) -> Result<RuleSet, RuleErrors> {
                 answered_by: fs.answered_by.clone(),
                 order: fs.order,
                 changeable: fs.changeable,
+                early: None,
                 sources: srcs,
             });
         }
     }
-
     if ctx.errors.iter().any(|e| e.message.contains("meer dan 64 waarden")) {
         // Value sets are 64-bit masks; conditions over such a fact cannot be compiled.
         return Err(RuleErrors(ctx.errors));
+    }
+
+    // Early places read other facts, so they are compiled once every fact is known.
+    for (file, f) in &p.facts {
+        for fs in &f.facts {
+            let (Some(early), Some(ix)) = (&fs.early, ctx.fact_ix.get(&fs.id.value).copied()) else { continue };
+            if early.order >= fs.order {
+                ctx.err(file, line_of(&fs.id), format!("feit '{}': 'early.order' moet kleiner zijn dan 'order'", fs.id.value));
+            }
+            if let Some(when) = ctx.cond(file, line_of(&fs.id), &early.when) {
+                ctx.facts[ix.ix()].early = Some(EarlyOrder { when, order: early.order });
+            }
+        }
     }
 
     // Predicates: register names first so they may refer to each other, then compile in order

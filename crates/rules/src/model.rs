@@ -119,7 +119,17 @@ pub struct Fact {
     pub answered_by: String,
     pub order: u32,
     pub changeable: bool,
+    /// An earlier place in the question order while a condition holds.
+    pub early: Option<EarlyOrder>,
     pub sources: Vec<SourceId>,
+}
+
+/// A fact's earlier place in the question order while `when` holds (only the order changes:
+/// whether it is asked at all is still the engine's "can this answer change anything?").
+#[derive(Debug, Clone)]
+pub struct EarlyOrder {
+    pub when: Node,
+    pub order: u32,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -107,7 +107,18 @@ pub struct FactSpec {
     /// (ask consent, share less, choose another recipient): used for "what would change the answer".
     #[serde(default)]
     pub changeable: bool,
+    /// Ask this question earlier (at `order`) when `when` holds: e.g. danger, as soon as the
+    /// purpose or a suspicion points to it.
+    #[serde(default)]
+    pub early: Option<EarlySpec>,
     pub sources: Vec<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EarlySpec {
+    pub when: CondSpec,
+    pub order: u32,
 }
 
 #[derive(Debug, Deserialize)]

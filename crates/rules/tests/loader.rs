@@ -559,3 +559,15 @@ fn yaml_1_1_booleans_in_rules_are_rejected() {
     let (c, _) = replace_first(&content_of("facts.yaml"), "    default: false\n", "    default: no\n");
     load_err(with_file("facts.yaml", c));
 }
+
+/// An early place must come before the fact's ordinary place, and its condition must compile.
+#[test]
+fn an_early_place_must_be_earlier_and_well_formed() {
+    let facts = content_of("facts.yaml");
+    let (c, _) = replace_first(&facts, "      order: 45\n", "      order: 200\n");
+    let errs = load_err(with_file("facts.yaml", c));
+    assert!(errs.iter().any(|e| e.message.contains("'early.order' moet kleiner zijn")), "{}", show(&errs));
+    let (c, _) = replace_first(&facts, "prevent_serious_harm]}", "geen_doel]}");
+    let errs = load_err(with_file("facts.yaml", c));
+    assert!(errs.iter().any(|e| e.message.contains("onbekende waarde 'geen_doel'")), "{}", show(&errs));
+}
