@@ -567,3 +567,22 @@ mod meldcode {
         assert!(matches!(t.notices().as_slice(), [Notice::DecisionDepartsFromNorm { norm: ReportingNorm::AcuteOrStructuralUnsafety, .. }]));
     }
 }
+
+/// The storage conformance suite (run on SQLite and PostgreSQL) appends every ledger type the
+/// application writes; this keeps its list the same as the dossier's entry kinds.
+#[test]
+fn the_conformance_suite_appends_every_entry_kind() {
+    use grondslag_dossier::EntryKind as K;
+    let kinds = [K::Deliberation, K::Decision, K::Consent, K::ConsentRevocation, K::Disclosure, K::Correction, K::Meldcode];
+    // A new kind must be added here (the match) and to the suite's list.
+    for k in kinds {
+        match k {
+            K::Deliberation | K::Decision | K::Consent | K::ConsentRevocation | K::Disclosure | K::Correction | K::Meldcode => {}
+        }
+    }
+    let mut ours: Vec<&str> = kinds.iter().map(|k| k.ledger_type()).collect();
+    let mut suite = grondslag_store::conformance::ENTRY_KINDS.to_vec();
+    ours.sort_unstable();
+    suite.sort_unstable();
+    assert_eq!(ours, suite);
+}

@@ -63,6 +63,12 @@ fn ctx<T>(what: &str, r: Result<T, StoreError>) -> Result<T, String> {
     r.map_err(|e| format!("{what}: {e} ({})", e.code()))
 }
 
+/// Every ledger `type` the application writes (`grondslag_dossier::EntryKind::ledger_type`; a
+/// test in the app crate keeps the two lists the same). The store never interprets a type, and
+/// the suite appends every one of them, so a backend that handled one differently (a length
+/// limit, a check constraint, a dotted name) would fail here on both backends.
+pub const ENTRY_KINDS: [&str; 7] = ["deliberation", "decision", "consent", "consent.revocation", "disclosure", "correction", "meldcode"];
+
 /// The suite's stand-in for sealing: the store never looks inside, so the "ciphertext" here is
 /// the canonical payload itself, which lets the suite check commitments after reading back.
 pub fn fake_request(i: u64, kind: &str, corrects: Option<u64>) -> AppendRequest {
@@ -233,7 +239,9 @@ pub async fn appends<S: Store>(s: &S) -> Result<u64, String> {
     for i in 0..n {
         let k = usize::try_from(i % 3).unwrap_or(0);
         let corrects = (i == 20).then_some(1);
-        let req = fake_request(i, if corrects.is_some() { "correction" } else { "decision" }, corrects);
+        // Every kind the application writes, in turn (a correction where one corrects).
+        let kind = if corrects.is_some() { "correction" } else { ENTRY_KINDS[usize::try_from(i).unwrap_or(0) % ENTRY_KINDS.len()] };
+        let req = fake_request(i, kind, corrects);
         let a = ctx("append", s.append(&org.id, &dossiers[k], &req).await)?;
         per_dossier[k] += 1;
         ensure!(a.seq == per_dossier[k], "append {i}: seq {} waar {} verwacht werd", a.seq, per_dossier[k]);
