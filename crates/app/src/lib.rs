@@ -289,6 +289,19 @@ impl<S: Store> App<S> {
     // --- appends ----------------------------------------------------------------------------
 
     async fn append(&self, dossier: &Dossier, by: &Professional, payload: &EntryPayload, corrects: Option<u64>) -> AppResult<Receipt> {
+        self.append_after(dossier, by, payload, corrects, None).await
+    }
+
+    /// [`App::append`], only if the dossier's last entry is still `after` (see
+    /// [`AppendRequest::after`]); a store conflict otherwise, with nothing written.
+    async fn append_after(
+        &self,
+        dossier: &Dossier,
+        by: &Professional,
+        payload: &EntryPayload,
+        corrects: Option<u64>,
+        after: Option<u64>,
+    ) -> AppResult<Receipt> {
         let org = self.store.organisation(&dossier.org).await?;
         let keys = self.keys.load(&org.id)?;
         let value = serde_json::to_value(payload).map_err(|e| AppError::Invalid(Msg::verbatim(e.to_string())))?;
@@ -310,6 +323,7 @@ impl<S: Store> App<S> {
             corrects,
             payload: SealedPayload { salt, nonce: nonce.to_vec(), ciphertext },
             payload_commitment: commit,
+            after,
         };
         let done = self.store.append(&org.id, &dossier.id, &req).await?;
         let note = sign_checkpoint(&org.origin, done.tree_size, &done.root, &keys.key_name, &keys.signing).map_err(AppError::ledger)?;
@@ -507,7 +521,10 @@ impl<S: Store> App<S> {
                 ));
             }
         }
-        self.append(&d, &p, &EntryPayload::Decision(decision), None).await
+        // Only onto the entries just checked: two decisions on one deliberation recorded at the
+        // same moment cannot both land (the second is a conflict).
+        let last = rows.last().map_or(0, |(row, _, _)| row.seq);
+        self.append_after(&d, &p, &EntryPayload::Decision(decision), None, Some(last)).await
     }
 
     /// The decision recorded after deliberation `seq`, with its own sequence number.

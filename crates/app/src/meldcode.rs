@@ -204,7 +204,10 @@ impl<S: Store> App<S> {
             }
         };
         checked.map_err(AppError::Invalid)?;
-        self.append(&d, &p, &EntryPayload::Meldcode(event), None).await
+        // Appended only onto the entries this fold read: a recording that crossed another one
+        // at the same moment is refused (a conflict), never appended unchecked.
+        let last = rows.last().map_or(0, |(row, _, _)| row.seq);
+        self.append_after(&d, &p, &EntryPayload::Meldcode(event), None, Some(last)).await
     }
 
     /// The client's meldcode trajectory as stored, with per event who recorded it and when;

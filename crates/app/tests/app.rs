@@ -48,6 +48,35 @@ async fn setup(dir: &std::path::Path) -> (App<SqliteStore>, OrgId, ProfessionalI
     (app, org.id, prof.id, client.id)
 }
 
+/// Two decisions on one deliberation recorded at the same moment: exactly one lands.
+#[tokio::test]
+async fn crossing_decisions_never_both_land() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, _, prof, client) = setup(dir.path()).await;
+    let day = date!(2026 - 11 - 23);
+    let d = app
+        .deliberate(&client, &prof, FactsInput { file_name: "feiten.yaml", content: FACTS, date: day, lang: Lang::Nl, open: false })
+        .await
+        .unwrap();
+    let decision = |n: u32| grondslag_dossier::Decision {
+        deliberation_seq: d.receipt.seq,
+        shared: false,
+        what: String::new(),
+        recipient: String::new(),
+        shared_at: None,
+        client_informed: Some(format!("besproken ({n})")),
+        client_not_informed_reason: None,
+        reasons: "niets gedeeld".into(),
+    };
+    let (a, b, c) = tokio::join!(
+        app.decide(&client, &prof, decision(0)),
+        app.decide(&client, &prof, decision(1)),
+        app.decide(&client, &prof, decision(2)),
+    );
+    assert_eq!([a, b, c].iter().filter(|r| r.is_ok()).count(), 1);
+    assert_eq!(app.entries(&client).await.unwrap().len(), 2);
+}
+
 #[tokio::test]
 async fn consent_is_derived_from_stored_entries() {
     let dir = tempfile::tempdir().unwrap();
@@ -543,6 +572,32 @@ mod meldcode {
         assert_eq!(nl.lines[8].summary, "Meldcode: terugkoppeling van Veilig Thuis (12 december 2026): Veilig Thuis start een onderzoek");
         let t = app.meldcode(&client).await.unwrap().unwrap().trajectory.unwrap();
         assert_eq!((t.reports().len(), t.feedback().len()), (1, 1));
+    }
+
+    /// Two professionals closing the same trajectory at the same moment: exactly one closure
+    /// lands; the other is refused (a conflict, or "closed"), never appended unchecked.
+    #[tokio::test]
+    async fn crossing_recordings_never_both_land() {
+        let dir = tempfile::tempdir().unwrap();
+        let (app, _, prof, client) = setup(dir.path()).await;
+        app.record_meldcode(&client, &prof, Event::Opened { on: day(0), sector: Sector::Care, signal: signal(0) }).await.unwrap();
+        let close = |n: i64| Event::Closed {
+            on: day(1),
+            reason: CloseReason::NoSuspicion,
+            explanation: format!("geen zorgen meer ({n})"),
+            follow_up: String::new(),
+        };
+        let (a, b, c, d) = tokio::join!(
+            app.record_meldcode(&client, &prof, close(0)),
+            app.record_meldcode(&client, &prof, close(1)),
+            app.record_meldcode(&client, &prof, close(2)),
+            app.record_meldcode(&client, &prof, close(3)),
+        );
+        let results = [a, b, c, d];
+        assert_eq!(results.iter().filter(|r| r.is_ok()).count(), 1, "{results:?}");
+        let view = app.meldcode(&client).await.unwrap().unwrap();
+        assert_eq!(view.records.len(), 2);
+        assert!(view.not_folded.is_empty());
     }
 
     /// Reporting is a right with a professional norm: a decision not to report where the norm

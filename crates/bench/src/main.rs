@@ -128,6 +128,7 @@ fn request(writer: u64, i: u64) -> Result<AppendRequest> {
             ciphertext: pseudo_random((writer << 40) ^ i, CIPHERTEXT_BYTES),
         },
         payload_commitment: commitment(&salt, &payload)?,
+        after: None,
     })
 }
 

@@ -46,6 +46,12 @@ pub fn plan_append(
     mut frontier: Frontier,
     req: &AppendRequest,
 ) -> Result<AppendPlan, StoreError> {
+    let last = head.as_ref().map_or(0, |h| h.seq);
+    if let Some(expected) = req.after
+        && expected != last
+    {
+        return Err(StoreError::Conflict(format!("het dossier is intussen gewijzigd (laatste entry {last}, verwacht {expected})")));
+    }
     if let Some(c) = req.corrects
         && head.is_none_or(|h| c > h.seq)
     {

@@ -86,6 +86,7 @@ pub fn fake_request(i: u64, kind: &str, corrects: Option<u64>) -> AppendRequest 
         corrects,
         payload: SealedPayload { salt, nonce: vec![7u8; 24], ciphertext: text.into_bytes() },
         payload_commitment,
+        after: None,
     }
 }
 
@@ -241,7 +242,11 @@ pub async fn appends<S: Store>(s: &S) -> Result<u64, String> {
         let corrects = (i == 20).then_some(1);
         // Every kind the application writes, in turn (a correction where one corrects).
         let kind = if corrects.is_some() { "correction" } else { ENTRY_KINDS[usize::try_from(i).unwrap_or(0) % ENTRY_KINDS.len()] };
-        let req = fake_request(i, kind, corrects);
+        let mut req = fake_request(i, kind, corrects);
+        // Every fifth append is conditional on the dossier's last entry (0 when still empty).
+        if i % 5 == 0 {
+            req.after = Some(per_dossier[k]);
+        }
         let a = ctx("append", s.append(&org.id, &dossiers[k], &req).await)?;
         per_dossier[k] += 1;
         ensure!(a.seq == per_dossier[k], "append {i}: seq {} waar {} verwacht werd", a.seq, per_dossier[k]);
@@ -267,6 +272,13 @@ pub async fn appends<S: Store>(s: &S) -> Result<u64, String> {
     ensure!(
         matches!(s.append(&org.id, &dossiers[0], &fake_request(99, "decision", Some(50))).await, Err(StoreError::Invalid(_))),
         "`corrects` naar een niet-bestaande entry moet Invalid geven"
+    );
+    // A conditional append onto a dossier that has moved on is a conflict and writes nothing.
+    let mut stale = fake_request(99, "meldcode", None);
+    stale.after = Some(per_dossier[0] - 1);
+    ensure!(
+        matches!(s.append(&org.id, &dossiers[0], &stale).await, Err(StoreError::Conflict(_))),
+        "append na een verouderde laatste entry moet Conflict geven"
     );
     let mut bad = fake_request(99, "decision", None);
     bad.ts = "gisteren".into();

@@ -113,6 +113,11 @@ pub struct AppendRequest {
     pub payload: SealedPayload,
     /// `grondslag_ledger::commitment(salt, payload)`.
     pub payload_commitment: Hash,
+    /// Append only if the dossier's last entry is still this one (`Some(0)`: the dossier is
+    /// still empty); otherwise [`crate::StoreError::Conflict`] and nothing is written. For an
+    /// entry checked against what the caller read (a meldcode event folded onto the stored
+    /// trajectory), so that two recordings at the same moment cannot both land unchecked.
+    pub after: Option<u64>,
 }
 
 /// Where an appended entry landed.
