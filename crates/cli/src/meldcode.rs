@@ -187,14 +187,15 @@ fn seqs(list: &[u64]) -> String {
 
 // --- toon ---------------------------------------------------------------------------------------
 
-/// A heading and its items (each `• `, later lines indented), when there are any.
-struct Section {
+/// The text being written: headings, lines, and items (`• `) with their details, the later lines
+/// of the professional's free text indented under the first.
+struct Page {
     text: String,
 }
 
-impl Section {
+impl Page {
     fn new() -> Self {
-        Section { text: String::new() }
+        Page { text: String::new() }
     }
 
     fn heading(&mut self, title: &str) {
@@ -215,7 +216,7 @@ impl Section {
 }
 
 fn show(client: &ClientId, view: &MeldcodeView, rules: &RuleSet, today: Date, lang: Lang) -> String {
-    let mut s = Section::new();
+    let mut s = Page::new();
     let _ = writeln!(s.text, "{}", tr_args(lang, "cli-meldcode-title", &[("client", client)]));
     match &view.trajectory {
         Some(t) => trajectory(&mut s, t, rules, today, lang),
@@ -225,7 +226,7 @@ fn show(client: &ClientId, view: &MeldcodeView, rules: &RuleSet, today: Date, la
     s.text
 }
 
-fn trajectory(s: &mut Section, t: &Trajectory, rules: &RuleSet, today: Date, lang: Lang) {
+fn trajectory(s: &mut Page, t: &Trajectory, rules: &RuleSet, today: Date, lang: Lang) {
     s.line(0, &tr_args(lang, "cli-meldcode-opened", &[("date", &date(t.opened_on(), lang)), ("sector", &sector_name(t.sector(), lang))]));
     match t.closure() {
         Some(c) => s.line(
@@ -436,7 +437,7 @@ fn trajectory(s: &mut Section, t: &Trajectory, rules: &RuleSet, today: Date, lan
 }
 
 /// The professional's answers to the afwegingskader and the framework's reading of them.
-fn weighing(s: &mut Section, t: &Trajectory, lang: Lang) {
+fn weighing(s: &mut Page, t: &Trajectory, lang: Lang) {
     s.heading(tr(lang, "cli-meldcode-answers-heading"));
     let round = t.round();
     if round.answers.is_empty() {
@@ -487,7 +488,7 @@ fn weighing(s: &mut Section, t: &Trajectory, lang: Lang) {
 }
 
 /// Every recorded event: who recorded it when, and what (or that its content was erased).
-fn records(s: &mut Section, view: &MeldcodeView, lang: Lang) {
+fn records(s: &mut Page, view: &MeldcodeView, lang: Lang) {
     s.heading(tr(lang, "cli-meldcode-records-heading"));
     for r in &view.records {
         s.line(0, &tr_args(lang, "cli-meldcode-record-line", &[("seq", &r.seq), ("ts", &r.ts), ("actor", &r.actor), ("role", &r.role)]));
@@ -507,7 +508,7 @@ fn records(s: &mut Section, view: &MeldcodeView, lang: Lang) {
 // --- overzicht ----------------------------------------------------------------------------------
 
 fn overview(open: &[MeldcodeSummary], today: Date, days: u32, lang: Lang) -> String {
-    let mut s = Section::new();
+    let mut s = Page::new();
     let _ = writeln!(s.text, "{}", tr_args(lang, "cli-meldcode-overview-title", &[("date", &date(today, lang)), ("days", &days)]));
     s.line(0, tr(lang, "cli-meldcode-overview-no-content"));
     if open.is_empty() {
