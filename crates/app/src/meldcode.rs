@@ -16,10 +16,11 @@ use std::collections::HashMap;
 
 use grondslag_dossier::EntryPayload;
 use grondslag_dossier::meldcode::{
-    CloseReason, Consulted, Conversation, Event, LeftOutReason, Next, Refusal, ReportRecord, SignalSource, Step, Trajectory,
+    CloseReason, Consulted, Conversation, Event, LeftOutReason, Next, Refusal, ReportRecord, SignalSource, SourceId, Step, Trajectory,
 };
+use grondslag_engine::SourceOut;
 use grondslag_i18n::{FluentValue, Msg, tr, tr_with};
-use grondslag_rules::Lang;
+use grondslag_rules::{Lang, RuleSet, SourceStatus};
 use grondslag_store::{ClientId, OrgId, ProfessionalId, Store};
 use serde::Serialize;
 use time::Date;
@@ -256,24 +257,12 @@ impl<S: Store> App<S> {
                 continue;
             }
             let opened_by = self.actor_name(&mut names, &first.body().actor.user).await;
-            let steps = Step::ALL
-                .into_iter()
-                .map(|step| {
-                    let last = t.last_touched(step);
-                    StepState {
-                        step,
-                        done: t.is_done(step),
-                        last_touched: last,
-                        days: (today - last.unwrap_or(t.opened_on())).whole_days(),
-                    }
-                })
-                .collect();
             out.push(MeldcodeSummary {
                 client: d.client.clone(),
                 opened_by,
                 opened_on: t.opened_on(),
                 next: t.next(),
-                steps,
+                steps: step_states(&t, today),
                 last_activity: t.last_activity(),
                 idle_days: (today - t.last_activity()).whole_days(),
                 overdue: t.is_overdue(today, overdue_days),
@@ -285,6 +274,37 @@ impl<S: Store> App<S> {
         out.sort_by_key(|s| (!s.acute_danger, !s.overdue, -s.idle_days));
         Ok(out)
     }
+}
+
+/// Where each of the five steps stands on `today`: done or not, when last touched, and for how
+/// many days (from that date or, never touched, from the opening).
+pub fn step_states(t: &Trajectory, today: Date) -> Vec<StepState> {
+    Step::ALL
+        .into_iter()
+        .map(|step| {
+            let last = t.last_touched(step);
+            StepState { step, done: t.is_done(step), last_touched: last, days: (today - last.unwrap_or(t.opened_on())).whole_days() }
+        })
+        .collect()
+}
+
+/// The meldcode's sources as every front end names a source: the rule set's entry (publisher,
+/// title, citation, address and status) for each id. A rule set without one (a maintainer's own
+/// `--regels`) gives the core's own citation, without an address and marked unverified.
+pub fn sources(rules: &RuleSet, ids: &[SourceId]) -> Vec<SourceOut> {
+    ids.iter()
+        .map(|id| {
+            let c = id.citation();
+            rules.sources.iter().find(|s| s.id == c.id).map(SourceOut::new).unwrap_or_else(|| SourceOut {
+                id: c.id.into(),
+                publisher: c.publisher.into(),
+                title: c.title.into(),
+                citation: c.citation.into(),
+                url: String::new(),
+                status: SourceStatus::Unverified,
+            })
+        })
+        .collect()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -318,7 +338,7 @@ pub(crate) fn shorten(text: &str, max: usize) -> String {
 }
 
 /// A date as the reader writes it: "3 december 2026", "3 December 2026".
-fn date_text(d: Date, lang: Lang) -> String {
+pub fn date_text(d: Date, lang: Lang) -> String {
     tr_with(
         lang,
         "entry-meldcode-date",
@@ -326,7 +346,8 @@ fn date_text(d: Date, lang: Lang) -> String {
     )
 }
 
-fn source_id(s: SignalSource) -> &'static str {
+/// The catalogue id of where a signal comes from.
+pub fn source_id(s: SignalSource) -> &'static str {
     match s {
         SignalSource::OwnObservation => "entry-meldcode-source-own-observation",
         SignalSource::Client => "entry-meldcode-source-client",
@@ -339,7 +360,8 @@ fn source_id(s: SignalSource) -> &'static str {
     }
 }
 
-fn consulted_id(c: Consulted) -> &'static str {
+/// The catalogue id of an adviser (with the article: "de aandachtsfunctionaris").
+pub fn consulted_id(c: Consulted) -> &'static str {
     match c {
         Consulted::Aandachtsfunctionaris => "entry-meldcode-with-aandachtsfunctionaris",
         Consulted::Colleague => "entry-meldcode-with-colleague",
@@ -348,7 +370,8 @@ fn consulted_id(c: Consulted) -> &'static str {
     }
 }
 
-fn left_out_id(r: LeftOutReason) -> &'static str {
+/// The catalogue id of why a conversation was left out ("vanwege …").
+pub fn left_out_id(r: LeftOutReason) -> &'static str {
     match r {
         LeftOutReason::SafetyOfChild => "entry-meldcode-left-out-safety-of-child",
         LeftOutReason::SafetyOfClient => "entry-meldcode-left-out-safety-of-client",
@@ -358,7 +381,8 @@ fn left_out_id(r: LeftOutReason) -> &'static str {
     }
 }
 
-fn close_id(r: CloseReason) -> &'static str {
+/// The catalogue id of why a trajectory was closed.
+pub fn close_id(r: CloseReason) -> &'static str {
     match r {
         CloseReason::NoSuspicion => "entry-meldcode-close-no-suspicion",
         CloseReason::Reported => "entry-meldcode-close-reported",

@@ -68,6 +68,8 @@ pub enum Command {
     Toestemming(ToestemmingCmd),
     #[command(subcommand)]
     Dossier(DossierCmd),
+    #[command(subcommand)]
+    Meldcode(MeldcodeCmd),
     Exporteer {
         #[arg(long, value_name = "ID")]
         client: String,
@@ -255,6 +257,40 @@ pub enum DossierCmd {
     Toon {
         #[arg(long, value_name = "ID")]
         client: String,
+        #[command(flatten)]
+        opslag: StoreArgs,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum MeldcodeCmd {
+    Toon {
+        #[arg(long, value_name = "ID")]
+        client: String,
+        #[command(flatten)]
+        opslag: StoreArgs,
+        #[arg(long)]
+        json: bool,
+    },
+    Vastleggen {
+        #[arg(long, value_name = "ID")]
+        client: String,
+        #[arg(long, value_name = "ID")]
+        professional: String,
+        #[arg(long, value_name = "BESTAND")]
+        bestand: PathBuf,
+        #[command(flatten)]
+        opslag: StoreArgs,
+        #[arg(long)]
+        json: bool,
+    },
+    Overzicht {
+        #[arg(long, value_name = "ID")]
+        organisatie: String,
+        #[arg(long, value_name = "AANTAL", default_value_t = 14, value_parser = clap::value_parser!(u32).range(1..=365))]
+        dagen: u32,
         #[command(flatten)]
         opslag: StoreArgs,
         #[arg(long)]

@@ -104,6 +104,26 @@ pub fn read_text(path: &Path, max: u64, lang: Lang) -> anyhow::Result<String> {
         .map_err(|_| anyhow!(tr_args(lang, "cli-common-file-is-not-utf-8-text", &[("file", &terminal_safe(&path.display().to_string()))])))
 }
 
+/// As [`read_text`], where `-` is standard input (read up to `max` bytes, then refused as too
+/// big; not a terminal's endless wait: the user ends it with Ctrl+D).
+pub fn read_text_or_stdin(path: &Path, max: u64, lang: Lang) -> anyhow::Result<String> {
+    use std::io::Read as _;
+    if path.as_os_str() != "-" {
+        return read_text(path, max, lang);
+    }
+    let shown = grondslag_i18n::tr(lang, "cli-common-standard-input");
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(max.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .with_context(|| tr_args(lang, "cli-common-file-cannot-be-read", &[("file", &shown)]))?;
+    if bytes.len() as u64 > max {
+        return Err(anyhow!(tr_args(lang, "cli-common-file-is-too-big", &[("file", &shown), ("max", &size_text(max, lang))])));
+    }
+    String::from_utf8(bytes).map_err(|_| anyhow!(tr_args(lang, "cli-common-file-is-not-utf-8-text", &[("file", &shown)])))
+}
+
 /// Text for the terminal. Client names, scenario texts, file names and file contents can hold
 /// control characters (an ANSI escape sequence can rewrite the screen or fake output); every
 /// control character except newline and tab is shown as an escape such as `\u{1b}`. The CLI

@@ -1,7 +1,8 @@
 //! The dossier's subcommands: organisations, professionals, clients, recording deliberations,
 //! decisions and consents (each with a receipt), the history, bundles, verification and
-//! erasure. Data lives in `--data DIR` (SQLite `<DIR>/grondslag.db`, keys in `<DIR>/keys/`) or,
-//! with `--database postgres://…`, in PostgreSQL (keys still in `<DIR>/keys/`).
+//! erasure; the meldcode's subcommands (`meldcode.rs`) run on the same store. Data lives in
+//! `--data DIR` (SQLite `<DIR>/grondslag.db`, keys in `<DIR>/keys/`) or, with
+//! `--database postgres://…`, in PostgreSQL (keys still in `<DIR>/keys/`).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -14,13 +15,13 @@ use grondslag_rules::{Lang, Outcome};
 use grondslag_store::{AppRole, ClientId, OrgId, ProfessionalId, Store, StoreError};
 use time::Date;
 
-use crate::args::{BesluitArgs, ClientCmd, DossierCmd, OrganisatieCmd, ProfessionalCmd, StoreArgs, ToestemmingCmd};
+use crate::args::{BesluitArgs, ClientCmd, DossierCmd, MeldcodeCmd, OrganisatieCmd, ProfessionalCmd, StoreArgs, ToestemmingCmd};
 use crate::common::{Context, out, outln, tr_args};
 use crate::render;
 
 /// An id given on the command line. One that is not an id is reported like an unknown one (the
 /// store's own "niet gevonden"), as before the ids were typed.
-fn id<T: std::str::FromStr>(s: &str, what: &'static str) -> Result<T, StoreError> {
+pub(crate) fn id<T: std::str::FromStr>(s: &str, what: &'static str) -> Result<T, StoreError> {
     s.parse().map_err(|_| StoreError::not_found(what, s))
 }
 
@@ -31,6 +32,7 @@ pub enum Cmd {
     Client(ClientCmd),
     Toestemming(ToestemmingCmd),
     Dossier(DossierCmd),
+    Meldcode(MeldcodeCmd),
     Vastleggen { bestand: PathBuf, client: String, professional: String, open: bool, opslag: StoreArgs, json: bool },
     Besluit(Box<BesluitArgs>),
     Exporteer { client: String, naar: PathBuf, opslag: StoreArgs },
@@ -46,6 +48,9 @@ impl Cmd {
             | Cmd::Client(ClientCmd::Nieuw { opslag, .. })
             | Cmd::Toestemming(ToestemmingCmd::Registreer { opslag, .. } | ToestemmingCmd::Intrek { opslag, .. })
             | Cmd::Dossier(DossierCmd::Toon { opslag, .. })
+            | Cmd::Meldcode(
+                MeldcodeCmd::Toon { opslag, .. } | MeldcodeCmd::Vastleggen { opslag, .. } | MeldcodeCmd::Overzicht { opslag, .. },
+            )
             | Cmd::Vastleggen { opslag, .. }
             | Cmd::Exporteer { opslag, .. }
             | Cmd::Verifieer { opslag, .. }
@@ -137,7 +142,7 @@ fn form(text: &str, lang: Lang) -> anyhow::Result<ConsentForm> {
     })
 }
 
-fn print_json(v: &impl serde::Serialize) -> anyhow::Result<()> {
+pub(crate) fn print_json(v: &impl serde::Serialize) -> anyhow::Result<()> {
     outln!("{}", serde_json::to_string_pretty(v)?);
     Ok(())
 }
@@ -158,7 +163,7 @@ fn receipt_text(r: &Receipt, lang: Lang) -> String {
 }
 
 /// `what` is the catalogue id of what was recorded (a decision, a consent, a withdrawal).
-fn print_receipt(what: &'static str, r: &Receipt, json: bool, lang: Lang) -> anyhow::Result<()> {
+pub(crate) fn print_receipt(what: &'static str, r: &Receipt, json: bool, lang: Lang) -> anyhow::Result<()> {
     if json {
         print_json(r)
     } else {
@@ -359,6 +364,7 @@ async fn dispatch<S: Store>(ctx: &Context, app: &App<S>, cmd: Cmd) -> anyhow::Re
                 return Ok(ExitCode::from(1));
             }
         }
+        Cmd::Meldcode(c) => return crate::meldcode::run(ctx, app, c).await,
         Cmd::Exporteer { client, naar, .. } => {
             let bundle = app.export(&id::<ClientId>(&client, "cliënt")?).await?;
             let text = bundle.to_json().map_err(|e| anyhow!("{e}"))?;

@@ -2,7 +2,8 @@
 //! user reads: `toets` runs scenarios, `controleer` checks the rule set, `vraag` holds a
 //! deliberation in the terminal, `beoordeel` answers from a facts file. The dossier's commands (`organisatie`, `professional`,
 //! `client`, `vastleggen`, `besluit`, `toestemming`, `dossier`, `exporteer`, `verifieer`, `wis`)
-//! are in `dossier.rs`. What a user may type is declared in `args.rs`; its help texts come from
+//! are in `dossier.rs`, the meldcode's (`meldcode toon`, `vastleggen`, `overzicht`) in
+//! `meldcode.rs`. What a user may type is declared in `args.rs`; its help texts come from
 //! the catalogue through `help.rs`.
 
 mod args;
@@ -12,6 +13,7 @@ mod common;
 mod controleer;
 mod dossier;
 mod help;
+mod meldcode;
 mod render;
 mod start;
 mod toets;
@@ -47,6 +49,7 @@ fn main() -> ExitCode {
             Command::Besluit(b) => dossier::run(&ctx, dossier::Cmd::Besluit(b)),
             Command::Toestemming(c) => dossier::run(&ctx, dossier::Cmd::Toestemming(c)),
             Command::Dossier(c) => dossier::run(&ctx, dossier::Cmd::Dossier(c)),
+            Command::Meldcode(c) => dossier::run(&ctx, dossier::Cmd::Meldcode(c)),
             Command::Exporteer { client, naar, opslag } => dossier::run(&ctx, dossier::Cmd::Exporteer { client, naar, opslag }),
             Command::Verifieer { bundel, organisatie, opslag, json } => {
                 dossier::run(&ctx, dossier::Cmd::Verifieer { bundel, organisatie, opslag, json })

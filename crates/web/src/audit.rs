@@ -540,9 +540,7 @@ impl<'w, S: Backend> Opened<'w, S> {
     pub async fn record_meldcode(&self, professional: &ProfessionalId, event: MeldcodeEvent) -> AppResult<Receipt> {
         let allowed = match self.action {
             Action::MeldcodeWrite => true,
-            Action::MeldcodeAdvise => {
-                matches!(&event, MeldcodeEvent::Consulted { consultation, .. } if consultation.with == Consulted::Aandachtsfunctionaris)
-            }
+            Action::MeldcodeAdvise => is_advice(&event),
             _ => false,
         };
         if !allowed {
@@ -581,6 +579,19 @@ impl<S: Backend> Web<S> {
             (None, Some(_)) => Err(internal("draft_not_opened")),
         }
     }
+}
+
+/// Whether `event` is the aandachtsfunctionaris' advice: a consultation with them.
+fn is_advice(event: &MeldcodeEvent) -> bool {
+    matches!(event, MeldcodeEvent::Consulted { consultation, .. } if consultation.with == Consulted::Aandachtsfunctionaris)
+}
+
+/// The action a user with `role` opens a trajectory with to record `event`: an
+/// aandachtsfunctionaris recording their own advice needs [`Action::MeldcodeAdvise`] (open to
+/// them by role), everything else [`Action::MeldcodeWrite`] (a care relation or a grant). So the
+/// access log says which of the two it was, and [`Opened::record_meldcode`] accepts the event.
+pub fn meldcode_action(role: AppRole, event: &MeldcodeEvent) -> Action {
+    if role == AppRole::Aandachtsfunctionaris && is_advice(event) { Action::MeldcodeAdvise } else { Action::MeldcodeWrite }
 }
 
 /// An operation the dossier was not opened (and logged) for: an internal error, never a silent

@@ -1,6 +1,7 @@
 //! The JSON API in-process on a temporary SQLite database with the demo organisation: sessions,
-//! evaluation, deliberation, decisions and consents with receipts that verify, the policy's
-//! refusals (401/403/404), the access log, input errors and the OpenAPI document.
+//! evaluation, deliberation, decisions and consents with receipts that verify, the meldcode
+//! trajectory and the aandachtsfunctionaris' overview, the policy's refusals (401/403/404), the
+//! access log, input errors and the OpenAPI document.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::collections::BTreeSet;
@@ -201,7 +202,7 @@ fn receipt(v: &Value) -> Receipt {
 }
 
 /// Every operation of the API: (method, path as documented).
-const OPERATIONS: [(&str, &str); 16] = [
+const OPERATIONS: [(&str, &str); 19] = [
     ("get", "/api/openapi.json"),
     ("post", "/api/v1/sessies"),
     ("delete", "/api/v1/sessies/huidig"),
@@ -215,6 +216,9 @@ const OPERATIONS: [(&str, &str); 16] = [
     ("post", "/api/v1/clienten/{id}/toestemmingen"),
     ("post", "/api/v1/clienten/{id}/toestemmingen/{seq}/intrekking"),
     ("get", "/api/v1/clienten/{id}/bundel"),
+    ("get", "/api/v1/clienten/{id}/meldcode"),
+    ("post", "/api/v1/clienten/{id}/meldcode"),
+    ("get", "/api/v1/meldcode"),
     ("post", "/api/v1/verificatie/bundel"),
     ("get", "/api/v1/organisatie/verificatie"),
     ("get", "/api/v1/toegangslog"),
@@ -934,4 +938,422 @@ async fn api_login_refuses_an_account_that_must_still_choose_its_own_password() 
     let doc = api.call(Method::GET, "/api/openapi.json", None, None).await;
     let d = doc.body["paths"]["/api/v1/sessies"]["post"]["responses"]["401"]["description"].as_str().unwrap_or_default().to_owned();
     assert!(d.contains("eigen_wachtwoord_nodig"), "{d}");
+}
+
+// --- the meldcode ---------------------------------------------------------------------------
+
+/// A date `n` days after a day six weeks ago (so that "overdue" does not depend on today).
+fn mc_day(n: i64) -> String {
+    (time::OffsetDateTime::now_utc().date() - time::Duration::days(42) + time::Duration::days(n)).to_string()
+}
+
+fn mc_signal(n: i64, observation: &str) -> Value {
+    json!({"observed_on": mc_day(n), "source": "own_observation", "source_detail": "", "observation": observation,
+           "interpretation": null, "concerns_staff_member": false})
+}
+
+fn mc_answer(n: i64, question: &str, yes: bool) -> Value {
+    json!({"event": "answered", "on": mc_day(n),
+           "answer": {"question": question, "yes": yes, "reasons": format!("eigen oordeel over {question} (synthetisch)"),
+                      "jointly_with_veilig_thuis": false}})
+}
+
+fn mc_advice(n: i64, with: &str) -> Value {
+    json!({"event": "consulted", "on": mc_day(n),
+           "consultation": {"with": with, "who": "C. Dijkstra", "advice": "eerst een gesprek met de ouders (synthetisch)"}})
+}
+
+impl Api {
+    /// The access events about `client` (newest first), read straight from the store.
+    async fn access_about(&self, client: &str) -> Vec<grondslag_store::AccessEvent> {
+        let org = self.core.organisations().await.unwrap().into_iter().find(|o| o.name.starts_with("Demo")).unwrap();
+        let q = grondslag_store::AccessQuery { client: Some(client.to_owned()), limit: 1000, ..Default::default() };
+        self.web.store().access_events(&org.id, &q).await.unwrap().into_iter().map(|e| e.event).collect()
+    }
+
+    /// The number of meldcode entries in `client`'s dossier, read through the core (not the API).
+    async fn meldcode_entries(&self, client: &str) -> usize {
+        let id = grondslag_store::ClientId::parse(client).unwrap();
+        self.core.entries(&id).await.unwrap().iter().filter(|(_, kind, _, _)| kind == "meldcode").count()
+    }
+}
+
+/// A whole trajectory through the API: the professional with a care relation records signals,
+/// asks the aandachtsfunctionaris for advice, who reads the trajectory and records that advice by
+/// role (without a care relation); then conversation, answers, a deliberation, the decision to
+/// report, the report resting on that deliberation, Veilig Thuis's feedback and the closure. Every
+/// event comes with a receipt that verifies; the trajectory reads back with who recorded what,
+/// the next step, the weighing with its sources, and the aandachtsfunctionaris' overview follows
+/// it without showing content.
+#[tokio::test]
+async fn a_whole_meldcode_trajectory_is_recorded_and_read_back_through_the_api() {
+    let api = setup().await;
+    let key = api.verifier_key().await;
+    let huisarts = api.login("huisarts").await;
+    let aandacht = api.login("aandacht").await;
+    // The aandachtsfunctionaris has no care relation with Daan.
+    let daan = api.client_id(&huisarts, "Daan Visser").await;
+    let path = format!("/api/v1/clienten/{daan}/meldcode");
+    api.get(&path, &huisarts).await.refused(StatusCode::NOT_FOUND, "niet_gevonden");
+
+    let record = |token: &str, event: Value| {
+        let (token, path) = (token.to_owned(), path.clone());
+        let api = &api;
+        async move {
+            let r = api.post(&path, &token, event).await;
+            receipt(r.expect(StatusCode::CREATED))
+        }
+    };
+    let opened = record(
+        &huisarts,
+        json!({"event": "opened", "on": mc_day(0), "sector": "care", "signal": mc_signal(0, "blauwe plekken op de armen (synthetisch)")}),
+    )
+    .await;
+    opened.verify(&key).unwrap();
+    record(&huisarts, json!({"event": "signal_added", "on": mc_day(1), "signal": mc_signal(1, "schrikt bij aanraking (synthetisch)")}))
+        .await;
+    record(
+        &huisarts,
+        json!({"event": "consultation_requested", "on": mc_day(2), "of": "aandachtsfunctionaris", "question": "Hoe pak ik het gesprek aan?"}),
+    )
+    .await;
+
+    // The aandachtsfunctionaris sees the request in the overview, without content.
+    let r = api.get("/api/v1/meldcode", &aandacht).await;
+    let open = r.expect(StatusCode::OK).as_array().unwrap().clone();
+    let row = open.iter().find(|o| o["client"] == daan.as_str()).unwrap_or_else(|| panic!("{open:?}"));
+    assert_eq!(
+        (&row["opened_on"], &row["advice_asked_since"], &row["opened_by"]),
+        (&json!(mc_day(0)), &json!(mc_day(2)), &json!("Anna de Vries"))
+    );
+    assert_eq!((&row["overdue"], &row["acute_danger"], &row["incomplete"]), (&json!(true), &json!(false), &json!(false)), "{row}");
+    assert_eq!(row["next"]["kind"], "do");
+    assert!(!row.to_string().contains("synthetisch") && !row.to_string().contains("gesprek aan"), "content in the overview: {row}");
+
+    // ... reads the trajectory by role, and records their advice without a care relation.
+    let t = api.get(&path, &aandacht).await;
+    assert_eq!(t.expect(StatusCode::OK)["records"].as_array().unwrap().len(), 3);
+    record(&aandacht, mc_advice(3, "aandachtsfunctionaris")).await.verify(&key).unwrap();
+    let log = api.access_about(&daan).await;
+    let by_role = |action: &str| log.iter().any(|e| e.action == action && e.allowed && e.authorisation == "rol:aandachtsfunctionaris");
+    assert!(by_role("meldcode.lezen") && by_role("meldcode.advies"), "{log:?}");
+
+    record(
+        &huisarts,
+        json!({"event": "conversation", "on": mc_day(4), "conversation": {"kind": "held", "with": "moeder", "summary": "zorgen besproken (synthetisch)"}}),
+    )
+    .await;
+    record(&huisarts, mc_answer(5, "suspicion", true)).await;
+    record(&huisarts, mc_answer(5, "safety", false)).await;
+    record(&huisarts, mc_answer(5, "help", false)).await;
+    let t = api.get(&path, &huisarts).await.expect(StatusCode::OK).clone();
+    assert_eq!(t["next"], json!({"kind": "decide", "step": null, "question": null, "outcome": "report"}));
+    let w = &t["weighing"];
+    assert_eq!(
+        (&w["outcome"], &w["norm"], &w["ask"], &w["stale"]),
+        (&json!("report"), &json!("no_sufficient_own_help"), &Value::Null, &json!(false))
+    );
+    assert_eq!(w["read"], json!(["suspicion", "safety", "help"]));
+    let sources = w["sources"].as_array().unwrap();
+    assert!(
+        sources
+            .iter()
+            .any(|s| s["id"] == "wmo-5-2-6" && s["publisher"].is_string() && s["title"].as_str().is_some_and(|t| t.contains("5.2.6")))
+    );
+    assert!(sources.iter().all(|s| s["url"].as_str().is_some_and(|u| u.starts_with("http")) && s["status"].is_string()), "{sources:?}");
+
+    // What is shared with Veilig Thuis is a deliberation of its own, on the existing endpoint
+    // (its facts do not matter here).
+    let b = api.post(&format!("/api/v1/clienten/{daan}/beraden"), &huisarts, json!({"facts": insurer_facts(), "datum": DAY})).await;
+    let deliberation = receipt(&b.expect(StatusCode::CREATED)["ontvangstbewijs"]).seq;
+    record(&huisarts, json!({"event": "decided", "on": mc_day(6), "decision": {"report": true, "own_help": true, "reasons": "eigen hulp is niet genoeg (synthetisch)"}})).await;
+    let t = api.get(&path, &huisarts).await.expect(StatusCode::OK).clone();
+    assert_eq!(t["next"]["kind"], "record_report");
+    record(
+        &huisarts,
+        json!({"event": "reported", "on": mc_day(7),
+               "report": {"deliberation": deliberation, "informed": "moeder ingelicht; zij begreep het (synthetisch)", "agreements": "Veilig Thuis belt binnen een week"}}),
+    )
+    .await;
+    record(
+        &huisarts,
+        json!({"event": "veilig_thuis_feedback", "on": mc_day(9), "feedback": {"feedback": "onderzoek gestart (synthetisch)", "follow_up": "huisarts blijft betrokken"}}),
+    )
+    .await;
+    let closed = record(
+        &huisarts,
+        json!({"event": "closed", "on": mc_day(10), "reason": "reported", "explanation": "gemeld bij Veilig Thuis", "follow_up": "afspraken met Veilig Thuis"}),
+    )
+    .await;
+    closed.verify(&key).unwrap();
+
+    // Read back: every event with who recorded it, the fold, and what follows.
+    let t = api.get(&path, &huisarts).await.expect(StatusCode::OK).clone();
+    assert_eq!(t["client"], daan.as_str());
+    let records = t["records"].as_array().unwrap();
+    let events: Vec<&str> = records.iter().map(|r| r["event"]["event"].as_str().unwrap()).collect();
+    assert_eq!(
+        events,
+        [
+            "opened",
+            "signal_added",
+            "consultation_requested",
+            "consulted",
+            "conversation",
+            "answered",
+            "answered",
+            "answered",
+            "decided",
+            "reported",
+            "veilig_thuis_feedback",
+            "closed"
+        ]
+    );
+    assert_eq!(records[0]["seq"], opened.seq);
+    assert_eq!(records.last().unwrap()["seq"], closed.seq);
+    assert_eq!((&records[3]["actor"], &records[3]["role"]), (&json!("Chantal Dijkstra"), &json!("wijkteammedewerker")));
+    assert_eq!(records[0]["actor"], "Anna de Vries");
+    assert!(records.iter().all(|r| r["ts"].is_string() && r["summary"].as_str().is_some_and(|s| s.starts_with("Meldcode"))));
+    assert_eq!(records[9]["event"]["report"]["deliberation"], deliberation);
+    assert_eq!(records[0]["event"]["signal"]["observation"], "blauwe plekken op de armen (synthetisch)");
+    assert_eq!((&t["closed"], &t["next"]["kind"]), (&json!(true), &json!("nothing")));
+    assert_eq!(t["notices"], json!([]), "every step was done before the decision to report");
+    assert!(t["steps"].as_array().unwrap().iter().all(|s| s["done"] == true), "{}", t["steps"]);
+    assert_eq!(t["trajectory"]["closure"]["reason"], "reported");
+    assert_eq!(t["trajectory"]["requests"][0]["answered_on"], mc_day(3));
+    assert_eq!((&t["erased_events"], &t["not_folded"]), (&json!([]), &json!([])));
+    assert!(t["step_sources"].as_array().unwrap().iter().any(|s| s["publisher"] == "Augeo"));
+
+    // The dossier names the meldcode lines too, and the closed trajectory leaves the overview.
+    let d = api.get(&format!("/api/v1/clienten/{daan}/dossier"), &huisarts).await.expect(StatusCode::OK).clone();
+    assert_eq!(d["lines"].as_array().unwrap().iter().filter(|l| l["kind"] == "meldcode").count(), 12);
+    assert_eq!(d["status"]["ok"], true, "{d}");
+    let open = api.get("/api/v1/meldcode", &aandacht).await.expect(StatusCode::OK).clone();
+    assert!(!open.as_array().unwrap().iter().any(|o| o["client"] == daan.as_str()), "{open}");
+}
+
+/// An event the trajectory refuses is answered `422 ongeldige_invoer` with the reason in Dutch and
+/// English, and nothing is recorded; so is JSON that is not an event. A decision against the
+/// reporting norm is recorded (reporting is a right) and flagged with its sources.
+#[tokio::test]
+async fn a_refused_meldcode_event_records_nothing_and_says_why() {
+    let api = setup().await;
+    let huisarts = api.login("huisarts").await;
+    let noor = api.client_id(&huisarts, "Noor Bakker").await;
+    let path = format!("/api/v1/clienten/{noor}/meldcode");
+    let entries = api.core.entries(&grondslag_store::ClientId::parse(&noor).unwrap()).await.unwrap().len();
+
+    // Not opened yet: an answer is refused.
+    let r = api.post(&path, &huisarts, mc_answer(0, "suspicion", true)).await;
+    r.refused(StatusCode::UNPROCESSABLE_ENTITY, "ongeldige_invoer");
+    assert!(r.message().contains("begint met het signaal"), "{}", r.message());
+    assert!(r.body["fout"]["message"].as_str().unwrap().contains("starts with the signal"), "{}", r.body);
+    api.get(&path, &huisarts).await.refused(StatusCode::NOT_FOUND, "niet_gevonden");
+
+    let open =
+        json!({"event": "opened", "on": mc_day(5), "sector": "social_support", "signal": mc_signal(5, "onrust thuis (synthetisch)")});
+    api.post(&path, &huisarts, open.clone()).await.expect(StatusCode::CREATED);
+    // Refused by the trajectory: opened twice, before the opening, blank reasons, a report
+    // without a decision to report, feedback without a report.
+    let refused = [
+        (open, "al een meldcodetraject"),
+        (json!({"event": "signal_added", "on": mc_day(1), "signal": mc_signal(1, "eerder")}), "vóór de opening"),
+        (json!({"event": "acute_danger_declared", "on": mc_day(6), "reasons": "   "}), "verplicht"),
+        (
+            json!({"event": "reported", "on": mc_day(6), "report": {"deliberation": null, "informed": "x", "agreements": ""}}),
+            "besluit om te melden",
+        ),
+        (json!({"event": "veilig_thuis_feedback", "on": mc_day(6), "feedback": {"feedback": "x", "follow_up": ""}}), "nadat de melding"),
+        (json!({"event": "reopened", "on": mc_day(6), "reasons": "nieuw"}), "niet gesloten"),
+    ];
+    for (event, needle) in &refused {
+        let r = api.post(&path, &huisarts, event.clone()).await;
+        r.refused(StatusCode::UNPROCESSABLE_ENTITY, "ongeldige_invoer");
+        assert!(r.message().contains(needle), "{event}: {}", r.message());
+        assert_ne!(r.message(), r.body["fout"]["message"].as_str().unwrap(), "no English text for {event}");
+    }
+    // A report resting on a dossier entry that is no deliberation.
+    api.post(
+        &path,
+        &huisarts,
+        json!({"event": "decided", "on": mc_day(6), "decision": {"report": true, "own_help": false, "reasons": "acuut"}}),
+    )
+    .await
+    .expect(StatusCode::CREATED);
+    let r = api
+        .post(
+            &path,
+            &huisarts,
+            json!({"event": "reported", "on": mc_day(6), "report": {"deliberation": 1, "informed": "x", "agreements": ""}}),
+        )
+        .await;
+    r.refused(StatusCode::UNPROCESSABLE_ENTITY, "ongeldige_invoer");
+    assert!(r.message().contains("geen beraad of besluit"), "{}", r.message());
+
+    // Not an event at all.
+    let bad = [
+        (r#"{"event": "opened""#, "geen geldige JSON"),
+        (r#"{"event": "geopend", "on": "2026-12-01"}"#, "onbekende waarde ‘geopend’"),
+        (r#"{"event": "reopened", "on": "1-12-2026", "reasons": "x"}"#, "JJJJ-MM-DD"),
+        (r#"{"event": "reopened", "on": "2026-12-01", "reasons": "x", "kind": "meldcode"}"#, "onbekend veld ‘kind’"),
+        (r#"{"event": "reopened", "on": "2026-12-01"}"#, "‘reasons’ ontbreekt"),
+        (r#"{"event": "reopened", "on": "2026-12-01", "reasons": "x", "reasons": "y"}"#, "niet eenduidig"),
+        (r#"[]"#, "verwachte vorm"),
+        (r#"{"event": "opened", "on": "2026-12-01", "sector": "care", "signal": {"observation": "x"}}"#, "ontbreekt"),
+    ];
+    for (body, needle) in bad {
+        let r = api.post_text(&path, Some(&huisarts), body).await;
+        r.refused(StatusCode::UNPROCESSABLE_ENTITY, "ongeldige_invoer");
+        assert!(r.message().contains(needle), "{body}: {}", r.message());
+    }
+    // Control characters other than a line break are refused by the core.
+    let r = api.post(&path, &huisarts, json!({"event": "acute_danger_declared", "on": mc_day(6), "reasons": "a\u{1b}[2Jb"})).await;
+    r.refused(StatusCode::UNPROCESSABLE_ENTITY, "ongeldige_invoer");
+    let t = api.get(&path, &huisarts).await.expect(StatusCode::OK).clone();
+    assert_eq!(t["records"].as_array().unwrap().len(), 2, "only the opening and the decision were recorded");
+    assert_eq!(api.meldcode_entries(&noor).await, 2);
+    assert_eq!(api.core.entries(&grondslag_store::ClientId::parse(&noor).unwrap()).await.unwrap().len(), entries + 2);
+
+    // The professional may decide against the norm; it is recorded and flagged with sources.
+    for e in [mc_answer(7, "suspicion", true), mc_answer(7, "safety", true)] {
+        api.post(&path, &huisarts, e).await.expect(StatusCode::CREATED);
+    }
+    api.post(
+        &path,
+        &huisarts,
+        json!({"event": "decided", "on": mc_day(8), "decision": {"report": false, "own_help": true, "reasons": "eerst zelf hulp (synthetisch)"}}),
+    )
+    .await
+    .expect(StatusCode::CREATED);
+    let t = api.get(&path, &huisarts).await.expect(StatusCode::OK).clone();
+    let departs = t["notices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["kind"] == "decision_departs_from_norm")
+        .unwrap_or_else(|| panic!("{}", t["notices"]));
+    assert_eq!(departs["norm"], "acute_or_structural_unsafety");
+    assert!(departs["sources"].as_array().unwrap().iter().any(|s| s["id"] == "afwegingskader-definities"));
+}
+
+/// Who may do what with a trajectory, every decision in the access log: a professional without
+/// a care relation is refused (and logged); the privacy officer and the administrator never read
+/// or write one; the aandachtsfunctionaris reads any trajectory of the organisation but records
+/// nothing but their own advice without a relation; the overview is theirs alone.
+#[tokio::test]
+async fn the_meldcode_follows_the_policy_and_every_decision_is_logged() {
+    let api = setup().await;
+    let huisarts = api.login("huisarts").await;
+    let jeugd = api.login("jeugd").await;
+    let aandacht = api.login("aandacht").await;
+    let privacy = api.login("privacy").await;
+    let beheer = api.login("beheer").await;
+    // The jeugdarts treats Lotte; nobody else has a relation with her.
+    let lotte = api.client_id(&jeugd, "Lotte de Boer").await;
+    let path = format!("/api/v1/clienten/{lotte}/meldcode");
+    let open = json!({"event": "opened", "on": mc_day(0), "sector": "youth_care", "signal": mc_signal(0, "verzuimt vaak (synthetisch)")});
+    api.post(&path, &jeugd, open.clone()).await.expect(StatusCode::CREATED);
+    api.get(&path, &jeugd).await.expect(StatusCode::OK);
+
+    // A professional without a care relation: refused, and logged as such.
+    api.get(&path, &huisarts).await.refused(StatusCode::FORBIDDEN, "geen_zorgrelatie");
+    api.post(&path, &huisarts, mc_advice(1, "colleague")).await.refused(StatusCode::FORBIDDEN, "geen_zorgrelatie");
+    // The privacy officer and the administrator: their role never reaches a trajectory.
+    for token in [&privacy, &beheer] {
+        api.get(&path, token).await.refused(StatusCode::FORBIDDEN, "geen_toegang");
+        api.post(&path, token, mc_advice(1, "aandachtsfunctionaris")).await.refused(StatusCode::FORBIDDEN, "geen_toegang");
+    }
+    // The aandachtsfunctionaris without a relation: reads, records advice, nothing else.
+    api.get(&path, &aandacht).await.expect(StatusCode::OK);
+    for event in [
+        mc_advice(1, "colleague"),
+        json!({"event": "signal_added", "on": mc_day(1), "signal": mc_signal(1, "x")}),
+        mc_answer(1, "suspicion", true),
+    ] {
+        api.post(&path, &aandacht, event).await.refused(StatusCode::FORBIDDEN, "geen_zorgrelatie");
+    }
+    api.post(&path, &aandacht, mc_advice(1, "aandachtsfunctionaris")).await.expect(StatusCode::CREATED);
+    assert_eq!(api.meldcode_entries(&lotte).await, 2, "only the opening and the advice");
+
+    let log = api.access_about(&lotte).await;
+    let count = |action: &str, authorisation: &str, allowed: bool| {
+        log.iter().filter(|e| e.action == action && e.authorisation == authorisation && e.allowed == allowed).count()
+    };
+    assert_eq!(count("meldcode.lezen", "geweigerd:geen_zorgrelatie", false), 1);
+    assert_eq!(count("meldcode.schrijven", "geweigerd:geen_zorgrelatie", false), 4, "{log:?}");
+    assert_eq!(count("meldcode.lezen", "geweigerd:rol", false), 2);
+    // The privacy officer's and administrator's advice is not theirs to give: a write.
+    assert_eq!(count("meldcode.schrijven", "geweigerd:rol", false), 2);
+    assert_eq!(count("meldcode.lezen", "rol:aandachtsfunctionaris", true), 1);
+    assert_eq!(count("meldcode.advies", "rol:aandachtsfunctionaris", true), 1);
+    assert_eq!(count("meldcode.schrijven", "zorgrelatie", true), 1);
+
+    // Nothing crosses an organisation; ids that name nothing are not found.
+    let (other, _) = api.core.create_organisation("Andere praktijk (fictief)").await.unwrap();
+    let stranger = api.core.create_client(&other.id, "ANDER-1", &Identity { name: "Vreemde".into(), birth_date: None }).await.unwrap();
+    for p in [
+        format!("/api/v1/clienten/{}/meldcode", stranger.id),
+        "/api/v1/clienten/0190f0e0-0000-7000-8000-000000000000/meldcode".to_owned(),
+        "/api/v1/clienten/geen-id/meldcode".to_owned(),
+    ] {
+        api.get(&p, &aandacht).await.refused(StatusCode::NOT_FOUND, "niet_gevonden");
+        api.post(&p, &huisarts, open.clone()).await.refused(StatusCode::NOT_FOUND, "niet_gevonden");
+    }
+    // A client without a trajectory: not found, also for the aandachtsfunctionaris.
+    let sam = api.client_id(&huisarts, "Sam Jansen").await;
+    api.get(&format!("/api/v1/clienten/{sam}/meldcode"), &aandacht).await.refused(StatusCode::NOT_FOUND, "niet_gevonden");
+
+    // The overview: the aandachtsfunctionaris only, and `dagen` within 1–365.
+    for token in [&huisarts, &jeugd, &privacy, &beheer] {
+        api.get("/api/v1/meldcode", token).await.refused(StatusCode::FORBIDDEN, "geen_toegang");
+    }
+    let open_list = |q: &'static str| {
+        let (api, token) = (&api, aandacht.clone());
+        async move { api.get(&format!("/api/v1/meldcode{q}"), &token).await }
+    };
+    let all = open_list("").await.expect(StatusCode::OK).clone();
+    assert_eq!(all.as_array().unwrap().len(), 1);
+    assert_eq!((&all[0]["client"], &all[0]["overdue"]), (&json!(lotte), &json!(true)));
+    // Six weeks idle is not overdue when the organisation allows a year.
+    assert_eq!(open_list("?dagen=365").await.expect(StatusCode::OK)[0]["overdue"], false);
+    for bad in ["?dagen=0", "?dagen=366", "?dagen=veertien", "?dagen=-1"] {
+        open_list(bad).await.refused(StatusCode::UNPROCESSABLE_ENTITY, "ongeldige_invoer");
+    }
+    let org = api.core.organisations().await.unwrap().into_iter().find(|o| o.name.starts_with("Demo")).unwrap();
+    let q = grondslag_store::AccessQuery { limit: 1000, ..Default::default() };
+    let events = api.web.store().access_events(&org.id, &q).await.unwrap();
+    let overview = |allowed: bool| events.iter().filter(|e| e.event.action == "meldcode.overzicht" && e.event.allowed == allowed).count();
+    // Allowed and then refused for its input (`dagen=0`, `366`) is logged as allowed; a query
+    // that is not a number is refused before anyone is asked.
+    assert_eq!((overview(true), overview(false)), (4, 4));
+}
+
+/// The document describes the meldcode's body and answers: every kind of event, and the
+/// statuses each operation can give.
+#[tokio::test]
+async fn the_openapi_document_describes_the_meldcode() {
+    let api = setup().await;
+    let doc = api.call(Method::GET, "/api/openapi.json", None, None).await.expect(StatusCode::OK).clone();
+    let schemas = &doc["components"]["schemas"];
+    let events: BTreeSet<&str> = schemas["MeldcodeGebeurtenis"]["oneOf"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["properties"]["event"]["enum"][0].as_str().unwrap())
+        .collect();
+    assert_eq!(events.len(), 12, "{events:?}");
+    assert!(events.contains("opened") && events.contains("veilig_thuis_feedback") && events.contains("reopened"));
+    let statuses = |method: &str, path: &str| -> BTreeSet<String> {
+        doc["paths"][path][method]["responses"].as_object().unwrap().keys().cloned().collect()
+    };
+    let set = |s: &[&str]| s.iter().map(|x| x.to_string()).collect::<BTreeSet<_>>();
+    assert_eq!(statuses("get", "/api/v1/clienten/{id}/meldcode"), set(&["200", "401", "403", "404", "500"]));
+    assert_eq!(statuses("post", "/api/v1/clienten/{id}/meldcode"), set(&["201", "401", "403", "404", "422", "500"]));
+    assert_eq!(statuses("get", "/api/v1/meldcode"), set(&["200", "401", "403", "422", "500"]));
+    let body = &doc["paths"]["/api/v1/clienten/{id}/meldcode"]["post"]["requestBody"]["content"]["application/json"]["schema"];
+    assert_eq!(body["$ref"], "#/components/schemas/MeldcodeGebeurtenis");
+    let dagen = &doc["paths"]["/api/v1/meldcode"]["get"]["parameters"][0];
+    assert_eq!((&dagen["name"], &dagen["schema"]["minimum"], &dagen["schema"]["maximum"]), (&json!("dagen"), &json!(1), &json!(365)));
+    assert!(schemas["Meldcodetraject"]["properties"]["weighing"].is_object());
+    assert!(schemas["Bron"]["required"].as_array().unwrap().contains(&json!("publisher")));
 }

@@ -70,6 +70,10 @@ api-bevat-tekens-niet-zijn = { $what } contains characters that are not allowed.
 api-vul-in = Fill in { $what }.
 api-bij = At ‘{ $k }’: { $message }
 
+## api-meldcode
+api-meldcode-no-trajectory = No meldcode trajectory has been recorded for this client.
+api-meldcode-days-out-of-range = Choose a number of days (‘dagen’) from 1 to { $max }.
+
 ## session
 session-vul-inlognaam-wachtwoord-in = Fill in the login name and the password.
 session-inlognaam-wachtwoord-code-te = The login name, the password or the code is too long.

@@ -70,6 +70,10 @@ api-bevat-tekens-niet-zijn = { $what } bevat tekens die niet zijn toegestaan.
 api-vul-in = Vul { $what } in.
 api-bij = Bij ‘{ $k }’: { $message }
 
+## api-meldcode
+api-meldcode-no-trajectory = Voor deze cliënt is geen meldcodetraject vastgelegd.
+api-meldcode-days-out-of-range = Kies voor ‘dagen’ een aantal van 1 tot en met { $max }.
+
 ## session
 session-vul-inlognaam-wachtwoord-in = Vul de inlognaam en het wachtwoord in.
 session-inlognaam-wachtwoord-code-te = De inlognaam, het wachtwoord of de code is te lang.

@@ -16,6 +16,7 @@ pub mod consent;
 pub mod dossier;
 pub mod evaluation;
 pub mod extract;
+pub mod meldcode;
 pub mod schema;
 pub mod session;
 pub mod verification;
@@ -55,6 +56,8 @@ pub fn routes<S: Backend>() -> Router<Arc<Web<S>>> {
         .route("/api/v1/clienten/{id}/toestemmingen", get(consent::registry::<S>).post(consent::register::<S>))
         .route("/api/v1/clienten/{id}/toestemmingen/{seq}/intrekking", post(consent::withdraw::<S>))
         .route("/api/v1/clienten/{id}/bundel", get(dossier::bundle::<S>))
+        .route("/api/v1/clienten/{id}/meldcode", get(meldcode::trajectory::<S>).post(meldcode::record::<S>))
+        .route("/api/v1/meldcode", get(meldcode::overview::<S>))
         .route("/api/v1/organisatie/verificatie", get(verification::organisation::<S>))
         .route("/api/v1/toegangslog", get(verification::access_log::<S>))
         // Anything else under /api answers in JSON, not with the HTML error page.
@@ -82,8 +85,9 @@ pub fn large_body_routes<S: Backend>() -> Router<Arc<Web<S>>> {
     info(
         title = "Grondslag API",
         description = "Mag ik dit delen? De JSON-API van Grondslag: anoniem beoordelen, een beraad en besluit vastleggen in het \
-                       dossier van een cliënt, het toestemmingsregister, ontvangstbewijzen en verificatiebundels, en voor de \
-                       privacyfunctionaris de verificatie van de organisatie en het toegangslog (NEN 7513). Elk verzoek aan een \
+                       dossier van een cliënt, het toestemmingsregister, ontvangstbewijzen en verificatiebundels, het \
+                       meldcodetraject van een cliënt (met voor de aandachtsfunctionaris het overzicht van open trajecten), en \
+                       voor de privacyfunctionaris de verificatie van de organisatie en het toegangslog (NEN 7513). Elk verzoek aan een \
                        dossier wordt vooraf getoetst en vastgelegd in het toegangslog.\n\nFouten: `{\"fout\": {\"code\", \
                        \"bericht\", \"message\"}}`; `code` is stabiel (zie het schema `FoutCode`), `bericht` is Nederlands.",
         license(name = "EUPL-1.2", identifier = "EUPL-1.2")
@@ -102,6 +106,9 @@ pub fn large_body_routes<S: Backend>() -> Router<Arc<Web<S>>> {
         consent::register,
         consent::withdraw,
         dossier::bundle,
+        meldcode::trajectory,
+        meldcode::record,
+        meldcode::overview,
         verification::verify_bundle,
         verification::organisation,
         verification::access_log,
@@ -114,6 +121,7 @@ pub fn large_body_routes<S: Backend>() -> Router<Arc<Web<S>>> {
         (name = "beoordelen", description = "Mag ik dit delen? Anoniem (er wordt niets opgeslagen) of vastgelegd in een dossier."),
         (name = "dossier", description = "Cliënten, het dossier, besluiten, ontvangstbewijzen en de verificatiebundel."),
         (name = "toestemming", description = "Het toestemmingsregister van een cliënt; de feiten van een beraad nemen `consent` hieruit."),
+        (name = "meldcode", description = "De meldcode huiselijk geweld en kindermishandeling: het traject van een cliënt (stappen, afwegingskader, besluiten, melding) vastleggen en lezen, en voor de aandachtsfunctionaris het overzicht van open trajecten zonder inhoud. Grondslag beantwoordt geen afwegingsvraag en neemt geen besluit: het legt de antwoorden en besluiten van de professional vast."),
         (name = "controle", description = "Verificatie van bundels en van de organisatie, en het toegangslog (NEN 7513)."),
     )
 )]
