@@ -162,6 +162,20 @@ fn refusal_msg(refusal: Refusal, opened_on: Option<Date>) -> Msg {
     }
 }
 
+/// The longest free text one meldcode event may hold, in characters: about five pages. A
+/// record of what was seen, said or weighed; longer documents belong in the client's own file.
+pub const MAX_TEXT_CHARS: usize = 20_000;
+
+/// The length in characters of the longest text in the event.
+fn longest_text(v: &serde_json::Value) -> usize {
+    match v {
+        serde_json::Value::String(s) => s.chars().count(),
+        serde_json::Value::Array(a) => a.iter().map(longest_text).max().unwrap_or(0),
+        serde_json::Value::Object(m) => m.values().map(longest_text).max().unwrap_or(0),
+        _ => 0,
+    }
+}
+
 /// Whether any text of the event holds a control character other than a line break.
 fn has_control_characters(v: &serde_json::Value) -> bool {
     match v {
@@ -183,6 +197,9 @@ impl<S: Store> App<S> {
         let value = serde_json::to_value(&event).map_err(|e| AppError::Invalid(Msg::verbatim(e.to_string())))?;
         if has_control_characters(&value) {
             return Err(AppError::Invalid(Msg::new("app-meldcode-control-characters")));
+        }
+        if longest_text(&value) > MAX_TEXT_CHARS {
+            return Err(AppError::Invalid(Msg::new("app-meldcode-text-too-long").arg("max", MAX_TEXT_CHARS)));
         }
         let rows = self.read(&d).await?;
         if let Event::Reported { report: ReportRecord { deliberation: Some(seq), .. }, .. } = &event {

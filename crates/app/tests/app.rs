@@ -479,6 +479,10 @@ mod meldcode {
             app.record_meldcode(&client, &prof, Event::Reopened { on: day(9), reasons: "nieuw\u{7}".into() }).await,
             "app-meldcode-control-characters",
         );
+        refused_with(
+            app.record_meldcode(&client, &prof, Event::Reopened { on: day(9), reasons: "a".repeat(20_001) }).await,
+            "app-meldcode-text-too-long",
+        );
         assert_eq!(count().await, 8);
         assert_eq!(app.meldcode(&client).await.unwrap().unwrap().trajectory, Some(Trajectory::fold(&events).unwrap()));
 

@@ -36,10 +36,8 @@
 //! docs/ledger.md); the application folds a client's stored events with [`Trajectory::fold`] and
 //! refuses, appending nothing, an event this fold refuses.
 //!
-//! **Left for later.** Web, API and CLI; correcting a recorded event; the
-//! aandachtsfunctionaris' view; the kindcheck and mantelzorgcheck as records of their own; the
-//! KNMG recording list after a decision to report (whom was informed, their reaction, attempts);
-//! sector-specific afwegingskaders (their five-question core is the one modelled here). The D11
+//! **Left for later.** Correcting a recorded event; the kindcheck and mantelzorgcheck as
+//! records of their own; sector-specific afwegingskaders (their five-question core is the one modelled here). The D11
 //! meldplicht for school and childcare staff is only a notice ([`Notice::D11StaffReportDuty`]).
 
 use serde::{Deserialize, Serialize};

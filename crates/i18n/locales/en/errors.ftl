@@ -30,17 +30,18 @@ app-app-bundel-dossier-groter-dan = the bundle for this dossier is larger than {
 app-app-dossier-client-leeg-valt = the dossier of client { $client } is empty: there is nothing to export
 
 ## app-meldcode
-app-meldcode-not-opened = a reporting code trajectory starts with the signal that opens it: record that first
-app-meldcode-already-opened = this client already has a reporting code trajectory; record new signals in it (a closed trajectory can be reopened)
-app-meldcode-closed = the reporting code trajectory is closed; reopen it, with your reasons, to continue
-app-meldcode-not-closed = the reporting code trajectory is not closed, so it cannot be reopened
-app-meldcode-before-opened = the date is before the reporting code trajectory was opened ({ $opened })
+app-meldcode-not-opened = a meldcode trajectory starts with the signal that opens it: record that first
+app-meldcode-already-opened = this client already has a meldcode trajectory; record new signals in it (a closed trajectory can be reopened)
+app-meldcode-closed = the meldcode trajectory is closed; reopen it, with your reasons, to continue
+app-meldcode-not-closed = the meldcode trajectory is not closed, so it cannot be reopened
+app-meldcode-before-opened = the date is before the meldcode trajectory was opened ({ $opened })
 app-meldcode-missing-reasons = fill in the reasons, the explanation or the observation: they are required
-app-meldcode-history-erased = the content of part of this reporting code trajectory has been erased (entry { $seqs }); the trajectory therefore cannot be continued reliably
+app-meldcode-history-erased = the content of part of this meldcode trajectory has been erased (entry { $seqs }); the trajectory therefore cannot be continued reliably
 app-meldcode-not-decided-to-report = first record the decision to report (step 5); then the report itself
 app-meldcode-not-reported = Veilig Thuis's feedback can be recorded once the report is recorded
 app-meldcode-report-deliberation-unknown = dossier entry { $seq } is not a deliberation or decision in this client's dossier
-app-meldcode-control-characters = a text in this reporting code step contains control characters
+app-meldcode-text-too-long = a text in this meldcode step is longer than { $max } characters; summarise it and refer to the client's own file for the rest
+app-meldcode-control-characters = a text in this meldcode step contains control characters
 
 ## consent
 consent-noem-minstens-zonder-lege = Name at least one { $what }, without empty values.

@@ -40,6 +40,7 @@ app-meldcode-history-erased = de inhoud van een deel van dit meldcodetraject is 
 app-meldcode-not-decided-to-report = leg eerst het besluit om te melden vast (stap 5); daarna de melding zelf
 app-meldcode-not-reported = terugkoppeling van Veilig Thuis kunt u vastleggen nadat de melding is vastgelegd
 app-meldcode-report-deliberation-unknown = dossierregel { $seq } is geen beraad of besluit in het dossier van deze cliënt
+app-meldcode-text-too-long = een tekst in deze meldcodestap is langer dan { $max } tekens; vat hem samen en verwijs naar het eigen dossier voor de rest
 app-meldcode-control-characters = een tekst in deze meldcodestap bevat stuurtekens
 
 ## consent
