@@ -266,6 +266,9 @@ pub fn load(mut files: Vec<(String, String)>, rules: &RuleSet) -> Result<Knowled
         errors.push(KnowledgeError { file: "knowledge/".into(), line: None, message: "geen artikelen (*.md) gevonden".into() });
     }
     let mut parsed = Vec::new();
+    // Files whose front matter cannot be read still count as existing articles (by file name),
+    // so links to them do not add a second, misleading error elsewhere.
+    let mut unreadable = Vec::new();
     for (file, content) in &files {
         if !file.ends_with(".md") || file.contains('/') || file.contains('\\') {
             errors.push(parse::err(file, None, "een artikel is een bestand '<id>.md' direct in de map knowledge/"));
@@ -273,10 +276,13 @@ pub fn load(mut files: Vec<(String, String)>, rules: &RuleSet) -> Result<Knowled
         }
         match parse::parse_file(file, content) {
             Ok(p) => parsed.push((file.clone(), p)),
-            Err(mut e) => errors.append(&mut e),
+            Err(mut e) => {
+                errors.append(&mut e);
+                unreadable.push(file.clone());
+            }
         }
     }
-    let articles = validate(&parsed, rules, &mut errors);
+    let articles = validate(&parsed, &unreadable, rules, &mut errors);
     if !errors.is_empty() {
         return Err(KnowledgeErrors(errors));
     }
@@ -323,13 +329,21 @@ fn internal_names(rules: &RuleSet) -> Vec<String> {
     names
 }
 
-fn validate(parsed: &[(String, parse::ParsedFile)], rules: &RuleSet, errors: &mut Vec<KnowledgeError>) -> Vec<Article> {
+fn validate(
+    parsed: &[(String, parse::ParsedFile)],
+    unreadable: &[String],
+    rules: &RuleSet,
+    errors: &mut Vec<KnowledgeError>,
+) -> Vec<Article> {
     let source_ids: HashSet<&str> = rules.sources.iter().map(|s| s.id.as_str()).collect();
     let rule_ids: HashMap<RuleKind, HashSet<&str>> = RuleKind::ALL.iter().map(|k| (*k, k.ids(rules).into_iter().collect())).collect();
     let internal = internal_names(rules);
 
     // Ids first, so links can be checked against every article.
     let mut known: HashMap<String, String> = HashMap::new(); // id -> file
+    for file in unreadable {
+        known.insert(file.strip_suffix(".md").unwrap_or(file).to_string(), file.clone());
+    }
     for (file, p) in parsed {
         if let Some(id) = &p.front.id {
             let line = line_of(id, p.front_line);

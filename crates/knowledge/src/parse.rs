@@ -152,8 +152,18 @@ pub fn parse_file(file: &str, content: &str) -> Result<ParsedFile, Vec<Knowledge
 
 /// serde-saphyr's message, first line only, with the usual serde phrases in Dutch.
 fn yaml_message(s: &str) -> String {
-    let first = s.lines().find(|l| !l.trim().is_empty()).unwrap_or(s).trim();
-    if let Some(rest) = first.strip_prefix("unknown field `") {
+    let mut first = s.lines().find(|l| !l.trim().is_empty()).unwrap_or(s).trim();
+    // "error: line 2 column 1: <message>": the line is reported separately.
+    if let Some(rest) = first.strip_prefix("error: ") {
+        first = rest;
+    }
+    if first.starts_with("line ")
+        && let Some((_, rest)) = first.split_once(": ")
+    {
+        first = rest;
+    }
+    if let Some(at) = first.find("unknown field `") {
+        let rest = &first[at + "unknown field `".len()..];
         let name = rest.split('`').next().unwrap_or(rest);
         return format!(
             "onbekend veld '{name}'; toegestaan zijn id, title, summary, sources, related, see_also, valid_from, valid_to, keywords en note (in related: facts, roles, routes, notices, conditions, grounds, judgments; in title en summary: nl en en)"

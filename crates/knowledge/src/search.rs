@@ -223,10 +223,11 @@ impl SearchIndex {
             .filter_map(|(score, ix)| {
                 let a = articles.get(ix)?;
                 let from = |g: &Option<SnippetGenerator>, text: &str| {
-                    g.as_ref()
-                        .map(|g| g.snippet(text))
-                        .filter(|s| !s.is_empty())
-                        .map(|s| Snippet { text: s.fragment().to_string(), highlights: s.highlighted().to_vec() })
+                    g.as_ref().map(|g| g.snippet(text)).filter(|s| !s.is_empty()).map(|s| {
+                        // Blocks of the body are separated by newlines; a snippet reads as one
+                        // line. Same byte length, so the highlight offsets stay valid.
+                        Snippet { text: s.fragment().replace('\n', " "), highlights: s.highlighted().to_vec() }
+                    })
                 };
                 let snippet = from(&body_gen, a.plain.get(lang))
                     .or_else(|| from(&summary_gen, a.summary.get(lang)))
