@@ -11,7 +11,7 @@ use std::ops::Range;
 use grondslag_rules::Lang;
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
-use tantivy::schema::{Field, IndexRecordOption, NumericOptions, STRING, Schema, TextFieldIndexing, TextOptions, Value};
+use tantivy::schema::{Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, Value};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, StopWordFilter, TextAnalyzer,
@@ -119,7 +119,6 @@ impl SearchIndex {
     pub(crate) fn build(articles: &[Article]) -> tantivy::Result<SearchIndex> {
         let mut sb = Schema::builder();
         let ord = sb.add_u64_field("ord", NumericOptions::default().set_stored().set_fast());
-        let _id = sb.add_text_field("id", STRING);
         let mut fields = |suffix: &str, tokenizer: &str| LangFields {
             title: sb.add_text_field(&format!("title_{suffix}"), text_options(tokenizer)),
             summary: sb.add_text_field(&format!("summary_{suffix}"), text_options(tokenizer)),
