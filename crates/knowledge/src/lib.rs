@@ -200,6 +200,26 @@ impl KnowledgeBase {
             .unwrap_or_default()
     }
 
+    /// The articles that explain any of `items` (say, the routes, notices and conditions of one
+    /// answer), those explaining the most of them first, then in file-name order; each once.
+    pub fn explaining_any<'a>(&self, items: impl IntoIterator<Item = (RuleKind, &'a str)>) -> Vec<&Article> {
+        let mut count: BTreeMap<usize, usize> = BTreeMap::new();
+        let mut seen: HashSet<(RuleKind, &str)> = HashSet::new();
+        for (kind, id) in items {
+            if !seen.insert((kind, id)) {
+                continue;
+            }
+            if let Some(ixs) = self.explaining.get(&RuleRef { kind, id: id.to_string() }) {
+                for i in ixs {
+                    *count.entry(*i).or_default() += 1;
+                }
+            }
+        }
+        let mut ranked: Vec<(usize, usize)> = count.into_iter().collect();
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked.into_iter().map(|(i, _)| &self.articles[i]).collect()
+    }
+
     /// Every rule-set item that at least one article explains, with those articles.
     pub fn explained(&self) -> impl Iterator<Item = (&RuleRef, Vec<&Article>)> {
         self.explaining.iter().map(|(r, ixs)| (r, ixs.iter().map(|i| &self.articles[*i]).collect()))

@@ -175,6 +175,8 @@ impl SearchIndex {
     }
 
     pub(crate) fn search(&self, articles: &[Article], query: &str, lang: Lang, limit: usize, on: Option<Date>) -> Vec<SearchHit> {
+        // There are never more hits than articles (and tantivy reserves room for `limit`).
+        let limit = limit.min(articles.len());
         if limit == 0 {
             return Vec::new();
         }
@@ -193,7 +195,7 @@ impl SearchIndex {
         let query = BooleanQuery::new(clauses);
         let searcher = self.reader.searcher();
         // Articles out of force are dropped after ranking; ask for all of them (the kennisbank is small).
-        let want = if on.is_some() { articles.len().max(limit) } else { limit };
+        let want = if on.is_some() { articles.len() } else { limit };
         let Ok(top) = searcher.search(&query, &TopDocs::with_limit(want).order_by_score()) else { return Vec::new() };
         let body_gen = SnippetGenerator::create(&searcher, &query, f.body).ok().map(|mut g| {
             g.set_max_num_chars(SNIPPET_CHARS);

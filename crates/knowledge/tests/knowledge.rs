@@ -100,6 +100,21 @@ fn the_reverse_index_links_rules_back_to_articles() {
             assert!(a.related.contains(r), "{} listed for {:?} but does not name it", a.id, r);
         }
     }
+    // The articles for one answer: most relevant first, each once.
+    let answer = [
+        (RuleKind::Route, "meldrecht.raad"),
+        (RuleKind::Condition, "ask_requester_purpose"),
+        (RuleKind::Condition, "facts_not_opinions"),
+        (RuleKind::Route, "meldrecht.raad"),
+        (RuleKind::Notice, "no-such-notice"),
+    ];
+    let for_answer = ids(kb.explaining_any(answer));
+    assert_eq!(for_answer.first().map(String::as_str), Some("raad-kinderbescherming-en-gecertificeerde-instelling"));
+    let mut dedup = for_answer.clone();
+    dedup.sort();
+    dedup.dedup();
+    assert_eq!(dedup.len(), for_answer.len());
+    assert!(kb.explaining_any([]).is_empty());
     // Backlinks between articles.
     assert!(ids(kb.linking_to("meldcode-en-afwegingskader")).contains(&"vier-gronden-en-geen-derde".to_string()));
 }
@@ -385,6 +400,7 @@ fn any_query_is_valid() {
     // Only stop words, or a zero limit: nothing.
     assert!(kb.search("de het een van", Lang::Nl, 5).is_empty());
     assert!(kb.search("meldcode", Lang::Nl, 0).is_empty());
+    assert_eq!(kb.search("beroepsgeheim", Lang::Nl, usize::MAX).len(), kb.search("beroepsgeheim", Lang::Nl, 1000).len());
 }
 
 #[test]
