@@ -416,3 +416,16 @@ fn results_are_the_same_every_time() {
     let b = kb().search("toestemming ouders", Lang::Nl, 10);
     assert_eq!(a, b);
 }
+
+#[test]
+fn the_knowledge_base_can_be_shared_between_threads() {
+    // The web layer keeps one loaded kennisbank behind an Arc and searches from many requests.
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<KnowledgeBase>();
+    let kb = kb();
+    std::thread::scope(|s| {
+        let handles: Vec<_> = (0..4).map(|_| s.spawn(|| kb.search("Veilig Thuis", Lang::Nl, 3))).collect();
+        let results: Vec<_> = handles.into_iter().map(|h| h.join().unwrap()).collect();
+        assert!(results.windows(2).all(|w| w[0] == w[1]));
+    });
+}
