@@ -813,6 +813,10 @@ async fn page<S: Backend>(
         if can_write && view.is_none() {
             p.next_form = Some(FormView { path: Form::Open.path(), title: Form::Open.title(lang), open: true });
         }
+        // A refused form is always shown again, with its message and what was typed.
+        if let Some(f) = Form::parse(failed).filter(|f| *f != Form::Open) {
+            p.forms.push(FormView { path: f.path(), title: f.title(lang), open: true });
+        }
         return Ok(p);
     };
     let v = view.as_ref().ok_or(WebError::Internal("meldcode_view"))?;
@@ -843,6 +847,11 @@ async fn page<S: Backend>(
     if adviser && !p.closed {
         available.insert(0, Form::Advice);
     }
+    // A refused form is always shown again, with its message and what was typed (the user was
+    // allowed to send it: the audited path opened the client for it).
+    if let Some(f) = Form::parse(failed).filter(|f| !available.contains(f) && *f != Form::Acute) {
+        available.push(f);
+    }
     let next_form = if can_write {
         Some(form_for(next))
     } else if available.contains(&Form::Advice) {
@@ -853,7 +862,7 @@ async fn page<S: Backend>(
     let view_of = |f: Form| FormView { path: f.path(), title: f.title(lang), open: f.path() == failed };
     p.next_form = next_form.filter(|f| available.contains(f)).map(|f| FormView { open: true, ..view_of(f) });
     p.forms = available.iter().filter(|f| Some(**f) != next_form || p.next_form.is_none()).map(|f| view_of(*f)).collect();
-    if can_write && !p.closed {
+    if (can_write && !p.closed) || failed == Form::Acute.path() {
         p.acute_form = Some(view_of(Form::Acute));
     }
     let latest_report = t.decisions().last().is_some_and(|d| d.decision.report);
