@@ -716,8 +716,9 @@ async fn the_organisation_verifies_for_the_privacy_officer() {
     let r = api.get("/api/v1/organisatie/verificatie", &privacy).await;
     let v = r.expect(StatusCode::OK);
     assert_eq!(v["ok"], true, "{v}");
-    // The demo consent of Noor and the deliberation about Daan.
-    assert_eq!(v["logboek"]["entries"], 2);
+    // The demo consent of Noor, the demo's five meldcode events (Milan three, Yara two) and the
+    // deliberation about Daan.
+    assert_eq!(v["logboek"]["entries"], 7);
     assert_eq!(v["logboek"]["key"], api.verifier_key().await.to_string());
     assert_eq!(v["toegangslog"]["ok"], true);
     assert!(v["toegangslog"]["events"].as_u64().unwrap() >= 3);
