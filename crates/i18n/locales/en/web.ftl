@@ -885,3 +885,18 @@ meldcode-badge-incomplete = partly unreadable
 meldcode-advice-asked-since = advice asked since
 meldcode-overview-no-content = This overview shows no signals, advice or reasons: only where each trajectory stands.
 meldcode-days-invalid = Enter a whole number of days from 1 to { $max }. The default number is shown below.
+meldcode-step-short-signals = signals
+meldcode-step-short-consultation = consultation
+meldcode-step-short-conversation = conversation
+meldcode-step-short-weighing = weighing
+meldcode-step-short-decision = decision
+meldcode-days-ago = { $n ->
+    [0] today
+    [one] 1 day ago
+   *[other] { $n } days ago
+}
+meldcode-days-open = { $n ->
+    [0] open since today
+    [one] open for 1 day
+   *[other] open for { $n } days
+}

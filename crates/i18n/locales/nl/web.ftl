@@ -885,3 +885,18 @@ meldcode-badge-incomplete = deels niet leesbaar
 meldcode-advice-asked-since = advies gevraagd sinds
 meldcode-overview-no-content = Dit overzicht toont geen signalen, adviezen of redenen: alleen waar elk traject staat.
 meldcode-days-invalid = Vul bij het aantal dagen een heel getal van 1 tot en met { $max } in. Hieronder staat het standaardaantal.
+meldcode-step-short-signals = signalen
+meldcode-step-short-consultation = overleg
+meldcode-step-short-conversation = gesprek
+meldcode-step-short-weighing = wegen
+meldcode-step-short-decision = beslissen
+meldcode-days-ago = { $n ->
+    [0] vandaag
+    [one] 1 dag geleden
+   *[other] { $n } dagen geleden
+}
+meldcode-days-open = { $n ->
+    [0] sinds vandaag open
+    [one] 1 dag open
+   *[other] { $n } dagen open
+}

@@ -212,6 +212,17 @@ fn step_name(s: Step, lang: Lang) -> &'static str {
     })
 }
 
+/// The step in one or two words, for the overview's table.
+fn step_short(s: Step, lang: Lang) -> &'static str {
+    lang.tr(match s {
+        Step::Signals => "meldcode-step-short-signals",
+        Step::Consultation => "meldcode-step-short-consultation",
+        Step::Conversation => "meldcode-step-short-conversation",
+        Step::Weighing => "meldcode-step-short-weighing",
+        Step::Decision => "meldcode-step-short-decision",
+    })
+}
+
 fn question_text(q: Question, lang: Lang) -> &'static str {
     lang.tr(match q {
         Question::Suspicion => "meldcode-question-1",
@@ -865,8 +876,8 @@ async fn page<S: Backend>(
     if (can_write && !p.closed) || failed == Form::Acute.path() {
         p.acute_form = Some(view_of(Form::Acute));
     }
-    let latest_report = t.decisions().last().is_some_and(|d| d.decision.report);
-    p.offer_beraad = can_write && !p.closed && (next == Next::RecordReport || latest_report);
+    // Offered while the report is still to be made (also during acute danger).
+    p.offer_beraad = can_write && !p.closed && (next == Next::RecordReport || t.report_pending());
     if can_write && available.contains(&Form::Report) {
         p.entries = report_entries(web, user, &client).await?;
     }
@@ -1162,7 +1173,9 @@ pub struct StepCell {
     pub number: u8,
     pub name: &'static str,
     pub done: bool,
+    /// Days since the step was last touched, or (never touched) since the opening.
     pub days: i64,
+    pub touched: bool,
 }
 
 pub struct OverviewRow {
@@ -1235,6 +1248,11 @@ impl OverviewPage {
         self.c.tr_n("meldcode-days", *n)
     }
 
+    /// How long ago a step was done or touched, or how long it has been open.
+    pub fn step_days(&self, s: &StepCell) -> String {
+        self.c.tr_n(if s.touched { "meldcode-days-ago" } else { "meldcode-days-open" }, s.days)
+    }
+
     /// Which number of days is used, and how many trajectories are open.
     pub fn counts(&self) -> String {
         let open = match self.rows.len() {
@@ -1255,7 +1273,13 @@ fn overview_row(s: grondslag_app::MeldcodeSummary, client: &ClientId, name: Stri
         steps: s
             .steps
             .iter()
-            .map(|st| StepCell { number: st.step.number(), name: step_name(st.step, lang), done: st.done, days: st.days })
+            .map(|st| StepCell {
+                number: st.step.number(),
+                name: step_short(st.step, lang),
+                done: st.done,
+                days: st.days,
+                touched: st.last_touched.is_some(),
+            })
             .collect(),
         idle_days: s.idle_days,
         overdue: s.overdue,
