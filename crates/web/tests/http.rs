@@ -1917,7 +1917,8 @@ async fn acute_danger_is_one_step_from_every_page_and_needs_no_sign_in() {
 // --- the meldcode trajectory ----------------------------------------------------------------------
 
 /// A signal as the form sends it: the observation over two lines.
-const SIGNAL: &str = "datum=&waargenomen=&bron=own_observation&bron_wie=&waarneming=Milan+huilde+bij+het+ophalen.%0D%0AHij+wilde+niet+mee.&interpretatie=";
+const SIGNAL: &str =
+    "datum=&waargenomen=&bron=own_observation&bron_wie=&waarneming=Milan+huilde+bij+het+ophalen.%0D%0AHij+wilde+niet+mee.&interpretatie=";
 const ADVICE: &str = "datum=&advies=Eerst+een+gesprek+met+de+ouders%2C+samen+met+mij.";
 
 /// Who may read, record and advise on a trajectory: the professional with a care relation reads
@@ -1957,7 +1958,9 @@ async fn meldcode_authorisation_matrix_and_access_log() {
 
     // A professional without a care relation: refused, and each refusal logged.
     let huisarts = t.token("huisarts").await;
-    for (method, path, form) in [("GET", page.clone(), None), ("POST", format!("{page}/signaal"), Some(SIGNAL)), ("POST", format!("{page}/advies"), Some(ADVICE))] {
+    for (method, path, form) in
+        [("GET", page.clone(), None), ("POST", format!("{page}/signaal"), Some(SIGNAL)), ("POST", format!("{page}/advies"), Some(ADVICE))]
+    {
         let before = t.refusals(&t.a.id, &t.a.users["huisarts"]).await;
         let r = t.send(method, &path, Some(&huisarts), form).await;
         assert_eq!(r.status, StatusCode::FORBIDDEN, "huisarts {method} {path}");
@@ -1983,7 +1986,12 @@ async fn meldcode_authorisation_matrix_and_access_log() {
         "{last:?}"
     );
     assert!(view.trajectory.unwrap().pending_requests().next().is_none(), "the advice answers the request");
-    assert!(events("aandacht").await.iter().any(|e| e.action == "meldcode.advies" && e.allowed && e.authorisation == "rol:aandachtsfunctionaris"));
+    assert!(
+        events("aandacht")
+            .await
+            .iter()
+            .any(|e| e.action == "meldcode.advies" && e.allowed && e.authorisation == "rol:aandachtsfunctionaris")
+    );
     for (method, path, form) in [
         ("POST", format!("{page}/signaal"), Some(SIGNAL)),
         ("POST", format!("{page}/besluit"), Some("datum=&melden=ja&hulp=nee&redenen=x")),
@@ -2048,7 +2056,8 @@ async fn a_refused_meldcode_form_keeps_what_was_typed() {
     let wijk = t.token("wijkteam").await;
     let before = t.core.meldcode(&milan).await.unwrap().unwrap().records.len();
     // No observation.
-    let form = "datum=&waargenomen=&bron=relative&bron_wie=de+buurvrouw&waarneming=++&interpretatie=mijn+uitleg%0D%0Atweede+regel&medewerker=ja";
+    let form =
+        "datum=&waargenomen=&bron=relative&bron_wie=de+buurvrouw&waarneming=++&interpretatie=mijn+uitleg%0D%0Atweede+regel&medewerker=ja";
     let r = t.send("POST", &format!("{page}/signaal"), Some(&wijk), Some(form)).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("role=\"alert\" id=\"fout-signaal\">Vul wat u zag of hoorde in.</p>"), "{}", r.body);
@@ -2131,7 +2140,9 @@ async fn the_veilig_thuis_deliberation_is_prefilled_from_the_trajectory() {
     // Acute danger declared, then the decision to report: danger is acute.
     let yara = t.a.clients["Yara Peters"].clone();
     let page = format!("/clienten/{yara}/meldcode");
-    for (step, form) in [("acuut", "datum=&redenen=Partner+dreigt+haar+vandaag+iets+aan+te+doen."), ("besluit", "datum=&melden=ja&hulp=nee&redenen=Acuut.")] {
+    for (step, form) in
+        [("acuut", "datum=&redenen=Partner+dreigt+haar+vandaag+iets+aan+te+doen."), ("besluit", "datum=&melden=ja&hulp=nee&redenen=Acuut.")]
+    {
         let r = t.send("POST", &format!("{page}/{step}"), Some(&wijk), Some(form)).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{step}: {}", r.body);
     }

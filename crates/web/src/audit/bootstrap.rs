@@ -186,7 +186,9 @@ impl<S: Backend> Web<S> {
             Event::ConsultationRequested {
                 on: ago(3),
                 of: Consulted::Aandachtsfunctionaris,
-                question: "Wil je meedenken? Is dit genoeg voor een gesprek met de ouders, of vraag ik eerst advies aan Veilig Thuis? (demo)".into(),
+                question:
+                    "Wil je meedenken? Is dit genoeg voor een gesprek met de ouders, of vraag ik eerst advies aan Veilig Thuis? (demo)"
+                        .into(),
             },
         ];
         for e in milan_events {

@@ -267,9 +267,7 @@ fn next_text(next: Next, lang: Lang) -> String {
         Next::ReportNow => lang.tr("meldcode-next-report-now").to_owned(),
         Next::Reweigh => lang.tr("meldcode-next-reweigh").to_owned(),
         Next::Do(step) => lang.tr_with("meldcode-next-do", &[("n", step.number().into()), ("step", step_name(step, lang).into())]),
-        Next::Answer(q) => {
-            lang.tr_with("meldcode-next-answer", &[("n", q.number().into()), ("question", question_text(q, lang).into())])
-        }
+        Next::Answer(q) => lang.tr_with("meldcode-next-answer", &[("n", q.number().into()), ("question", question_text(q, lang).into())]),
         Next::Decide(o) => lang.tr_with("meldcode-next-decide", &[("outcome", outcome_text(o, lang).into())]),
         Next::Monitor => lang.tr("meldcode-next-monitor").to_owned(),
         Next::RecordReport => lang.tr("meldcode-next-record-report").to_owned(),
@@ -642,13 +640,9 @@ fn shown(view: &MeldcodeView, t: &Trajectory, rules: &RuleSet, lang: Lang) -> Sh
                 informed: report.informed.clone(),
                 agreements: report.agreements.clone(),
             }),
-            Event::VeiligThuisFeedback { feedback, .. } => s.feedback.push(TextRow {
-                rec,
-                on,
-                label: "",
-                text: feedback.feedback.clone(),
-                more: feedback.follow_up.clone(),
-            }),
+            Event::VeiligThuisFeedback { feedback, .. } => {
+                s.feedback.push(TextRow { rec, on, label: "", text: feedback.feedback.clone(), more: feedback.follow_up.clone() })
+            }
             Event::AcuteDangerDeclared { reasons, .. } => {
                 s.acute.push(TextRow { rec, on, label: "", text: reasons.clone(), more: String::new() })
             }
@@ -1119,10 +1113,7 @@ pub fn veilig_thuis_facts(t: &Trajectory) -> Vec<(&'static str, &'static str)> {
 async fn start_deliberation<S: Backend>(web: &Web<S>, user: &User, id: &str) -> Result<Response, WebError> {
     let opened = web.open_client(user, Action::DossierWrite, id).await?;
     let view = opened.meldcode().await?;
-    let t = view
-        .as_ref()
-        .and_then(|v| v.trajectory.as_ref())
-        .ok_or_else(|| WebError::Invalid(Msg::new("meldcode-no-trajectory")))?;
+    let t = view.as_ref().and_then(|v| v.trajectory.as_ref()).ok_or_else(|| WebError::Invalid(Msg::new("meldcode-no-trajectory")))?;
     let rules = web.rules();
     let mut state = Deliberation::new(Some(opened.id().to_owned()), today());
     crate::pages::deliberation::prefill_own_role(rules, &mut state, user);
@@ -1351,7 +1342,7 @@ mod tests {
         };
         let decide = |report| Event::Decided { on: day, decision: DecisionRecord { report, own_help: false, reasons: "r".into() } };
         let opened = Event::Opened { on: day, sector: Sector::SocialSupport, signal };
-        let t = Trajectory::fold(&[opened.clone()]).unwrap();
+        let t = Trajectory::fold(std::slice::from_ref(&opened)).unwrap();
         assert_eq!(veilig_thuis_facts(&t), vec![("recipient_role", "veilig_thuis"), ("purpose", "child_abuse_or_domestic_violence")]);
         let t = Trajectory::fold(&[opened.clone(), answer(Question::Suspicion, true)]).unwrap();
         assert!(veilig_thuis_facts(&t).contains(&("suspicion_domestic_violence_or_child_abuse", "true")));
