@@ -179,6 +179,7 @@ test('meldcode: van signaal via advies, afweging en besluit naar het beraad en d
     const given = await page.getByRole('region', { name: 'Uw antwoorden tot nu toe' }).innerText();
     assert.match(given, /Veilig Thuis uit het meldcodetraject/);
     assert.match(given, /kindermishandeling of huiselijk geweld uit het meldcodetraject/);
+    assert.deepEqual(await axe(page, 'deliberation started from the meldcode'), []);
     const asked = await answerAll(page, RUBEN_VEILIG_THUIS);
     for (const f of ['recipient_role', 'purpose', 'suspicion_domestic_violence_or_child_abuse', 'sender_role']) {
       assert.ok(!asked.includes(f), `${f} comes from the trajectory and is not asked`);

@@ -1691,6 +1691,8 @@ async fn no_page_speaks_like_its_code() {
         ("huisarts", pages),
         ("privacy", vec!["/toegangslog".to_owned(), "/doorbraken".into(), "/verificatie".into()]),
         ("beheer", vec!["/beheer".to_owned()]),
+        ("aandacht", vec!["/meldcode".to_owned(), format!("/clienten/{}/meldcode", t.a.clients["Milan Hoekstra"])]),
+        ("wijkteam", vec![format!("/clienten/{}/meldcode", t.a.clients["Yara Peters"]), format!("/clienten/{}", t.a.clients["Yara Peters"])]),
     ] {
         let token = t.token(login).await;
         for page in extra {
@@ -1700,7 +1702,7 @@ async fn no_page_speaks_like_its_code() {
             seen += 1;
         }
     }
-    assert_eq!(seen, 12, "every listed page was read");
+    assert_eq!(seen, 16, "every listed page was read");
 }
 
 /// A POST of a form from a given peer address (the access log records it).
@@ -1971,13 +1973,18 @@ async fn meldcode_authorisation_matrix_and_access_log() {
     // The aandachtsfunctionaris, without a relation with Milan: reads the trajectory, records
     // advice, and nothing else; not the dossier.
     let aandacht = t.token("aandacht").await;
+    let n = events("aandacht").await.len();
     let r = t.send("GET", &page, Some(&aandacht), None).await;
     assert_eq!(r.status, StatusCode::OK);
+    let log = events("aandacht").await;
+    assert_eq!(log.len(), n + 1, "one access event for the view");
+    assert!(log[0].action == "meldcode.lezen" && log[0].allowed && log[0].authorisation == "rol:aandachtsfunctionaris");
     assert!(r.body.contains("Milan huilde bij het ophalen.") && r.body.contains("/meldcode/advies\""));
     assert!(!r.body.contains("/meldcode/signaal\""), "no step forms without a care relation");
     assert!(!r.body.contains(&format!("href=\"/clienten/{milan}\"")), "no link to the dossier");
     let r = t.send("POST", &format!("{page}/advies"), Some(&aandacht), Some(ADVICE)).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(events("aandacht").await.len(), n + 2, "one access event for the advice");
     let view = t.core.meldcode(&milan).await.unwrap().unwrap();
     let last = view.records.last().unwrap();
     assert!(
@@ -2012,17 +2019,31 @@ async fn meldcode_authorisation_matrix_and_access_log() {
     assert_eq!(events("aandacht").await[..1].iter().filter(|e| e.action == "meldcode.overzicht").count(), 1);
     assert_eq!(events("aandacht").await.len(), n + 1);
 
-    // The privacy officer and the administrator: nothing of the meldcode, each refusal logged.
+    // The privacy officer and the administrator: nothing of the meldcode (the page, every step,
+    // the deliberation, the overview), each refusal logged; the huisarts: not the overview, and no
+    // step of a client he has no care relation with.
+    let steps = [
+        "openen",
+        "signaal",
+        "overleg",
+        "advies-vragen",
+        "advies",
+        "gesprek",
+        "afweging",
+        "besluit",
+        "melding",
+        "terugkoppeling",
+        "acuut",
+        "sluiten",
+        "heropenen",
+        "beraad",
+    ];
     for login in ["privacy", "beheer", "huisarts"] {
         let token = t.token(login).await;
         let mut tries: Vec<(&str, String, Option<&str>)> = vec![("GET", "/meldcode".into(), None)];
+        tries.extend(steps.iter().map(|s| ("POST", format!("{page}/{s}"), Some(ADVICE))));
         if login != "huisarts" {
-            tries.extend([
-                ("GET", page.clone(), None),
-                ("POST", format!("{page}/signaal"), Some(SIGNAL)),
-                ("POST", format!("{page}/advies"), Some(ADVICE)),
-                ("POST", format!("{page}/beraad"), Some("")),
-            ]);
+            tries.push(("GET", page.clone(), None));
         }
         for (method, path, form) in tries {
             let before = t.refusals(&t.a.id, &t.a.users[login]).await;
