@@ -323,7 +323,8 @@ fn date_text(d: Date, lang: Lang) -> String {
     )
 }
 
-fn source_id(s: SignalSource) -> &'static str {
+/// The catalogue id of a signal's source (also the label the web forms offer).
+pub fn source_id(s: SignalSource) -> &'static str {
     match s {
         SignalSource::OwnObservation => "entry-meldcode-source-own-observation",
         SignalSource::Client => "entry-meldcode-source-client",
@@ -336,7 +337,8 @@ fn source_id(s: SignalSource) -> &'static str {
     }
 }
 
-fn consulted_id(c: Consulted) -> &'static str {
+/// The catalogue id of whom the professional consulted or asked for advice.
+pub fn consulted_id(c: Consulted) -> &'static str {
     match c {
         Consulted::Aandachtsfunctionaris => "entry-meldcode-with-aandachtsfunctionaris",
         Consulted::Colleague => "entry-meldcode-with-colleague",
@@ -345,7 +347,8 @@ fn consulted_id(c: Consulted) -> &'static str {
     }
 }
 
-fn left_out_id(r: LeftOutReason) -> &'static str {
+/// The catalogue id of why the conversation was left out.
+pub fn left_out_id(r: LeftOutReason) -> &'static str {
     match r {
         LeftOutReason::SafetyOfChild => "entry-meldcode-left-out-safety-of-child",
         LeftOutReason::SafetyOfClient => "entry-meldcode-left-out-safety-of-client",
@@ -355,7 +358,8 @@ fn left_out_id(r: LeftOutReason) -> &'static str {
     }
 }
 
-fn close_id(r: CloseReason) -> &'static str {
+/// The catalogue id of why the trajectory was closed.
+pub fn close_id(r: CloseReason) -> &'static str {
     match r {
         CloseReason::NoSuspicion => "entry-meldcode-close-no-suspicion",
         CloseReason::Reported => "entry-meldcode-close-reported",

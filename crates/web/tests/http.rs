@@ -1692,7 +1692,10 @@ async fn no_page_speaks_like_its_code() {
         ("privacy", vec!["/toegangslog".to_owned(), "/doorbraken".into(), "/verificatie".into()]),
         ("beheer", vec!["/beheer".to_owned()]),
         ("aandacht", vec!["/meldcode".to_owned(), format!("/clienten/{}/meldcode", t.a.clients["Milan Hoekstra"])]),
-        ("wijkteam", vec![format!("/clienten/{}/meldcode", t.a.clients["Yara Peters"]), format!("/clienten/{}", t.a.clients["Yara Peters"])]),
+        (
+            "wijkteam",
+            vec![format!("/clienten/{}/meldcode", t.a.clients["Yara Peters"]), format!("/clienten/{}", t.a.clients["Yara Peters"])],
+        ),
     ] {
         let token = t.token(login).await;
         for page in extra {

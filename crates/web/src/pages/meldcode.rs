@@ -18,6 +18,7 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use grondslag_app::meldcode::{close_id, consulted_id, left_out_id, source_id};
 use grondslag_app::{MeldcodeRecord, MeldcodeView};
 use grondslag_dossier::EntryPayload;
 use grondslag_dossier::meldcode::{
@@ -138,67 +139,89 @@ pub struct Choice {
     pub label: String,
 }
 
-const SECTORS: [(Sector, &str, &str); 7] = [
-    (Sector::Care, "care", "meldcode-sector-care"),
-    (Sector::YouthCare, "youth_care", "meldcode-sector-youth-care"),
-    (Sector::SocialSupport, "social_support", "meldcode-sector-social-support"),
-    (Sector::Education, "education", "meldcode-sector-education"),
-    (Sector::Childcare, "childcare", "meldcode-sector-childcare"),
-    (Sector::Justice, "justice", "meldcode-sector-justice"),
-    (Sector::Other, "other", "meldcode-sector-other"),
-];
-
-const SOURCES: [(SignalSource, &str, &str); 8] = [
-    (SignalSource::OwnObservation, "own_observation", "entry-meldcode-source-own-observation"),
-    (SignalSource::Client, "client", "entry-meldcode-source-client"),
-    (SignalSource::Child, "child", "entry-meldcode-source-child"),
-    (SignalSource::Relative, "relative", "entry-meldcode-source-relative"),
-    (SignalSource::OtherProfessional, "other_professional", "entry-meldcode-source-other-professional"),
-    (SignalSource::Conversation, "conversation", "entry-meldcode-source-conversation"),
-    (SignalSource::Records, "records", "entry-meldcode-source-records"),
-    (SignalSource::Other, "other", "entry-meldcode-source-other"),
-];
-
-const CONSULTED: [(Consulted, &str, &str); 4] = [
-    (Consulted::Aandachtsfunctionaris, "aandachtsfunctionaris", "entry-meldcode-with-aandachtsfunctionaris"),
-    (Consulted::Colleague, "colleague", "entry-meldcode-with-colleague"),
-    (Consulted::VeiligThuisAnonymousAdvice, "veilig_thuis_anonymous_advice", "entry-meldcode-with-veilig-thuis"),
-    (Consulted::ForensicPhysician, "forensic_physician", "entry-meldcode-with-forensic-physician"),
-];
-
-const LEFT_OUT: [(LeftOutReason, &str, &str); 5] = [
-    (LeftOutReason::SafetyOfChild, "safety_of_child", "entry-meldcode-left-out-safety-of-child"),
-    (LeftOutReason::SafetyOfClient, "safety_of_client", "entry-meldcode-left-out-safety-of-client"),
-    (LeftOutReason::SafetyOfProfessional, "safety_of_professional", "entry-meldcode-left-out-safety-of-professional"),
-    (LeftOutReason::SafetyOfOthers, "safety_of_others", "entry-meldcode-left-out-safety-of-others"),
-    (LeftOutReason::ClientWouldBreakContact, "client_would_break_contact", "entry-meldcode-left-out-break-contact"),
-];
-
-const CLOSE_REASONS: [(CloseReason, &str, &str); 5] = [
-    (CloseReason::NoSuspicion, "no_suspicion", "entry-meldcode-close-no-suspicion"),
-    (CloseReason::Reported, "reported", "entry-meldcode-close-reported"),
-    (CloseReason::HelpCompleted, "help_completed", "entry-meldcode-close-help-completed"),
-    (CloseReason::HandedOver, "handed_over", "entry-meldcode-close-handed-over"),
-    (CloseReason::Other, "other", "entry-meldcode-close-other"),
-];
-
-fn choices<T>(table: &[(T, &str, &'static str)], lang: Lang) -> Vec<Choice> {
-    table.iter().map(|(_, v, id)| Choice { value: (*v).to_owned(), label: lang.tr(id).to_owned() }).collect()
+/// The options of one choice in a form: every value of a core enum, sent as its serde name and
+/// labelled from the catalogue (the same labels as the dossier's timeline).
+struct Options<T: 'static> {
+    all: &'static [T],
+    label: fn(T) -> &'static str,
 }
 
-fn label_of<T: PartialEq>(table: &[(T, &str, &'static str)], x: T, lang: Lang) -> &'static str {
-    table.iter().find(|(t, _, _)| *t == x).map(|(_, _, id)| lang.tr(id)).unwrap_or("")
+impl<T: Copy + PartialEq + serde::Serialize> Options<T> {
+    /// The value a form sends for `x`: its serde name.
+    fn value(x: T) -> String {
+        serde_json::to_value(x).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+    }
+
+    fn choices(&self, lang: Lang) -> Vec<Choice> {
+        self.all.iter().map(|x| Choice { value: Self::value(*x), label: lang.tr((self.label)(*x)).to_owned() }).collect()
+    }
+
+    fn label(&self, x: T, lang: Lang) -> &'static str {
+        lang.tr((self.label)(x))
+    }
+
+    /// The chosen value, or the message naming what to choose.
+    fn chosen(&self, f: &FormData, name: &str, what: &'static str) -> Result<T, WebError> {
+        let v = f.get(name).unwrap_or("");
+        self.all
+            .iter()
+            .copied()
+            .find(|x| Self::value(*x) == v)
+            .ok_or_else(|| WebError::Invalid(Msg::new("meldcode-choose").arg_msg("what", what)))
+    }
 }
 
-/// The chosen value of a choice, or the message naming what to choose.
-fn chosen<T: Copy>(table: &[(T, &str, &'static str)], f: &FormData, name: &str, what: &'static str) -> Result<T, WebError> {
-    let v = f.get(name).unwrap_or("");
-    table
-        .iter()
-        .find(|(_, value, _)| *value == v)
-        .map(|(t, _, _)| *t)
-        .ok_or_else(|| WebError::Invalid(Msg::new("meldcode-choose").arg_msg("what", what)))
+fn sector_id(s: Sector) -> &'static str {
+    match s {
+        Sector::Care => "meldcode-sector-care",
+        Sector::YouthCare => "meldcode-sector-youth-care",
+        Sector::SocialSupport => "meldcode-sector-social-support",
+        Sector::Education => "meldcode-sector-education",
+        Sector::Childcare => "meldcode-sector-childcare",
+        Sector::Justice => "meldcode-sector-justice",
+        Sector::Other => "meldcode-sector-other",
+    }
 }
+
+const SECTORS: Options<Sector> = Options {
+    all: &[Sector::Care, Sector::YouthCare, Sector::SocialSupport, Sector::Education, Sector::Childcare, Sector::Justice, Sector::Other],
+    label: sector_id,
+};
+
+const SOURCES: Options<SignalSource> = Options {
+    all: &[
+        SignalSource::OwnObservation,
+        SignalSource::Client,
+        SignalSource::Child,
+        SignalSource::Relative,
+        SignalSource::OtherProfessional,
+        SignalSource::Conversation,
+        SignalSource::Records,
+        SignalSource::Other,
+    ],
+    label: source_id,
+};
+
+const CONSULTED: Options<Consulted> = Options {
+    all: &[Consulted::Aandachtsfunctionaris, Consulted::Colleague, Consulted::VeiligThuisAnonymousAdvice, Consulted::ForensicPhysician],
+    label: consulted_id,
+};
+
+const LEFT_OUT: Options<LeftOutReason> = Options {
+    all: &[
+        LeftOutReason::SafetyOfChild,
+        LeftOutReason::SafetyOfClient,
+        LeftOutReason::SafetyOfProfessional,
+        LeftOutReason::SafetyOfOthers,
+        LeftOutReason::ClientWouldBreakContact,
+    ],
+    label: left_out_id,
+};
+
+const CLOSE_REASONS: Options<CloseReason> = Options {
+    all: &[CloseReason::NoSuspicion, CloseReason::Reported, CloseReason::HelpCompleted, CloseReason::HandedOver, CloseReason::Other],
+    label: close_id,
+};
 
 // --- the words ----------------------------------------------------------------------------------
 
@@ -580,7 +603,7 @@ fn shown(view: &MeldcodeView, t: &Trajectory, rules: &RuleSet, lang: Lang) -> Sh
             Event::Opened { signal, .. } | Event::SignalAdded { signal, .. } => s.signals.push(SignalRow {
                 rec,
                 observed: dutch_date(signal.observed_on),
-                source: label_of(&SOURCES, signal.source, lang),
+                source: SOURCES.label(signal.source, lang),
                 detail: signal.source_detail.clone(),
                 observation: signal.observation.clone(),
                 interpretation: signal.interpretation.clone().unwrap_or_default(),
@@ -589,14 +612,14 @@ fn shown(view: &MeldcodeView, t: &Trajectory, rules: &RuleSet, lang: Lang) -> Sh
             Event::Consulted { consultation, .. } => s.consultations.push(ConsultRow {
                 rec,
                 on,
-                with: label_of(&CONSULTED, consultation.with, lang),
+                with: CONSULTED.label(consultation.with, lang),
                 who: consultation.who.clone(),
                 advice: consultation.advice.clone(),
             }),
             Event::ConsultationRequested { of, question, .. } => s.requests.push(RequestRow {
                 rec,
                 on,
-                of: label_of(&CONSULTED, *of, lang),
+                of: CONSULTED.label(*of, lang),
                 question: question.clone(),
                 answered: requests.next().and_then(|r| r.answered_on).map(dutch_date),
             }),
@@ -608,7 +631,7 @@ fn shown(view: &MeldcodeView, t: &Trajectory, rules: &RuleSet, lang: Lang) -> Sh
                     rec,
                     on,
                     held: false,
-                    who_or_why: label_of(&LEFT_OUT, *reason, lang).to_owned(),
+                    who_or_why: LEFT_OUT.label(*reason, lang).to_owned(),
                     text: explanation.clone(),
                 },
             }),
@@ -649,7 +672,7 @@ fn shown(view: &MeldcodeView, t: &Trajectory, rules: &RuleSet, lang: Lang) -> Sh
             Event::Closed { reason, explanation, follow_up, .. } => s.closures.push(TextRow {
                 rec,
                 on,
-                label: label_of(&CLOSE_REASONS, *reason, lang),
+                label: CLOSE_REASONS.label(*reason, lang),
                 text: explanation.clone(),
                 more: follow_up.clone(),
             }),
@@ -793,11 +816,11 @@ async fn page<S: Backend>(
         error,
         failed,
         form,
-        sectors: choices(&SECTORS, lang),
-        signal_sources: choices(&SOURCES, lang),
-        consulted: choices(&CONSULTED, lang),
-        left_out: choices(&LEFT_OUT, lang),
-        close_reasons: choices(&CLOSE_REASONS, lang),
+        sectors: SECTORS.choices(lang),
+        signal_sources: SOURCES.choices(lang),
+        consulted: CONSULTED.choices(lang),
+        left_out: LEFT_OUT.choices(lang),
+        close_reasons: CLOSE_REASONS.choices(lang),
         question_choices: Question::ALL
             .into_iter()
             .map(|q| Choice { value: q.number().to_string(), label: format!("{}. {}", q.number(), question_text(q, lang)) })
@@ -829,7 +852,7 @@ async fn page<S: Backend>(
     let next = t.next();
     p.closed = t.is_closed();
     p.opened_on = dutch_date(t.opened_on());
-    p.sector = label_of(&SECTORS, t.sector(), lang);
+    p.sector = SECTORS.label(t.sector(), lang);
     p.next_text = next_text(next, lang);
     p.asked = asked(t).number().to_string();
     // Which forms the user gets: every step in free order for who may write, the advice form
@@ -951,7 +974,7 @@ fn signal_of(f: &FormData, today: Date) -> Result<Signal, WebError> {
     let interpretation = f.optional("interpretatie", "meldcode-field-interpretation", LONG)?;
     Ok(Signal {
         observed_on: date_field(f, "waargenomen", "meldcode-field-observed-on", today)?,
-        source: chosen(&SOURCES, f, "bron", "meldcode-field-source")?,
+        source: SOURCES.chosen(f, "bron", "meldcode-field-source")?,
         source_detail: f.optional("bron_wie", "meldcode-field-source-detail", SHORT)?,
         observation: f.required("waarneming", "meldcode-field-observation", LONG)?,
         interpretation: (!interpretation.is_empty()).then_some(interpretation),
@@ -971,19 +994,19 @@ fn question_of(f: &FormData) -> Result<Question, WebError> {
 fn event_of(form: Form, f: &FormData, user: &User, today: Date) -> Result<Event, WebError> {
     let on = date_field(f, "datum", "meldcode-field-date", today)?;
     Ok(match form {
-        Form::Open => Event::Opened { on, sector: chosen(&SECTORS, f, "sector", "meldcode-field-sector")?, signal: signal_of(f, today)? },
+        Form::Open => Event::Opened { on, sector: SECTORS.chosen(f, "sector", "meldcode-field-sector")?, signal: signal_of(f, today)? },
         Form::Signal => Event::SignalAdded { on, signal: signal_of(f, today)? },
         Form::Consult => Event::Consulted {
             on,
             consultation: Consultation {
-                with: chosen(&CONSULTED, f, "met", "meldcode-field-consulted")?,
+                with: CONSULTED.chosen(f, "met", "meldcode-field-consulted")?,
                 who: f.optional("wie", "meldcode-field-who", SHORT)?,
                 advice: f.required("advies", "meldcode-field-advice", LONG)?,
             },
         },
         Form::RequestAdvice => Event::ConsultationRequested {
             on,
-            of: chosen(&CONSULTED, f, "aan", "meldcode-field-consulted")?,
+            of: CONSULTED.chosen(f, "aan", "meldcode-field-consulted")?,
             question: f.required("vraag", "meldcode-field-request", LONG)?,
         },
         Form::Advice => Event::Consulted {
@@ -1002,7 +1025,7 @@ fn event_of(form: Form, f: &FormData, user: &User, today: Date) -> Result<Event,
                 }
             } else {
                 Conversation::LeftOut {
-                    reason: chosen(&LEFT_OUT, f, "reden", "meldcode-field-left-out")?,
+                    reason: LEFT_OUT.chosen(f, "reden", "meldcode-field-left-out")?,
                     explanation: f.required("toelichting", "meldcode-field-explanation", LONG)?,
                 }
             };
@@ -1052,7 +1075,7 @@ fn event_of(form: Form, f: &FormData, user: &User, today: Date) -> Result<Event,
         Form::Acute => Event::AcuteDangerDeclared { on, reasons: f.required("redenen", "meldcode-field-acute-reasons", LONG)? },
         Form::Close => Event::Closed {
             on,
-            reason: chosen(&CLOSE_REASONS, f, "reden", "meldcode-field-close-reason")?,
+            reason: CLOSE_REASONS.chosen(f, "reden", "meldcode-field-close-reason")?,
             explanation: f.required("toelichting", "meldcode-field-explanation", LONG)?,
             follow_up: f.optional("vervolg", "meldcode-field-follow-up", LONG)?,
         },
