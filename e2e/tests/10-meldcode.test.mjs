@@ -20,6 +20,8 @@ async function axeEverywhere(page, label) {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.reload();
   assert.deepEqual(await axe(page, `${label} (390 px)`), [], `${label} (390 px)`);
+  const sideways = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(sideways <= 0, `${label} (390 px) scrolls sideways by ${sideways} px`);
   await page.getByRole('button', { name: 'English' }).click();
   await page.waitForLoadState('domcontentloaded');
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
