@@ -2180,3 +2180,64 @@ async fn the_veilig_thuis_deliberation_is_prefilled_from_the_trajectory() {
     let r = t.send("GET", &format!("/clienten/{milan}/meldcode"), Some(&wijk), None).await;
     assert!(!r.body.contains("Beraad: wat deelt u met Veilig Thuis?"));
 }
+
+/// A whole trajectory through its forms: the D11 notice for a staff member in education, a
+/// decision against the reporting norm recorded and flagged (never refused), the report, Veilig
+/// Thuis's feedback, closing (after which only reopening is offered) and reopening (after which
+/// the weighing is asked again).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_trajectory_from_opening_to_reopening_through_its_forms() {
+    let t = setup().await;
+    let wijk = t.token("wijkteam").await;
+    let ruben = t.a.clients["Ruben Meijer"].clone();
+    let page = format!("/clienten/{ruben}/meldcode");
+    let post = |step: &'static str, form: &'static str| {
+        let (t, page, wijk) = (&t, page.clone(), wijk.clone());
+        async move { t.send("POST", &format!("{page}/{step}"), Some(&wijk), Some(form)).await }
+    };
+    let shown = || {
+        let (t, page, wijk) = (&t, page.clone(), wijk.clone());
+        async move { t.send("GET", &page, Some(&wijk), None).await.body }
+    };
+    let open = "sector=education&datum=&waargenomen=&bron=child&waarneming=Ruben+zegt+dat+de+gymleraar+hem+knijpt.&medewerker=ja";
+    assert_eq!(post("openen", open).await.status, StatusCode::SEE_OTHER);
+    let body = shown().await;
+    assert!(body.contains("werkgever of het bestuur") && body.contains("Wet kinderopvang"), "the D11 notice with its source");
+    for (step, form) in [
+        ("afweging", "datum=&vraag=1&antwoord=ja&redenen=Hij+vertelt+het+zelf."),
+        ("afweging", "datum=&vraag=2&antwoord=ja&redenen=Het+gebeurt+elke+week."),
+        ("besluit", "datum=&melden=nee&hulp=ja&redenen=Ik+bied+eerst+zelf+hulp."),
+    ] {
+        assert_eq!(post(step, form).await.status, StatusCode::SEE_OTHER, "{step}: the professional's decision is recorded");
+    }
+    let body = shown().await;
+    assert!(body.contains("Uw laatste besluit is niet te melden") && body.contains("bij acute of structurele onveiligheid meldt u altijd"));
+    assert!(body.contains("melden is een recht"), "{body}");
+    assert!(!body.contains("/meldcode/melding\""), "no report form without a decision to report");
+    assert_eq!(post("melding", "datum=&beraad=geen&geinformeerd=x").await.status, StatusCode::UNPROCESSABLE_ENTITY);
+    for (step, form) in [
+        ("besluit", "datum=&melden=ja&hulp=nee&redenen=Toch+melden."),
+        ("melding", "datum=&beraad=geen&geinformeerd=Moeder%2C+telefonisch.&afspraken=Veilig+Thuis+belt+terug."),
+        ("terugkoppeling", "datum=&terugkoppeling=Veilig+Thuis+doet+onderzoek.&vervolg=Ik+blijf+betrokken."),
+        ("sluiten", "datum=&reden=reported&toelichting=Gemeld%3B+Veilig+Thuis+neemt+het+over.&vervolg="),
+    ] {
+        let r = post(step, form).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{step}: {}", r.body);
+    }
+    let body = shown().await;
+    assert!(!body.contains("Uw laatste besluit is niet te melden"), "the latest decision follows the norm");
+    assert!(body.contains("Veilig Thuis doet onderzoek.") && body.contains("gesloten: gemeld bij Veilig Thuis"));
+    assert!(body.contains("Het traject is gesloten") && body.contains("/meldcode/heropenen\""));
+    assert!(!body.contains("/meldcode/signaal\"") && !body.contains("/meldcode/acuut\""), "closed: only reopening");
+    let r = post("signaal", "datum=&waargenomen=&bron=child&waarneming=Nog+iets.").await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("gesloten; heropen het") && r.body.contains(">Nog iets.</textarea>"), "{}", r.body);
+    assert_eq!(post("heropenen", "datum=&redenen=Ruben+vertelt+nieuwe+dingen.").await.status, StatusCode::SEE_OTHER);
+    let body = shown().await;
+    assert!(body.contains("heropend") && body.contains("Beantwoord de vragen van het afwegingskader opnieuw"));
+    assert!(body.contains("of het traject is heropend"), "the answers given before are marked as to be given again");
+    assert!(body.contains("Het gebeurt elke week."), "and they stay visible");
+    // The dossier page says there is an open trajectory and leads to it.
+    let r = t.send("GET", &format!("/clienten/{ruben}"), Some(&wijk), None).await;
+    assert!(r.body.contains("Open sinds") && r.body.contains(&format!("href=\"{page}\"")));
+}
