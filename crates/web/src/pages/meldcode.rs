@@ -544,7 +544,7 @@ impl MeldcodePage {
     }
 }
 
-/// A free text from the record, or the word for erased content.
+/// Who recorded an entry, in which role (their profession as recorded) and when.
 fn record_line(r: &MeldcodeRecord, rules: &RuleSet, lang: Lang) -> Rec {
     let role = rules.role(&r.role).map(|id| rules.roles[id.ix()].label.get(lang.rules()).to_string()).unwrap_or_else(|| r.role.clone());
     Rec {
