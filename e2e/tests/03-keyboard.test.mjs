@@ -5,7 +5,7 @@
 // be the first thing Tab reaches.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, PASSWORD, launch, withPage, currentFact, mainText , DRAFT_URL } from '../lib.mjs';
+import { BASE, PASSWORD, launch, withPage, currentFact, mainText, DRAFT_URL, focused, press, tabUntil } from '../lib.mjs';
 
 let b;
 before(async () => { b = await launch(); });
@@ -31,44 +31,6 @@ const ANSWERS = {
   child_protection_measure: 'none',
   order_authorised_by_judge: 'false',
 };
-
-/** What has focus, and whether its focus indicator is visible (a real computed outline). */
-function focused(page) {
-  return page.evaluate(() => {
-    const el = document.activeElement;
-    const cs = getComputedStyle(el);
-    return {
-      tag: el.tagName.toLowerCase(),
-      type: el.getAttribute('type') || '',
-      id: el.id,
-      name: el.getAttribute('name') || '',
-      value: 'value' in el ? String(el.value) : '',
-      checked: !!el.checked,
-      text: (el.innerText || el.getAttribute('aria-label') || '').trim().replace(/\s+/g, ' ').slice(0, 60),
-      cls: el.className || '',
-      outline: `${cs.outlineStyle} ${cs.outlineWidth} ${cs.outlineColor}`,
-      visible: cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2,
-    };
-  });
-}
-
-async function press(page, key) {
-  await page.keyboard.press(key);
-  const f = await focused(page);
-  if (f.tag !== 'body' && f.tag !== 'main') {
-    assert.ok(f.visible, `after ${key}, focus on <${f.tag} ${f.type}> "${f.text || f.value}" has no visible outline (${f.outline})`);
-  }
-  return f;
-}
-
-/** Presses Tab (or Shift+Tab) until `want(focused)` holds; fails after `max` presses. */
-async function tabUntil(page, want, what, { max = 25, key = 'Tab' } = {}) {
-  for (let i = 0; i < max; i++) {
-    const f = await press(page, key);
-    if (want(f)) return f;
-  }
-  assert.fail(`${key} never reached ${what}`);
-}
 
 /** The skip link is the first stop of Tab; Enter on it moves focus into <main>. */
 async function skipToContent(page) {
