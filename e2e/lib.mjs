@@ -297,6 +297,47 @@ export async function clientId(page, name) {
   return href.split('/').pop();
 }
 
+// --- the keyboard ---------------------------------------------------------------------------------
+
+/** What has focus, and whether its focus indicator is visible (a real computed outline). */
+export function focused(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    const cs = getComputedStyle(el);
+    return {
+      tag: el.tagName.toLowerCase(),
+      type: el.getAttribute('type') || '',
+      id: el.id,
+      name: el.getAttribute('name') || '',
+      value: 'value' in el ? String(el.value) : '',
+      checked: !!el.checked,
+      text: (el.innerText || el.getAttribute('aria-label') || '').trim().replace(/\s+/g, ' ').slice(0, 60),
+      cls: el.className || '',
+      outline: `${cs.outlineStyle} ${cs.outlineWidth} ${cs.outlineColor}`,
+      visible: cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2,
+    };
+  });
+}
+
+/** Presses `key` and checks that whatever gets focus shows a visible focus indicator. */
+export async function press(page, key) {
+  await page.keyboard.press(key);
+  const f = await focused(page);
+  if (f.tag !== 'body' && f.tag !== 'main') {
+    assert.ok(f.visible, `after ${key}, focus on <${f.tag} ${f.type}> "${f.text || f.value}" has no visible outline (${f.outline})`);
+  }
+  return f;
+}
+
+/** Presses Tab (or Shift+Tab) until `want(focused)` holds; fails after `max` presses. */
+export async function tabUntil(page, want, what, { max = 25, key = 'Tab' } = {}) {
+  for (let i = 0; i < max; i++) {
+    const f = await press(page, key);
+    if (want(f)) return f;
+  }
+  assert.fail(`${key} never reached ${what}`);
+}
+
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /** Runs axe on the page; returns the serious/critical violations, printed readably. */

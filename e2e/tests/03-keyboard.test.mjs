@@ -5,7 +5,7 @@
 // be the first thing Tab reaches.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, PASSWORD, launch, withPage, currentFact, mainText , DRAFT_URL } from '../lib.mjs';
+import { BASE, PASSWORD, launch, withPage, currentFact, mainText, DRAFT_URL, focused, press, tabUntil } from '../lib.mjs';
 
 let b;
 before(async () => { b = await launch(); });
@@ -31,44 +31,6 @@ const ANSWERS = {
   child_protection_measure: 'none',
   order_authorised_by_judge: 'false',
 };
-
-/** What has focus, and whether its focus indicator is visible (a real computed outline). */
-function focused(page) {
-  return page.evaluate(() => {
-    const el = document.activeElement;
-    const cs = getComputedStyle(el);
-    return {
-      tag: el.tagName.toLowerCase(),
-      type: el.getAttribute('type') || '',
-      id: el.id,
-      name: el.getAttribute('name') || '',
-      value: 'value' in el ? String(el.value) : '',
-      checked: !!el.checked,
-      text: (el.innerText || el.getAttribute('aria-label') || '').trim().replace(/\s+/g, ' ').slice(0, 60),
-      cls: el.className || '',
-      outline: `${cs.outlineStyle} ${cs.outlineWidth} ${cs.outlineColor}`,
-      visible: cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2,
-    };
-  });
-}
-
-async function press(page, key) {
-  await page.keyboard.press(key);
-  const f = await focused(page);
-  if (f.tag !== 'body' && f.tag !== 'main') {
-    assert.ok(f.visible, `after ${key}, focus on <${f.tag} ${f.type}> "${f.text || f.value}" has no visible outline (${f.outline})`);
-  }
-  return f;
-}
-
-/** Presses Tab (or Shift+Tab) until `want(focused)` holds; fails after `max` presses. */
-async function tabUntil(page, want, what, { max = 25, key = 'Tab' } = {}) {
-  for (let i = 0; i < max; i++) {
-    const f = await press(page, key);
-    if (want(f)) return f;
-  }
-  assert.fail(`${key} never reached ${what}`);
-}
 
 /** The skip link is the first stop of Tab; Enter on it moves focus into <main>. */
 async function skipToContent(page) {
@@ -139,7 +101,8 @@ test('alleen toetsenbord: inloggen en een kort beraad zonder cliënt, met skipli
     await Promise.all([page.waitForURL(/\/clienten$/), page.keyboard.press('Enter')]);
     assert.match(await mainText(page), /Mijn cliënten/);
 
-    // "Mijn cliënten": without the skip link, Tab walks the header (brand, acute danger, menu, account, language,
+    // "Mijn cliënten": without the skip link, Tab walks the header (brand, acute danger, menu with
+    // the aandachtsfunctionaris' meldcode overview, account, language,
     // sign out) with a visible focus on each, Shift+Tab walks back, and then main follows.
     assert.equal((await press(page, 'Tab')).cls, 'skip');
     const header = [];
@@ -147,7 +110,7 @@ test('alleen toetsenbord: inloggen en een kort beraad zonder cliënt, met skipli
       header.push(f.text);
       assert.ok(header.length < 10, `Tab never reached "Uitloggen" (${header.join(' → ')})`);
     }
-    assert.deepEqual(header, ['Grondslag', 'Acuut gevaar?', 'Mijn cliënten', 'Nieuw beraad', 'Onafgemaakte beraden', 'Chantal Dijkstra', 'English']);
+    assert.deepEqual(header, ['Grondslag', 'Acuut gevaar?', 'Mijn cliënten', 'Nieuw beraad', 'Onafgemaakte beraden', 'Meldcode', 'Chantal Dijkstra', 'English']);
     assert.equal((await press(page, 'Shift+Tab')).text, 'English');
     assert.equal((await press(page, 'Tab')).text, 'Uitloggen');
     assert.equal((await press(page, 'Tab')).text, 'Nieuw beraad', 'after the header comes the first action in main');

@@ -61,6 +61,10 @@ pub struct Deliberation {
     /// as questions asked.
     #[serde(default)]
     pub prefilled: Vec<String>,
+    /// The prefilled answers (other than the professional's own role) were taken from the
+    /// client's meldcode trajectory, when the deliberation was started from it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub from_meldcode: bool,
 }
 
 /// A stored value as the rule set's raw input.

@@ -700,7 +700,10 @@ mod tests {
         // The overview needs a guard for it.
         let user_guard =
             Guarded { org: org.id.clone(), basis: Basis::Role(AppRole::Aandachtsfunctionaris), action: Action::MeldcodeOverview };
-        assert_eq!(web.meldcode_overview(&user_guard, day, 14).await.unwrap().len(), 1);
+        // This trajectory, beside the demo's own two.
+        let overview = web.meldcode_overview(&user_guard, day, 14).await.unwrap();
+        assert_eq!(overview.iter().filter(|s| s.client == c.id).count(), 1);
+        assert_eq!(overview.len(), 3);
         let other = Guarded { action: Action::VerifyOrganisation, ..user_guard };
         assert!(web.meldcode_overview(&other, day, 14).await.is_err());
     }

@@ -35,13 +35,18 @@ impl Chrome {
     pub fn new(user: &User, here: &str) -> Self {
         let l = user.lang;
         let items: Vec<(&'static str, &'static str)> = match user.role {
-            AppRole::Professional | AppRole::Aandachtsfunctionaris => {
-                vec![
-                    ("/clienten", l.tr("common-my-clients")),
-                    ("/beraad/nieuw", l.tr("common-new-deliberation")),
-                    ("/beraad/onafgemaakt", l.tr("view-unfinished-deliberations")),
-                ]
-            }
+            AppRole::Professional => vec![
+                ("/clienten", l.tr("common-my-clients")),
+                ("/beraad/nieuw", l.tr("common-new-deliberation")),
+                ("/beraad/onafgemaakt", l.tr("view-unfinished-deliberations")),
+            ],
+            // The aandachtsfunctionaris also keeps the organisation's open meldcode trajectories.
+            AppRole::Aandachtsfunctionaris => vec![
+                ("/clienten", l.tr("common-my-clients")),
+                ("/beraad/nieuw", l.tr("common-new-deliberation")),
+                ("/beraad/onafgemaakt", l.tr("view-unfinished-deliberations")),
+                ("/meldcode", l.tr("meldcode-nav")),
+            ],
             AppRole::PrivacyOfficer => vec![
                 ("/toegangslog", l.tr("common-access-log")),
                 ("/doorbraken", l.tr("common-emergency-access")),

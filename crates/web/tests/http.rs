@@ -1691,6 +1691,11 @@ async fn no_page_speaks_like_its_code() {
         ("huisarts", pages),
         ("privacy", vec!["/toegangslog".to_owned(), "/doorbraken".into(), "/verificatie".into()]),
         ("beheer", vec!["/beheer".to_owned()]),
+        ("aandacht", vec!["/meldcode".to_owned(), format!("/clienten/{}/meldcode", t.a.clients["Milan Hoekstra"])]),
+        (
+            "wijkteam",
+            vec![format!("/clienten/{}/meldcode", t.a.clients["Yara Peters"]), format!("/clienten/{}", t.a.clients["Yara Peters"])],
+        ),
     ] {
         let token = t.token(login).await;
         for page in extra {
@@ -1700,7 +1705,7 @@ async fn no_page_speaks_like_its_code() {
             seen += 1;
         }
     }
-    assert_eq!(seen, 12, "every listed page was read");
+    assert_eq!(seen, 16, "every listed page was read");
 }
 
 /// A POST of a form from a given peer address (the access log records it).
@@ -1912,4 +1917,327 @@ async fn acute_danger_is_one_step_from_every_page_and_needs_no_sign_in() {
         let link = r.body.find("href=\"/acuut\"").unwrap_or_else(|| panic!("{page}: no link to /acuut"));
         assert!(link < r.body.find("<main").unwrap(), "{page}: the link comes before the page's content");
     }
+}
+
+// --- the meldcode trajectory ----------------------------------------------------------------------
+
+/// A signal as the form sends it: the observation over two lines.
+const SIGNAL: &str =
+    "datum=&waargenomen=&bron=own_observation&bron_wie=&waarneming=Milan+huilde+bij+het+ophalen.%0D%0AHij+wilde+niet+mee.&interpretatie=";
+const ADVICE: &str = "datum=&advies=Eerst+een+gesprek+met+de+ouders%2C+samen+met+mij.";
+
+/// Who may read, record and advise on a trajectory: the professional with a care relation reads
+/// and records; one without is refused (and the refusal logged); the aandachtsfunctionaris without
+/// a relation reads the trajectory and records advice, nothing else and not the dossier; the
+/// privacy officer and administrator get nothing. Every view and write is one access event, and
+/// the privacy officer reads them in the access log.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn meldcode_authorisation_matrix_and_access_log() {
+    let t = setup().await;
+    let milan = t.a.clients["Milan Hoekstra"].clone();
+    let page = format!("/clienten/{milan}/meldcode");
+    let events = |login: &'static str| {
+        let t = &t;
+        async move { t.events_of(&t.a.id, &t.a.users[login]).await }
+    };
+
+    // The wijkteammedewerker (care relation) reads and records; one event each.
+    let wijk = t.token("wijkteam").await;
+    let n = events("wijkteam").await.len();
+    let r = t.send("GET", &page, Some(&wijk), None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("Milan Hoekstra") && r.body.contains("wacht op advies") && r.body.contains("tel:08002000"));
+    let log = events("wijkteam").await;
+    assert_eq!(log.len(), n + 1, "one access event for the view");
+    assert!(log[0].action == "meldcode.lezen" && log[0].allowed && log[0].client.as_deref() == Some(milan.as_str()));
+    let r = t.send("POST", &format!("{page}/signaal"), Some(&wijk), Some(SIGNAL)).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let to = r.headers[header::LOCATION].to_str().unwrap().to_owned();
+    assert!(to.starts_with(&format!("{page}?vastgelegd=")) && to.contains("#regel-"), "{to}");
+    let log = events("wijkteam").await;
+    assert_eq!(log.len(), n + 2, "one access event for the write");
+    assert!(log[0].action == "meldcode.schrijven" && log[0].allowed);
+    let r = t.send("GET", &to, Some(&wijk), None).await;
+    assert!(r.body.contains("Vastgelegd:"), "the new entry is announced");
+    assert!(r.body.contains("Milan huilde bij het ophalen.\nHij wilde niet mee."), "line breaks are kept");
+
+    // A professional without a care relation: refused, and each refusal logged.
+    let huisarts = t.token("huisarts").await;
+    for (method, path, form) in
+        [("GET", page.clone(), None), ("POST", format!("{page}/signaal"), Some(SIGNAL)), ("POST", format!("{page}/advies"), Some(ADVICE))]
+    {
+        let before = t.refusals(&t.a.id, &t.a.users["huisarts"]).await;
+        let r = t.send(method, &path, Some(&huisarts), form).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "huisarts {method} {path}");
+        assert!(!r.body.contains("Milan huilde"), "a refusal shows nothing of the trajectory");
+        assert_eq!(t.refusals(&t.a.id, &t.a.users["huisarts"]).await, before + 1, "huisarts {method} {path}: refusal logged");
+    }
+
+    // The aandachtsfunctionaris, without a relation with Milan: reads the trajectory, records
+    // advice, and nothing else; not the dossier.
+    let aandacht = t.token("aandacht").await;
+    let n = events("aandacht").await.len();
+    let r = t.send("GET", &page, Some(&aandacht), None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    let log = events("aandacht").await;
+    assert_eq!(log.len(), n + 1, "one access event for the view");
+    assert!(log[0].action == "meldcode.lezen" && log[0].allowed && log[0].authorisation == "rol:aandachtsfunctionaris");
+    assert!(r.body.contains("Milan huilde bij het ophalen.") && r.body.contains("/meldcode/advies\""));
+    assert!(!r.body.contains("/meldcode/signaal\""), "no step forms without a care relation");
+    assert!(!r.body.contains(&format!("href=\"/clienten/{milan}\"")), "no link to the dossier");
+    let r = t.send("POST", &format!("{page}/advies"), Some(&aandacht), Some(ADVICE)).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(events("aandacht").await.len(), n + 2, "one access event for the advice");
+    let view = t.core.meldcode(&milan).await.unwrap().unwrap();
+    let last = view.records.last().unwrap();
+    assert!(
+        matches!(&last.event, Some(grondslag_dossier::meldcode::Event::Consulted { consultation, .. })
+            if consultation.with == grondslag_dossier::meldcode::Consulted::Aandachtsfunctionaris && consultation.who == "Chantal Dijkstra"),
+        "{last:?}"
+    );
+    assert!(view.trajectory.unwrap().pending_requests().next().is_none(), "the advice answers the request");
+    assert!(
+        events("aandacht")
+            .await
+            .iter()
+            .any(|e| e.action == "meldcode.advies" && e.allowed && e.authorisation == "rol:aandachtsfunctionaris")
+    );
+    for (method, path, form) in [
+        ("POST", format!("{page}/signaal"), Some(SIGNAL)),
+        ("POST", format!("{page}/besluit"), Some("datum=&melden=ja&hulp=nee&redenen=x")),
+        ("GET", format!("/clienten/{milan}"), None),
+        ("POST", format!("{page}/beraad"), Some("")),
+    ] {
+        let before = t.refusals(&t.a.id, &t.a.users["aandacht"]).await;
+        let r = t.send(method, &path, Some(&aandacht), form).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "aandacht {method} {path}");
+        assert_eq!(t.refusals(&t.a.id, &t.a.users["aandacht"]).await, before + 1, "aandacht {method} {path}: refusal logged");
+    }
+    // The overview: the aandachtsfunctionaris only, logged.
+    let n = events("aandacht").await.len();
+    let r = t.send("GET", "/meldcode", Some(&aandacht), None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("Milan Hoekstra") && r.body.contains("Yara Peters") && r.body.contains("achterstallig"));
+    assert!(!r.body.contains("Milan huilde"), "the overview shows no content");
+    assert_eq!(events("aandacht").await[..1].iter().filter(|e| e.action == "meldcode.overzicht").count(), 1);
+    assert_eq!(events("aandacht").await.len(), n + 1);
+
+    // The privacy officer and the administrator: nothing of the meldcode (the page, every step,
+    // the deliberation, the overview), each refusal logged; the huisarts: not the overview, and no
+    // step of a client he has no care relation with.
+    let steps = [
+        "openen",
+        "signaal",
+        "overleg",
+        "advies-vragen",
+        "advies",
+        "gesprek",
+        "afweging",
+        "besluit",
+        "melding",
+        "terugkoppeling",
+        "acuut",
+        "sluiten",
+        "heropenen",
+        "beraad",
+    ];
+    for login in ["privacy", "beheer", "huisarts"] {
+        let token = t.token(login).await;
+        let mut tries: Vec<(&str, String, Option<&str>)> = vec![("GET", "/meldcode".into(), None)];
+        tries.extend(steps.iter().map(|s| ("POST", format!("{page}/{s}"), Some(ADVICE))));
+        if login != "huisarts" {
+            tries.push(("GET", page.clone(), None));
+        }
+        for (method, path, form) in tries {
+            let before = t.refusals(&t.a.id, &t.a.users[login]).await;
+            let r = t.send(method, &path, Some(&token), form).await;
+            assert_eq!(r.status, StatusCode::FORBIDDEN, "{login} {method} {path}");
+            assert_eq!(t.refusals(&t.a.id, &t.a.users[login]).await, before + 1, "{login} {method} {path}: refusal logged");
+        }
+    }
+    // Another organisation's aandachtsfunctionaris does not find the client.
+    let other = t.token("b-aandacht").await;
+    assert_eq!(t.send("GET", &page, Some(&other), None).await.status, StatusCode::NOT_FOUND);
+
+    // The privacy officer reads these events in the access log, by their labels.
+    let privacy = t.token("privacy").await;
+    let r = t.send("GET", &format!("/toegangslog?client={milan}"), Some(&privacy), None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    for label in ["Meldcodetraject ingezien", "Meldcodestap vastgelegd", "Advies aandachtsfunctionaris vastgelegd"] {
+        assert!(r.body.contains(label), "{label} not in the access log");
+    }
+    let r = t.send("GET", &format!("/toegangslog?gebruiker={}", t.a.users["aandacht"]), Some(&privacy), None).await;
+    assert!(r.body.contains("Overzicht meldcodetrajecten ingezien"));
+}
+
+/// A refused form comes back with a clear message and everything typed; a refusal of the
+/// trajectory itself (reopening an open one) too; nothing is recorded.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refused_meldcode_form_keeps_what_was_typed() {
+    let t = setup().await;
+    let milan = t.a.clients["Milan Hoekstra"].clone();
+    let page = format!("/clienten/{milan}/meldcode");
+    let wijk = t.token("wijkteam").await;
+    let before = t.core.meldcode(&milan).await.unwrap().unwrap().records.len();
+    // No observation.
+    let form =
+        "datum=&waargenomen=&bron=relative&bron_wie=de+buurvrouw&waarneming=++&interpretatie=mijn+uitleg%0D%0Atweede+regel&medewerker=ja";
+    let r = t.send("POST", &format!("{page}/signaal"), Some(&wijk), Some(form)).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("role=\"alert\" id=\"fout-signaal\">Vul wat u zag of hoorde in.</p>"), "{}", r.body);
+    assert!(r.body.contains("value=\"de buurvrouw\"") && r.body.contains(">mijn uitleg\r\ntweede regel</textarea>"), "{}", r.body);
+    assert!(r.body.contains("<option value=\"relative\" selected>") && r.body.contains("name=\"medewerker\" value=\"ja\" checked"));
+    assert!(r.body.contains("id=\"form-signaal\" open"), "the refused form is unfolded");
+    // A date in the future.
+    let r = t.send("POST", &format!("{page}/acuut"), Some(&wijk), Some("datum=2999-01-01&redenen=dreiging+met+een+mes")).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("ligt in de toekomst") && r.body.contains(">dreiging met een mes</textarea>"));
+    // The trajectory refuses: it is not closed, so it cannot be reopened.
+    let r = t.send("POST", &format!("{page}/heropenen"), Some(&wijk), Some("datum=&redenen=nieuwe+zorgen")).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("niet gesloten") && r.body.contains(">nieuwe zorgen</textarea>"), "{}", r.body);
+    // An unknown step.
+    assert_eq!(t.send("POST", &format!("{page}/iets"), Some(&wijk), Some("datum=")).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(t.core.meldcode(&milan).await.unwrap().unwrap().records.len(), before, "nothing was recorded");
+    // The overview's number of days: 1 to 365, or a clear message.
+    let aandacht = t.token("aandacht").await;
+    let r = t.send("GET", "/meldcode?dagen=7", Some(&aandacht), None).await;
+    assert!(r.body.contains("langer dan 7 dagen"));
+    let r = t.send("GET", "/meldcode?dagen=veertien", Some(&aandacht), None).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("heel getal van 1 tot en met 365") && r.body.contains("langer dan 14 dagen"));
+}
+
+/// The open drafts' content, decrypted as the server does.
+fn draft_of(t: &T, org: &OrgId, id: &str) -> impl std::future::Future<Output = serde_json::Value> {
+    let (web, org, id) = (t.web.clone(), org.clone(), id.to_owned());
+    async move {
+        let d = web.store().draft(&DraftId::parse(&id).unwrap()).await.unwrap().unwrap();
+        serde_json::from_slice(&web.open_note(&org, &format!("concept|{id}"), &d.sealed).unwrap()).unwrap()
+    }
+}
+
+/// From weighing to reporting: a decision to report offers the deliberation about what to share
+/// with Veilig Thuis, pre-filled from the trajectory and marked as such; acute danger only when
+/// the decision was taken during declared acute danger.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_veilig_thuis_deliberation_is_prefilled_from_the_trajectory() {
+    let t = setup().await;
+    let wijk = t.token("wijkteam").await;
+    let ruben = t.a.clients["Ruben Meijer"].clone();
+    let page = format!("/clienten/{ruben}/meldcode");
+    let r = t.send("GET", &page, Some(&wijk), None).await;
+    assert!(r.body.contains("/meldcode/openen\""), "a client without a trajectory can start one");
+    for (step, form) in [
+        ("openen", "sector=social_support&datum=&waargenomen=&bron=child&waarneming=Ruben+vertelt+dat+zijn+moeder+hem+slaat."),
+        ("afweging", "datum=&vraag=1&antwoord=ja&redenen=Ruben+vertelt+het+zelf."),
+        ("afweging", "datum=&vraag=2&antwoord=ja&redenen=Het+gebeurt+steeds+weer."),
+        ("besluit", "datum=&melden=ja&hulp=nee&redenen=Structurele+onveiligheid."),
+    ] {
+        let r = t.send("POST", &format!("{page}/{step}"), Some(&wijk), Some(form)).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{step}: {}", r.body);
+    }
+    let r = t.send("GET", &page, Some(&wijk), None).await;
+    assert!(r.body.contains("Volgens het afwegingskader volgt hieruit: melden bij Veilig Thuis"), "{}", r.body);
+    assert!(r.body.contains("Beraad: wat deelt u met Veilig Thuis?") && r.body.contains("/meldcode/melding\""));
+    let r = t.send("POST", &format!("{page}/beraad"), Some(&wijk), Some("")).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let draft = r.headers[header::LOCATION].to_str().unwrap().trim_start_matches("/beraad/").to_owned();
+    let d = draft_of(&t, &t.a.id, &draft).await;
+    let answers: HashMap<String, serde_json::Value> =
+        d["answers"].as_array().unwrap().iter().map(|a| (a["fact"].as_str().unwrap().to_owned(), a["value"].clone())).collect();
+    assert_eq!(answers["sender_role"], "wijkteammedewerker");
+    assert_eq!(answers["recipient_role"], "veilig_thuis");
+    assert_eq!(answers["purpose"], "child_abuse_or_domestic_violence");
+    assert_eq!(answers["suspicion_domestic_violence_or_child_abuse"], true);
+    assert!(!answers.contains_key("danger"), "no acute danger was declared");
+    assert_eq!(answers.len(), 4, "everything else is asked: {answers:?}");
+    let prefilled: Vec<&str> = d["prefilled"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    assert_eq!(prefilled, ["sender_role", "recipient_role", "purpose", "suspicion_domestic_violence_or_child_abuse"]);
+    assert_eq!(d["from_meldcode"], true);
+    let r = t.send("GET", &format!("/beraad/{draft}"), Some(&wijk), None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("Dit beraad begon vanuit het meldcodetraject"));
+    assert_eq!(r.body.matches("uit het meldcodetraject</span>").count(), 3, "recipient, purpose and suspicion are marked");
+    assert!(r.body.contains("<p class=\"progress\">Vraag 1"), "pre-filled answers are not counted as asked");
+
+    // Acute danger declared, then the decision to report: danger is acute.
+    let yara = t.a.clients["Yara Peters"].clone();
+    let page = format!("/clienten/{yara}/meldcode");
+    for (step, form) in
+        [("acuut", "datum=&redenen=Partner+dreigt+haar+vandaag+iets+aan+te+doen."), ("besluit", "datum=&melden=ja&hulp=nee&redenen=Acuut.")]
+    {
+        let r = t.send("POST", &format!("{page}/{step}"), Some(&wijk), Some(form)).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{step}: {}", r.body);
+    }
+    let r = t.send("POST", &format!("{page}/beraad"), Some(&wijk), Some("")).await;
+    let draft = r.headers[header::LOCATION].to_str().unwrap().trim_start_matches("/beraad/").to_owned();
+    let d = draft_of(&t, &t.a.id, &draft).await;
+    let danger = d["answers"].as_array().unwrap().iter().find(|a| a["fact"] == "danger").map(|a| a["value"].clone());
+    assert_eq!(danger, Some(serde_json::json!("acute")));
+    // A trajectory without a decision to report offers no such deliberation.
+    let milan = t.a.clients["Milan Hoekstra"].clone();
+    let r = t.send("GET", &format!("/clienten/{milan}/meldcode"), Some(&wijk), None).await;
+    assert!(!r.body.contains("Beraad: wat deelt u met Veilig Thuis?"));
+}
+
+/// A whole trajectory through its forms: the D11 notice for a staff member in education, a
+/// decision against the reporting norm recorded and flagged (never refused), the report, Veilig
+/// Thuis's feedback, closing (after which only reopening is offered) and reopening (after which
+/// the weighing is asked again).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_trajectory_from_opening_to_reopening_through_its_forms() {
+    let t = setup().await;
+    let wijk = t.token("wijkteam").await;
+    let ruben = t.a.clients["Ruben Meijer"].clone();
+    let page = format!("/clienten/{ruben}/meldcode");
+    let post = |step: &'static str, form: &'static str| {
+        let (t, page, wijk) = (&t, page.clone(), wijk.clone());
+        async move { t.send("POST", &format!("{page}/{step}"), Some(&wijk), Some(form)).await }
+    };
+    let shown = || {
+        let (t, page, wijk) = (&t, page.clone(), wijk.clone());
+        async move { t.send("GET", &page, Some(&wijk), None).await.body }
+    };
+    let open = "sector=education&datum=&waargenomen=&bron=child&waarneming=Ruben+zegt+dat+de+gymleraar+hem+knijpt.&medewerker=ja";
+    assert_eq!(post("openen", open).await.status, StatusCode::SEE_OTHER);
+    let body = shown().await;
+    assert!(body.contains("werkgever of het bestuur") && body.contains("Wet kinderopvang"), "the D11 notice with its source");
+    for (step, form) in [
+        ("afweging", "datum=&vraag=1&antwoord=ja&redenen=Hij+vertelt+het+zelf."),
+        ("afweging", "datum=&vraag=2&antwoord=ja&redenen=Het+gebeurt+elke+week."),
+        ("besluit", "datum=&melden=nee&hulp=ja&redenen=Ik+bied+eerst+zelf+hulp."),
+    ] {
+        assert_eq!(post(step, form).await.status, StatusCode::SEE_OTHER, "{step}: the professional's decision is recorded");
+    }
+    let body = shown().await;
+    assert!(body.contains("Uw laatste besluit is niet te melden") && body.contains("bij acute of structurele onveiligheid meldt u altijd"));
+    assert!(body.contains("melden is een recht"), "{body}");
+    assert!(!body.contains("/meldcode/melding\""), "no report form without a decision to report");
+    assert_eq!(post("melding", "datum=&beraad=geen&geinformeerd=x").await.status, StatusCode::UNPROCESSABLE_ENTITY);
+    for (step, form) in [
+        ("besluit", "datum=&melden=ja&hulp=nee&redenen=Toch+melden."),
+        ("melding", "datum=&beraad=geen&geinformeerd=Moeder%2C+telefonisch.&afspraken=Veilig+Thuis+belt+terug."),
+        ("terugkoppeling", "datum=&terugkoppeling=Veilig+Thuis+doet+onderzoek.&vervolg=Ik+blijf+betrokken."),
+        ("sluiten", "datum=&reden=reported&toelichting=Gemeld%3B+Veilig+Thuis+neemt+het+over.&vervolg="),
+    ] {
+        let r = post(step, form).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{step}: {}", r.body);
+    }
+    let body = shown().await;
+    assert!(!body.contains("Uw laatste besluit is niet te melden"), "the latest decision follows the norm");
+    assert!(body.contains("Veilig Thuis doet onderzoek.") && body.contains("gesloten: gemeld bij Veilig Thuis"));
+    assert!(body.contains("Het traject is gesloten") && body.contains("/meldcode/heropenen\""));
+    assert!(!body.contains("/meldcode/signaal\"") && !body.contains("/meldcode/acuut\""), "closed: only reopening");
+    let r = post("signaal", "datum=&waargenomen=&bron=child&waarneming=Nog+iets.").await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("gesloten; heropen het") && r.body.contains(">Nog iets.</textarea>"), "{}", r.body);
+    assert_eq!(post("heropenen", "datum=&redenen=Ruben+vertelt+nieuwe+dingen.").await.status, StatusCode::SEE_OTHER);
+    let body = shown().await;
+    assert!(body.contains("heropend") && body.contains("Beantwoord de vragen van het afwegingskader opnieuw"));
+    assert!(body.contains("of het traject is heropend"), "the answers given before are marked as to be given again");
+    assert!(body.contains("Het gebeurt elke week."), "and they stay visible");
+    // The dossier page says there is an open trajectory and leads to it.
+    let r = t.send("GET", &format!("/clienten/{ruben}"), Some(&wijk), None).await;
+    assert!(r.body.contains("Open sinds") && r.body.contains(&format!("href=\"{page}\"")));
 }

@@ -5,7 +5,7 @@
 
 use grondslag_app::Identity;
 use grondslag_dossier::{Capacity, ConsentForm, ConsentRecord};
-use grondslag_store::{AppRole, CareRelation, OrgId, PasswordOrigin, ProfessionalId};
+use grondslag_store::{AppRole, CareRelation, ClientId, OrgId, PasswordOrigin, ProfessionalId};
 
 use crate::error::{WebError, internal};
 use crate::{Backend, Web};
@@ -89,6 +89,7 @@ impl<S: Backend> Web<S> {
             ("Chantal Dijkstra", AppRole::Aandachtsfunctionaris, "wijkteammedewerker", "aandacht"),
             ("Dewi Smit", AppRole::PrivacyOfficer, "collega", "privacy"),
             ("Erik Mulder", AppRole::Administrator, "collega", "beheer"),
+            ("Fatima El Amrani", AppRole::Professional, "wijkteammedewerker", "wijkteam"),
         ];
         let mut ids = Vec::new();
         let mut logins = Vec::new();
@@ -105,6 +106,9 @@ impl<S: Backend> Web<S> {
             ("Noor Bakker", "1984-07-19", "DEMO-1002"),
             ("Daan Visser", "1950-01-05", "DEMO-1003"),
             ("Lotte de Boer", "2009-11-30", "DEMO-1004"),
+            ("Milan Hoekstra", "2016-05-12", "DEMO-1005"),
+            ("Yara Peters", "1991-09-03", "DEMO-1006"),
+            ("Ruben Meijer", "2013-02-20", "DEMO-1007"),
         ];
         let since = grondslag_ledger::ts_from_unix_millis(crate::now_ms().as_millis()).unwrap_or_default();
         let mut client_ids = Vec::new();
@@ -112,9 +116,10 @@ impl<S: Backend> Web<S> {
             let c = self.app.create_client(o, reference, &Identity { name: name.into(), birth_date: Some(birth.into()) }).await?;
             client_ids.push(c.id);
         }
-        // The huisarts treats everyone but Lotte; the jeugdverpleegkundige Sam and Lotte; the
-        // aandachtsfunctionaris is consulted about Sam.
-        for (p, clients) in [(0usize, vec![0usize, 1, 2]), (1, vec![0, 3]), (2, vec![0])] {
+        // The huisarts treats Sam, Noor and Daan; the jeugdverpleegkundige Sam and Lotte; the
+        // aandachtsfunctionaris is consulted about Sam; the wijkteammedewerker supports Milan,
+        // Yara and Ruben (the aandachtsfunctionaris reads their meldcode trajectories by role).
+        for (p, clients) in [(0usize, vec![0usize, 1, 2]), (1, vec![0, 3]), (2, vec![0]), (5, vec![4, 5, 6])] {
             for c in clients {
                 let rel =
                     CareRelation { org: o.clone(), professional: ids[p].clone(), client: client_ids[c].clone(), since: since.clone() };
@@ -137,6 +142,82 @@ impl<S: Backend> Web<S> {
             note: "Mondeling gegeven tijdens het consult (demo).".into(),
         };
         self.app.register_consent(&client_ids[1], &ids[0], consent).await?;
+        self.demo_meldcode(&ids[5], &client_ids[4], &client_ids[5]).await?;
         Ok(Some((logins, password)))
+    }
+
+    /// Two demo meldcode trajectories of the wijkteammedewerker, dated back from today: Milan's
+    /// waits for the aandachtsfunctionaris' advice; Yara's has had no progress for three weeks,
+    /// so the overview marks it overdue. Synthetic.
+    async fn demo_meldcode(&self, by: &ProfessionalId, milan: &ClientId, yara: &ClientId) -> Result<(), WebError> {
+        use grondslag_dossier::meldcode::{Consultation, Consulted, Event, Sector, Signal, SignalSource};
+        let today = crate::view::today();
+        let ago = |days: i64| today - time::Duration::days(days);
+        let signal = |days: i64, source, source_detail: &str, observation: &str, interpretation: Option<&str>| Signal {
+            observed_on: ago(days),
+            source,
+            source_detail: source_detail.into(),
+            observation: observation.into(),
+            interpretation: interpretation.map(str::to_owned),
+            concerns_staff_member: false,
+        };
+        let milan_events = [
+            Event::Opened {
+                on: ago(6),
+                sector: Sector::SocialSupport,
+                signal: signal(
+                    6,
+                    SignalSource::OtherProfessional,
+                    "de leerkracht van Milan",
+                    "Milan (9) zei in de klas dat hij niet naar huis wilde, \"want dan wordt papa weer boos\". Hij had een blauwe plek op zijn bovenarm. (demo)",
+                    Some("Misschien geweld thuis. Dat weet ik nog niet."),
+                ),
+            },
+            Event::SignalAdded {
+                on: ago(4),
+                signal: signal(
+                    4,
+                    SignalSource::OwnObservation,
+                    "",
+                    "Bij het huisbezoek schreeuwde vader tegen moeder. Milan zat stil in een hoek van de kamer. (demo)",
+                    None,
+                ),
+            },
+            Event::ConsultationRequested {
+                on: ago(3),
+                of: Consulted::Aandachtsfunctionaris,
+                question:
+                    "Wil je meedenken? Is dit genoeg voor een gesprek met de ouders, of vraag ik eerst advies aan Veilig Thuis? (demo)"
+                        .into(),
+            },
+        ];
+        for e in milan_events {
+            self.app.record_meldcode(milan, by, e).await?;
+        }
+        let yara_events = [
+            Event::Opened {
+                on: ago(30),
+                sector: Sector::SocialSupport,
+                signal: signal(
+                    30,
+                    SignalSource::Client,
+                    "Yara zelf",
+                    "Yara vertelt dat haar partner haar telefoon controleert en haar pinpas afneemt. (demo)",
+                    Some("Dit kan een patroon van controle zijn."),
+                ),
+            },
+            Event::Consulted {
+                on: ago(21),
+                consultation: Consultation {
+                    with: Consulted::Colleague,
+                    who: "een collega van het wijkteam".into(),
+                    advice: "Spreek Yara eerst alleen, op een moment dat het veilig is. (demo)".into(),
+                },
+            },
+        ];
+        for e in yara_events {
+            self.app.record_meldcode(yara, by, e).await?;
+        }
+        Ok(())
     }
 }

@@ -36,6 +36,8 @@ pub struct DecisionPage {
     pub decided: Option<(u64, Decision)>,
     /// When the consent the answer relied on was withdrawn since: the warning.
     pub lapsed: Option<String>,
+    /// The client has an open meldcode trajectory: link back to it.
+    pub meldcode_open: bool,
 }
 
 impl DecisionPage {
@@ -82,7 +84,9 @@ async fn page<S: Backend>(
         let on = crate::view::dutch_date(on);
         user.lang.tr_with("decision-consent-lapsed", &[("consent", consent.to_string().into()), ("on", on.into())])
     });
+    let meldcode_open = crate::pages::meldcode::has_open_trajectory(&opened).await?;
     Ok(DecisionPage {
+        meldcode_open,
         title: user.lang.tr("decision-record-the-decision").into(),
         c: Chrome::new(user, &format!("/clienten/{}/beraad/{seq}/besluit", opened.id())),
         client: opened.id().to_string(),

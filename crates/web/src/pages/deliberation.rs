@@ -74,9 +74,16 @@ pub async fn create<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, form
         id => Some(web.open_client(&user, Action::DossierWrite, id).await?),
     };
     let mut state = Deliberation::new(opened.as_ref().map(|o| o.id().to_owned()), date);
-    // The professional's own profession answers "in which role did you learn this?" (shown
-    // with the other answers, so it can be changed: someone may also work as a volunteer).
-    let rules = web.rules();
+    prefill_own_role(web.rules(), &mut state, &user);
+    // The date must have rules in force; say so now rather than on the first question.
+    web.evaluate_draft(opened.as_ref(), &state).await?;
+    let id = web.save_draft(&user, None, &state).await?;
+    Ok(Redirect::to(&format!("/beraad/{id}")).into_response())
+}
+
+/// The professional's own profession answers "in which role did you learn this?" (shown with
+/// the other answers, so it can be changed: someone may also work as a volunteer).
+pub(crate) fn prefill_own_role(rules: &grondslag_rules::RuleSet, state: &mut Deliberation, user: &User) {
     if let Some(f) = rules.fact("sender_role")
         && rules.role(&user.profession).is_some()
         && let Ok(v) = parse_answer(rules, f, std::slice::from_ref(&user.profession))
@@ -85,10 +92,6 @@ pub async fn create<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, form
         state.history.clear();
         state.prefilled.push("sender_role".into());
     }
-    // The date must have rules in force; say so now rather than on the first question.
-    web.evaluate_draft(opened.as_ref(), &state).await?;
-    let id = web.save_draft(&user, None, &state).await?;
-    Ok(Redirect::to(&format!("/beraad/{id}")).into_response())
 }
 
 // --- one question, or the answer ------------------------------------------------------------
@@ -108,6 +111,8 @@ pub struct AnswerRow {
     pub fact: String,
     pub label: String,
     pub value: String,
+    /// Taken from the client's meldcode trajectory when the deliberation was started there.
+    pub from_meldcode: bool,
 }
 
 #[derive(Template, WebTemplate)]
@@ -136,6 +141,8 @@ pub struct QuestionPage {
     pub changing: bool,
     pub conditions_only: bool,
     pub error: Option<String>,
+    /// Started from the client's meldcode trajectory (some answers come from it).
+    pub from_meldcode: bool,
 }
 
 pub struct JudgmentLink {
@@ -166,6 +173,10 @@ pub struct ResultPage {
     pub more_conditions: usize,
     /// Consent would change the answer and the registry has none: offer to register it.
     pub ask_consent: bool,
+    /// Started from the client's meldcode trajectory (some answers come from it).
+    pub from_meldcode: bool,
+    /// The client has an open meldcode trajectory: link back to it.
+    pub meldcode_open: bool,
 }
 
 impl ResultPage {
@@ -195,7 +206,11 @@ fn answers(rules: &grondslag_rules::RuleSet, state: &Deliberation, lang: Lang) -
     state
         .answer_labels(rules, lang.rules())
         .into_iter()
-        .map(|(f, label, value)| AnswerRow { fact: rules.facts[f.ix()].id.clone(), label, value })
+        .map(|(f, label, value)| {
+            let fact = rules.facts[f.ix()].id.clone();
+            let from_meldcode = state.from_meldcode && fact != "sender_role" && state.prefilled.contains(&fact);
+            AnswerRow { fact, label, value, from_meldcode }
+        })
         .collect()
 }
 
@@ -297,6 +312,7 @@ fn question_page<S: Backend>(
         changing,
         conditions_only: asked.is_some_and(|q| q.purpose == QuestionPurpose::Conditions),
         error,
+        from_meldcode: state.from_meldcode,
     }
 }
 
@@ -376,7 +392,13 @@ async fn render<S: Backend>(
     let more_conditions = rep.conditions.len().saturating_sub(TOP);
     let ask_consent =
         ev.consent.as_ref().is_some_and(|d| d.consent != "given") && rep.counterfactuals.first().is_some_and(|cf| cf.id == "toestemming");
+    let meldcode_open = match &opened {
+        Some(o) => crate::pages::meldcode::has_open_trajectory(o).await?,
+        None => false,
+    };
     let page = ResultPage {
+        from_meldcode: state.from_meldcode,
+        meldcode_open,
         top_conditions,
         more_conditions,
         ask_consent,

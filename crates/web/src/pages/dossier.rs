@@ -63,6 +63,8 @@ pub struct DossierPage {
     pub consents: Vec<ConsentRow>,
     pub break_glass: bool,
     pub today: String,
+    /// The client's meldcode trajectory, if there is one: open or closed, and where it stands.
+    pub meldcode: Option<crate::pages::meldcode::Status>,
 }
 
 fn line(h: &HistoryLine, lang: grondslag_rules::Lang) -> Line {
@@ -98,7 +100,9 @@ pub async fn show<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, Path(i
         })
         .collect();
     let status = &history.status;
+    let meldcode = crate::pages::meldcode::status(&opened, user.lang).await?;
     Ok(DossierPage {
+        meldcode,
         title: format!("{} — {}", user.lang.tr("dossier-dossier"), who.name),
         c: Chrome::new(&user, &format!("/clienten/{}", opened.id())),
         client: opened.id().to_string(),

@@ -11,6 +11,7 @@ pub mod dossier;
 pub mod drafts;
 pub mod home;
 pub mod login;
+pub mod meldcode;
 pub mod privacy;
 
 use axum::body::Bytes;
