@@ -231,6 +231,17 @@ fn vastleggen_toon_and_overzicht_round_trip() {
     assert!(
         ok(&s.data, &["meldcode", "toon", "--client", &s.client]).contains("Het traject is gesloten op 6 december 2026: overgedragen.")
     );
+
+    // The trajectory's entries verify offline: `grondslag verifieer` and the library the
+    // stand-alone `grondslag-verify` uses, every payload against its commitment.
+    let bundle = s.data.join("bundel.json");
+    ok(&s.data, &["exporteer", "--client", &s.client, "--naar", bundle.to_str().unwrap()]);
+    let v = ok(&s.data, &["verifieer", bundle.to_str().unwrap()]);
+    assert!(v.trim_end().ends_with("geverifieerd") && !v.contains("NIET"), "{v}");
+    let parsed = grondslag_ledger::Bundle::from_json(&std::fs::read_to_string(&bundle).unwrap()).unwrap();
+    let report = grondslag_ledger::verify_bundle(&parsed).unwrap();
+    assert_eq!((report.entries, report.payloads_verified), (7, 7));
+    assert!(parsed.entries.iter().all(|e| e.body_jcs.contains("\"type\":\"meldcode\"")), "every entry is of the type meldcode");
 }
 
 #[test]
