@@ -110,6 +110,10 @@ pub struct HistoryLine {
     /// Dutch one-line summary, `inhoud gewist` when erased.
     pub summary: String,
     pub erased: bool,
+    /// For a deliberation: the entry (seq) of the decision recorded after it, if any. Not part
+    /// of any serialised history (pages use it to offer "record the decision" only once).
+    #[serde(skip)]
+    pub decided_in: Option<u64>,
 }
 
 /// The verification status of one dossier shown with its history.
@@ -656,6 +660,7 @@ impl<S: Store> App<S> {
                     None => grondslag_i18n::tr(lang, "entry-content-erased").to_owned(),
                 },
                 erased: payload.is_none(),
+                decided_in: if b.kind == "deliberation" { decided(&rows, row.seq).map(|(seq, _)| seq) } else { None },
             });
         }
         let status = self.dossier_status(&org, &d, &rows.iter().map(|(r, _, _)| r.clone()).collect::<Vec<_>>(), lang).await?;

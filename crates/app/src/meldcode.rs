@@ -159,6 +159,7 @@ fn refusal_msg(refusal: Refusal, opened_on: Option<Date>) -> Msg {
         Refusal::MissingReasons => Msg::new("app-meldcode-missing-reasons"),
         Refusal::NotDecidedToReport => Msg::new("app-meldcode-not-decided-to-report"),
         Refusal::NotReported => Msg::new("app-meldcode-not-reported"),
+        Refusal::ObservedAfterRecorded => Msg::new("app-meldcode-observed-after-recorded"),
     }
 }
 
@@ -395,6 +396,7 @@ pub fn left_out_id(r: LeftOutReason) -> &'static str {
         LeftOutReason::SafetyOfProfessional => "entry-meldcode-left-out-safety-of-professional",
         LeftOutReason::SafetyOfOthers => "entry-meldcode-left-out-safety-of-others",
         LeftOutReason::ClientWouldBreakContact => "entry-meldcode-left-out-break-contact",
+        LeftOutReason::CouldNotReach => "entry-meldcode-left-out-could-not-reach",
     }
 }
 

@@ -168,6 +168,7 @@ fn next_text(n: Next, lang: Lang) -> String {
         Next::Decide(o) => tr_args(lang, "cli-meldcode-next-decide", &[("outcome", &outcome_text(o, lang))]),
         Next::Monitor => tr(lang, "cli-meldcode-next-monitor").into(),
         Next::RecordReport => tr(lang, "cli-meldcode-next-record-report").into(),
+        Next::AwaitFeedback => tr(lang, "cli-meldcode-next-await-feedback").into(),
         Next::Close => tr(lang, "cli-meldcode-next-close").into(),
     }
 }

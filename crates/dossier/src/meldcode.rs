@@ -330,6 +330,9 @@ pub enum LeftOutReason {
     SafetyOfProfessional,
     SafetyOfOthers,
     ClientWouldBreakContact,
+    /// Tried, and those involved could not be reached or would not meet (the attempts are in
+    /// the explanation; the KNMG meldcode asks to record them).
+    CouldNotReach,
 }
 
 /// Step 3: the conversation held, or the reason it was left out.
@@ -736,6 +739,8 @@ pub enum Refusal {
     NotDecidedToReport,
     /// Veilig Thuis's feedback is recorded only after a report.
     NotReported,
+    /// A signal observed after the date it is recorded on.
+    ObservedAfterRecorded,
 }
 
 /// An event the fold could not apply: its index in the list and why.
@@ -790,6 +795,8 @@ pub enum Next {
     /// Decided to report: make the report to Veilig Thuis and record it (whom you informed,
     /// follow-up agreements).
     RecordReport,
+    /// Reported: wait for Veilig Thuis's feedback and record it (and what follows from it).
+    AwaitFeedback,
     /// Decided on the framework's outcome: close with the reason and follow-up agreements.
     Close,
 }
@@ -875,6 +882,8 @@ pub struct Trajectory {
     feedback: Vec<Dated<Feedback>>,
     /// The latest decision was to report and no report is recorded since.
     report_pending: bool,
+    /// A report is recorded and no feedback from Veilig Thuis since.
+    feedback_pending: bool,
     /// Whether the latest decision still belongs to the current answers (no answer or signal
     /// since).
     decision_current: bool,
@@ -894,14 +903,20 @@ fn blank(s: &str) -> bool {
     s.trim().is_empty()
 }
 
-fn signal_ok(s: &Signal) -> Result<(), Refusal> {
-    if blank(&s.observation) { Err(Refusal::MissingReasons) } else { Ok(()) }
+fn signal_ok(s: &Signal, recorded_on: Date) -> Result<(), Refusal> {
+    if blank(&s.observation) {
+        Err(Refusal::MissingReasons)
+    } else if s.observed_on > recorded_on {
+        Err(Refusal::ObservedAfterRecorded)
+    } else {
+        Ok(())
+    }
 }
 
 impl Trajectory {
     /// A trajectory opened with its first signal.
     pub fn open(on: Date, sector: Sector, signal: Signal) -> Result<Trajectory, Refusal> {
-        signal_ok(&signal)?;
+        signal_ok(&signal, on)?;
         let mut last_touched = [None; 5];
         last_touched[Step::Signals as usize] = Some(on);
         Ok(Trajectory {
@@ -917,6 +932,7 @@ impl Trajectory {
             reports: Vec::new(),
             feedback: Vec::new(),
             report_pending: false,
+            feedback_pending: false,
             decision_current: false,
             acute_danger: None,
             closure: None,
@@ -998,8 +1014,12 @@ impl Trajectory {
             Event::Reported { report, .. } => {
                 self.reports.push(Dated { on, item: report.clone() });
                 self.report_pending = false;
+                self.feedback_pending = true;
             }
-            Event::VeiligThuisFeedback { feedback, .. } => self.feedback.push(Dated { on, item: feedback.clone() }),
+            Event::VeiligThuisFeedback { feedback, .. } => {
+                self.feedback.push(Dated { on, item: feedback.clone() });
+                self.feedback_pending = false;
+            }
             Event::AcuteDangerDeclared { reasons, .. } => self.acute_danger = Some(Dated { on, item: reasons.clone() }),
             Event::Closed { reason, explanation, follow_up, .. } => {
                 self.closure = Some(Closure { on, reason: *reason, explanation: explanation.clone(), follow_up: follow_up.clone() });
@@ -1031,7 +1051,7 @@ impl Trajectory {
             _ => {}
         }
         let required = match e {
-            Event::Opened { signal, .. } | Event::SignalAdded { signal, .. } => return signal_ok(signal),
+            Event::Opened { signal, on, .. } | Event::SignalAdded { signal, on } => return signal_ok(signal, *on),
             Event::Consulted { consultation, .. } => &consultation.advice,
             Event::ConsultationRequested { question, .. } => question,
             Event::Conversation { conversation: Conversation::Held { summary, .. }, .. } => summary,
@@ -1111,6 +1131,11 @@ impl Trajectory {
     /// The latest decision was to report and no report is recorded since.
     pub fn report_pending(&self) -> bool {
         self.report_pending
+    }
+
+    /// A report is recorded and no feedback from Veilig Thuis since it.
+    pub fn awaiting_feedback(&self) -> bool {
+        self.feedback_pending
     }
 
     /// The current round of answers; earlier rounds went stale through new signals.
@@ -1212,6 +1237,8 @@ impl Trajectory {
             Verdict::Ask(q) => Next::Answer(q),
             Verdict::Outcome(o) if !self.decision_current => Next::Decide(o),
             Verdict::Outcome(Outcome::OfferHelpAndMonitor) => Next::Monitor,
+            // Reported and the steps done: Veilig Thuis's feedback comes before closing.
+            Verdict::Outcome(_) if self.feedback_pending => Next::AwaitFeedback,
             Verdict::Outcome(_) => Next::Close,
         }
     }
@@ -1508,7 +1535,7 @@ mod tests {
         ev.push(decided(41, true, true));
         assert_eq!(fold(&ev).next(), Next::RecordReport);
         ev.push(reported(41));
-        assert_eq!(fold(&ev).next(), Next::Close);
+        assert_eq!(fold(&ev).next(), Next::AwaitFeedback, "after the report: Veilig Thuis's feedback");
         ev.push(closed(42, CloseReason::Reported));
         let t = fold(&ev);
         assert!(t.is_closed());
@@ -1542,6 +1569,19 @@ mod tests {
         // A closed trajectory has nothing pending.
         ev.extend([ask(5, Consulted::Aandachtsfunctionaris), closed(6, CloseReason::HandedOver)]);
         assert_eq!(fold(&ev).pending_requests().count(), 0);
+    }
+
+    #[test]
+    fn a_signal_cannot_be_observed_after_the_day_it_is_recorded() {
+        let mut late = signal(5);
+        late.observed_on = day(6);
+        assert_eq!(Trajectory::open(day(5), Sector::Care, late.clone()).err(), Some(Refusal::ObservedAfterRecorded));
+        let mut t = fold(&[opened(0, Sector::Care)]);
+        assert_eq!(t.apply(&Event::SignalAdded { on: day(5), signal: late }), Err(Refusal::ObservedAfterRecorded));
+        // Observed long before the trajectory was opened: that is what a meldcode starts from.
+        let mut early = signal(0);
+        early.observed_on = day(-30);
+        assert!(t.apply(&Event::SignalAdded { on: day(5), signal: early }).is_ok());
     }
 
     #[test]
@@ -1609,7 +1649,9 @@ mod tests {
         let blank =
             Event::Reported { on: day(3), report: ReportRecord { deliberation: None, informed: " ".into(), agreements: String::new() } };
         assert_eq!(fold(&base).apply(&blank), Err(Refusal::MissingReasons));
-        base.extend([reported(3), feedback(10)]);
+        base.push(reported(3));
+        assert_eq!(fold(&base).next(), Next::AwaitFeedback);
+        base.push(feedback(10));
         let t = fold(&base);
         assert_eq!((t.reports().len(), t.feedback().len(), t.report_pending()), (1, 1, false));
         assert_eq!(t.next(), Next::Close);

@@ -1982,8 +1982,8 @@ async fn meldcode_authorisation_matrix_and_access_log() {
     let log = events("aandacht").await;
     assert_eq!(log.len(), n + 1, "one access event for the view");
     assert!(log[0].action == "meldcode.lezen" && log[0].allowed && log[0].authorisation == "rol:aandachtsfunctionaris");
-    assert!(r.body.contains("Milan huilde bij het ophalen.") && r.body.contains("/meldcode/advies\""));
-    assert!(!r.body.contains("/meldcode/signaal\""), "no step forms without a care relation");
+    assert!(r.body.contains("Milan huilde bij het ophalen.") && r.body.contains("/meldcode/advies#fout-advies\""));
+    assert!(!r.body.contains("/meldcode/signaal#fout-signaal\""), "no step forms without a care relation");
     assert!(!r.body.contains(&format!("href=\"/clienten/{milan}\"")), "no link to the dossier");
     let r = t.send("POST", &format!("{page}/advies"), Some(&aandacht), Some(ADVICE)).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
@@ -2127,7 +2127,7 @@ async fn the_veilig_thuis_deliberation_is_prefilled_from_the_trajectory() {
     let ruben = t.a.clients["Ruben Meijer"].clone();
     let page = format!("/clienten/{ruben}/meldcode");
     let r = t.send("GET", &page, Some(&wijk), None).await;
-    assert!(r.body.contains("/meldcode/openen\""), "a client without a trajectory can start one");
+    assert!(r.body.contains("/meldcode/openen#fout-openen\""), "a client without a trajectory can start one");
     for (step, form) in [
         ("openen", "sector=social_support&datum=&waargenomen=&bron=child&waarneming=Ruben+vertelt+dat+zijn+moeder+hem+slaat."),
         ("afweging", "datum=&vraag=1&antwoord=ja&redenen=Ruben+vertelt+het+zelf."),
@@ -2139,7 +2139,7 @@ async fn the_veilig_thuis_deliberation_is_prefilled_from_the_trajectory() {
     }
     let r = t.send("GET", &page, Some(&wijk), None).await;
     assert!(r.body.contains("Volgens het afwegingskader volgt hieruit: melden bij Veilig Thuis"), "{}", r.body);
-    assert!(r.body.contains("Beraad: wat deelt u met Veilig Thuis?") && r.body.contains("/meldcode/melding\""));
+    assert!(r.body.contains("Beraad: wat deelt u met Veilig Thuis?") && r.body.contains("/meldcode/melding#fout-melding\""));
     let r = t.send("POST", &format!("{page}/beraad"), Some(&wijk), Some("")).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     let draft = r.headers[header::LOCATION].to_str().unwrap().trim_start_matches("/beraad/").to_owned();
@@ -2213,7 +2213,7 @@ async fn a_trajectory_from_opening_to_reopening_through_its_forms() {
     let body = shown().await;
     assert!(body.contains("Uw laatste besluit is niet te melden") && body.contains("bij acute of structurele onveiligheid meldt u altijd"));
     assert!(body.contains("melden is een recht"), "{body}");
-    assert!(!body.contains("/meldcode/melding\""), "no report form without a decision to report");
+    assert!(!body.contains("/meldcode/melding#fout-melding\""), "no report form without a decision to report");
     assert_eq!(post("melding", "datum=&beraad=geen&geinformeerd=x").await.status, StatusCode::UNPROCESSABLE_ENTITY);
     for (step, form) in [
         ("besluit", "datum=&melden=ja&hulp=nee&redenen=Toch+melden."),
@@ -2227,8 +2227,8 @@ async fn a_trajectory_from_opening_to_reopening_through_its_forms() {
     let body = shown().await;
     assert!(!body.contains("Uw laatste besluit is niet te melden"), "the latest decision follows the norm");
     assert!(body.contains("Veilig Thuis doet onderzoek.") && body.contains("gesloten: gemeld bij Veilig Thuis"));
-    assert!(body.contains("Het traject is gesloten") && body.contains("/meldcode/heropenen\""));
-    assert!(!body.contains("/meldcode/signaal\"") && !body.contains("/meldcode/acuut\""), "closed: only reopening");
+    assert!(body.contains("Het traject is gesloten") && body.contains("/meldcode/heropenen#fout-heropenen\""));
+    assert!(!body.contains("/meldcode/signaal#fout-signaal\"") && !body.contains("/meldcode/acuut#fout-acuut\""), "closed: only reopening");
     let r = post("signaal", "datum=&waargenomen=&bron=child&waarneming=Nog+iets.").await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("gesloten; heropen het") && r.body.contains(">Nog iets.</textarea>"), "{}", r.body);

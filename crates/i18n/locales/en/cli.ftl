@@ -295,6 +295,7 @@ cli-meldcode-next-answer = Answer question { $number } of the afwegingskader ({ 
 cli-meldcode-next-decide = Record your decision (step 5). According to the afwegingskader your answers lead to: { $outcome }. The decision is yours.
 cli-meldcode-next-monitor = Keep an eye on safety and answer question 5 (result) once the agreed period has passed.
 cli-meldcode-next-record-report = Make the report to Veilig Thuis and record it: whom you informed (and how they reacted) and what was agreed.
+cli-meldcode-next-await-feedback = Record Veilig Thuis's feedback when it comes, and what you do next; then close the trajectory, with the agreements.
 cli-meldcode-next-close = Close the trajectory, with the reason and the agreements for afterwards.
 cli-meldcode-steps-heading = Steps
 cli-meldcode-step-line = { $number }. { $step }: { $state }

@@ -41,6 +41,7 @@ app-meldcode-not-decided-to-report = first record the decision to report (step 5
 app-meldcode-not-reported = Veilig Thuis's feedback can be recorded once the report is recorded
 app-meldcode-report-deliberation-unknown = dossier entry { $seq } is not a deliberation or decision in this client's dossier
 app-meldcode-text-too-long = a text in this meldcode step is longer than { $max } characters; summarise it and refer to the client's own file for the rest
+app-meldcode-observed-after-recorded = the date you saw or heard the signal is after the date it is recorded on; a signal is recorded on or after the day you saw or heard it
 app-meldcode-control-characters = a text in this meldcode step contains control characters
 
 ## consent

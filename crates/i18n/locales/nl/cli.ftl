@@ -295,6 +295,7 @@ cli-meldcode-next-answer = Beantwoord vraag { $number } van het afwegingskader (
 cli-meldcode-next-decide = Leg uw besluit vast (stap 5). Volgens het afwegingskader volgt uit uw antwoorden: { $outcome }. Het besluit is aan u.
 cli-meldcode-next-monitor = Houd de veiligheid in het oog en beantwoord vraag 5 (resultaat) als de afgesproken termijn voorbij is.
 cli-meldcode-next-record-report = Doe de melding bij Veilig Thuis en leg die vast: wie u heeft ingelicht (en hoe die reageerde) en welke afspraken er zijn gemaakt.
+cli-meldcode-next-await-feedback = Leg de terugkoppeling van Veilig Thuis vast zodra die komt, en wat u daarna doet; sluit het traject daarna, met de afspraken.
 cli-meldcode-next-close = Sluit het traject af, met de reden en de afspraken voor daarna.
 cli-meldcode-steps-heading = Stappen
 cli-meldcode-step-line = { $number }. { $step }: { $state }

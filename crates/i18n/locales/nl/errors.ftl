@@ -41,6 +41,7 @@ app-meldcode-not-decided-to-report = leg eerst het besluit om te melden vast (st
 app-meldcode-not-reported = terugkoppeling van Veilig Thuis kunt u vastleggen nadat de melding is vastgelegd
 app-meldcode-report-deliberation-unknown = dossierregel { $seq } is geen beraad of besluit in het dossier van deze cliënt
 app-meldcode-text-too-long = een tekst in deze meldcodestap is langer dan { $max } tekens; vat hem samen en verwijs naar het eigen dossier voor de rest
+app-meldcode-observed-after-recorded = de datum waarop u het signaal zag of hoorde ligt na de datum van vastleggen; een signaal legt u vast op of na de dag dat u het zag of hoorde
 app-meldcode-control-characters = een tekst in deze meldcodestap bevat stuurtekens
 
 ## consent

@@ -2,7 +2,7 @@
 //! entry (a deliberation as its report, with the receipt), the receipt and the verification
 //! bundle as downloads, and break-the-glass access.
 
-use grondslag_i18n::Msg;
+use grondslag_i18n::{Msg, tr_with};
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
@@ -37,6 +37,9 @@ pub struct Line {
     pub summary: String,
     pub erased: bool,
     pub is_deliberation: bool,
+    /// The decision recorded after this deliberation, if any, and how the link to it reads.
+    pub decided_in: Option<u64>,
+    pub decided_label: String,
 }
 
 pub struct ConsentRow {
@@ -76,6 +79,8 @@ fn line(h: &HistoryLine, lang: grondslag_rules::Lang) -> Line {
         summary: h.summary.clone(),
         erased: h.erased,
         is_deliberation: h.kind == "deliberation",
+        decided_in: h.decided_in,
+        decided_label: h.decided_in.map(|d| tr_with(lang, "dossier-decided-in", &[("n", d.into())])).unwrap_or_default(),
     }
 }
 

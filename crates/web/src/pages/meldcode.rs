@@ -214,6 +214,7 @@ const LEFT_OUT: Options<LeftOutReason> = Options {
         LeftOutReason::SafetyOfProfessional,
         LeftOutReason::SafetyOfOthers,
         LeftOutReason::ClientWouldBreakContact,
+        LeftOutReason::CouldNotReach,
     ],
     label: left_out_id,
 };
@@ -294,6 +295,7 @@ fn next_text(next: Next, lang: Lang) -> String {
         Next::Decide(o) => lang.tr_with("meldcode-next-decide", &[("outcome", outcome_text(o, lang).into())]),
         Next::Monitor => lang.tr("meldcode-next-monitor").to_owned(),
         Next::RecordReport => lang.tr("meldcode-next-record-report").to_owned(),
+        Next::AwaitFeedback => lang.tr("meldcode-next-await-feedback").to_owned(),
         Next::Close => lang.tr("meldcode-next-close").to_owned(),
     }
 }
@@ -308,6 +310,7 @@ fn form_for(next: Next) -> Form {
         Next::Do(Step::Consultation) => Form::Consult,
         Next::Do(Step::Conversation) => Form::Conversation,
         Next::RecordReport => Form::Report,
+        Next::AwaitFeedback => Form::Feedback,
         Next::Close => Form::Close,
     }
 }

@@ -103,7 +103,7 @@ mirror! {
 
 mirror! {
     /// Why the conversation with those involved (step 3) was left out.
-    RedenGeenGesprek = m::LeftOutReason { SafetyOfChild, SafetyOfClient, SafetyOfProfessional, SafetyOfOthers, ClientWouldBreakContact, }
+    RedenGeenGesprek = m::LeftOutReason { SafetyOfChild, SafetyOfClient, SafetyOfProfessional, SafetyOfOthers, ClientWouldBreakContact, CouldNotReach, }
 }
 
 mirror! {
@@ -440,6 +440,8 @@ pub enum SoortVolgendeStap {
     Monitor,
     /// Decided to report: make the report and record it.
     RecordReport,
+    /// Reported: record Veilig Thuis's feedback when it comes.
+    AwaitFeedback,
     /// Decided: close with the reason and follow-up agreements.
     Close,
 }
@@ -470,6 +472,7 @@ impl From<Next> for VolgendeStap {
             Next::Decide(o) => VolgendeStap { outcome: Some(o.into()), ..plain(K::Decide) },
             Next::Monitor => plain(K::Monitor),
             Next::RecordReport => plain(K::RecordReport),
+            Next::AwaitFeedback => plain(K::AwaitFeedback),
             Next::Close => plain(K::Close),
         }
     }
@@ -658,7 +661,7 @@ pub struct MeldcodeStand;
 
 /// The top-level keys of the fold's JSON, with their JSON type and meaning. A test keeps this
 /// list equal to what the core writes.
-pub const STAND_KEYS: [(&str, Type, &str); 19] = [
+pub const STAND_KEYS: [(&str, Type, &str); 20] = [
     ("opened_on", Type::String, "De datum van opening (JJJJ-MM-DD)."),
     ("sector", Type::String, "De sector (zie `Sector`)."),
     ("signals", Type::Array, "De signalen: `{on, item}` met `item` een `Signaal`."),
@@ -671,6 +674,7 @@ pub const STAND_KEYS: [(&str, Type, &str); 19] = [
     ("reports", Type::Array, "Meldingen bij Veilig Thuis: `{on, item}` met `item` een `Melding`."),
     ("feedback", Type::Array, "Terugkoppelingen van Veilig Thuis: `{on, item}`."),
     ("report_pending", Type::Boolean, "Besloten te melden en de melding nog niet vastgelegd."),
+    ("feedback_pending", Type::Boolean, "Gemeld en nog geen terugkoppeling van Veilig Thuis vastgelegd."),
     ("decision_current", Type::Boolean, "Het laatste besluit hoort bij de huidige antwoorden."),
     ("acute_danger", Type::Object, "Acuut gevaar vastgesteld en nog niet gemeld: `{on, item}` (de redenen), anders null."),
     ("closure", Type::Object, "De afsluiting: `{on, reason, explanation, follow_up}`, null zolang open."),
