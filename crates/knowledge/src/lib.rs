@@ -29,40 +29,9 @@ mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 }
 
-/// One problem in one article file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KnowledgeError {
-    pub file: String,
-    pub line: Option<u64>,
-    pub message: String,
-}
-
-impl fmt::Display for KnowledgeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.line {
-            Some(l) => write!(f, "{}:{}: {}", self.file, l, self.message),
-            None => write!(f, "{}: {}", self.file, self.message),
-        }
-    }
-}
-
-/// Every problem found while loading the kennisbank.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KnowledgeErrors(pub Vec<KnowledgeError>);
-
-impl fmt::Display for KnowledgeErrors {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, e) in self.0.iter().enumerate() {
-            if i > 0 {
-                writeln!(f)?;
-            }
-            write!(f, "{e}")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for KnowledgeErrors {}
+/// One problem in one article file, and every problem found while loading: the rules crate's
+/// error types, so that articles and rule files report alike (file, line, Dutch message).
+pub use grondslag_rules::{RuleError as KnowledgeError, RuleErrors as KnowledgeErrors};
 
 /// The kinds of rule-set items an article can explain.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

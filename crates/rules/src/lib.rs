@@ -21,7 +21,7 @@ mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 }
 
-/// One problem in one rule file.
+/// One problem in one file (a rule file; the kennisbank reuses it for its articles).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RuleError {
     pub file: String,
@@ -38,7 +38,7 @@ impl fmt::Display for RuleError {
     }
 }
 
-/// Every problem found while loading a rule set.
+/// Every problem found while loading a rule set (or the kennisbank).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RuleErrors(pub Vec<RuleError>);
 

@@ -157,6 +157,11 @@ impl Denial {
 
 pub type Decision = Result<Basis, Denial>;
 
+/// The care relation, or else the break-the-glass grant, the target offers as a basis.
+fn by_relation(target: &Target) -> Option<Basis> {
+    if target.care_relation { Some(Basis::CareRelation) } else { target.break_glass.clone().map(Basis::BreakGlass) }
+}
+
 /// Whether `role` may perform `action` on `target`.
 pub fn authorise(role: AppRole, action: Action, target: &Target) -> Decision {
     use AppRole::*;
@@ -175,22 +180,16 @@ pub fn authorise(role: AppRole, action: Action, target: &Target) -> Decision {
         Action::DossierRead | Action::DossierWrite | Action::DossierExport | Action::MeldcodeWrite => {
             if !care_role {
                 Err(Denial::RoleNotAllowed)
-            } else if target.care_relation {
-                Ok(Basis::CareRelation)
-            } else if let Some(id) = &target.break_glass {
-                Ok(Basis::BreakGlass(id.clone()))
             } else {
-                Err(Denial::NoCareRelation)
+                by_relation(target).ok_or(Denial::NoCareRelation)
             }
         }
         // The trajectory: as the dossier, and the aandachtsfunctionaris by role.
         Action::MeldcodeRead | Action::MeldcodeAdvise => {
             if !care_role {
                 Err(Denial::RoleNotAllowed)
-            } else if target.care_relation {
-                Ok(Basis::CareRelation)
-            } else if let Some(id) = &target.break_glass {
-                Ok(Basis::BreakGlass(id.clone()))
+            } else if let Some(basis) = by_relation(target) {
+                Ok(basis)
             } else if role == Aandachtsfunctionaris {
                 Ok(Basis::Role(role))
             } else {
