@@ -140,7 +140,7 @@ test('beraad voor Noor Bakker: vragen, waarom, vorige vraag, wijzig, antwoord in
     assert.match(await page.getByRole('status').first().innerText(), /gecontroleerd/);
 
     // The deliberation entry opens as its report, with the receipt.
-    const row = page.getByRole('table', { name: 'Tijdlijn' }).getByRole('row').filter({ hasText: 'besluit vastleggen' });
+    const row = page.getByRole('table', { name: 'Tijdlijn' }).getByRole('row').filter({ hasText: 'besluit vastgelegd in regel' });
     await row.getByRole('link', { name: /^\d+$/ }).click();
     await page.getByRole('heading', { name: 'Bewijs van vastlegging' }).waitFor();
     assert.equal((await page.locator('.outcome').innerText()).trim(), 'U mag delen');

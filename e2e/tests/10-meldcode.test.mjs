@@ -275,3 +275,53 @@ test('meldcode: het overzicht van de aandachtsfunctionaris markeert het stilligg
     assert.match(await page.getByRole('alert').innerText(), /heel getal van 1 tot en met 365/);
     assert.deepEqual(await axe(page, 'meldcode overview (error)'), []);
   }));
+
+/** The header's parts that must share one line: brand, acute danger, menu and who is signed in. */
+async function headerLayout(page) {
+  return page.evaluate(() => {
+    const box = (el) => el.getBoundingClientRect();
+    const nav = box(document.querySelector('nav.main'));
+    const who = box(document.querySelector('header.top .who'));
+    const items = [...document.querySelectorAll('nav.main li')].map((li) => Math.round(box(li).top));
+    return {
+      menuOneLine: new Set(items).size === 1,
+      whoBesideMenu: who.left >= nav.right && who.top < nav.bottom && who.bottom > nav.top,
+      overlap: !(who.left >= nav.right || who.top >= nav.bottom || nav.left >= who.right || nav.top >= who.bottom),
+      sideways: document.documentElement.scrollWidth - window.innerWidth,
+    };
+  });
+}
+
+test('meldcode: het menu van de aandachtsfunctionaris past op één regel, en het overzicht blijft leesbaar', () =>
+  withPage(b, 'meldcode-layout', async (page) => {
+    await login(page, 'aandacht');
+    for (const width of [1200, 1280]) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto(`${BASE}/meldcode`);
+      for (const lang of ['nl', 'en']) {
+        const l = await headerLayout(page);
+        assert.ok(l.menuOneLine && l.whoBesideMenu && l.sideways <= 0, `header at ${width} px (${lang}) on one line: ${JSON.stringify(l)}`);
+        await page.getByRole('button', { name: lang === 'nl' ? 'English' : 'Nederlands' }).click();
+        await page.waitForLoadState('domcontentloaded');
+      }
+    }
+    // A phone: the header wraps, without overlap or sideways scrolling.
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const lang of ['nl', 'en']) {
+      const l = await headerLayout(page);
+      assert.ok(!l.overlap && l.sideways <= 0, `header at 390 px (${lang}): ${JSON.stringify(l)}`);
+      await page.getByRole('button', { name: lang === 'nl' ? 'English' : 'Nederlands' }).click();
+      await page.waitForLoadState('domcontentloaded');
+    }
+    // The overview at 1024 px: every step on one line, the table within the page.
+    await page.setViewportSize({ width: 1024, height: 800 });
+    await page.goto(`${BASE}/meldcode`);
+    const t = await page.evaluate(() => {
+      const steps = [...document.querySelectorAll('ul.steps li')];
+      const line = parseFloat(getComputedStyle(steps[0]).lineHeight);
+      const wrap = document.querySelector('.table-wrap');
+      return { tall: steps.filter((li) => li.getBoundingClientRect().height > line * 1.5).length, sideways: wrap.scrollWidth - wrap.clientWidth };
+    });
+    assert.deepEqual(t, { tall: 0, sideways: 0 }, 'each step one line, no sideways scrolling at 1024 px');
+    assert.equal(await page.getByRole('columnheader', { name: 'Stappen' }).count(), 1);
+  }));

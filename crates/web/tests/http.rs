@@ -2241,3 +2241,86 @@ async fn a_trajectory_from_opening_to_reopening_through_its_forms() {
     let r = t.send("GET", &format!("/clienten/{ruben}"), Some(&wijk), None).await;
     assert!(r.body.contains("Open sinds") && r.body.contains(&format!("href=\"{page}\"")));
 }
+
+/// After the decision on a deliberation, a client with an open trajectory is one link away from
+/// it: on the recorded decision and on the decision page once decided; without a trajectory, no
+/// such link.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_recorded_decision_leads_back_to_an_open_trajectory() {
+    let t = setup().await;
+    let token = t.token("huisarts").await;
+    let noor = t.a.clients["Noor Bakker"].clone();
+    let back = format!("href=\"/clienten/{noor}/meldcode\"");
+    let seq = t.core.entries(&noor).await.unwrap().iter().find(|e| e.1 == "deliberation").map(|e| e.0).unwrap();
+    let path = format!("/clienten/{noor}/beraad/{seq}/besluit");
+    let r = t.send("GET", &path, Some(&token), None).await;
+    assert!(!r.body.contains(&back), "no trajectory, no link to it");
+    let open = "sector=care&datum=&waargenomen=&bron=client&waarneming=Noor+heeft+blauwe+plekken.";
+    let r = t.send("POST", &format!("/clienten/{noor}/meldcode/openen"), Some(&token), Some(open)).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let form = "gedeeld=ja&wat=diagnose&ontvanger=dochter&geinformeerd=ja&hoe=mondeling&redenen=toestemming";
+    let r = t.send("POST", &path, Some(&token), Some(form)).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let entry = r.headers[header::LOCATION].to_str().unwrap().to_owned();
+    let r = t.send("GET", &entry, Some(&token), None).await;
+    assert!(r.body.contains("Vastgelegd — kan niet meer ongemerkt worden gewijzigd"));
+    assert!(r.body.contains(&back) && r.body.contains("Terug naar het meldcodetraject"), "{}", r.body);
+    let r = t.send("GET", &path, Some(&token), None).await;
+    let actions = r.body.split("class=\"actions\"").nth(1).unwrap_or_default();
+    assert!(actions.contains(&back), "the decided page offers the way back next to the dossier: {}", r.body);
+}
+
+/// The aandachtsfunctionaris' advice is shown in her capacity as aandachtsfunctionaris, and her
+/// view without a care relation speaks about the professional, not to her as the one who decides.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_advice_is_given_as_aandachtsfunctionaris_and_her_view_does_not_make_her_the_decider() {
+    let t = setup().await;
+    let milan = t.a.clients["Milan Hoekstra"].clone();
+    let page = format!("/clienten/{milan}/meldcode");
+    let aandacht = t.token("aandacht").await;
+    let r = t.send("POST", &format!("{page}/advies"), Some(&aandacht), Some(ADVICE)).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let r = t.send("GET", &page, Some(&aandacht), None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    let body = unescape(&r.body);
+    assert!(body.contains("Vastgelegd door Chantal Dijkstra (aandachtsfunctionaris)"), "{body}");
+    assert!(body.contains("De professional beantwoordt de vijf vragen zelf"), "{body}");
+    assert!(body.contains("De professional beslist zelf."));
+    for you in ["U beantwoordt de vijf vragen zelf", "U beslist zelf.", "Uw antwoord:", "Leg uw besluit vast", "Beantwoord vraag"] {
+        assert!(!body.contains(you), "the aandachtsfunctionaris is not addressed as the decider: {you}");
+    }
+    // The professional who decides is addressed as such, and sees the same capacity.
+    let wijk = t.token("wijkteam").await;
+    let body = unescape(&t.send("GET", &page, Some(&wijk), None).await.body);
+    assert!(body.contains("Vastgelegd door Chantal Dijkstra (aandachtsfunctionaris)"), "{body}");
+    assert!(body.contains("U beantwoordt de vijf vragen zelf") && !body.contains("De professional beantwoordt"));
+    // In English too.
+    let body = unescape(&t.get_in(&page, Some(&aandacht), "en").await.body);
+    assert!(body.contains("Recorded by Chantal Dijkstra (aandachtsfunctionaris)"), "{body}");
+    assert!(body.contains("The professional answers the five questions"));
+}
+
+/// The trajectory lists the signals by the date they were observed, oldest first, each with the
+/// date it was recorded too.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn signals_are_listed_oldest_observation_first_with_both_dates() {
+    let t = setup().await;
+    let wijk = t.token("wijkteam").await;
+    let ruben = t.a.clients["Ruben Meijer"].clone();
+    let page = format!("/clienten/{ruben}/meldcode");
+    let today = time::OffsetDateTime::now_utc().date();
+    let day = |back: i64| {
+        let d = today - time::Duration::days(back);
+        format!("{}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
+    };
+    for (step, seen, what) in [("openen", day(2), "Tweede"), ("signaal", day(10), "Eerste"), ("signaal", day(1), "Derde")] {
+        let form = format!("sector=social_support&datum=&waargenomen={seen}&bron=child&waarneming={what}+signaal.");
+        let r = t.send("POST", &format!("{page}/{step}"), Some(&wijk), Some(&form)).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{step}: {}", r.body);
+    }
+    let body = t.send("GET", &page, Some(&wijk), None).await.body;
+    let at = |s: &str| body.find(s).unwrap_or_else(|| panic!("{s} not shown"));
+    assert!(at("Eerste signaal.") < at("Tweede signaal.") && at("Tweede signaal.") < at("Derde signaal."), "oldest observation first");
+    assert_eq!(body.matches("<dt>Waargenomen op</dt>").count(), 3);
+    assert_eq!(body.matches("<dt>Vastgelegd op</dt>").count(), 3);
+}

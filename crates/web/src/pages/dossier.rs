@@ -179,6 +179,8 @@ pub struct EntryPage {
     pub fields: Vec<(String, String)>,
     pub erased: bool,
     pub receipt: Option<grondslag_app::Receipt>,
+    /// A decision while the client has an open meldcode trajectory: link back to it.
+    pub meldcode_open: bool,
 }
 
 pub async fn entry<S: Backend>(
@@ -224,7 +226,9 @@ pub async fn entry<S: Backend>(
         Some(p) => vec![(l.tr("dossier-content").into(), grondslag_app::summary(web.rules(), p, user.lang.rules()))],
         None => Vec::new(),
     };
+    let meldcode_open = matches!(payload, Some(EntryPayload::Decision(_))) && crate::pages::meldcode::has_open_trajectory(&opened).await?;
     Ok(EntryPage {
+        meldcode_open,
         title: format!("{} {seq}: {}", l.tr("dossier-entry-2"), kind_label(&kind, user.lang.rules())),
         c: Chrome::new(&user, &format!("/clienten/{}/dossier/{seq}", opened.id())),
         client: opened.id().to_string(),

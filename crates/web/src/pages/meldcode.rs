@@ -284,19 +284,26 @@ fn reading(w: &Weighing, lang: Lang) -> String {
     }
 }
 
-/// The next step in plain words.
-fn next_text(next: Next, lang: Lang) -> String {
+/// The next step in plain words: to the professional who decides (`decider`), or about them
+/// to someone who only reads along (the aandachtsfunctionaris without a care relation).
+fn next_text(next: Next, lang: Lang, decider: bool) -> String {
+    let pick = |you: &'static str, pro: &'static str| if decider { you } else { pro };
     match next {
-        Next::Nothing => lang.tr("meldcode-next-nothing").to_owned(),
-        Next::ReportNow => lang.tr("meldcode-next-report-now").to_owned(),
-        Next::Reweigh => lang.tr("meldcode-next-reweigh").to_owned(),
+        Next::Nothing => lang.tr(pick("meldcode-next-nothing", "meldcode-next-nothing-pro")).to_owned(),
+        Next::ReportNow => lang.tr(pick("meldcode-next-report-now", "meldcode-next-report-now-pro")).to_owned(),
+        Next::Reweigh => lang.tr(pick("meldcode-next-reweigh", "meldcode-next-reweigh-pro")).to_owned(),
         Next::Do(step) => lang.tr_with("meldcode-next-do", &[("n", step.number().into()), ("step", step_name(step, lang).into())]),
-        Next::Answer(q) => lang.tr_with("meldcode-next-answer", &[("n", q.number().into()), ("question", question_text(q, lang).into())]),
-        Next::Decide(o) => lang.tr_with("meldcode-next-decide", &[("outcome", outcome_text(o, lang).into())]),
-        Next::Monitor => lang.tr("meldcode-next-monitor").to_owned(),
-        Next::RecordReport => lang.tr("meldcode-next-record-report").to_owned(),
-        Next::AwaitFeedback => lang.tr("meldcode-next-await-feedback").to_owned(),
-        Next::Close => lang.tr("meldcode-next-close").to_owned(),
+        Next::Answer(q) => lang.tr_with(
+            pick("meldcode-next-answer", "meldcode-next-answer-pro"),
+            &[("n", q.number().into()), ("question", question_text(q, lang).into())],
+        ),
+        Next::Decide(o) => {
+            lang.tr_with(pick("meldcode-next-decide", "meldcode-next-decide-pro"), &[("outcome", outcome_text(o, lang).into())])
+        }
+        Next::Monitor => lang.tr(pick("meldcode-next-monitor", "meldcode-next-monitor-pro")).to_owned(),
+        Next::RecordReport => lang.tr(pick("meldcode-next-record-report", "meldcode-next-record-report-pro")).to_owned(),
+        Next::AwaitFeedback => lang.tr(pick("meldcode-next-await-feedback", "meldcode-next-await-feedback-pro")).to_owned(),
+        Next::Close => lang.tr(pick("meldcode-next-close", "meldcode-next-close-pro")).to_owned(),
     }
 }
 
@@ -366,7 +373,11 @@ pub struct StepRow {
 
 pub struct SignalRow {
     pub rec: Rec,
+    /// For the order: oldest observation first.
+    pub observed_on: Date,
     pub observed: String,
+    /// When it was recorded (date and time).
+    pub recorded: String,
     pub source: &'static str,
     pub detail: String,
     pub observation: String,
@@ -549,7 +560,15 @@ impl MeldcodePage {
 
 /// Who recorded an entry, in which role (their profession as recorded) and when.
 fn record_line(r: &MeldcodeRecord, rules: &RuleSet, lang: Lang) -> Rec {
-    let role = rules.role(&r.role).map(|id| rules.roles[id.ix()].label.get(lang.rules()).to_string()).unwrap_or_else(|| r.role.clone());
+    // The aandachtsfunctionaris who records her own advice gave it as aandachtsfunctionaris, not
+    // in the profession the entry stores.
+    let own_advice = matches!(&r.event, Some(Event::Consulted { consultation, .. })
+        if consultation.with == Consulted::Aandachtsfunctionaris && consultation.who == r.actor);
+    let role = if own_advice {
+        lang.tr("meldcode-advice-capacity").to_owned()
+    } else {
+        rules.role(&r.role).map(|id| rules.roles[id.ix()].label.get(lang.rules()).to_string()).unwrap_or_else(|| r.role.clone())
+    };
     Rec {
         seq: r.seq,
         line: lang.tr_with("meldcode-recorded-by", &[("who", r.actor.clone().into()), ("role", role.into()), ("when", when(&r.ts).into())]),
@@ -605,7 +624,9 @@ fn shown(view: &MeldcodeView, t: &Trajectory, rules: &RuleSet, lang: Lang) -> Sh
         match e {
             Event::Opened { signal, .. } | Event::SignalAdded { signal, .. } => s.signals.push(SignalRow {
                 rec,
+                observed_on: signal.observed_on,
                 observed: dutch_date(signal.observed_on),
+                recorded: when(&r.ts),
                 source: SOURCES.label(signal.source, lang),
                 detail: signal.source_detail.clone(),
                 observation: signal.observation.clone(),
@@ -684,6 +705,9 @@ fn shown(view: &MeldcodeView, t: &Trajectory, rules: &RuleSet, lang: Lang) -> Sh
             }
         }
     }
+    // By the date they were observed, oldest first; signals seen the same day stay in the order
+    // they were recorded.
+    s.signals.sort_by_key(|x| x.observed_on);
     s
 }
 
@@ -856,7 +880,7 @@ async fn page<S: Backend>(
     p.closed = t.is_closed();
     p.opened_on = dutch_date(t.opened_on());
     p.sector = SECTORS.label(t.sector(), lang);
-    p.next_text = next_text(next, lang);
+    p.next_text = next_text(next, lang, can_write);
     p.asked = asked(t).number().to_string();
     // Which forms the user gets: every step in free order for who may write, the advice form
     // for the aandachtsfunctionaris; on a closed trajectory only reopening.
@@ -1178,7 +1202,10 @@ pub async fn status<S: Backend>(opened: &Opened<'_, S>, lang: Lang) -> Result<Op
             open: true,
             text: lang.tr_with(
                 "meldcode-status-open",
-                &[("since", dutch_date(t.opened_on()).into()), ("next", next_text(t.next(), lang).into())],
+                &[
+                    ("since", dutch_date(t.opened_on()).into()),
+                    ("next", next_text(t.next(), lang, !matches!(opened.basis(), Basis::Role(_))).into()),
+                ],
             ),
         }
     }))
@@ -1286,7 +1313,7 @@ fn overview_row(s: grondslag_app::MeldcodeSummary, client: &ClientId, name: Stri
         name,
         opened_by: s.opened_by,
         since: dutch_date(s.opened_on),
-        next: next_text(s.next, lang),
+        next: next_text(s.next, lang, false),
         steps: s
             .steps
             .iter()
