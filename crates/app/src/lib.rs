@@ -14,6 +14,7 @@ pub mod deliberation;
 mod error;
 pub mod keys;
 pub mod meldcode;
+pub mod record_text;
 
 use grondslag_i18n::Msg;
 use std::collections::{BTreeSet, HashMap};
@@ -536,6 +537,37 @@ impl<S: Store> App<S> {
         let (_, d, _) = self.context(client, None).await?;
         let rows = self.read(&d).await?;
         Ok(decided(&rows, seq))
+    }
+
+    /// The lines for the professional's own record system about deliberation or decision `seq`
+    /// (see [`record_text`]): the deliberation, its decision if one was recorded, and where both
+    /// are kept. `None` when `seq` is neither a deliberation nor a decision, or was erased.
+    pub async fn record_text(&self, client: &ClientId, seq: u64, lang: Lang) -> AppResult<Option<String>> {
+        let (c, d, _) = self.context(client, None).await?;
+        let rows = self.read(&d).await?;
+        let payload = |n: u64| rows.iter().find(|(r, _, _)| r.seq == n).and_then(|(_, _, p)| p.as_ref().map(|(p, _)| p));
+        let deliberation_seq = match payload(seq) {
+            Some(EntryPayload::Deliberation { .. }) => seq,
+            Some(EntryPayload::Decision(dec)) => dec.deliberation_seq,
+            _ => return Ok(None),
+        };
+        let Some(EntryPayload::Deliberation { report }) = payload(deliberation_seq) else { return Ok(None) };
+        // A report that no longer parses (an older engine's shape) has no text; the entry itself
+        // still shows.
+        let Ok(report) = serde_json::from_value::<grondslag_engine::Report>(report.clone()) else { return Ok(None) };
+        let decision = decided(&rows, deliberation_seq);
+        let last = decision.as_ref().map_or(deliberation_seq, |(n, _)| *n);
+        let fingerprint = rows
+            .iter()
+            .find(|(r, _, _)| r.seq == last)
+            .map(|(_, e, _)| b64_encode(&e.leaf_hash()))
+            .unwrap_or_default()
+            .chars()
+            .take(12)
+            .collect();
+        let organisation = self.store.organisation(&c.org).await?.name;
+        let at = record_text::RecordRef { organisation, deliberation_seq, decision_seq: decision.as_ref().map(|(n, _)| *n), fingerprint };
+        Ok(Some(record_text::compose(&self.rules, &report, decision.as_ref().map(|(_, d)| d), Some(&at), lang)))
     }
 
     /// When the deliberation `seq` relied on a registered consent that has been withdrawn since:

@@ -78,11 +78,23 @@ pub struct Web<S: Backend> {
     pub(crate) hash_gate: tokio::sync::Semaphore,
     /// A hash verified for unknown login names, so they take as long as known ones.
     pub(crate) dummy_hash: String,
+    /// The kennisbank, checked against this server's rule set. `None` when the articles do not
+    /// fit the rules (a rule set loaded from a directory may have renamed what they cite): the
+    /// server still answers, and the kennisbank pages say it is unavailable.
+    knowledge: Option<grondslag_knowledge::KnowledgeBase>,
 }
 
 impl<S: Backend> Web<S> {
     pub async fn new(app: App<S>, cfg: Config) -> Result<std::sync::Arc<Self>, WebError> {
         let access = AccessWriter::start(app.store().clone());
+        let knowledge = match grondslag_knowledge::load_embedded(app.rules()) {
+            Ok(kb) => Some(kb),
+            Err(e) => {
+                // Counts only: the messages name files and rule ids, never client data.
+                tracing::warn!(problems = e.0.len(), "kennisbank not loaded: its articles do not fit the rule set");
+                None
+            }
+        };
         let mut web = Web {
             app,
             cfg,
@@ -90,6 +102,7 @@ impl<S: Backend> Web<S> {
             access,
             hash_gate: tokio::sync::Semaphore::new(2),
             dummy_hash: String::new(),
+            knowledge,
         };
         web.dummy_hash = web.hash_password("grondslag-onbekende-gebruiker").await?;
         Ok(std::sync::Arc::new(web))
@@ -103,6 +116,11 @@ impl<S: Backend> Web<S> {
     /// The rule set.
     pub fn rules(&self) -> &RuleSet {
         self.app.rules()
+    }
+
+    /// The kennisbank, when its articles fit the rule set.
+    pub fn knowledge(&self) -> Option<&grondslag_knowledge::KnowledgeBase> {
+        self.knowledge.as_ref()
     }
 
     /// Seals a note (a draft, a break-the-glass reason, a second-factor secret) with the
@@ -459,6 +477,12 @@ impl<'w, S: Backend> Opened<'w, S> {
     pub async fn decision_after(&self, seq: u64) -> AppResult<Option<(u64, DossierDecision)>> {
         self.require_dossier()?;
         self.web.app.decision_after(&self.client.id, seq).await
+    }
+
+    /// The lines for the professional's own record system about deliberation or decision `seq`.
+    pub async fn record_text(&self, seq: u64, lang: grondslag_rules::Lang) -> AppResult<Option<String>> {
+        self.require_dossier()?;
+        self.web.app.record_text(&self.client.id, seq, lang).await
     }
 
     /// The consent the deliberation at `seq` relied on, if it was withdrawn since.

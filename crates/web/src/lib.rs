@@ -129,6 +129,8 @@ pub fn router<S: Backend>(web: Arc<Web<S>>) -> Router {
         .route("/static/favicon.svg", get(favicon))
         .route("/favicon.ico", get(|| async { axum::response::Redirect::permanent("/static/favicon.svg") }))
         .route("/acuut", get(acute::page::<S>))
+        .route("/kennisbank", get(knowledge::index::<S>))
+        .route("/kennisbank/{id}", get(knowledge::article::<S>))
         .route("/inloggen", get(login::form).post(login::submit::<S>))
         .route("/inloggen/code", get(login::code_form).post(login::code_submit::<S>))
         .route("/uitloggen", post(login::logout::<S>))

@@ -2,6 +2,7 @@
 //! templates need. Used for a deliberation in progress, a printable report and a stored entry.
 
 use grondslag_engine::{Report, SourceOut, source_status_label};
+use grondslag_knowledge::{KnowledgeBase, RuleKind};
 use grondslag_rules::{Source, SourceStatus};
 
 use crate::i18n::Lang;
@@ -35,6 +36,49 @@ impl SourceRow {
     }
 }
 
+/// A kennisbank article as a link: where it is and what it is called.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleLink {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+}
+
+impl ArticleLink {
+    pub fn of(a: &grondslag_knowledge::Article, lang: Lang) -> Self {
+        ArticleLink { id: a.id.clone(), title: a.title.get(lang.rules()).to_owned(), summary: a.summary.get(lang.rules()).to_owned() }
+    }
+
+    pub fn href(&self) -> String {
+        format!("/kennisbank/{}", self.id)
+    }
+}
+
+/// For each of `items`, the article that explains it — of several, the one that explains most
+/// of `items` together, so that one answer sends its reader to few articles — and every
+/// article that explains any of them (most relevant first, at most `max`).
+pub fn articles_for(
+    kb: Option<&KnowledgeBase>,
+    items: &[(RuleKind, String)],
+    lang: Lang,
+    max: usize,
+) -> (Vec<(RuleKind, String, ArticleLink)>, Vec<ArticleLink>) {
+    let Some(kb) = kb else { return (Vec::new(), Vec::new()) };
+    let ranked = kb.explaining_any(items.iter().map(|(k, id)| (*k, id.as_str())));
+    let rank = |id: &str| ranked.iter().position(|a| a.id == id).unwrap_or(usize::MAX);
+    let about = items
+        .iter()
+        .filter_map(|(k, id)| {
+            kb.explaining(*k, id).into_iter().min_by_key(|a| rank(&a.id)).map(|a| (*k, id.clone(), ArticleLink::of(a, lang)))
+        })
+        .collect();
+    let related = ranked.into_iter().take(max).map(|a| ArticleLink::of(a, lang)).collect();
+    (about, related)
+}
+
+/// How many related articles an answer lists under "Meer weten".
+const RELATED_MAX: usize = 5;
+
 pub struct ReportView {
     pub r: Report,
     pub outcome_class: String,
@@ -43,17 +87,33 @@ pub struct ReportView {
     pub undetermined: bool,
     /// The date of the law in Dutch notation.
     pub date: String,
+    /// Per explained rule-set item of this answer, the article that explains it.
+    about: Vec<(RuleKind, String, ArticleLink)>,
+    /// The articles that explain this answer, most relevant first.
+    pub related: Vec<ArticleLink>,
 }
 
 impl ReportView {
-    pub fn new(r: Report, lang: Lang, revisions: Vec<String>) -> Self {
+    pub fn new(r: Report, lang: Lang, revisions: Vec<String>, kb: Option<&KnowledgeBase>) -> Self {
         let outcome_class = serde_json::to_value(r.outcome).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
         let sources = r.sources.iter().map(|s| SourceRow::of(s, lang)).collect();
         let undetermined = r.outcome == grondslag_rules::Outcome::Undetermined;
         let date = time::Date::parse(&r.date, time::macros::format_description!("[year]-[month]-[day]"))
             .map(crate::view::dutch_date)
             .unwrap_or_else(|_| r.date.clone());
-        ReportView { r, outcome_class, sources, revisions, undetermined, date }
+        let (about, related) = articles_for(kb, &explained_items(&r), lang, RELATED_MAX);
+        ReportView { r, outcome_class, sources, revisions, undetermined, date, about, related }
+    }
+
+    /// The article that explains the rule-set item `id` of `kind` (`route`, `role`, `ground`,
+    /// `condition`, `notice`, `judgment`, `fact`) in this answer, if any.
+    pub fn about(&self, kind: &str, id: &str) -> Option<&ArticleLink> {
+        // The report names a role's note `rol.<id>`.
+        let (kind, id) = match id.strip_prefix("rol.") {
+            Some(role) => (RuleKind::Role, role),
+            None => (kind_of(kind)?, id),
+        };
+        self.about.iter().find(|(k, i, _)| *k == kind && i == id).map(|(_, _, a)| a)
     }
 
     /// A criterion answer in words.
@@ -64,4 +124,42 @@ impl ReportView {
             None => lang.tr("report-view-not-answered"),
         }
     }
+}
+
+/// A kind as the templates name it.
+fn kind_of(name: &str) -> Option<RuleKind> {
+    RuleKind::ALL.into_iter().find(|k| k.key().trim_end_matches('s') == name)
+}
+
+/// Everything in an answer that an article may explain, in the order the answer shows it
+/// (the routes that carry the outcome first: they say most about this case).
+fn explained_items(r: &Report) -> Vec<(RuleKind, String)> {
+    let mut out: Vec<(RuleKind, String)> = Vec::new();
+    let mut push = |k: RuleKind, id: &str| {
+        if !out.iter().any(|(x, y)| *x == k && y == id) {
+            out.push((k, id.to_owned()));
+        }
+    };
+    for t in r.trace.iter().filter(|t| t.carries_outcome) {
+        push(RuleKind::Route, &t.rule);
+    }
+    for g in &r.beroepsgeheim.grounds {
+        push(RuleKind::Ground, g);
+    }
+    for i in r.beroepsgeheim.explanation.iter().chain(&r.avg.explanation).chain(&r.counterfactuals) {
+        match i.id.strip_prefix("rol.") {
+            Some(role) => push(RuleKind::Role, role),
+            None => push(RuleKind::Route, &i.id),
+        }
+    }
+    for i in &r.conditions {
+        push(RuleKind::Condition, &i.id);
+    }
+    for n in &r.notices {
+        push(RuleKind::Notice, &n.id);
+    }
+    for j in r.recorded_judgments.iter().map(|j| &j.id).chain(r.required_judgments.iter().map(|j| &j.id)) {
+        push(RuleKind::Judgment, j);
+    }
+    out
 }

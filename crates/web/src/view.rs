@@ -39,6 +39,7 @@ impl Chrome {
                 ("/clienten", l.tr("common-my-clients")),
                 ("/beraad/nieuw", l.tr("common-new-deliberation")),
                 ("/beraad/onafgemaakt", l.tr("view-unfinished-deliberations")),
+                ("/kennisbank", l.tr("knowledge-nav")),
             ],
             // The aandachtsfunctionaris also keeps the organisation's open meldcode trajectories.
             AppRole::Aandachtsfunctionaris => vec![
@@ -46,11 +47,13 @@ impl Chrome {
                 ("/beraad/nieuw", l.tr("common-new-deliberation")),
                 ("/beraad/onafgemaakt", l.tr("view-unfinished-deliberations")),
                 ("/meldcode", l.tr("meldcode-nav")),
+                ("/kennisbank", l.tr("knowledge-nav")),
             ],
             AppRole::PrivacyOfficer => vec![
                 ("/toegangslog", l.tr("common-access-log")),
                 ("/doorbraken", l.tr("common-emergency-access")),
                 ("/verificatie", l.tr("view-verification")),
+                ("/kennisbank", l.tr("knowledge-nav")),
             ],
             AppRole::Administrator => {
                 vec![("/beheer", l.tr("common-administration")), ("/verificatie", l.tr("view-verification"))]

@@ -202,7 +202,7 @@ fn receipt(v: &Value) -> Receipt {
 }
 
 /// Every operation of the API: (method, path as documented).
-const OPERATIONS: [(&str, &str); 19] = [
+const OPERATIONS: [(&str, &str); 20] = [
     ("get", "/api/openapi.json"),
     ("post", "/api/v1/sessies"),
     ("delete", "/api/v1/sessies/huidig"),
@@ -210,6 +210,7 @@ const OPERATIONS: [(&str, &str); 19] = [
     ("get", "/api/v1/clienten"),
     ("get", "/api/v1/clienten/{id}/dossier"),
     ("get", "/api/v1/clienten/{id}/dossier/{seq}/ontvangstbewijs"),
+    ("get", "/api/v1/clienten/{id}/dossier/{seq}/dossiertekst"),
     ("post", "/api/v1/clienten/{id}/beraden"),
     ("post", "/api/v1/clienten/{id}/besluiten"),
     ("get", "/api/v1/clienten/{id}/toestemmingen"),
@@ -492,6 +493,23 @@ async fn a_deliberation_and_decision_give_receipts_that_verify() {
     later.verify(&key).unwrap();
     assert_eq!(later.leaf_hash, deliberation.leaf_hash);
     api.get(&format!("/api/v1/clienten/{daan}/dossier/999/ontvangstbewijs"), &token).await.refused(StatusCode::NOT_FOUND, "niet_gevonden");
+
+    // The text for the professional's own records: the question, the answer, the decision and
+    // where the account is kept; the same from the deliberation and from its decision.
+    let r = api.get(&format!("/api/v1/clienten/{daan}/dossier/{}/dossiertekst", deliberation.seq), &token).await;
+    let text = r.expect(StatusCode::OK)["tekst"].as_str().unwrap().to_owned();
+    for part in [
+        "Vraag: mag ik informatie delen met",
+        "U mag niet delen",
+        "Mijn besluit: niet gedeeld.",
+        "Redenen: Geen toestemming",
+        "dossierregels",
+    ] {
+        assert!(text.contains(part), "{part}: {text}");
+    }
+    let r = api.get(&format!("/api/v1/clienten/{daan}/dossier/{}/dossiertekst", decided.seq), &token).await;
+    assert_eq!(r.expect(StatusCode::OK)["tekst"].as_str(), Some(text.as_str()));
+    api.get(&format!("/api/v1/clienten/{daan}/dossier/999/dossiertekst"), &token).await.refused(StatusCode::NOT_FOUND, "niet_gevonden");
 
     // The bundle verifies offline; tampered, it does not.
     let r = api.get(&format!("/api/v1/clienten/{daan}/bundel"), &token).await;
@@ -1351,7 +1369,8 @@ async fn the_openapi_document_describes_the_meldcode() {
     };
     let set = |s: &[&str]| s.iter().map(|x| x.to_string()).collect::<BTreeSet<_>>();
     assert_eq!(statuses("get", "/api/v1/clienten/{id}/meldcode"), set(&["200", "401", "403", "404", "500"]));
-    assert_eq!(statuses("post", "/api/v1/clienten/{id}/meldcode"), set(&["201", "401", "403", "404", "422", "500"]));
+    assert_eq!(statuses("post", "/api/v1/clienten/{id}/meldcode"), set(&["201", "401", "403", "404", "409", "422", "500"]));
+    assert_eq!(statuses("post", "/api/v1/clienten/{id}/besluiten"), set(&["201", "401", "403", "404", "409", "422", "500"]));
     assert_eq!(statuses("get", "/api/v1/meldcode"), set(&["200", "401", "403", "422", "500"]));
     let body = &doc["paths"]["/api/v1/clienten/{id}/meldcode"]["post"]["requestBody"]["content"]["application/json"]["schema"];
     assert_eq!(body["$ref"], "#/components/schemas/MeldcodeGebeurtenis");

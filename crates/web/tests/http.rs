@@ -543,6 +543,7 @@ async fn a_deliberation_from_question_to_receipt() {
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     let draft = r.headers[header::LOCATION].to_str().unwrap().to_owned();
     let answers = noor_answers();
+    let mut explained_questions = 0;
     // "Vorige vraag" takes an answer back and offers it again, preselected.
     let r = t.send("POST", &format!("{draft}/antwoord"), Some(&token), Some("vraag=recipient_role&antwoord=mantelzorger")).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
@@ -565,6 +566,9 @@ async fn a_deliberation_from_question_to_receipt() {
             break t.send("GET", &format!("{draft}?antwoord=1"), Some(&token), None).await.body;
         }
         assert!(r.body.contains("Waarom vraag ik dit?") && r.body.contains("Bron:"), "vraag {fact} zonder reden of bron");
+        if r.body.contains("Lees meer in de kennisbank:") {
+            explained_questions += kennisbank_links(&t, &r.body).await;
+        }
         assert!(!asked.contains(&fact), "vraag {fact} twee keer gesteld");
         asked.push(fact.clone());
         let form = format!("vraag={fact}&antwoord={}", answers[fact.as_str()]);
@@ -573,6 +577,10 @@ async fn a_deliberation_from_question_to_receipt() {
     };
     assert!(!asked.contains(&"sender_role".to_owned()), "de rol van de professional is al bekend");
     assert!(body.contains("U mag delen") && body.contains("beroepsgeheim") && body.contains("AVG"), "{body}");
+    // The answer and some of its questions link to the kennisbank articles that explain them.
+    assert!(explained_questions > 0, "no question linked to the kennisbank");
+    assert!(body.contains("class=\"kb-link\"") && body.contains("Meer weten in de kennisbank"), "{body}");
+    assert!(kennisbank_links(&t, &body).await >= 2);
     // A wrong answer is refused in Dutch and nothing is lost.
     let r = t.send("POST", &format!("{draft}/antwoord"), Some(&token), Some("vraag=client_age&antwoord=twaalf")).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -618,6 +626,25 @@ async fn a_deliberation_from_question_to_receipt() {
     let r = t.send("GET", &entry, Some(&token), None).await;
     assert!(r.body.contains("Vastgelegd — kan niet meer ongemerkt worden gewijzigd"));
     assert!(r.body.contains("mondeling"), "every recorded field is shown");
+    // Lines for the professional's own record system: the decision, in their name, with where the
+    // full account is kept.
+    let pasted = unescape(
+        r.body
+            .split("id=\"dossiertekst\"")
+            .nth(1)
+            .and_then(|x| x.split('>').nth(1))
+            .and_then(|x| x.split("</textarea").next())
+            .unwrap_or_default(),
+    );
+    for part in [
+        "Vraag: mag ik informatie delen met",
+        "Antwoord volgens de regels: U mag",
+        "Mijn besluit: gedeeld met dochter",
+        "Cliënt geïnformeerd: mondeling",
+        "dossierregels",
+    ] {
+        assert!(pasted.contains(part), "{part}: {pasted}");
+    }
     // A recorded decision is not offered again, and a second one is refused.
     let r = t.send("GET", &path, Some(&token), None).await;
     assert!(r.body.contains("al vastgelegd") && !r.body.contains("Besluit vastleggen</button>"), "{}", r.body);
@@ -1917,6 +1944,80 @@ async fn acute_danger_is_one_step_from_every_page_and_needs_no_sign_in() {
         let link = r.body.find("href=\"/acuut\"").unwrap_or_else(|| panic!("{page}: no link to /acuut"));
         assert!(link < r.body.find("<main").unwrap(), "{page}: the link comes before the page's content");
     }
+}
+
+// --- the kennisbank ----------------------------------------------------------------------------
+
+/// Follows every kennisbank link on a page: each opens an article (anyone may read it).
+/// Returns how many distinct articles were linked.
+async fn kennisbank_links(t: &T, body: &str) -> usize {
+    let mut seen: Vec<String> = Vec::new();
+    for part in body.split("href=\"/kennisbank/").skip(1) {
+        let id = part.split('"').next().unwrap_or_default().to_owned();
+        if seen.contains(&id) {
+            continue;
+        }
+        let r = t.send("GET", &format!("/kennisbank/{id}"), None, None).await;
+        assert_eq!(r.status, StatusCode::OK, "/kennisbank/{id}");
+        assert!(r.body.contains("<h1>") && r.body.contains("Bronnen"), "{id}");
+        seen.push(id);
+    }
+    seen.len()
+}
+
+/// Titles of the search results on a kennisbank page, in order.
+fn kennisbank_results(body: &str) -> Vec<String> {
+    body.split("class=\"kb-result-title\"><a href=\"/kennisbank/").skip(1).filter_map(|s| s.split('"').next()).map(str::to_owned).collect()
+}
+
+/// The kennisbank needs no sign-in: it lists every article, finds articles by the words
+/// professionals use (Dutch inflections included) with the matched words marked, and an article
+/// names its sources by publisher and title and the rules it explains by their labels.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_kennisbank_is_searched_and_read_without_signing_in() {
+    let t = setup().await;
+    let r = t.send("GET", "/kennisbank", None, None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    let listed = r.body.matches("<li><a href=\"/kennisbank/").count();
+    let rules = grondslag_rules::load_embedded().unwrap();
+    let kb = grondslag_knowledge::load_embedded(&rules).unwrap();
+    assert_eq!(listed, kb.articles().len(), "every article is listed");
+
+    for (q, expect) in [
+        ("WhatsApp", "kanalen-telefoon-mail-en-apps"),
+        ("Raad voor de Kinderbescherming", "raad-kinderbescherming-en-gecertificeerde-instelling"),
+        ("overleden", "overleden-clienten"),
+        ("casusoverleggen", "samenwerking-casusoverleg-en-convenanten"),
+    ] {
+        let r = t.send("GET", &format!("/kennisbank?q={}", q.replace(' ', "+")), None, None).await;
+        assert_eq!(r.status, StatusCode::OK);
+        let found = kennisbank_results(&r.body);
+        assert_eq!(found.first().map(String::as_str), Some(expect), "{q}: {found:?}");
+        assert!(r.body.contains("<mark>"), "{q}: the matched words are marked");
+        assert!(r.body.contains("gevonden"), "{q}: the number found is said");
+    }
+    let r = t.get_in("/kennisbank?q=deceased", None, "en").await;
+    assert_eq!(kennisbank_results(&r.body).first().map(String::as_str), Some("overleden-clienten"), "{}", r.body);
+    // Any input is a query; markup is shown as text, never as markup.
+    let r = t.send("GET", "/kennisbank?q=%3Cscript%3Ealert()%3C%2Fscript%3E+AND+(", None, None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(!r.body.contains("<script>alert") && r.body.contains("Geen artikelen gevonden"), "{}", r.body);
+
+    let r = t.send("GET", "/kennisbank/overleden-clienten", None, None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("<h1>Overleden cliënten en nabestaanden</h1>"), "{}", r.body);
+    assert!(r.body.contains("Bronnen") && r.body.contains("Waar Grondslag dit gebruikt") && r.body.contains("Zie ook"));
+    // Sources by publisher and title; never a registry id.
+    assert!(r.body.contains("rel=\"noreferrer\"") && !r.body.contains("wgbo-7-458a"), "{}", r.body);
+    // Links in the text lead to other articles, which open.
+    assert!(kennisbank_links(&t, &r.body).await >= 3);
+    let r = t.send("GET", "/kennisbank/bestaat-niet", None, None).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert!(r.body.contains("bestaat niet"), "{}", r.body);
+    // Signed in, the kennisbank is in the menu.
+    let huisarts = t.token("huisarts").await;
+    let r = t.send("GET", "/kennisbank", Some(&huisarts), None).await;
+    assert!(r.body.contains("href=\"/kennisbank\" aria-current=\"page\""), "{}", r.body);
 }
 
 // --- the meldcode trajectory ----------------------------------------------------------------------

@@ -72,3 +72,23 @@ report-summary-may-not-share = None of the grounds applies. Sharing would breach
 report-summary-weighing-needed = On the basis of { $grounds } you may share, but only after your own documented weighing. You make that weighing, not Grondslag.
 report-summary-on-grounds = On the basis of { $grounds }.
 report-summary-on-weighed-grounds = On the basis of { $grounds }, as you weighed it yourself. That weighing is yours, not Grondslag's.
+
+## record-text (the lines a professional pastes into their own record system)
+record-text-heading = Deliberation on professional secrecy with Grondslag, { $date }.
+record-text-question = Question: may I share information with { $recipient }?
+record-text-data = { " " }Data: { $data }.
+record-text-purpose = { " " }Purpose: { $purpose }.
+record-text-answer = Answer under the rules: { $outcome }.
+record-text-grounds = { " " }Ground: { $grounds }.
+record-text-own-weighing = Own weighing recorded: { $weighings }.
+record-text-decision-shared = My decision: shared with { $recipient }.
+record-text-what = { " " }What: { $what }.
+record-text-client-informed = Client informed: { $when }.
+record-text-client-not-informed = Client not informed, because: { $why }
+record-text-decision-not-shared = My decision: not shared.
+record-text-no-decision = No decision recorded yet.
+record-text-reasons = Reasons: { $reasons }
+record-text-entries-one = dossier entry { $deliberation }
+record-text-entries-two = dossier entries { $deliberation } (deliberation) and { $decision } (decision)
+record-text-where = Full account in Grondslag, { $entries }, { $organisation }; fingerprint { $fingerprint }.
+record-text-not-recorded = This deliberation is not (yet) recorded in Grondslag.

@@ -68,6 +68,7 @@ extract-zoekparameters-kloppen-niet-2 = The query parameters are not correct.
 api-adres-bestaat-niet-in = This address does not exist in the API. See /api/openapi.json.
 api-geen-geldige-datum-schrijf = { $what } is not a valid date; write YYYY-MM-DD.
 api-te-lang-hoogstens-tekens = { $what } is too long (at most { $max } characters).
+api-no-record-text = This dossier entry has no text for your own records: it is not a deliberation or decision, or its content was erased.
 api-bevat-tekens-niet-zijn = { $what } contains characters that are not allowed.
 api-vul-in = Fill in { $what }.
 api-bij = At ‘{ $k }’: { $message }

@@ -923,3 +923,8 @@ meldcode-days-open = { $n ->
     [one] open for 1 day
    *[other] open for { $n } days
 }
+
+## record-text (the lines for the professional's own record system)
+record-text-title = Text for your own records
+record-text-lead = Copy these lines into the file in your own client system or EHR. The full report and the proof stay in Grondslag.
+record-text-lead-unrecorded = Copy these lines into the file in your own client system or EHR. Record the deliberation in Grondslag to include its entry number.

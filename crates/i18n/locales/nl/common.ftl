@@ -72,3 +72,23 @@ report-summary-may-not-share = Geen van de gronden is van toepassing. Delen zou 
 report-summary-weighing-needed = Op grond van { $grounds } mag u delen, maar alleen na uw eigen, vastgelegde afweging. Die afweging maakt u, niet Grondslag.
 report-summary-on-grounds = Op grond van { $grounds }.
 report-summary-on-weighed-grounds = Op grond van { $grounds }, zoals u die zelf heeft afgewogen. Die afweging is van u, niet van Grondslag.
+
+## record-text (the lines a professional pastes into their own record system)
+record-text-heading = Beraad beroepsgeheim met Grondslag, { $date }.
+record-text-question = Vraag: mag ik informatie delen met { $recipient }?
+record-text-data = { " " }Gegevens: { $data }.
+record-text-purpose = { " " }Doel: { $purpose }.
+record-text-answer = Antwoord volgens de regels: { $outcome }.
+record-text-grounds = { " " }Grond: { $grounds }.
+record-text-own-weighing = Eigen afweging vastgelegd: { $weighings }.
+record-text-decision-shared = Mijn besluit: gedeeld met { $recipient }.
+record-text-what = { " " }Wat: { $what }.
+record-text-client-informed = Cliënt geïnformeerd: { $when }.
+record-text-client-not-informed = Cliënt niet geïnformeerd, omdat: { $why }
+record-text-decision-not-shared = Mijn besluit: niet gedeeld.
+record-text-no-decision = Nog geen besluit vastgelegd.
+record-text-reasons = Redenen: { $reasons }
+record-text-entries-one = dossierregel { $deliberation }
+record-text-entries-two = dossierregels { $deliberation } (beraad) en { $decision } (besluit)
+record-text-where = Volledig verslag in Grondslag, { $entries }, { $organisation }; vingerafdruk { $fingerprint }.
+record-text-not-recorded = Dit beraad is (nog) niet vastgelegd in Grondslag.

@@ -68,6 +68,7 @@ extract-zoekparameters-kloppen-niet-2 = De zoekparameters kloppen niet.
 api-adres-bestaat-niet-in = Dit adres bestaat niet in de API. Zie /api/openapi.json.
 api-geen-geldige-datum-schrijf = { $what } is geen geldige datum; schrijf JJJJ-MM-DD.
 api-te-lang-hoogstens-tekens = { $what } is te lang (hoogstens { $max } tekens).
+api-no-record-text = Bij deze dossierregel hoort geen tekst voor het eigen dossier: het is geen beraad of besluit, of de inhoud is gewist.
 api-bevat-tekens-niet-zijn = { $what } bevat tekens die niet zijn toegestaan.
 api-vul-in = Vul { $what } in.
 api-bij = Bij ‘{ $k }’: { $message }

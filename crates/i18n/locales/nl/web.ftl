@@ -923,3 +923,8 @@ meldcode-days-open = { $n ->
     [one] 1 dag open
    *[other] { $n } dagen open
 }
+
+## record-text (the lines for the professional's own record system)
+record-text-title = Tekst voor uw eigen dossier
+record-text-lead = Kopieer deze regels naar het dossier in uw eigen cliëntsysteem of EPD. Het volledige verslag en het bewijs blijven in Grondslag.
+record-text-lead-unrecorded = Kopieer deze regels naar het dossier in uw eigen cliëntsysteem of EPD. Leg het beraad vast in Grondslag om er ook het dossiernummer in te krijgen.

@@ -11,7 +11,7 @@ use grondslag_app::AppError;
 use grondslag_store::AppRole;
 
 use super::extract::{ApiJson, ApiPath, ApiQuery, ApiUser};
-use super::schema::{Besluit, Bundel, ClientUit, ClientZoekfilter, Dossier, FoutAntwoord, Ontvangstbewijs};
+use super::schema::{Besluit, Bundel, ClientUit, ClientZoekfilter, Dossier, Dossiertekst, FoutAntwoord, Ontvangstbewijs};
 use super::{created, optional_text, text};
 use crate::access_labels::Event;
 use crate::error::{ApiError, WebError};
@@ -109,6 +109,34 @@ pub async fn receipt<S: Backend>(
     }
 }
 
+/// The lines for the professional's own record system about a deliberation or a decision.
+#[utoipa::path(
+    get,
+    path = "/api/v1/clienten/{id}/dossier/{seq}/dossiertekst",
+    tag = "dossier",
+    params(
+        ("id" = String, Path, description = "Het id van de cliënt."),
+        ("seq" = u64, Path, description = "Het volgnummer van een beraad of een besluit in het dossier."),
+    ),
+    responses(
+        (status = 200, description = "De tekst voor het eigen dossier (in het Nederlands): de vraag, het antwoord en de grond, het besluit als dat is vastgelegd, en waar het volledige verslag in Grondslag staat.", body = Dossiertekst),
+        (status = 401, description = "niet_ingelogd.", body = FoutAntwoord),
+        (status = 403, description = "geen_toegang (rol) of geen_zorgrelatie.", body = FoutAntwoord),
+        (status = 404, description = "niet_gevonden: de cliënt of de dossierregel bestaat niet, of is geen beraad of besluit (of de inhoud is gewist).", body = FoutAntwoord),
+    )
+)]
+pub async fn record_text<S: Backend>(
+    State(web): State<Arc<Web<S>>>,
+    ApiUser(user): ApiUser,
+    ApiPath((id, seq)): ApiPath<(String, u64)>,
+) -> Result<Json<Dossiertekst>, ApiError> {
+    let opened = web.open_client(&user, Action::DossierRead, &id).await?;
+    match opened.record_text(seq, grondslag_rules::Lang::Nl).await? {
+        Some(tekst) => Ok(Json(Dossiertekst { dossierregel: seq, tekst })),
+        None => Err(WebError::NotFound(Msg::new("api-no-record-text")).into()),
+    }
+}
+
 fn shared_at(value: Option<&str>) -> Result<Option<String>, WebError> {
     let Some(v) = optional_text(value, "field-tijdstip-delen", 40)? else { return Ok(None) };
     let rfc3339 = time::OffsetDateTime::parse(&v, &time::format_description::well_known::Rfc3339).is_ok();
@@ -167,6 +195,7 @@ fn checked(b: Besluit) -> Result<grondslag_dossier::Decision, WebError> {
         (status = 401, description = "niet_ingelogd.", body = FoutAntwoord),
         (status = 403, description = "geen_toegang (rol) of geen_zorgrelatie.", body = FoutAntwoord),
         (status = 404, description = "niet_gevonden.", body = FoutAntwoord),
+        (status = 409, description = "conflict: over dit beraad is al een besluit vastgelegd, of op hetzelfde moment werd in dit dossier iets anders vastgelegd (probeer het opnieuw); er is niets vastgelegd.", body = FoutAntwoord),
         (status = 422, description = "ongeldige_invoer: onder meer een deliberation_seq die geen beraad in dit dossier is.", body = FoutAntwoord),
     )
 )]

@@ -84,6 +84,7 @@ pub async fn trajectory<S: Backend>(
         (status = 401, description = "niet_ingelogd.", body = FoutAntwoord),
         (status = 403, description = "geen_toegang (rol) of geen_zorgrelatie (zonder zorgrelatie legt alleen de aandachtsfunctionaris vast, en alleen het eigen advies).", body = FoutAntwoord),
         (status = 404, description = "niet_gevonden: de cliënt bestaat niet of hoort bij een andere organisatie.", body = FoutAntwoord),
+        (status = 409, description = "conflict: op hetzelfde moment werd in dit traject iets anders vastgelegd; lees het traject opnieuw en probeer het dan nog eens. Er is niets vastgelegd.", body = FoutAntwoord),
         (status = 422, description = "ongeldige_invoer: JSON die niet klopt, of een gebeurtenis die het traject weigert (de melding zegt waarom); er is dan niets vastgelegd.", body = FoutAntwoord),
     )
 )]

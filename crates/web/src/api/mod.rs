@@ -51,6 +51,7 @@ pub fn routes<S: Backend>() -> Router<Arc<Web<S>>> {
         .route("/api/v1/clienten", get(dossier::clients::<S>))
         .route("/api/v1/clienten/{id}/dossier", get(dossier::dossier::<S>))
         .route("/api/v1/clienten/{id}/dossier/{seq}/ontvangstbewijs", get(dossier::receipt::<S>))
+        .route("/api/v1/clienten/{id}/dossier/{seq}/dossiertekst", get(dossier::record_text::<S>))
         .route("/api/v1/clienten/{id}/beraden", post(evaluation::deliberate::<S>))
         .route("/api/v1/clienten/{id}/besluiten", post(dossier::decide::<S>))
         .route("/api/v1/clienten/{id}/toestemmingen", get(consent::registry::<S>).post(consent::register::<S>))
@@ -100,6 +101,7 @@ pub fn large_body_routes<S: Backend>() -> Router<Arc<Web<S>>> {
         dossier::clients,
         dossier::dossier,
         dossier::receipt,
+        dossier::record_text,
         evaluation::deliberate,
         dossier::decide,
         consent::registry,

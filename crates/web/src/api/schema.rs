@@ -389,6 +389,15 @@ impl From<ConsentDerivation> for Toestemmingsafleiding {
     }
 }
 
+/// A few plain lines to paste into the professional's own record system (EHR, client system).
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct Dossiertekst {
+    /// The entry asked for (a deliberation or a decision).
+    pub dossierregel: u64,
+    /// The text, lines separated by `\n`.
+    pub tekst: String,
+}
+
 /// A receipt for an entry: where it landed in the log and the proof that the signed checkpoint
 /// contains it. Check it with the organisation's published key (`grondslag-verify`).
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]

@@ -22,9 +22,10 @@ use crate::error::{WebError, internal};
 use crate::i18n::Lang;
 use crate::pages::clients::{ClientRow, own_clients};
 use crate::policy::Action;
-use crate::report_view::{ReportView, SourceRow};
+use crate::report_view::{ArticleLink, ReportView, SourceRow, articles_for};
 use crate::view::Chrome;
 use crate::{Backend, User, Web};
+use grondslag_knowledge::RuleKind;
 
 // --- starting -----------------------------------------------------------------------------
 
@@ -131,6 +132,8 @@ pub struct QuestionPage {
     pub why_now: String,
     pub answered_by: String,
     pub sources: Vec<SourceRow>,
+    /// The kennisbank articles that explain this question.
+    pub about: Vec<ArticleLink>,
     /// `bool`, `age`, `choice`, `set` or `role`.
     pub kind: &'static str,
     pub options: Vec<Opt>,
@@ -168,8 +171,8 @@ pub struct ResultPage {
     pub version: String,
     /// Why recording was just refused (the page then shows the current answer).
     pub refused: Option<String>,
-    /// The first conditions, for the one-screen summary; the rest are in the details.
-    pub top_conditions: Vec<String>,
+    /// The first conditions (id, text), for the one-screen summary; the rest are in the details.
+    pub top_conditions: Vec<(String, String)>,
     pub more_conditions: usize,
     /// Consent would change the answer and the registry has none: offer to register it.
     pub ask_consent: bool,
@@ -177,6 +180,8 @@ pub struct ResultPage {
     pub from_meldcode: bool,
     /// The client has an open meldcode trajectory: link back to it.
     pub meldcode_open: bool,
+    /// The lines for the professional's own record system (this answer, not yet recorded).
+    pub record_text: String,
 }
 
 impl ResultPage {
@@ -303,6 +308,7 @@ fn question_page<S: Backend>(
         why_now,
         answered_by: who.to_owned(),
         sources: f.sources.iter().map(|s| SourceRow::of_rule(rules.source(*s), lang)).collect(),
+        about: articles_for(web.knowledge(), &[(RuleKind::Fact, f.id.clone())], lang, 2).1,
         kind,
         options: opts,
         groups,
@@ -388,7 +394,7 @@ async fn render<S: Backend>(
         && matches!(user.role, AppRole::Professional | AppRole::Aandachtsfunctionaris);
     let status = if refused.is_some() { axum::http::StatusCode::CONFLICT } else { axum::http::StatusCode::OK };
     const TOP: usize = 3;
-    let top_conditions = rep.conditions.iter().take(TOP).map(|i| i.text.clone()).collect();
+    let top_conditions = rep.conditions.iter().take(TOP).map(|i| (i.id.clone(), i.text.clone())).collect();
     let more_conditions = rep.conditions.len().saturating_sub(TOP);
     let ask_consent =
         ev.consent.as_ref().is_some_and(|d| d.consent != "given") && rep.counterfactuals.first().is_some_and(|cf| cf.id == "toestemming");
@@ -396,7 +402,9 @@ async fn render<S: Backend>(
         Some(o) => crate::pages::meldcode::has_open_trajectory(o).await?,
         None => false,
     };
+    let record_text = grondslag_app::record_text::compose(rules, &rep, None, None, lang.rules());
     let page = ResultPage {
+        record_text,
         from_meldcode: state.from_meldcode,
         meldcode_open,
         top_conditions,
@@ -408,7 +416,7 @@ async fn render<S: Backend>(
         client: state.client.as_ref().map(ToString::to_string),
         client_name: name,
         answers: answers(rules, &state, lang),
-        rv: ReportView::new(rep, lang, state.revisions.clone()),
+        rv: ReportView::new(rep, lang, state.revisions.clone(), web.knowledge()),
         judgments,
         consent_note,
         can_record,
@@ -481,6 +489,8 @@ pub struct JudgmentPage {
     pub intro: String,
     pub criteria: Vec<CriterionRow>,
     pub sources: Vec<SourceRow>,
+    /// The kennisbank articles that explain this weighing.
+    pub about: Vec<ArticleLink>,
     pub error: Option<String>,
 }
 
@@ -519,6 +529,7 @@ fn judgment_page<S: Backend>(
             })
             .collect(),
         sources: set.sources.iter().map(|s| SourceRow::of_rule(rules.source(*s), user.lang)).collect(),
+        about: articles_for(web.knowledge(), &[(RuleKind::Judgment, set.id.clone())], user.lang, 2).1,
         error,
     })
 }
@@ -609,6 +620,8 @@ pub struct PrintablePage {
     pub receipt: Option<grondslag_app::Receipt>,
     /// The readable proof-of-recording page, for a recorded entry.
     pub proof: Option<String>,
+    /// The lines for the professional's own record system, for a recorded deliberation.
+    pub record_text: Option<String>,
 }
 
 pub async fn printable<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, Path(id): Path<String>) -> Result<PrintablePage, WebError> {
@@ -625,9 +638,10 @@ pub async fn printable<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, P
             None => l.tr("deliberation-without-a-client-not-recorded").into(),
         },
         c: Chrome::new(&user, &format!("/beraad/{id}/verslag")),
-        rv: ReportView::new(rep, l, state.revisions.clone()),
+        rv: ReportView::new(rep, l, state.revisions.clone(), web.knowledge()),
         back: format!("/beraad/{id}"),
         receipt: None,
         proof: None,
+        record_text: None,
     })
 }

@@ -181,6 +181,8 @@ pub struct EntryPage {
     pub receipt: Option<grondslag_app::Receipt>,
     /// A decision while the client has an open meldcode trajectory: link back to it.
     pub meldcode_open: bool,
+    /// For a decision: the lines for the professional's own record system.
+    pub record_text: Option<String>,
 }
 
 pub async fn entry<S: Backend>(
@@ -204,10 +206,11 @@ pub async fn entry<S: Backend>(
             title: format!("{} — {} {seq}", l.tr("common-report-of-a-deliberation"), l.tr("dossier-entry")),
             subtitle: format!("{} {} · {} {}", l.tr("common-client"), who.name, l.tr("dossier-recorded"), when(&ts)),
             c: Chrome::new(&user, &format!("/clienten/{}/dossier/{seq}", opened.id())),
-            rv: ReportView::new(rep, l, Vec::new()),
+            rv: ReportView::new(rep, l, Vec::new(), web.knowledge()),
             back: format!("/clienten/{}", opened.id()),
             receipt: Some(receipt),
             proof: Some(format!("/clienten/{}/dossier/{seq}/bewijs", opened.id())),
+            record_text: opened.record_text(seq, l.rules()).await?,
         }
         .into_response());
     }
@@ -227,7 +230,12 @@ pub async fn entry<S: Backend>(
         None => Vec::new(),
     };
     let meldcode_open = matches!(payload, Some(EntryPayload::Decision(_))) && crate::pages::meldcode::has_open_trajectory(&opened).await?;
+    let record_text = match payload {
+        Some(EntryPayload::Decision(_)) => opened.record_text(seq, l.rules()).await?,
+        _ => None,
+    };
     Ok(EntryPage {
+        record_text,
         meldcode_open,
         title: format!("{} {seq}: {}", l.tr("dossier-entry-2"), kind_label(&kind, user.lang.rules())),
         c: Chrome::new(&user, &format!("/clienten/{}/dossier/{seq}", opened.id())),

@@ -10,6 +10,7 @@ pub mod deliberation;
 pub mod dossier;
 pub mod drafts;
 pub mod home;
+pub mod knowledge;
 pub mod login;
 pub mod meldcode;
 pub mod privacy;
