@@ -69,12 +69,13 @@ fn the_directory_and_the_embedded_articles_are_the_same() {
 }
 
 #[test]
-fn every_ground_and_every_route_is_explained_by_an_article() {
-    // So an answer can always link to an explanation. A new route needs its id in the
-    // `related.routes` of the article that explains it (knowledge/README.md, section 3).
+fn every_ground_route_condition_notice_and_weighing_is_explained_by_an_article() {
+    // So every part of an answer can link to an explanation. A new route, condition, notice or
+    // weighing needs its id in the `related` list of the article that explains it
+    // (knowledge/README.md, section 3).
     let kb = kb();
     let mut missing = Vec::new();
-    for kind in [RuleKind::Ground, RuleKind::Route] {
+    for kind in [RuleKind::Ground, RuleKind::Route, RuleKind::Condition, RuleKind::Notice, RuleKind::Judgment] {
         for id in kind.ids(rules()) {
             if kb.explaining(kind, id).is_empty() {
                 missing.push(format!("{} {id}", kind.key()));
