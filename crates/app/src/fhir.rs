@@ -28,7 +28,7 @@ mod export;
 use grondslag_dossier::{Capacity, ConsentForm, ConsentRecord, ConsentState, EntryPayload};
 use grondslag_ledger::{EntryBody, b64_encode};
 use grondslag_rules::{Lang, RuleSet};
-use grondslag_store::{AccessEvent, ClientId, DossierId, Organisation};
+use grondslag_store::{AccessEvent, ClientId, DossierId, Organisation, StoredAccessEvent};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 use time::Date;
@@ -46,7 +46,6 @@ pub mod system {
     pub const ENTRY: &str = "https://grondslag.nl/fhir/NamingSystem/dossierregel";
     /// An entry's leaf hash (base64), the value the next entry's `prev` holds.
     pub const LEAF_HASH: &str = "https://grondslag.nl/fhir/NamingSystem/regel-hash";
-    pub const EXPORT: &str = "https://grondslag.nl/fhir/NamingSystem/export";
     pub const GROUND: &str = "https://grondslag.nl/fhir/CodeSystem/grond";
     pub const ROLE: &str = "https://grondslag.nl/fhir/CodeSystem/rol";
     pub const DATA_CATEGORY: &str = "https://grondslag.nl/fhir/CodeSystem/gegevenscategorie";
@@ -96,8 +95,9 @@ pub struct ExportInput<'a> {
     /// Oldest first.
     pub entries: &'a [ExportEntry<'a>],
     pub registry: &'a [ConsentState],
-    /// The NEN 7513 events about this client, oldest first.
-    pub access: &'a [AccessEvent],
+    /// The NEN 7513 events about this client, oldest first, with their place in the
+    /// organisation's access log.
+    pub access: &'a [StoredAccessEvent],
     /// The export's moment (RFC 3339 UTC with milliseconds) and date (which consents are still
     /// in force).
     pub timestamp: &'a str,
@@ -268,16 +268,15 @@ pub fn bundle(input: &ExportInput) -> Value {
     for e in input.entries {
         entries.push((urn(&["provenance", input.dossier.as_str(), &e.body.seq.to_string()]), provenance(input, &refs, e)));
     }
-    for (i, a) in input.access.iter().enumerate() {
-        // The access log has no id per event in this query; its time, user and action with the
-        // position make it unique within the export and stable across exports.
-        let key = format!("{}|{}|{}|{i}", a.ts, a.user, a.action);
-        entries.push((urn(&["audit", input.org.id.as_str(), input.client.as_str(), &key]), audit_event(input, &refs, a)));
+    for a in input.access {
+        // The event's place in the organisation's hash-chained log names it for good.
+        entries.push((urn(&["audit", input.org.id.as_str(), &a.seq.to_string()]), audit_event(input, &refs, &a.event)));
     }
     json!({
         "resourceType": "Bundle",
         "meta": {"lastUpdated": input.timestamp},
-        "identifier": identifier(system::EXPORT, &format!("urn:uuid:{}", input.export_id)),
+        // FHIR's convention for an identifier that is a URI.
+        "identifier": identifier("urn:ietf:rfc:3986", &format!("urn:uuid:{}", input.export_id)),
         "type": "collection",
         "timestamp": input.timestamp,
         "entry": entries.into_iter().map(|(full_url, resource)| json!({"fullUrl": full_url, "resource": resource})).collect::<Vec<_>>(),

@@ -3,7 +3,7 @@
 
 use grondslag_i18n::Msg;
 use grondslag_ledger::{b64_encode, verify_checkpoint};
-use grondslag_store::{AccessEvent, AccessQuery, AccessStore, ClientId, Store};
+use grondslag_store::{AccessQuery, AccessStore, ClientId, Store, StoredAccessEvent};
 
 use super::{ExportEntry, ExportInput};
 use crate::{App, AppError, AppResult, MAX_BUNDLE_BYTES, Receipt, now_ts, registry_of};
@@ -23,7 +23,7 @@ fn random_uuid() -> AppResult<String> {
 
 impl<S: Store + AccessStore> App<S> {
     /// The client's NEN 7513 events, oldest first (every page of the log filtered on the client).
-    async fn access_of(&self, org: &grondslag_store::OrgId, client: &ClientId) -> AppResult<Vec<AccessEvent>> {
+    async fn access_of(&self, org: &grondslag_store::OrgId, client: &ClientId) -> AppResult<Vec<StoredAccessEvent>> {
         let mut out = Vec::new();
         let mut before = None;
         loop {
@@ -31,7 +31,7 @@ impl<S: Store + AccessStore> App<S> {
             let page = self.store.access_events(org, &q).await?;
             let full = page.len() >= PAGE as usize;
             before = page.last().map(|e| e.seq);
-            out.extend(page.into_iter().map(|e| e.event));
+            out.extend(page);
             if !full || before.is_none() {
                 break;
             }
