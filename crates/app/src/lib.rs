@@ -12,6 +12,7 @@
 pub mod backup;
 pub mod deliberation;
 mod error;
+pub mod fhir;
 pub mod keys;
 pub mod meldcode;
 pub mod record_text;

@@ -73,8 +73,10 @@ pub enum Command {
     Exporteer {
         #[arg(long, value_name = "ID")]
         client: String,
-        #[arg(long, value_name = "BUNDEL.json")]
-        naar: PathBuf,
+        #[arg(long, value_name = "BUNDEL.json", required_unless_present = "fhir")]
+        naar: Option<PathBuf>,
+        #[arg(long)]
+        fhir: bool,
         #[command(flatten)]
         opslag: StoreArgs,
     },

@@ -12,7 +12,7 @@ use grondslag_app::{App, Identity, Receipt};
 use grondslag_dossier::{Capacity, ConsentForm, ConsentRecord, Decision};
 use grondslag_i18n::tr;
 use grondslag_rules::{Lang, Outcome};
-use grondslag_store::{AppRole, ClientId, OrgId, ProfessionalId, Store, StoreError};
+use grondslag_store::{AccessStore, AppRole, ClientId, OrgId, ProfessionalId, Store, StoreError};
 use time::Date;
 
 use crate::args::{BesluitArgs, ClientCmd, DossierCmd, MeldcodeCmd, OrganisatieCmd, ProfessionalCmd, StoreArgs, ToestemmingCmd};
@@ -35,7 +35,7 @@ pub enum Cmd {
     Meldcode(MeldcodeCmd),
     Vastleggen { bestand: PathBuf, client: String, professional: String, open: bool, opslag: StoreArgs, json: bool },
     Besluit(Box<BesluitArgs>),
-    Exporteer { client: String, naar: PathBuf, opslag: StoreArgs },
+    Exporteer { client: String, naar: Option<PathBuf>, fhir: bool, opslag: StoreArgs },
     Verifieer { bundel: Option<PathBuf>, organisatie: Option<String>, opslag: StoreArgs, json: bool },
     Wis { client: String, regel: u64, opslag: StoreArgs },
 }
@@ -173,7 +173,7 @@ pub(crate) fn print_receipt(what: &'static str, r: &Receipt, json: bool, lang: L
     }
 }
 
-async fn dispatch<S: Store>(ctx: &Context, app: &App<S>, cmd: Cmd) -> anyhow::Result<ExitCode> {
+async fn dispatch<S: Store + AccessStore>(ctx: &Context, app: &App<S>, cmd: Cmd) -> anyhow::Result<ExitCode> {
     let lang = ctx.lang;
     match cmd {
         Cmd::Organisatie(OrganisatieCmd::Nieuw { naam, json, .. }) => {
@@ -365,7 +365,19 @@ async fn dispatch<S: Store>(ctx: &Context, app: &App<S>, cmd: Cmd) -> anyhow::Re
             }
         }
         Cmd::Meldcode(c) => return crate::meldcode::run(ctx, app, c).await,
-        Cmd::Exporteer { client, naar, .. } => {
+        Cmd::Exporteer { client, naar, fhir: true, .. } => {
+            // The FHIR bundle reads the client's access log too; the CLI, like its other
+            // commands, acts on the store directly and logs nothing itself.
+            let text = app.fhir_json(&id::<ClientId>(&client, "cliënt")?, None).await?;
+            match naar {
+                Some(path) => {
+                    write_new(&path, &text, lang)?;
+                    outln!("{}", tr_args(lang, "cli-dossier-fhir-written", &[("file", &path.display())]));
+                }
+                None => outln!("{text}"),
+            }
+        }
+        Cmd::Exporteer { client, naar: Some(naar), .. } => {
             let bundle = app.export(&id::<ClientId>(&client, "cliënt")?).await?;
             let text = bundle.to_json().map_err(|e| anyhow!("{e}"))?;
             write_new(&naar, &text, lang)?;
@@ -378,6 +390,8 @@ async fn dispatch<S: Store>(ctx: &Context, app: &App<S>, cmd: Cmd) -> anyhow::Re
                 )
             );
         }
+        // clap requires `--naar` without `--fhir`; this says so should that ever change.
+        Cmd::Exporteer { naar: None, .. } => bail!(tr(lang, "cli-dossier-export-needs-file")),
         Cmd::Verifieer { bundel, organisatie, json, .. } => match (bundel, organisatie) {
             (Some(path), None) => return verify_bundle_file(&path, json, lang),
             (None, Some(org)) => match app.verify_organisation(&id::<OrgId>(&org, "organisatie")?).await {

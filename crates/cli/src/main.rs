@@ -50,7 +50,7 @@ fn main() -> ExitCode {
             Command::Toestemming(c) => dossier::run(&ctx, dossier::Cmd::Toestemming(c)),
             Command::Dossier(c) => dossier::run(&ctx, dossier::Cmd::Dossier(c)),
             Command::Meldcode(c) => dossier::run(&ctx, dossier::Cmd::Meldcode(c)),
-            Command::Exporteer { client, naar, opslag } => dossier::run(&ctx, dossier::Cmd::Exporteer { client, naar, opslag }),
+            Command::Exporteer { client, naar, fhir, opslag } => dossier::run(&ctx, dossier::Cmd::Exporteer { client, naar, fhir, opslag }),
             Command::Verifieer { bundel, organisatie, opslag, json } => {
                 dossier::run(&ctx, dossier::Cmd::Verifieer { bundel, organisatie, opslag, json })
             }

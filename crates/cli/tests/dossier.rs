@@ -185,6 +185,13 @@ fn consent_from_the_registry_receipts_bundles_tampering_and_erasure() {
     assert_eq!((report.entries, report.payloads_verified), (5, 5));
     assert!(ok(&data, &["verifieer", "--organisatie", &org]).contains("geverifieerd"));
 
+    // The FHIR R4 bundle, to standard output: one Provenance per entry (CI checks it against
+    // HL7's definitions with scripts/fhir-validate.sh).
+    let fhir: serde_json::Value = serde_json::from_str(&ok(&data, &["exporteer", "--fhir", "--client", &client])).unwrap();
+    assert_eq!((fhir["resourceType"].as_str(), fhir["type"].as_str()), (Some("Bundle"), Some("collection")));
+    let provenances = fhir["entry"].as_array().unwrap().iter().filter(|e| e["resource"]["resourceType"] == "Provenance").count();
+    assert_eq!(provenances, 5);
+
     // Erase the content of the first deliberation: everything still verifies.
     ok(&data, &["wis", "--client", &client, "--regel", "2"]);
     let shown = ok(&data, &["dossier", "toon", "--client", &client]);

@@ -473,6 +473,15 @@ impl<'w, S: Backend> Opened<'w, S> {
         self.web.app.export_json(&self.client.id).await
     }
 
+    /// The dossier, consent registry and the exporting user's own access events about the client
+    /// as a FHIR R4 bundle (JSON). An export like [`Opened::export_json`]: only an `Opened` made
+    /// for `DossierExport`, whose logged event is then the last one in the bundle's access log.
+    /// Colleagues' accesses stay out: reading those is the privacy officer's.
+    pub async fn fhir_json(&self, by: &User) -> AppResult<String> {
+        self.require(Action::DossierExport)?;
+        self.web.app.fhir_json(&self.client.id, Some(&by.id.to_string())).await
+    }
+
     /// The decision recorded after the deliberation at `seq`, if any.
     pub async fn decision_after(&self, seq: u64) -> AppResult<Option<(u64, DossierDecision)>> {
         self.require_dossier()?;

@@ -202,7 +202,7 @@ fn receipt(v: &Value) -> Receipt {
 }
 
 /// Every operation of the API: (method, path as documented).
-const OPERATIONS: [(&str, &str); 20] = [
+const OPERATIONS: [(&str, &str); 21] = [
     ("get", "/api/openapi.json"),
     ("post", "/api/v1/sessies"),
     ("delete", "/api/v1/sessies/huidig"),
@@ -217,6 +217,7 @@ const OPERATIONS: [(&str, &str); 20] = [
     ("post", "/api/v1/clienten/{id}/toestemmingen"),
     ("post", "/api/v1/clienten/{id}/toestemmingen/{seq}/intrekking"),
     ("get", "/api/v1/clienten/{id}/bundel"),
+    ("get", "/api/v1/clienten/{id}/fhir"),
     ("get", "/api/v1/clienten/{id}/meldcode"),
     ("post", "/api/v1/clienten/{id}/meldcode"),
     ("get", "/api/v1/meldcode"),
@@ -529,6 +530,58 @@ async fn a_deliberation_and_decision_give_receipts_that_verify() {
     // An empty dossier has no bundle.
     let sam = api.client_id(&token, "Sam Jansen").await;
     api.get(&format!("/api/v1/clienten/{sam}/bundel"), &token).await.refused(StatusCode::UNPROCESSABLE_ENTITY, "ongeldige_invoer");
+}
+
+/// The FHIR R4 export: as the verification bundle, only with a care relation (or a grant), and
+/// logged as an export before anything is read, so that event is in the bundle's access log;
+/// the client appears only by id, and every reference resolves inside the bundle.
+#[tokio::test]
+async fn the_fhir_export_follows_the_bundle_policy_and_is_logged_in_itself() {
+    let api = setup().await;
+    let token = api.login("huisarts").await;
+    let noor = api.client_id(&token, "Noor Bakker").await;
+    let r = api.post(&format!("/api/v1/clienten/{noor}/beraden"), &token, json!({"facts": insurer_facts(), "datum": DAY})).await;
+    r.expect(StatusCode::CREATED);
+
+    let r = api.get(&format!("/api/v1/clienten/{noor}/fhir"), &token).await;
+    assert_eq!(r.headers[header::CONTENT_TYPE], "application/fhir+json");
+    let bundle = r.expect(StatusCode::OK).clone();
+    assert_eq!((bundle["resourceType"].as_str(), bundle["type"].as_str()), (Some("Bundle"), Some("collection")));
+    let entries = bundle["entry"].as_array().unwrap();
+    let urls: BTreeSet<&str> = entries.iter().map(|e| e["fullUrl"].as_str().unwrap()).collect();
+    assert_eq!(urls.len(), entries.len());
+    let text = bundle.to_string();
+    for r in text.split(r#""reference":""#).skip(1).map(|rest| &rest[..rest.find('"').unwrap()]) {
+        assert!(urls.contains(r), "{r} does not resolve");
+    }
+    let kinds: BTreeSet<&str> = entries.iter().map(|e| e["resource"]["resourceType"].as_str().unwrap()).collect();
+    for kind in ["Patient", "Organization", "Consent", "DocumentReference", "Provenance", "AuditEvent"] {
+        assert!(kinds.contains(kind), "no {kind}");
+    }
+    assert!(!text.contains("Noor") && !text.contains("DEMO-1002"), "the client appears by id only");
+    // The export's own event is the last AuditEvent: DICOM "Export", allowed on the care relation.
+    let last = entries.iter().rev().find(|e| e["resource"]["resourceType"] == "AuditEvent").unwrap();
+    assert_eq!(last["resource"]["subtype"][0]["code"], "dossier.exporteren");
+    assert_eq!(last["resource"]["type"]["code"], "110106");
+    assert_eq!(last["resource"]["agent"][0]["purposeOfUse"][0]["coding"][0]["code"], "TREAT");
+    let logged = api.access_about(&noor).await;
+    assert_eq!((logged[0].action.as_str(), logged[0].allowed), ("dossier.exporteren", true));
+
+    // Refused like the bundle, and the refusals are logged too.
+    let jeugd = api.login("jeugd").await;
+    api.get(&format!("/api/v1/clienten/{noor}/fhir"), &jeugd).await.refused(StatusCode::FORBIDDEN, "geen_zorgrelatie");
+    let privacy = api.login("privacy").await;
+    api.get(&format!("/api/v1/clienten/{noor}/fhir"), &privacy).await.refused(StatusCode::FORBIDDEN, "geen_toegang");
+    api.get("/api/v1/clienten/0190f0e0-0000-7000-8000-000000000000/fhir", &token).await.refused(StatusCode::NOT_FOUND, "niet_gevonden");
+    let refused = api.access_about(&noor).await.iter().filter(|e| e.action == "dossier.exporteren" && !e.allowed).count();
+    assert_eq!(refused, 2);
+    // A professional's export holds only their own accesses: the colleagues' refused attempts,
+    // now in the log, stay out of it (they are the privacy officer's to read).
+    let again = api.get(&format!("/api/v1/clienten/{noor}/fhir"), &token).await.expect(StatusCode::OK).clone();
+    let audits: Vec<&Value> =
+        again["entry"].as_array().unwrap().iter().map(|e| &e["resource"]).filter(|r| r["resourceType"] == "AuditEvent").collect();
+    assert!(!audits.is_empty());
+    assert!(audits.iter().all(|a| a["outcome"] == "0"), "only the caller's own (allowed) accesses: {audits:?}");
 }
 
 #[tokio::test]

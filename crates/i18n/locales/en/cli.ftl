@@ -166,6 +166,8 @@ cli-dossier-not-verified-because = NOT verified: { $error }
 cli-dossier-bundle-written =
     Verification bundle written to { $file } ({ $entries } dossier entries; for the tree size in the checkpoint see the bundle).
     Key: { $keys }
+cli-dossier-fhir-written = FHIR R4 bundle written to { $file }.
+cli-dossier-export-needs-file = give the file for the verification bundle with --naar, or choose --fhir
 cli-dossier-organisation-verification = Organisation { $org }: { $dossiers } dossiers, { $entries } dossier entries, tree size { $size }; latest checkpoint (size { $checkpoint }) signed with { $key }
 cli-dossier-give-a-bundle-file-or-organisation = give either a bundle file or --organisatie ID
 cli-dossier-content-of-entry-erased = Content of dossier entry { $seq } erased. The entry itself and its fingerprint remain; verification still succeeds.
@@ -263,8 +265,9 @@ cli-help-meldcode-vastleggen = Record one event of the meldcode trajectory; an e
 cli-help-meldcode-vastleggen--bestand = File with one event as JSON, in the same form the API receives it (docs/ledger.md §11, without kind); - reads standard input
 cli-help-meldcode-overzicht = Show an organisation's open meldcode trajectories, without content: where they stand, how long they have been idle and whether advice was asked
 cli-help-meldcode-overzicht--dagen = Idle too long after more than this many days without a recorded step (1 to 365)
-cli-help-exporteer = Write a verification bundle of a client's dossier
-cli-help-exporteer--naar = The file the bundle is written to
+cli-help-exporteer = Write a verification bundle of a client's dossier, or with --fhir a FHIR R4 bundle
+cli-help-exporteer--naar = The file the bundle is written to (optional with --fhir: standard output then)
+cli-help-exporteer--fhir = A FHIR R4 (4.0.1) bundle instead of the verification bundle: consents as Consent, deliberations as DocumentReference, every dossier entry as Provenance and the client's access log (NEN 7513) as AuditEvent; the client by their Grondslag id only
 cli-help-backup = Make an encrypted backup of the data directory (SQLite database and keys). With PostgreSQL: make a backup with pg_dump and keep the keys/ directory separately and encrypted; after a restore, check with `verifieer --organisatie`
 cli-help-backup--naar = The backup file (must not exist yet)
 cli-help-backup--data = The data directory

@@ -27,6 +27,7 @@ app-app-dossierregel-bestaat-niet-in-2 = dossier entry { $consent_seq } does not
 app-app-toestemming-dossierregel-al-ingetrokken = the consent in dossier entry { $consent_seq } has already been withdrawn
 app-app-dossierregel-bestaat-niet-in-3 = dossier entry { $seq } does not exist in this dossier
 app-app-bundel-dossier-groter-dan = the bundle for this dossier is larger than { $max_bundle_bytes20 } MiB and will not be created; please contact your administrator
+app-fhir-too-large = the FHIR export of this dossier is larger than { $max_mib } MiB and will not be created; please contact your administrator
 app-app-dossier-client-leeg-valt = the dossier of client { $client } is empty: there is nothing to export
 
 ## app-meldcode

@@ -541,6 +541,7 @@ judgment-criteria-open = Answer every criterion with yes or no and write down yo
 
 ## dossier entries: kinds and one-line summaries
 entry-kind-deliberation = deliberation
+fhir-report-title = Summary of a deliberation (Grondslag)
 entry-kind-decision = decision
 entry-kind-consent = consent
 entry-kind-consent-revocation = withdrawal of consent

@@ -166,6 +166,8 @@ cli-dossier-not-verified-because = NIET geverifieerd: { $error }
 cli-dossier-bundle-written =
     Verificatiebundel geschreven naar { $file } ({ $entries } dossierregels, boomgrootte in checkpoint zie bundel).
     Sleutel: { $keys }
+cli-dossier-fhir-written = FHIR R4-bundel geschreven naar { $file }.
+cli-dossier-export-needs-file = geef met --naar het bestand voor de verificatiebundel, of kies --fhir
 cli-dossier-organisation-verification = Organisatie { $org }: { $dossiers } dossiers, { $entries } dossierregels, boomgrootte { $size }; laatste checkpoint (grootte { $checkpoint }) ondertekend met { $key }
 cli-dossier-give-a-bundle-file-or-organisation = geef óf een bundelbestand óf --organisatie ID
 cli-dossier-content-of-entry-erased = Inhoud van dossierregel { $seq } gewist. De regel zelf en zijn vingerafdruk blijven; de verificatie blijft slagen.
@@ -263,8 +265,9 @@ cli-help-meldcode-vastleggen = Leg één gebeurtenis van het meldcodetraject vas
 cli-help-meldcode-vastleggen--bestand = Bestand met één gebeurtenis als JSON, in dezelfde vorm als de API die ontvangt (docs/ledger.md §11, zonder kind); - leest de standaardinvoer
 cli-help-meldcode-overzicht = Toon de open meldcodetrajecten van een organisatie, zonder inhoud: waar ze staan, hoe lang ze stil liggen en of advies is gevraagd
 cli-help-meldcode-overzicht--dagen = Te lang stil na meer dan zoveel dagen zonder vastgelegde stap (1 tot en met 365)
-cli-help-exporteer = Schrijf een verificatiebundel van het dossier van een cliënt
-cli-help-exporteer--naar = Het bestand waarin de bundel komt
+cli-help-exporteer = Schrijf een verificatiebundel van het dossier van een cliënt, of met --fhir een FHIR R4-bundel
+cli-help-exporteer--naar = Het bestand waarin de bundel komt (met --fhir mag het weg: dan naar standaarduitvoer)
+cli-help-exporteer--fhir = Een FHIR R4 (4.0.1)-bundel in plaats van de verificatiebundel: toestemmingen als Consent, beraden als DocumentReference, elke dossierregel als Provenance en het toegangslog (NEN 7513) van de cliënt als AuditEvent; de cliënt alleen met zijn Grondslag-id
 cli-help-backup = Maak een versleutelde backup van de gegevensmap (SQLite-database en sleutels). Bij PostgreSQL: maak een backup met pg_dump en bewaar de map keys/ apart en versleuteld; controleer na herstel met `verifieer --organisatie`
 cli-help-backup--naar = Het backupbestand (mag nog niet bestaan)
 cli-help-backup--data = De gegevensmap

@@ -27,6 +27,7 @@ app-app-dossierregel-bestaat-niet-in-2 = dossierregel { $consent_seq } bestaat n
 app-app-toestemming-dossierregel-al-ingetrokken = de toestemming van dossierregel { $consent_seq } is al ingetrokken
 app-app-dossierregel-bestaat-niet-in-3 = dossierregel { $seq } bestaat niet in dit dossier
 app-app-bundel-dossier-groter-dan = de bundel van dit dossier is groter dan { $max_bundle_bytes20 } MiB en wordt niet gemaakt; neem contact op met de beheerder
+app-fhir-too-large = de FHIR-export van dit dossier is groter dan { $max_mib } MiB en wordt niet gemaakt; neem contact op met de beheerder
 app-app-dossier-client-leeg-valt = het dossier van cliënt { $client } is leeg: er valt niets te exporteren
 
 ## app-meldcode

@@ -541,6 +541,7 @@ judgment-criteria-open = Beantwoord elk criterium met ja of nee en schrijf uw re
 
 ## dossier entries: kinds and one-line summaries
 entry-kind-deliberation = beraad
+fhir-report-title = Samenvatting van een beraad (Grondslag)
 entry-kind-decision = besluit
 entry-kind-consent = toestemming
 entry-kind-consent-revocation = intrekking van toestemming

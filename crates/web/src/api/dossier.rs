@@ -11,7 +11,7 @@ use grondslag_app::AppError;
 use grondslag_store::AppRole;
 
 use super::extract::{ApiJson, ApiPath, ApiQuery, ApiUser};
-use super::schema::{Besluit, Bundel, ClientUit, ClientZoekfilter, Dossier, Dossiertekst, FoutAntwoord, Ontvangstbewijs};
+use super::schema::{Besluit, Bundel, ClientUit, ClientZoekfilter, Dossier, Dossiertekst, FhirBundel, FoutAntwoord, Ontvangstbewijs};
 use super::{created, optional_text, text};
 use crate::access_labels::Event;
 use crate::error::{ApiError, WebError};
@@ -234,4 +234,34 @@ pub async fn bundle<S: Backend>(
     let opened = web.open_client(&user, Action::DossierExport, &id).await?;
     let json = opened.export_json().await?;
     Ok(([(header::CONTENT_TYPE, "application/json")], json).into_response())
+}
+
+/// The media type of FHIR's JSON format (FHIR R4 §2.6.1).
+pub const FHIR_JSON: &str = "application/fhir+json";
+
+/// The client's dossier, consent registry and the caller's own NEN 7513 access events about the
+/// client as a FHIR R4 (4.0.1) `Bundle` of type `collection`, for care systems and the consent
+/// infrastructure. The same authorisation as the verification bundle, and logged as an export
+/// (that event is in it). Colleagues' accesses stay out: reading them is the privacy officer's.
+#[utoipa::path(
+    get,
+    path = "/api/v1/clienten/{id}/fhir",
+    tag = "dossier",
+    params(("id" = String, Path, description = "Het id van de cliënt.")),
+    responses(
+        (status = 200, description = "De FHIR-bundel (application/fhir+json): Patient (alleen het id), Organization, Consent, DocumentReference, Provenance, en als AuditEvent alleen de eigen toegangen van de vrager tot deze cliënt (die van collega's zijn voor de privacyfunctionaris).", body = FhirBundel, content_type = "application/fhir+json"),
+        (status = 401, description = "niet_ingelogd.", body = FoutAntwoord),
+        (status = 403, description = "geen_toegang (rol) of geen_zorgrelatie.", body = FoutAntwoord),
+        (status = 404, description = "niet_gevonden.", body = FoutAntwoord),
+        (status = 422, description = "ongeldige_invoer: de export is groter dan het maximum.", body = FoutAntwoord),
+    )
+)]
+pub async fn fhir<S: Backend>(
+    State(web): State<Arc<Web<S>>>,
+    ApiUser(user): ApiUser,
+    ApiPath(id): ApiPath<String>,
+) -> Result<Response, ApiError> {
+    let opened = web.open_client(&user, Action::DossierExport, &id).await?;
+    let json = opened.fhir_json(&user).await?;
+    Ok(([(header::CONTENT_TYPE, FHIR_JSON)], json).into_response())
 }

@@ -57,6 +57,7 @@ pub fn routes<S: Backend>() -> Router<Arc<Web<S>>> {
         .route("/api/v1/clienten/{id}/toestemmingen", get(consent::registry::<S>).post(consent::register::<S>))
         .route("/api/v1/clienten/{id}/toestemmingen/{seq}/intrekking", post(consent::withdraw::<S>))
         .route("/api/v1/clienten/{id}/bundel", get(dossier::bundle::<S>))
+        .route("/api/v1/clienten/{id}/fhir", get(dossier::fhir::<S>))
         .route("/api/v1/clienten/{id}/meldcode", get(meldcode::trajectory::<S>).post(meldcode::record::<S>))
         .route("/api/v1/meldcode", get(meldcode::overview::<S>))
         .route("/api/v1/organisatie/verificatie", get(verification::organisation::<S>))
@@ -108,6 +109,7 @@ pub fn large_body_routes<S: Backend>() -> Router<Arc<Web<S>>> {
         consent::register,
         consent::withdraw,
         dossier::bundle,
+        dossier::fhir,
         meldcode::trajectory,
         meldcode::record,
         meldcode::overview,
@@ -121,7 +123,7 @@ pub fn large_body_routes<S: Backend>() -> Router<Arc<Web<S>>> {
     tags(
         (name = "sessies", description = "Inloggen en uitloggen."),
         (name = "beoordelen", description = "Mag ik dit delen? Anoniem (er wordt niets opgeslagen) of vastgelegd in een dossier."),
-        (name = "dossier", description = "Cliënten, het dossier, besluiten, ontvangstbewijzen en de verificatiebundel."),
+        (name = "dossier", description = "Cliënten, het dossier, besluiten, ontvangstbewijzen, de verificatiebundel en de FHIR R4-export."),
         (name = "toestemming", description = "Het toestemmingsregister van een cliënt; de feiten van een beraad nemen `consent` hieruit."),
         (name = "meldcode", description = "De meldcode huiselijk geweld en kindermishandeling: het traject van een cliënt (stappen, afwegingskader, besluiten, melding) vastleggen en lezen, en voor de aandachtsfunctionaris het overzicht van open trajecten zonder inhoud. Grondslag beantwoordt geen afwegingsvraag en neemt geen besluit: het legt de antwoorden en besluiten van de professional vast."),
         (name = "controle", description = "Verificatie van bundels en van de organisatie, en het toegangslog (NEN 7513)."),

@@ -763,6 +763,54 @@ impl ToSchema for Bundel {
     }
 }
 
+/// The FHIR R4 export of a client (documented loosely: its resources are FHIR's own, defined by
+/// HL7 at https://hl7.org/fhir/R4/; CI checks them against those definitions).
+pub struct FhirBundel;
+
+impl PartialSchema for FhirBundel {
+    fn schema() -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(SchemaType::Type(Type::Object))
+            .description(Some(
+                "Een FHIR R4 (4.0.1) Bundle van type collection (https://hl7.org/fhir/R4/bundle.html): de cliënt als Patient \
+                 (alleen het Grondslag-id, geen naam of geboortedatum), de organisatie, het toestemmingsregister als Consent, \
+                 verslagen van beraden als DocumentReference, elke dossierregel als Provenance (met het ontvangstbewijs als \
+                 handtekening) en het NEN 7513-toegangslog van de cliënt als AuditEvent (alleen ids en vaste codes). Elke \
+                 fullUrl is een urn:uuid; verwijzingen binnen de bundel wijzen naar zo'n fullUrl.",
+            ))
+            .property("resourceType", ObjectBuilder::new().schema_type(Type::String).enum_values(Some(["Bundle"])))
+            .property("type", ObjectBuilder::new().schema_type(Type::String).enum_values(Some(["collection"])))
+            .property(
+                "entry",
+                ArrayBuilder::new().items(
+                    ObjectBuilder::new()
+                        .schema_type(SchemaType::Type(Type::Object))
+                        .property("fullUrl", ObjectBuilder::new().schema_type(Type::String).pattern(Some("^urn:uuid:[0-9a-f-]{36}$")))
+                        .property(
+                            "resource",
+                            ObjectBuilder::new()
+                                .schema_type(SchemaType::Type(Type::Object))
+                                .additional_properties(Some(AdditionalProperties::<Schema>::FreeForm(true))),
+                        )
+                        .required("fullUrl")
+                        .required("resource")
+                        .additional_properties(Some(AdditionalProperties::<Schema>::FreeForm(false))),
+                ),
+            )
+            .required("resourceType")
+            .required("type")
+            .required("entry")
+            .additional_properties(Some(AdditionalProperties::<Schema>::FreeForm(true)))
+            .into()
+    }
+}
+
+impl ToSchema for FhirBundel {
+    fn name() -> Cow<'static, str> {
+        "FhirBundel".into()
+    }
+}
+
 /// What verifying a bundle covered.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct Bundelrapport {
