@@ -78,6 +78,8 @@ pub struct Web<S: Backend> {
     pub(crate) hash_gate: tokio::sync::Semaphore,
     /// A hash verified for unknown login names, so they take as long as known ones.
     pub(crate) dummy_hash: String,
+    /// The case library (`pages/cases.rs`), parsed against the rule set on first use.
+    pub(crate) cases: std::sync::OnceLock<grondslag_cases::Library>,
 }
 
 impl<S: Backend> Web<S> {
@@ -90,6 +92,7 @@ impl<S: Backend> Web<S> {
             access,
             hash_gate: tokio::sync::Semaphore::new(2),
             dummy_hash: String::new(),
+            cases: std::sync::OnceLock::new(),
         };
         web.dummy_hash = web.hash_password("grondslag-onbekende-gebruiker").await?;
         Ok(std::sync::Arc::new(web))

@@ -56,8 +56,10 @@ impl Chrome {
                 vec![("/beheer", l.tr("common-administration")), ("/verificatie", l.tr("view-verification"))]
             }
         };
+        // The case library is for everyone signed in: it holds no client data.
         let nav = items
             .into_iter()
+            .chain([("/voorbeelden", l.tr("cases-nav"))])
             .map(|(href, label)| Nav { href, label, current: here == href || here.starts_with(&format!("{href}/")) })
             .collect();
         Chrome { lang: l, user: Some(user.name.clone()), role: role_label(user.role, l).into(), nav, here: here.into() }
