@@ -122,8 +122,10 @@ pub struct Voorbeeld {
     /// The situation (Dutch), if given.
     pub situatie: Option<String>,
     /// The facts as the example states them, in the scenario format's terms (the format's
-    /// defaults for facts left out are not filled in here; Grondslag's answer uses them).
-    #[schema(value_type = super::schema::Feiten)]
+    /// defaults for facts left out are not filled in here; Grondslag's answer uses them). Not
+    /// the `Feiten` schema of a request: an example may state what a request may not, such as no
+    /// data categories at all (anonymous advice).
+    #[schema(value_type = Object)]
     pub feiten: serde_json::Value,
     pub verwacht: Verwachting,
     /// Grondslag's answer now, with today's rules.
