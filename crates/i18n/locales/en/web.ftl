@@ -924,7 +924,7 @@ meldcode-days-open = { $n ->
    *[other] open for { $n } days
 }
 # The case library (/voorbeelden): every golden scenario as a worked example.
-cases-nav = Worked examples
+cases-nav = Examples
 cases-title = Worked examples
 cases-intro = Worked examples: for each situation the answer Grondslag gives and that of an authoritative source (the law, a disciplinary tribunal, a professional body, Veilig Thuis or the Dutch Data Protection Authority). The situations are made up or taken from public rulings and guidelines; they contain no client data. Titles and situations are in Dutch.
 cases-filters = Search and filter
