@@ -102,7 +102,7 @@ test('alleen toetsenbord: inloggen en een kort beraad zonder cliënt, met skipli
     assert.match(await mainText(page), /Mijn cliënten/);
 
     // "Mijn cliënten": without the skip link, Tab walks the header (brand, acute danger, menu with
-    // the aandachtsfunctionaris' meldcode overview, account, language,
+    // the aandachtsfunctionaris' meldcode overview and the examples, account, language,
     // sign out) with a visible focus on each, Shift+Tab walks back, and then main follows.
     assert.equal((await press(page, 'Tab')).cls, 'skip');
     const header = [];
@@ -110,7 +110,7 @@ test('alleen toetsenbord: inloggen en een kort beraad zonder cliënt, met skipli
       header.push(f.text);
       assert.ok(header.length < 10, `Tab never reached "Uitloggen" (${header.join(' → ')})`);
     }
-    assert.deepEqual(header, ['Grondslag', 'Acuut gevaar?', 'Mijn cliënten', 'Nieuw beraad', 'Onafgemaakte beraden', 'Meldcode', 'Chantal Dijkstra', 'English']);
+    assert.deepEqual(header, ['Grondslag', 'Acuut gevaar?', 'Mijn cliënten', 'Nieuw beraad', 'Onafgemaakte beraden', 'Meldcode', 'Kennisbank', 'Chantal Dijkstra', 'English']);
     assert.equal((await press(page, 'Shift+Tab')).text, 'English');
     assert.equal((await press(page, 'Tab')).text, 'Uitloggen');
     assert.equal((await press(page, 'Tab')).text, 'Nieuw beraad', 'after the header comes the first action in main');

@@ -65,6 +65,18 @@ pub struct Deliberation {
     /// client's meldcode trajectory, when the deliberation was started from it.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub from_meldcode: bool,
+    /// The worked example of the case library whose facts (and weighing) the prefilled answers
+    /// are, when the deliberation was started from one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_example: Option<Example>,
+}
+
+/// A worked example a deliberation started from: its id (for the link back) and its title as it
+/// was then (shown even if a later build no longer has the example).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Example {
+    pub id: String,
+    pub title: String,
 }
 
 /// A stored value as the rule set's raw input.

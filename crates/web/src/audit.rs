@@ -82,6 +82,8 @@ pub struct Web<S: Backend> {
     /// fit the rules (a rule set loaded from a directory may have renamed what they cite): the
     /// server still answers, and the kennisbank pages say it is unavailable.
     knowledge: Option<grondslag_knowledge::KnowledgeBase>,
+    /// The case library (`pages/cases.rs`), parsed against the rule set on first use.
+    pub(crate) cases: std::sync::OnceLock<grondslag_cases::Library>,
 }
 
 impl<S: Backend> Web<S> {
@@ -103,6 +105,7 @@ impl<S: Backend> Web<S> {
             hash_gate: tokio::sync::Semaphore::new(2),
             dummy_hash: String::new(),
             knowledge,
+            cases: std::sync::OnceLock::new(),
         };
         web.dummy_hash = web.hash_password("grondslag-onbekende-gebruiker").await?;
         Ok(std::sync::Arc::new(web))

@@ -3,7 +3,7 @@
 //! professional. Every page evaluates the draft afresh, so it always shows what the rules say
 //! about exactly these answers.
 
-pub use grondslag_app::deliberation::{Criterion, Deliberation, Evaluated, PROPOSAL_FACTS, Refusal, Version, parse_answer};
+pub use grondslag_app::deliberation::{Criterion, Deliberation, Evaluated, Example, PROPOSAL_FACTS, Refusal, Version, parse_answer};
 use std::time::Duration;
 
 use grondslag_i18n::Msg;

@@ -39,7 +39,6 @@ impl Chrome {
                 ("/clienten", l.tr("common-my-clients")),
                 ("/beraad/nieuw", l.tr("common-new-deliberation")),
                 ("/beraad/onafgemaakt", l.tr("view-unfinished-deliberations")),
-                ("/kennisbank", l.tr("knowledge-nav")),
             ],
             // The aandachtsfunctionaris also keeps the organisation's open meldcode trajectories.
             AppRole::Aandachtsfunctionaris => vec![
@@ -47,21 +46,23 @@ impl Chrome {
                 ("/beraad/nieuw", l.tr("common-new-deliberation")),
                 ("/beraad/onafgemaakt", l.tr("view-unfinished-deliberations")),
                 ("/meldcode", l.tr("meldcode-nav")),
-                ("/kennisbank", l.tr("knowledge-nav")),
             ],
             AppRole::PrivacyOfficer => vec![
                 ("/toegangslog", l.tr("common-access-log")),
                 ("/doorbraken", l.tr("common-emergency-access")),
                 ("/verificatie", l.tr("view-verification")),
-                ("/kennisbank", l.tr("knowledge-nav")),
             ],
             AppRole::Administrator => {
                 vec![("/beheer", l.tr("common-administration")), ("/verificatie", l.tr("view-verification"))]
             }
         };
+        // The kennisbank and its worked examples (the case library) are for everyone: they hold no
+        // client data. One menu item for both keeps the header on one line; each links the other.
+        let under = |href: &str| here == href || here.starts_with(&format!("{href}/")) || here.starts_with(&format!("{href}?"));
         let nav = items
             .into_iter()
-            .map(|(href, label)| Nav { href, label, current: here == href || here.starts_with(&format!("{href}/")) })
+            .map(|(href, label)| Nav { href, label, current: under(href) })
+            .chain([Nav { href: "/kennisbank", label: l.tr("knowledge-nav"), current: under("/kennisbank") || under("/voorbeelden") }])
             .collect();
         Chrome { lang: l, user: Some(user.name.clone()), role: role_label(user.role, l).into(), nav, here: here.into() }
     }

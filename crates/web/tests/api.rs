@@ -202,7 +202,7 @@ fn receipt(v: &Value) -> Receipt {
 }
 
 /// Every operation of the API: (method, path as documented).
-const OPERATIONS: [(&str, &str); 21] = [
+const OPERATIONS: [(&str, &str); 23] = [
     ("get", "/api/openapi.json"),
     ("post", "/api/v1/sessies"),
     ("delete", "/api/v1/sessies/huidig"),
@@ -224,6 +224,8 @@ const OPERATIONS: [(&str, &str); 21] = [
     ("post", "/api/v1/verificatie/bundel"),
     ("get", "/api/v1/organisatie/verificatie"),
     ("get", "/api/v1/toegangslog"),
+    ("get", "/api/v1/voorbeelden"),
+    ("get", "/api/v1/voorbeelden/{id}"),
 ];
 
 fn documented(doc: &Value) -> BTreeSet<(String, String)> {
@@ -1431,4 +1433,34 @@ async fn the_openapi_document_describes_the_meldcode() {
     assert_eq!((&dagen["name"], &dagen["schema"]["minimum"], &dagen["schema"]["maximum"]), (&json!("dagen"), &json!(1), &json!(365)));
     assert!(schemas["Meldcodetraject"]["properties"]["weighing"].is_object());
     assert!(schemas["Bron"]["required"].as_array().unwrap().contains(&json!("publisher")));
+}
+
+/// The case library as JSON: every example, filters, one example with Grondslag's answer beside
+/// the authority's; an unknown example or age band is refused in the API's format.
+#[tokio::test]
+async fn the_case_library_lists_filters_and_shows_worked_examples() {
+    let api = setup().await;
+    let token = api.login("huisarts").await;
+    let rules = grondslag_rules::load_embedded().unwrap();
+    let lib = grondslag_cases::Library::embedded(&rules);
+    let all = api.get("/api/v1/voorbeelden", &token).await.expect(StatusCode::OK).clone();
+    assert_eq!(all.as_array().unwrap().len(), lib.len());
+    let vt = api.get("/api/v1/voorbeelden?ontvanger=veilig_thuis&leeftijd=0-11", &token).await.expect(StatusCode::OK).clone();
+    let vt = vt.as_array().unwrap();
+    assert!(!vt.is_empty() && vt.len() < lib.len());
+    assert!(vt.iter().all(|c| c["ontvanger"] == "veilig_thuis" && c["leeftijd"] == "0-11"));
+    let found = api.get("/api/v1/voorbeelden?q=cardioloog", &token).await.expect(StatusCode::OK).clone();
+    assert!(found.as_array().unwrap().iter().any(|c| c["id"] == "huisarts-verwijst-naar-cardioloog"));
+    api.get("/api/v1/voorbeelden?leeftijd=oud", &token).await.refused(StatusCode::UNPROCESSABLE_ENTITY, "ongeldige_invoer");
+
+    let one = api.get("/api/v1/voorbeelden/huisarts-verwijst-naar-cardioloog", &token).await.expect(StatusCode::OK).clone();
+    assert_eq!(one["feiten"]["recipient_role"], "medisch_specialist");
+    assert_eq!(one["verwacht"]["uitkomst"], "may_share");
+    assert!(one["verwacht"]["bronnen"].as_array().unwrap().iter().any(|u| u.as_str().unwrap().starts_with("https://www.lhv.nl/")));
+    assert_eq!(one["antwoord"]["outcome"], "may_share");
+    assert_eq!(one["overeenkomst"], true);
+    api.get("/api/v1/voorbeelden/bestaat-niet", &token).await.refused(StatusCode::NOT_FOUND, "niet_gevonden");
+    // Every signed-in role reads them (they hold no client data).
+    let privacy = api.login("privacy").await;
+    api.get("/api/v1/voorbeelden/huisarts-verwijst-naar-cardioloog", &privacy).await.expect(StatusCode::OK);
 }

@@ -2425,3 +2425,7 @@ async fn signals_are_listed_oldest_observation_first_with_both_dates() {
     assert_eq!(body.matches("<dt>Waargenomen op</dt>").count(), 3);
     assert_eq!(body.matches("<dt>Vastgelegd op</dt>").count(), 3);
 }
+
+/// The case library (`/voorbeelden`).
+#[path = "http/cases.rs"]
+mod cases;

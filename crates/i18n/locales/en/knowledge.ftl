@@ -35,3 +35,5 @@ knowledge-kind-notice = Note
 knowledge-kind-judgment = Weighing
 knowledge-kind-fact = Question
 knowledge-kind-role = Role
+knowledge-worked-examples = Worked examples
+knowledge-worked-examples-lead = Example situations from disciplinary rulings, guidelines and practice, with Grondslag's answer beside the source's; open one as a new deliberation.

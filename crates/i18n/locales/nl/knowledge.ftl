@@ -35,3 +35,5 @@ knowledge-kind-notice = Let op
 knowledge-kind-judgment = Afweging
 knowledge-kind-fact = Vraag
 knowledge-kind-role = Rol
+knowledge-worked-examples = Uitgewerkte voorbeelden
+knowledge-worked-examples-lead = Voorbeeldsituaties uit tuchtrecht, richtlijnen en de praktijk, met het antwoord van Grondslag naast dat van de bron; open er een als nieuw beraad.

@@ -12,6 +12,7 @@
 //! the tower layers answer themselves (405, 413, 408, a plain-text rejection) is rewritten into
 //! the same format by `error::app_errors`.
 
+pub mod cases;
 pub mod consent;
 pub mod dossier;
 pub mod evaluation;
@@ -62,6 +63,8 @@ pub fn routes<S: Backend>() -> Router<Arc<Web<S>>> {
         .route("/api/v1/meldcode", get(meldcode::overview::<S>))
         .route("/api/v1/organisatie/verificatie", get(verification::organisation::<S>))
         .route("/api/v1/toegangslog", get(verification::access_log::<S>))
+        .route("/api/v1/voorbeelden", get(cases::list::<S>))
+        .route("/api/v1/voorbeelden/{id}", get(cases::show::<S>))
         // Anything else under /api answers in JSON, not with the HTML error page.
         .route("/api", any(unknown))
         .route("/api/{*rest}", any(unknown))
@@ -116,6 +119,8 @@ pub fn large_body_routes<S: Backend>() -> Router<Arc<Web<S>>> {
         verification::verify_bundle,
         verification::organisation,
         verification::access_log,
+        cases::list,
+        cases::show,
     ),
     components(schemas(schema::FoutAntwoord, schema::Fout, schema::FoutCode, schema::Feiten, schema::Afwegingen, schema::Redenen)),
     modifiers(&Finish),
@@ -127,6 +132,7 @@ pub fn large_body_routes<S: Backend>() -> Router<Arc<Web<S>>> {
         (name = "toestemming", description = "Het toestemmingsregister van een cliënt; de feiten van een beraad nemen `consent` hieruit."),
         (name = "meldcode", description = "De meldcode huiselijk geweld en kindermishandeling: het traject van een cliënt (stappen, afwegingskader, besluiten, melding) vastleggen en lezen, en voor de aandachtsfunctionaris het overzicht van open trajecten zonder inhoud. Grondslag beantwoordt geen afwegingsvraag en neemt geen besluit: het legt de antwoorden en besluiten van de professional vast."),
         (name = "controle", description = "Verificatie van bundels en van de organisatie, en het toegangslog (NEN 7513)."),
+        (name = "voorbeelden", description = "De bibliotheek van uitgewerkte voorbeelden: elk gouden scenario (de gedeelde openbare en die van Grondslag zelf) met zijn feiten, het antwoord van de gezaghebbende bron met die bron, en het antwoord dat Grondslag nu geeft. Geen cliëntgegevens; wordt niet in het toegangslog vastgelegd."),
     )
 )]
 pub struct ApiDoc;

@@ -17,7 +17,7 @@ use grondslag_store::{AppRole, DraftId};
 
 use super::FormData;
 use crate::audit::Opened;
-use crate::draft::{Criterion, Deliberation, Refusal, parse_answer};
+use crate::draft::{Criterion, Deliberation, Example, Refusal, parse_answer};
 use crate::error::{WebError, internal};
 use crate::i18n::Lang;
 use crate::pages::clients::{ClientRow, own_clients};
@@ -114,6 +114,8 @@ pub struct AnswerRow {
     pub value: String,
     /// Taken from the client's meldcode trajectory when the deliberation was started there.
     pub from_meldcode: bool,
+    /// Taken from the worked example the deliberation was started from.
+    pub from_example: bool,
 }
 
 #[derive(Template, WebTemplate)]
@@ -146,6 +148,8 @@ pub struct QuestionPage {
     pub error: Option<String>,
     /// Started from the client's meldcode trajectory (some answers come from it).
     pub from_meldcode: bool,
+    /// Started from a worked example of the case library (some answers come from it).
+    pub example: Option<Example>,
 }
 
 pub struct JudgmentLink {
@@ -178,6 +182,8 @@ pub struct ResultPage {
     pub ask_consent: bool,
     /// Started from the client's meldcode trajectory (some answers come from it).
     pub from_meldcode: bool,
+    /// Started from a worked example of the case library (some answers come from it).
+    pub example: Option<Example>,
     /// The client has an open meldcode trajectory: link back to it.
     pub meldcode_open: bool,
     /// The lines for the professional's own record system (this answer, not yet recorded).
@@ -214,7 +220,8 @@ fn answers(rules: &grondslag_rules::RuleSet, state: &Deliberation, lang: Lang) -
         .map(|(f, label, value)| {
             let fact = rules.facts[f.ix()].id.clone();
             let from_meldcode = state.from_meldcode && fact != "sender_role" && state.prefilled.contains(&fact);
-            AnswerRow { fact, label, value, from_meldcode }
+            let from_example = state.from_example.is_some() && state.prefilled.contains(&fact);
+            AnswerRow { fact, label, value, from_meldcode, from_example }
         })
         .collect()
 }
@@ -319,6 +326,7 @@ fn question_page<S: Backend>(
         conditions_only: asked.is_some_and(|q| q.purpose == QuestionPurpose::Conditions),
         error,
         from_meldcode: state.from_meldcode,
+        example: state.from_example.clone(),
     }
 }
 
@@ -406,6 +414,7 @@ async fn render<S: Backend>(
     let page = ResultPage {
         record_text,
         from_meldcode: state.from_meldcode,
+        example: state.from_example.clone(),
         meldcode_open,
         top_conditions,
         more_conditions,

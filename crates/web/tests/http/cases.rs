@@ -1,0 +1,195 @@
+//! The case library (`/voorbeelden`): every golden scenario listed, filters and search narrow
+//! it, a worked example shows the engine's answer beside the authority's with its source, and a
+//! professional opens one as a new deliberation pre-filled with its facts.
+
+use super::*;
+
+use grondslag_cases::{Filter, Library};
+
+/// How many cases a list page shows (each is one card).
+fn shown(body: &str) -> usize {
+    body.matches("<li class=\"card\">").count()
+}
+
+fn library() -> (grondslag_rules::RuleSet, Library) {
+    let rules = grondslag_rules::load_embedded().unwrap();
+    let lib = Library::embedded(&rules);
+    (rules, lib)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_library_lists_every_embedded_scenario_for_every_signed_in_user() {
+    let t = setup().await;
+    let (_, lib) = library();
+    assert!(lib.len() >= 230, "{} cases", lib.len());
+    assert_eq!(t.web.cases().len(), lib.len());
+    for login in ["huisarts", "aandacht", "privacy", "beheer"] {
+        let token = t.token(login).await;
+        let r = t.send("GET", "/voorbeelden", Some(&token), None).await;
+        assert_eq!(r.status, StatusCode::OK, "{login}");
+        assert_eq!(shown(&r.body), lib.len(), "{login}");
+        assert!(r.body.contains(&format!("{n} van {n} voorbeelden", n = lib.len())), "{login}");
+        assert!(r.body.contains("<a href=\"/kennisbank\" aria-current=\"page\">Kennisbank</a>"), "{login}: under the kennisbank in the main menu");
+    }
+    // Not without signing in.
+    let r = t.send("GET", "/voorbeelden", None, None).await;
+    assert_ne!(r.status, StatusCode::OK);
+    assert!(!r.body.contains("voorbeelden</h2>"));
+    // Nothing about a client is logged: the library is no dossier.
+    let huisarts = t.a.users["huisarts"].clone();
+    let token = t.token("huisarts").await;
+    let before = t.events_of(&t.a.id, &huisarts).await.len();
+    t.send("GET", "/voorbeelden", Some(&token), None).await;
+    t.send("GET", "/voorbeelden/huisarts-verwijst-naar-cardioloog", Some(&token), None).await;
+    assert_eq!(t.events_of(&t.a.id, &huisarts).await.len(), before, "reading examples writes no access event");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn filters_narrow_and_search_finds_a_scenario_by_a_word_of_its_title() {
+    let t = setup().await;
+    let token = t.token("huisarts").await;
+    let (rules, lib) = library();
+
+    let r = t.send("GET", "/voorbeelden?ontvanger=veilig_thuis", Some(&token), None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    let to_vt = lib.select(&rules, &Filter { recipient_role: Some("veilig_thuis".into()), ..Filter::default() });
+    assert!(!to_vt.is_empty() && to_vt.len() < lib.len());
+    assert_eq!(shown(&r.body), to_vt.len());
+    assert!(r.body.contains("<option value=\"veilig_thuis\" selected>"), "the chosen filter stays chosen");
+    for c in &to_vt {
+        assert!(r.body.contains(&format!("href=\"/voorbeelden/{}\"", c.id())));
+    }
+    // Filters combine, and every filter is labelled.
+    let r2 =
+        t.send("GET", "/voorbeelden?ontvanger=veilig_thuis&leeftijd=0-11&doel=child_abuse_or_domestic_violence", Some(&token), None).await;
+    assert!(shown(&r2.body) <= shown(&r.body));
+    for (id, label) in [
+        ("zoek-q", "Zoeken in titel en situatie"),
+        ("filter-afzender", "Wie deelt"),
+        ("filter-ontvanger", "Met wie"),
+        ("filter-doel", "Doel"),
+        ("filter-leeftijd", "Leeftijd van de cliënt"),
+    ] {
+        assert!(r2.body.contains(&format!("<label for=\"{id}\">{label}</label>")), "{id}");
+    }
+    // Labels, not keys: the options are the rule set's words.
+    assert!(r.body.contains(">Veilig Thuis</option>") && !r.body.contains(">veilig_thuis<"));
+
+    // Search: a word of a title, in capitals; nothing for a word in no case.
+    let case = lib.get("huisarts-verwijst-naar-cardioloog").unwrap();
+    let r = t.send("GET", "/voorbeelden?q=CARDIOLOOG", Some(&token), None).await;
+    assert!(r.body.contains(&format!("href=\"/voorbeelden/{}\"", case.id())));
+    assert!(shown(&r.body) < lib.len());
+    let r = t.send("GET", "/voorbeelden?q=zzzgeenwoord", Some(&token), None).await;
+    assert_eq!(shown(&r.body), 0);
+    assert!(r.body.contains("Geen voorbeeld past bij deze zoektekst en filters."));
+    let r = t.send("GET", &format!("/voorbeelden?q={}", "a".repeat(201)), Some(&token), None).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_worked_example_shows_the_engines_answer_and_the_authoritys_source() {
+    let t = setup().await;
+    let token = t.token("huisarts").await;
+    let r = t.send("GET", "/voorbeelden/huisarts-verwijst-naar-cardioloog", Some(&token), None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    let body = &r.body;
+    assert!(body.contains("<h1 lang=\"nl\">Huisarts stuurt een verwijsbrief naar de cardioloog</h1>"));
+    // The authority's source, linked.
+    assert!(body.contains(
+        "href=\"https://www.lhv.nl/uw-beroep/medisch-beroepsgeheim-privacy/gegevensuitwisseling-meest-voorkomende-gevallen/verwijzing\""
+    ));
+    // The engine's outcome (may share, on presumed consent) beside the expected one, and agreement.
+    assert_eq!(body.matches("<p class=\"outcome may_share\">U mag delen</p>").count(), 2, "Grondslag's and the source's");
+    assert!(body.contains("Grondslag geeft hetzelfde antwoord als de bron."));
+    assert!(body.contains("Laag 1 — beroepsgeheim") && body.contains("Laag 2 — AVG"));
+    // Facts in words, never keys, file names or maintainers' notes.
+    let text = dutch_text(body);
+    assert!(text.contains("Medisch specialist"), "{text}");
+    for internal in ["recipient_role", "medisch_specialist", ".yaml", "vendor/", "scenarios/", "presumed_consent"] {
+        assert!(!text.contains(internal), "«{internal}» in: {text}");
+    }
+    let rules = grondslag_rules::load_embedded().unwrap();
+    for s in rules.sources.iter() {
+        if let Some(note) = &s.note {
+            assert!(!body.contains(note.as_str()), "a maintainers' note is shown: {note}");
+        }
+    }
+    // A professional may open it; a privacy officer sees the example but not the button.
+    assert!(body.contains("action=\"/voorbeelden/huisarts-verwijst-naar-cardioloog/beraad\""));
+    let privacy = t.token("privacy").await;
+    let r = t.send("GET", "/voorbeelden/huisarts-verwijst-naar-cardioloog", Some(&privacy), None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(!r.body.contains("/beraad\""));
+    let r = t.send("POST", "/voorbeelden/huisarts-verwijst-naar-cardioloog/beraad", Some(&privacy), Some("")).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+
+    // In English, the page's own words are English; the example stays Dutch and says so.
+    let r = t.get_in("/voorbeelden/huisarts-verwijst-naar-cardioloog", Some(&token), "en").await;
+    assert!(r.body.contains("Grondslag gives the same answer as the source.") && r.body.contains("lang=\"nl\""));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unknown_example_is_a_dutch_not_found_page() {
+    let t = setup().await;
+    let token = t.token("huisarts").await;
+    for path in ["/voorbeelden/bestaat-niet", "/voorbeelden/%2e%2e", "/voorbeelden/bestaat-niet/beraad"] {
+        let method = if path.ends_with("/beraad") { "POST" } else { "GET" };
+        let r = t.send(method, path, Some(&token), Some("")).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{path}");
+        assert!(r.body.contains("Dit voorbeeld bestaat niet."), "{path}: {}", r.body);
+        assert!(r.body.contains("aria-label=\"Hoofdmenu\""), "{path}: the error page has the menu");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_example_opens_as_a_new_deliberation_with_its_facts_and_weighing() {
+    let t = setup().await;
+    let token = t.token("huisarts").await;
+    let id = "hiv-positieve-patient-waarschuwt-partner-niet-na-afweging";
+    let r = t.send("POST", &format!("/voorbeelden/{id}/beraad"), Some(&token), Some("")).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let to = r.headers[header::LOCATION].to_str().unwrap().to_owned();
+    let draft = to.trim_start_matches("/beraad/").split('?').next().unwrap().to_owned();
+    let d = draft_of(&t, &t.a.id, &draft).await;
+    assert_eq!(d["client"], serde_json::Value::Null, "a deliberation without a client");
+    assert_eq!(d["from_example"]["id"], id);
+    let answers: HashMap<String, serde_json::Value> =
+        d["answers"].as_array().unwrap().iter().map(|a| (a["fact"].as_str().unwrap().to_owned(), a["value"].clone())).collect();
+    assert_eq!(answers["sender_role"], "huisarts", "the example's sender, not the user's profession");
+    assert_eq!(answers["recipient_role"], "partner");
+    assert_eq!(answers["client_age"], "adult");
+    assert_eq!(answers["data_categories"], serde_json::json!(["health"]));
+    let prefilled: Vec<&str> = d["prefilled"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    assert!(answers.keys().all(|k| prefilled.contains(&k.as_str())), "every answer is marked as the example's");
+    assert_eq!(d["history"], serde_json::json!([]), "'vorige vraag' does not undo the example");
+    // The example's weighing, with a reason saying where it comes from.
+    let weighing = d["judgments"]["conflict_of_duties"].as_array().unwrap();
+    assert_eq!(weighing.len(), 6);
+    assert!(weighing.iter().all(|c| c["answer"] == true && c["reasons"].as_str().unwrap().contains("Overgenomen uit het voorbeeld")));
+
+    // The page: the answer (as the example's), marked as coming from it, every answer changeable.
+    let r = t.send("GET", &to, Some(&token), None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(
+        r.body.contains("Uit voorbeeld: <a href=\"/voorbeelden/hiv-positieve-patient-waarschuwt-partner-niet-na-afweging\" lang=\"nl\">")
+    );
+    assert!(r.body.contains("<p class=\"outcome may_share\">U mag delen</p>"), "the example's answer: {}", dutch_text(&r.body));
+    assert!(r.body.contains("Ontvanger: Partner (ook ex-partner)"), "the pre-filled answer in words");
+    assert!(r.body.matches("uit het voorbeeld</span>").count() >= 10);
+    assert!(r.body.contains(&format!("href=\"/beraad/{draft}?wijzig=recipient_role\"")));
+    // Changing an answer works as in any deliberation.
+    let r = t
+        .send("POST", &format!("/beraad/{draft}/antwoord"), Some(&token), Some("vraag=recipient_role&antwoord=familielid&wijzigen=1"))
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let d = draft_of(&t, &t.a.id, &draft).await;
+    assert!(d["answers"].as_array().unwrap().iter().any(|a| a["fact"] == "recipient_role" && a["value"] == "familielid"));
+    assert_eq!(d["revisions"].as_array().unwrap().len(), 1);
+
+    // An example whose facts leave defaults to the format: those the questions reach are filled.
+    let r = t.send("POST", "/voorbeelden/huisarts-verwijst-naar-cardioloog/beraad", Some(&token), Some("")).await;
+    let to = r.headers[header::LOCATION].to_str().unwrap().to_owned();
+    let r = t.send("GET", &to, Some(&token), None).await;
+    assert!(r.body.contains("<p class=\"outcome may_share\">U mag delen</p>"), "{}", dutch_text(&r.body));
+}
