@@ -23,12 +23,13 @@ macro_rules! catalogue {
             ("web.ftl", include_str!(concat!("../locales/", $lang, "/web.ftl"))),
             ("errors.ftl", include_str!(concat!("../locales/", $lang, "/errors.ftl"))),
             ("cli.ftl", include_str!(concat!("../locales/", $lang, "/cli.ftl"))),
+            ("pdf.ftl", include_str!(concat!("../locales/", $lang, "/pdf.ftl"))),
         ]
     };
 }
 
 /// The sources of one language: (file name, text).
-pub fn sources(lang: Lang) -> [(&'static str, &'static str); 4] {
+pub fn sources(lang: Lang) -> [(&'static str, &'static str); 5] {
     match lang {
         Lang::Nl => catalogue!("nl"),
         Lang::En => catalogue!("en"),
