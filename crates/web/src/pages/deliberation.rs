@@ -609,6 +609,8 @@ pub struct PrintablePage {
     pub receipt: Option<grondslag_app::Receipt>,
     /// The readable proof-of-recording page, for a recorded entry.
     pub proof: Option<String>,
+    /// The PDF report, for a recorded entry.
+    pub pdf: Option<String>,
 }
 
 pub async fn printable<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, Path(id): Path<String>) -> Result<PrintablePage, WebError> {
@@ -629,5 +631,6 @@ pub async fn printable<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, P
         back: format!("/beraad/{id}"),
         receipt: None,
         proof: None,
+        pdf: None,
     })
 }

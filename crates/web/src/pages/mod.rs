@@ -12,6 +12,7 @@ pub mod drafts;
 pub mod home;
 pub mod login;
 pub mod meldcode;
+pub mod pdf;
 pub mod privacy;
 
 use axum::body::Bytes;
