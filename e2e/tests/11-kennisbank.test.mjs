@@ -73,7 +73,7 @@ test('kennisbank: vanuit een voorwaarde van het antwoord naar de uitleg, en de t
     await page.getByRole('heading', { level: 1, name: /Het antwoord/ }).waitFor();
 
     // The record-system text: a few plain lines, ready to copy.
-    await page.getByText('Tekst voor uw eigen dossier').click();
+    await page.locator('summary', { hasText: 'Tekst voor uw eigen dossier' }).click();
     const pasted = await page.getByRole('textbox', { name: 'Tekst voor uw eigen dossier' }).inputValue();
     assert.match(pasted, /^Beraad beroepsgeheim met Grondslag, /);
     assert.match(pasted, /Vraag: mag ik informatie delen met /);

@@ -700,6 +700,16 @@ impl<S: Store> App<S> {
         Ok((History { dossier: d.id.clone(), client: c.id.clone(), lines, status }, registry))
     }
 
+    /// The dossier's verification status only (chain, checkpoint signature, inclusion of every
+    /// entry), without decrypting any content: the meldcode report states it also to a reader who
+    /// may not read the rest of the dossier.
+    pub async fn verification(&self, client: &ClientId, lang: Lang) -> AppResult<DossierStatus> {
+        let (c, d, _) = self.context(client, None).await?;
+        let org = self.store.organisation(&c.org).await?;
+        let rows = self.store.entries(&d.id).await?;
+        self.dossier_status(&org, &d, &rows, lang).await
+    }
+
     /// The actor of an entry as recorded; a name when it is (still) a known professional.
     /// `names` caches what was looked up for one read of a dossier.
     async fn actor_name(&self, names: &mut HashMap<String, String>, user: &str) -> String {

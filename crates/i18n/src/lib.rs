@@ -24,12 +24,13 @@ macro_rules! catalogue {
             ("errors.ftl", include_str!(concat!("../locales/", $lang, "/errors.ftl"))),
             ("cli.ftl", include_str!(concat!("../locales/", $lang, "/cli.ftl"))),
             ("knowledge.ftl", include_str!(concat!("../locales/", $lang, "/knowledge.ftl"))),
+            ("pdf.ftl", include_str!(concat!("../locales/", $lang, "/pdf.ftl"))),
         ]
     };
 }
 
 /// The sources of one language: (file name, text).
-pub fn sources(lang: Lang) -> [(&'static str, &'static str); 5] {
+pub fn sources(lang: Lang) -> [(&'static str, &'static str); 6] {
     match lang {
         Lang::Nl => catalogue!("nl"),
         Lang::En => catalogue!("en"),

@@ -571,6 +571,15 @@ impl<'w, S: Backend> Opened<'w, S> {
         self.web.app.meldcode(&self.client.id).await
     }
 
+    /// The dossier's verification status (no content): open to every dossier and meldcode
+    /// action, so the meldcode report can state it to the aandachtsfunctionaris too.
+    pub async fn verification(&self, lang: grondslag_rules::Lang) -> AppResult<grondslag_app::DossierStatus> {
+        if !(self.action.is_dossier() || self.action.is_meldcode()) {
+            return Err(wrong_action(self.action, Action::MeldcodeRead));
+        }
+        self.web.app.verification(&self.client.id, lang).await
+    }
+
     /// Records a meldcode event by `professional`. Opened to write the trajectory, any event;
     /// opened for the aandachtsfunctionaris' advice, only their own consultation.
     pub async fn record_meldcode(&self, professional: &ProfessionalId, event: MeldcodeEvent) -> AppResult<Receipt> {

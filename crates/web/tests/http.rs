@@ -2429,3 +2429,98 @@ async fn signals_are_listed_oldest_observation_first_with_both_dates() {
 /// The case library (`/voorbeelden`).
 #[path = "http/cases.rs"]
 mod cases;
+
+/// A PDF/A-2b document: the PDF header and the XMP identification typst-pdf writes.
+fn assert_pdf_a(r: &Resp) {
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(r.headers[header::CONTENT_TYPE], "application/pdf");
+    assert!(r.body.starts_with("%PDF-"), "not a PDF");
+    assert!(r.body.contains("pdfaid:part") && r.body.contains("pdfaid:conformance"), "no PDF/A identification");
+    assert!(r.body.contains("/FontFile"), "fonts not embedded");
+}
+
+/// The PDF of a recorded deliberation is read, authorised and logged like the entry page it
+/// mirrors: allowed with a care relation (one `dossier.lezen` event), refused and logged without
+/// one, not found across organisations; a file name without the client's name; clear Dutch
+/// errors for an entry that is not a deliberation.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_deliberation_pdf_is_authorised_and_logged_like_its_page() {
+    let t = setup().await;
+    let noor = t.a.clients["Noor Bakker"].clone();
+    let huisarts = t.token("huisarts").await;
+    // The entry page offers the download.
+    let page = t.send("GET", &format!("/clienten/{noor}/dossier/2"), Some(&huisarts), None).await;
+    assert!(page.body.contains(&format!("/clienten/{noor}/dossier/2/verslag.pdf")) && page.body.contains("Download als PDF"));
+    // With a decision recorded after it.
+    let form = "gedeeld=ja&wat=diagnose&ontvanger=dochter&geinformeerd=ja&hoe=mondeling&redenen=toestemming+geregistreerd";
+    let r = t.send("POST", &format!("/clienten/{noor}/beraad/2/besluit"), Some(&huisarts), Some(form)).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+
+    let path = format!("/clienten/{noor}/dossier/2/verslag.pdf");
+    let before = t.events_of(&t.a.id, &t.a.users["huisarts"]).await.len();
+    let r = t.send("GET", &path, Some(&huisarts), None).await;
+    assert_pdf_a(&r);
+    let disposition = r.headers[header::CONTENT_DISPOSITION].to_str().unwrap();
+    assert_eq!(disposition, "attachment; filename=\"beraad-2.pdf\"");
+    let log = t.events_of(&t.a.id, &t.a.users["huisarts"]).await;
+    assert_eq!(log.len(), before + 1, "one access event for the PDF");
+    assert!(log[0].action == "dossier.lezen" && log[0].allowed && log[0].client.as_deref() == Some(noor.as_str()));
+    // In English too.
+    assert_pdf_a(&t.get_in(&path, Some(&huisarts), "en").await);
+
+    // An entry that is not a deliberation (the demo consent, entry 1), one that does not exist.
+    let r = t.send("GET", &format!("/clienten/{noor}/dossier/1/verslag.pdf"), Some(&huisarts), None).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert!(r.body.contains("alleen van een vastgelegd beraad"), "{}", r.body);
+    let r = t.send("GET", &format!("/clienten/{noor}/dossier/99/verslag.pdf"), Some(&huisarts), None).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+
+    // Without a care relation: refused and logged; nothing of the dossier.
+    for login in ["jeugd", "privacy", "beheer"] {
+        let token = t.token(login).await;
+        let before = t.refusals(&t.a.id, &t.a.users[login]).await;
+        let r = t.send("GET", &path, Some(&token), None).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{login}");
+        assert!(!r.body.starts_with("%PDF"));
+        assert_eq!(t.refusals(&t.a.id, &t.a.users[login]).await, before + 1, "{login}: refusal logged");
+    }
+    // Another organisation does not find the client; not signed in: no PDF.
+    let other = t.token("b-huisarts").await;
+    assert_eq!(t.send("GET", &path, Some(&other), None).await.status, StatusCode::NOT_FOUND);
+    assert!(!t.send("GET", &path, None, None).await.body.starts_with("%PDF"));
+}
+
+/// The trajectory PDF is read like the trajectory page: the professional with a care relation
+/// and the aandachtsfunctionaris by role (each one logged `meldcode.lezen`), nobody else.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_meldcode_pdf_is_authorised_and_logged_like_its_page() {
+    let t = setup().await;
+    let milan = t.a.clients["Milan Hoekstra"].clone();
+    let path = format!("/clienten/{milan}/meldcode.pdf");
+    let wijk = t.token("wijkteam").await;
+    let page = t.send("GET", &format!("/clienten/{milan}/meldcode"), Some(&wijk), None).await;
+    assert!(page.body.contains(&path), "the trajectory page offers the download");
+    for (login, authorisation) in [("wijkteam", "zorgrelatie"), ("aandacht", "rol:aandachtsfunctionaris")] {
+        let token = if login == "wijkteam" { wijk.clone() } else { t.token(login).await };
+        let before = t.events_of(&t.a.id, &t.a.users[login]).await.len();
+        let r = t.send("GET", &path, Some(&token), None).await;
+        assert_pdf_a(&r);
+        assert_eq!(r.headers[header::CONTENT_DISPOSITION], "attachment; filename=\"meldcodetraject.pdf\"");
+        let log = t.events_of(&t.a.id, &t.a.users[login]).await;
+        assert_eq!(log.len(), before + 1, "{login}: one access event for the PDF");
+        assert!(log[0].action == "meldcode.lezen" && log[0].allowed && log[0].authorisation.starts_with(authorisation), "{:?}", log[0]);
+    }
+    for login in ["huisarts", "privacy", "beheer"] {
+        let token = t.token(login).await;
+        let before = t.refusals(&t.a.id, &t.a.users[login]).await;
+        let r = t.send("GET", &path, Some(&token), None).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{login}");
+        assert_eq!(t.refusals(&t.a.id, &t.a.users[login]).await, before + 1, "{login}: refusal logged");
+    }
+    // A client without a trajectory: a clear Dutch message.
+    let huisarts = t.token("huisarts").await;
+    let noor = t.a.clients["Noor Bakker"].clone();
+    let r = t.send("GET", &format!("/clienten/{noor}/meldcode.pdf"), Some(&huisarts), None).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert!(r.body.contains("geen meldcodetraject"), "{}", r.body);
+}

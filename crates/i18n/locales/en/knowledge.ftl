@@ -1,7 +1,7 @@
 # Grondslag — English: the kennisbank (pages, links from answers and questions).
 
 knowledge-title = Knowledge base
-knowledge-nav = Knowledge base
+knowledge-nav = Knowledge
 knowledge-lead = Plain-language explanations of professional secrecy (beroepsgeheim), the GDPR (AVG) and the laws behind Grondslag's answers. Every article names its sources.
 knowledge-search-label = Search the knowledge base
 knowledge-search-hint = For example: WhatsApp, Raad voor de Kinderbescherming, deceased, case conference.

@@ -631,6 +631,8 @@ pub struct PrintablePage {
     pub proof: Option<String>,
     /// The lines for the professional's own record system, for a recorded deliberation.
     pub record_text: Option<String>,
+    /// The PDF report, for a recorded entry.
+    pub pdf: Option<String>,
 }
 
 pub async fn printable<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, Path(id): Path<String>) -> Result<PrintablePage, WebError> {
@@ -652,5 +654,6 @@ pub async fn printable<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, P
         receipt: None,
         proof: None,
         record_text: None,
+        pdf: None,
     })
 }

@@ -211,21 +211,12 @@ pub async fn entry<S: Backend>(
             receipt: Some(receipt),
             proof: Some(format!("/clienten/{}/dossier/{seq}/bewijs", opened.id())),
             record_text: opened.record_text(seq, l.rules()).await?,
+            pdf: Some(format!("/clienten/{}/dossier/{seq}/verslag.pdf", opened.id())),
         }
         .into_response());
     }
-    let yes = |b: bool| if b { l.tr("common-yes") } else { l.tr("common-no") }.to_owned();
     let fields: Vec<(String, String)> = match &payload {
-        Some(EntryPayload::Decision(d)) => vec![
-            (l.tr("dossier-after-deliberation-entry").into(), d.deliberation_seq.to_string()),
-            (l.tr("common-shared").into(), yes(d.shared)),
-            (l.tr("common-what").into(), d.what.clone()),
-            (l.tr("common-with-whom").into(), d.recipient.clone()),
-            (l.tr("dossier-when-shared").into(), d.shared_at.as_deref().map(iso_to_dutch).unwrap_or_default()),
-            (l.tr("dossier-client-informed").into(), d.client_informed.clone().unwrap_or_default()),
-            (l.tr("dossier-why-not-informed").into(), d.client_not_informed_reason.clone().unwrap_or_default()),
-            (l.tr("dossier-reasons").into(), d.reasons.clone()),
-        ],
+        Some(EntryPayload::Decision(d)) => decision_fields(d, l),
         Some(p) => vec![(l.tr("dossier-content").into(), grondslag_app::summary(web.rules(), p, user.lang.rules()))],
         None => Vec::new(),
     };
@@ -248,6 +239,22 @@ pub async fn entry<S: Backend>(
         receipt: if q.contains_key("vastgelegd") { Some(opened.receipt(seq).await?) } else { None },
     }
     .into_response())
+}
+
+/// A recorded decision's fields as the entry page and the PDF report show them (label, value;
+/// empty values included).
+pub(crate) fn decision_fields(d: &grondslag_dossier::Decision, l: crate::i18n::Lang) -> Vec<(String, String)> {
+    let yes = |b: bool| if b { l.tr("common-yes") } else { l.tr("common-no") }.to_owned();
+    vec![
+        (l.tr("dossier-after-deliberation-entry").into(), d.deliberation_seq.to_string()),
+        (l.tr("common-shared").into(), yes(d.shared)),
+        (l.tr("common-what").into(), d.what.clone()),
+        (l.tr("common-with-whom").into(), d.recipient.clone()),
+        (l.tr("dossier-when-shared").into(), d.shared_at.as_deref().map(iso_to_dutch).unwrap_or_default()),
+        (l.tr("dossier-client-informed").into(), d.client_informed.clone().unwrap_or_default()),
+        (l.tr("dossier-why-not-informed").into(), d.client_not_informed_reason.clone().unwrap_or_default()),
+        (l.tr("dossier-reasons").into(), d.reasons.clone()),
+    ]
 }
 
 #[derive(Template, WebTemplate)]
@@ -287,7 +294,7 @@ pub async fn receipt_page<S: Backend>(
 }
 
 /// A recorded date (YYYY-MM-DD) in Dutch notation; anything else as it was recorded.
-fn iso_to_dutch(d: &str) -> String {
+pub(crate) fn iso_to_dutch(d: &str) -> String {
     time::Date::parse(d, time::macros::format_description!("[year]-[month]-[day]")).map(dutch_date).unwrap_or_else(|_| d.to_owned())
 }
 

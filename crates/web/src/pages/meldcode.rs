@@ -770,18 +770,21 @@ async fn report_entries<S: Backend>(web: &Web<S>, user: &User, client: &str) -> 
 }
 
 /// A refused form: which, what was sent, and why.
-struct Refused<'a> {
+pub(crate) struct Refused<'a> {
     form: Form,
     data: &'a FormData,
     message: String,
 }
 
-async fn page<S: Backend>(
+/// The trajectory page. `forms`: with the step forms' choices (the report form lists the
+/// dossier's deliberations, which opens the dossier: logged apart); the PDF report needs none.
+pub(crate) async fn page<S: Backend>(
     web: &Web<S>,
     user: &User,
     opened: &Opened<'_, S>,
     just: Option<u64>,
     refused: Option<Refused<'_>>,
+    forms: bool,
 ) -> Result<MeldcodePage, WebError> {
     let lang = user.lang;
     let rules = web.rules();
@@ -922,7 +925,7 @@ async fn page<S: Backend>(
     }
     // Offered while the report is still to be made (also during acute danger).
     p.offer_beraad = can_write && !p.closed && (next == Next::RecordReport || t.report_pending());
-    if can_write && available.contains(&Form::Report) {
+    if forms && can_write && available.contains(&Form::Report) {
         p.entries = report_entries(web, user, &client).await?;
     }
     // The acute danger declared now.
@@ -978,7 +981,7 @@ pub async fn show<S: Backend>(
 ) -> Result<MeldcodePage, WebError> {
     let opened = web.open_client(&user, Action::MeldcodeRead, &id).await?;
     let just = q.get("vastgelegd").and_then(|s| s.parse().ok());
-    page(&web, &user, &opened, just, None).await
+    page(&web, &user, &opened, just, None, true).await
 }
 
 // --- reading a form ---------------------------------------------------------------------------
@@ -1135,7 +1138,7 @@ pub async fn record<S: Backend>(
         }
         Err(WebError::Invalid(msg)) => {
             let refused = Refused { form: kind, data: &form, message: msg.render(user.lang.rules()) };
-            let p = page(&web, &user, &opened, None, Some(refused)).await?;
+            let p = page(&web, &user, &opened, None, Some(refused), true).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, p).into_response())
         }
         Err(e) => Err(e),

@@ -14,6 +14,7 @@ pub mod home;
 pub mod knowledge;
 pub mod login;
 pub mod meldcode;
+pub mod pdf;
 pub mod privacy;
 
 use axum::body::Bytes;

@@ -29,7 +29,10 @@ async fn the_library_lists_every_embedded_scenario_for_every_signed_in_user() {
         assert_eq!(r.status, StatusCode::OK, "{login}");
         assert_eq!(shown(&r.body), lib.len(), "{login}");
         assert!(r.body.contains(&format!("{n} van {n} voorbeelden", n = lib.len())), "{login}");
-        assert!(r.body.contains("<a href=\"/kennisbank\" aria-current=\"page\">Kennisbank</a>"), "{login}: under the kennisbank in the main menu");
+        assert!(
+            r.body.contains("<a href=\"/kennisbank\" aria-current=\"page\">Kennisbank</a>"),
+            "{login}: under the kennisbank in the main menu"
+        );
     }
     // Not without signing in.
     let r = t.send("GET", "/voorbeelden", None, None).await;

@@ -1,0 +1,61 @@
+# The PDF reports (crates/report-pdf): a recorded deliberation and a meldcode trajectory.
+# Written for whoever reads the report later (a colleague, a supervisor, a court): the
+# professional is named as such, never addressed as "you".
+
+pdf-download = Download as PDF
+pdf-download-hint = A PDF/A file to keep or send, with the proof of recording.
+pdf-failed = The PDF report could not be made. Try again, or save the page with your browser's print function.
+pdf-not-a-deliberation = No PDF report can be made of this dossier entry: only of a recorded deliberation.
+pdf-content-erased = The content of this dossier entry has been erased; no report can be made of it any more.
+pdf-no-trajectory = This client has no meldcode trajectory.
+
+pdf-deliberation-title = Report of a deliberation, dossier entry { $seq }
+pdf-deliberation-heading = Report of a deliberation
+pdf-trajectory-title = Meldcode trajectory
+pdf-client = Client
+pdf-entry = Dossier entry
+pdf-recorded-on = Recorded on
+pdf-recorded-by = Recorded by
+pdf-law-date = Law as of
+pdf-organisation = Organisation
+pdf-question = The question
+pdf-answer = The answer
+pdf-layer-secrecy = Layer 1 — professional secrecy (beroepsgeheim)
+pdf-secrecy-regime = The professional's duty of confidentiality:
+pdf-layer-avg = Layer 2 — GDPR (AVG)
+pdf-avg-basis-present = There is a lawful basis under the GDPR.
+pdf-avg-no-basis = No lawful basis under the GDPR was established.
+pdf-conditions = Conditions
+pdf-own-weighing = The professional's weighing
+pdf-own-weighing-note = These are the professional's own answers and reasons: the professional's judgment, not the rules'.
+pdf-professional-answered = The professional's answer:
+pdf-what-would-change = What would change the answer?
+pdf-notices = Note
+pdf-uncertain = Uncertain:
+pdf-record-in-dossier = To record in the dossier
+pdf-decision = Decision
+pdf-no-decision = No decision has been recorded (yet) after this deliberation.
+pdf-sources = Sources
+pdf-source = Source
+pdf-status = Status
+pdf-rule-set = Rule set
+pdf-proof = Proof of recording
+pdf-proof-lead = These entries are in the organisation's log, and that log is signed with the organisation's key. Anyone who later changes or removes an entry, an administrator included, is exposed by it.
+pdf-log-number = Number in the organisation's log
+pdf-of = of
+pdf-fingerprint = Fingerprint of the entry
+pdf-checkpoint = Signed statement of the log:
+pdf-verified = Checked when this report was made: the dossier's chain is intact, the log's signature is valid and every entry of the dossier is in the log.
+pdf-checkpoint-size = Entries in the signed log:
+pdf-not-verified = When this report was made, the dossier could not be fully checked:
+pdf-verify-offline = A supervisor, disciplinary tribunal or court can use the receipt or this dossier's bundle to check, without access to Grondslag, that these entries are in the log unchanged (with the grondslag-verify program).
+pdf-generated = Made on
+pdf-page = page
+pdf-opened-on = Opened on
+pdf-sector = Sector
+pdf-framework-lead = The professional answers the afwegingskader's questions themselves. What is stated below them is what the afwegingskader makes follow from those answers; Grondslag answers no question and takes no decision.
+pdf-earlier-answers = Earlier answers
+pdf-decision-report = Report to Veilig Thuis
+pdf-decision-own-help = Offer or arrange help themselves
+pdf-verification = Verification
+pdf-trajectory-verify = Every step is a dossier entry in the organisation's log; each step shows the number of that entry.

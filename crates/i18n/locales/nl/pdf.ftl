@@ -1,0 +1,61 @@
+# The PDF reports (crates/report-pdf): a recorded deliberation and a meldcode trajectory.
+# Written for whoever reads the report later (a colleague, a supervisor, a court): the
+# professional is named as such, never addressed as "u".
+
+pdf-download = Download als PDF
+pdf-download-hint = Een PDF/A-bestand om te bewaren of mee te sturen, met het bewijs van vastlegging.
+pdf-failed = Het PDF-verslag kon niet worden gemaakt. Probeer het opnieuw, of bewaar de pagina met de afdrukfunctie van uw browser.
+pdf-not-a-deliberation = Van deze dossierregel is geen PDF-verslag te maken: dat kan alleen van een vastgelegd beraad.
+pdf-content-erased = De inhoud van deze dossierregel is gewist; er is geen verslag meer van te maken.
+pdf-no-trajectory = Deze cliënt heeft geen meldcodetraject.
+
+pdf-deliberation-title = Verslag van beraad, dossierregel { $seq }
+pdf-deliberation-heading = Verslag van een beraad
+pdf-trajectory-title = Meldcodetraject
+pdf-client = Cliënt
+pdf-entry = Dossierregel
+pdf-recorded-on = Vastgelegd op
+pdf-recorded-by = Vastgelegd door
+pdf-law-date = Recht van
+pdf-organisation = Organisatie
+pdf-question = De vraag
+pdf-answer = Het antwoord
+pdf-layer-secrecy = Laag 1 — beroepsgeheim
+pdf-secrecy-regime = Geheimhoudingsplicht van de professional:
+pdf-layer-avg = Laag 2 — AVG
+pdf-avg-basis-present = Er is een grondslag in de AVG.
+pdf-avg-no-basis = Er is geen grondslag in de AVG vastgesteld.
+pdf-conditions = Voorwaarden
+pdf-own-weighing = De afweging van de professional
+pdf-own-weighing-note = Dit zijn de antwoorden en redenen van de professional zelf: het oordeel van de professional, niet van de regels.
+pdf-professional-answered = Antwoord van de professional:
+pdf-what-would-change = Wat zou het antwoord veranderen?
+pdf-notices = Let op
+pdf-uncertain = Onzeker:
+pdf-record-in-dossier = Vast te leggen in het dossier
+pdf-decision = Besluit
+pdf-no-decision = Na dit beraad is (nog) geen besluit vastgelegd.
+pdf-sources = Bronnen
+pdf-source = Bron
+pdf-status = Status
+pdf-rule-set = Regelset
+pdf-proof = Bewijs van vastlegging
+pdf-proof-lead = Deze regels staan in het logboek van de organisatie, en dat logboek is ondertekend met de sleutel van de organisatie. Wie een regel later wijzigt of verwijdert, ook een beheerder, wordt daardoor ontmaskerd.
+pdf-log-number = Nummer in het logboek van de organisatie
+pdf-of = van
+pdf-fingerprint = Vingerafdruk van de regel
+pdf-checkpoint = Ondertekende verklaring van het logboek:
+pdf-verified = Nagegaan bij het maken van dit verslag: de keten van het dossier is intact, de handtekening van het logboek is geldig en elke regel van het dossier staat in het logboek.
+pdf-checkpoint-size = Regels in het ondertekende logboek:
+pdf-not-verified = Bij het maken van dit verslag kon het dossier niet volledig worden nagegaan:
+pdf-verify-offline = Een toezichthouder, tuchtcollege of rechter kan met het ontvangstbewijs of de bundel van dit dossier zonder toegang tot Grondslag nagaan dat deze regels ongewijzigd in het logboek staan (met het controleprogramma grondslag-verify).
+pdf-generated = Gemaakt op
+pdf-page = pagina
+pdf-opened-on = Geopend op
+pdf-sector = Sector
+pdf-framework-lead = De professional beantwoordt de vragen van het afwegingskader zelf. Wat daaronder staat, is wat het afwegingskader uit die antwoorden laat volgen; Grondslag beantwoordt geen vraag en neemt geen besluit.
+pdf-earlier-answers = Eerdere antwoorden
+pdf-decision-report = Melding bij Veilig Thuis
+pdf-decision-own-help = Zelf hulp bieden of regelen
+pdf-verification = Verificatie
+pdf-trajectory-verify = Elke stap staat als dossierregel in het logboek van de organisatie; bij elke stap staat het nummer van die regel.
