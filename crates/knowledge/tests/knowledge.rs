@@ -430,3 +430,56 @@ fn the_knowledge_base_can_be_shared_between_threads() {
         assert!(results.windows(2).all(|w| w[0] == w[1]));
     });
 }
+
+/// Every article is found by its own title, and by each longer word of its title alone (among
+/// the first ten), in both languages; and by a Dutch inflection of a title word (singular for a
+/// plural title word, plural for a singular one, a verb form), as professionals type them.
+#[test]
+fn every_article_is_found_by_its_title_words_and_an_inflection() {
+    let kb = kb();
+    let mut missing = Vec::new();
+    for a in kb.articles() {
+        for lang in [Lang::Nl, Lang::En] {
+            let title = a.title.get(lang);
+            let first = kb.search(title, lang, 3);
+            if first.first().map(|h| h.id.as_str()) != Some(a.id.as_str()) {
+                missing.push(format!("{lang:?} title {title:?}: {:?}", first.iter().map(|h| &h.id).collect::<Vec<_>>()));
+            }
+            for w in title.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 6) {
+                if !kb.search(w, lang, 10).iter().any(|h| h.id == a.id) {
+                    missing.push(format!("{lang:?} word {w:?} of {}", a.id));
+                }
+            }
+        }
+    }
+    // One inflection per article: a form that is not in its title.
+    let inflections = [
+        ("ambtsgeheimen", "ambtsgeheim"),
+        ("beroepsgeheimen", "avg-en-beroepsgeheim"),
+        ("calamiteit", "calamiteiten-en-reviews"),
+        ("jeugdhulpverleners", "jeugdhulp-en-jeugdwet"),
+        ("kanaal", "kanalen-telefoon-mail-en-apps"),
+        ("meldcodes", "meldcode-en-afwegingskader"),
+        ("minderjarige", "minderjarigen-en-gezag"),
+        ("kinderopvangen", "onderwijs-en-kinderopvang"),
+        ("overledene", "overleden-clienten"),
+        ("verzoek", "politie-en-justitie"),
+        ("gecertificeerd", "raad-kinderbescherming-en-gecertificeerde-instelling"),
+        ("casusoverleggen", "samenwerking-casusoverleg-en-convenanten"),
+        ("wijkteam", "sociaal-domein-wmo-en-participatiewet"),
+        ("verschoningsrechten", "verschoningsrecht"),
+        ("verzekeraar", "verzekeraars-en-werkgevers"),
+        ("grond", "vier-gronden-en-geen-derde"),
+        ("wilsonbekwaam", "wilsonbekwame-volwassenen-en-vertegenwoordigers"),
+        ("zorgverleners", "zorg-wgbo-en-wet-big"),
+    ];
+    for a in kb.articles() {
+        assert!(inflections.iter().any(|(_, id)| *id == a.id), "add an inflection for {}", a.id);
+    }
+    for (word, id) in inflections {
+        if !kb.search(word, Lang::Nl, 10).iter().any(|h| h.id == id) {
+            missing.push(format!("inflection {word:?} of {id}"));
+        }
+    }
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
+}
