@@ -482,7 +482,7 @@ impl<'w, S: Backend> Opened<'w, S> {
     /// Colleagues' accesses stay out: reading those is the privacy officer's.
     pub async fn fhir_json(&self, by: &User) -> AppResult<String> {
         self.require(Action::DossierExport)?;
-        self.web.app.fhir_json(&self.client.id, Some(&by.id.to_string())).await
+        self.web.app.fhir_json(&self.client.id, Some(by.id.as_ref())).await
     }
 
     /// The decision recorded after the deliberation at `seq`, if any.
