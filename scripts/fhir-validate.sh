@@ -32,27 +32,9 @@ if ! "$VENV/bin/python" -c "import fhir.resources as f, sys; sys.exit(f.__versio
   "$VENV/bin/pip" install -q "fhir.resources==$FHIR_RESOURCES_VERSION" "pydantic[email]==$PYDANTIC_VERSION"
 fi
 
-WORK="$(mktemp -d "${TMPDIR:-/tmp}/grondslag-fhir.XXXXXX")"
-SERVER_PID=""
-cleanup() {
-  if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')"
-BASE="http://127.0.0.1:$PORT"
-"$BIN" start --demo --data "$WORK/data" --adres "127.0.0.1:$PORT" >"$WORK/server.log" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 100); do
-  curl -fsS -o /dev/null "$BASE/api/openapi.json" 2>/dev/null && break
-  sleep 0.2
-done
-if ! curl -fsS -o /dev/null "$BASE/api/openapi.json"; then
-  echo "fhir-validate: the server did not start; its log:" >&2
-  tail -20 "$WORK/server.log" >&2
-  exit 2
-fi
+# shellcheck source=scripts/demo-server.sh
+. "$(dirname "$0")/demo-server.sh"
+start_demo_server fhir-validate
 
 # The demo huisarts and her client Noor Bakker (synthetic), who has a registered consent.
 CLIENT="$("$VENV/bin/python" - "$BASE" "$WORK/api.json" <<'PY'
@@ -92,9 +74,7 @@ open(out, "wb").write(body)
 print(noor)
 PY
 )"
-kill "$SERVER_PID" 2>/dev/null || true
-wait "$SERVER_PID" 2>/dev/null || true
-SERVER_PID=""
+stop_demo_server
 
 "$BIN" exporteer --fhir --client "$CLIENT" --data "$WORK/data" --naar "$WORK/cli.json" >/dev/null
 

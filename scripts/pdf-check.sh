@@ -33,27 +33,9 @@ for tool in qpdf pdfinfo pdffonts pdftoppm pdftotext curl python3; do
   fi
 done
 
-WORK="$(mktemp -d "${TMPDIR:-/tmp}/grondslag-pdf.XXXXXX")"
-SERVER_PID=""
-cleanup() {
-  if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')"
-BASE="http://127.0.0.1:$PORT"
-"$BIN" start --demo --data "$WORK/data" --adres "127.0.0.1:$PORT" >"$WORK/server.log" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 100); do
-  curl -fsS -o /dev/null "$BASE/api/openapi.json" 2>/dev/null && break
-  sleep 0.2
-done
-if ! curl -fsS -o /dev/null "$BASE/api/openapi.json"; then
-  echo "pdf-check: the server did not start; its log:" >&2
-  tail -20 "$WORK/server.log" >&2
-  exit 2
-fi
+# shellcheck source=scripts/demo-server.sh
+. "$(dirname "$0")/demo-server.sh"
+start_demo_server pdf-check
 
 token() {
   curl -fsS -X POST -H 'Content-Type: application/json' \
