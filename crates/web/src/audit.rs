@@ -84,6 +84,8 @@ pub struct Web<S: Backend> {
     knowledge: Option<grondslag_knowledge::KnowledgeBase>,
     /// The case library (`pages/cases.rs`), parsed against the rule set on first use.
     pub(crate) cases: std::sync::OnceLock<grondslag_cases::Library>,
+    /// Per kennisbank article, the worked examples whose answer it explains (`pages/cases.rs`).
+    pub(crate) examples_by_article: std::sync::OnceLock<std::collections::HashMap<String, Vec<usize>>>,
 }
 
 impl<S: Backend> Web<S> {
@@ -106,6 +108,7 @@ impl<S: Backend> Web<S> {
             dummy_hash: String::new(),
             knowledge,
             cases: std::sync::OnceLock::new(),
+            examples_by_article: std::sync::OnceLock::new(),
         };
         web.dummy_hash = web.hash_password("grondslag-onbekende-gebruiker").await?;
         Ok(std::sync::Arc::new(web))

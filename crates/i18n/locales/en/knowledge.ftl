@@ -37,3 +37,6 @@ knowledge-kind-fact = Question
 knowledge-kind-role = Role
 knowledge-worked-examples = Worked examples
 knowledge-worked-examples-lead = Example situations from disciplinary rulings, guidelines and practice, with Grondslag's answer beside the source's; open one as a new deliberation.
+knowledge-examples = Worked examples
+knowledge-examples-lead = Worked examples whose answer this article explains.
+knowledge-examples-all = All { $n } examples for this article

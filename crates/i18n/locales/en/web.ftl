@@ -945,6 +945,7 @@ cases-filter-any = All
 cases-filter-apply = Show examples
 cases-filter-clear = Clear filters
 cases-count = { $n } of { $total } examples
+cases-of-article = Only the examples explained in the article:
 cases-none = No example matches this search text and these filters. Try fewer words or clear a filter.
 cases-according-to-source = According to the source
 cases-age-0-11 = under 12

@@ -37,3 +37,6 @@ knowledge-kind-fact = Vraag
 knowledge-kind-role = Rol
 knowledge-worked-examples = Uitgewerkte voorbeelden
 knowledge-worked-examples-lead = Voorbeeldsituaties uit tuchtrecht, richtlijnen en de praktijk, met het antwoord van Grondslag naast dat van de bron; open er een als nieuw beraad.
+knowledge-examples = Voorbeelden
+knowledge-examples-lead = Uitgewerkte voorbeelden waarvan het antwoord in dit artikel wordt uitgelegd.
+knowledge-examples-all = Alle { $n } voorbeelden bij dit artikel

@@ -945,6 +945,7 @@ cases-filter-any = Alle
 cases-filter-apply = Toon voorbeelden
 cases-filter-clear = Filters wissen
 cases-count = { $n } van { $total } voorbeelden
+cases-of-article = Alleen de voorbeelden die worden uitgelegd in het artikel:
 cases-none = Geen voorbeeld past bij deze zoektekst en filters. Probeer minder woorden of wis een filter.
 cases-according-to-source = Volgens de bron
 cases-age-0-11 = jonger dan 12

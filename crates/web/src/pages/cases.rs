@@ -17,6 +17,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use grondslag_cases::{AgeBand, Case, FILTER_FACTS, Filter, Library, Origin};
 use grondslag_engine::{RecordedJudgment, evaluate, outcome_label, report};
 use grondslag_i18n::Msg;
+use grondslag_knowledge::{KnowledgeBase, RuleKind};
 use grondslag_rules::{Domain, FactId, Outcome, RuleSet};
 use grondslag_store::AppRole;
 
@@ -25,12 +26,14 @@ use crate::draft::{Criterion, Deliberation, Example};
 use crate::error::WebError;
 use crate::i18n::Lang;
 use crate::policy::Action;
-use crate::report_view::{ReportView, SourceRow};
+use crate::report_view::{ArticleLink, ReportView, SourceRow, articles_for};
 use crate::view::Chrome;
 use crate::{Backend, User, Web};
 
 /// The longest search text accepted (a title is about a hundred characters).
 pub const MAX_QUERY_CHARS: usize = 200;
+/// How many kennisbank articles a worked example lists under "Meer weten".
+const CASE_RELATED_MAX: usize = 8;
 /// How much of the situation the list shows per case.
 const EXCERPT_CHARS: usize = 220;
 
@@ -47,6 +50,80 @@ impl<S: Backend> Web<S> {
             lib
         })
     }
+
+    /// The worked examples whose answer `article` explains (see [`examples_index`]), those it
+    /// explains most directly first; empty for an unknown article or without a kennisbank.
+    pub fn examples_for_article(&self, article: &str) -> Vec<&Case> {
+        let index =
+            self.examples_by_article.get_or_init(|| examples_index(self.rules(), self.cases(), self.knowledge(), crate::view::today()));
+        let cases = self.cases().cases();
+        index.get(article).map(|ixs| ixs.iter().filter_map(|i| cases.get(*i)).collect()).unwrap_or_default()
+    }
+}
+
+/// What in a worked example an article may explain, for listing the example under it: the
+/// routes that carry its outcome, the grounds it rests on, its notices (a refusal has no route,
+/// but a notice says why: a convenant is no ground, an informal police request is no order),
+/// and who receives or asks. Conditions and the sender's role are left out on purpose — "leg
+/// vast in het dossier" is part of almost every answer, and most examples have a care provider
+/// as sender, so the articles about those would list nearly every example.
+fn explaining_items(rules: &RuleSet, case: &Case, rep: &grondslag_engine::Report) -> Vec<(RuleKind, String)> {
+    let mut items: Vec<(RuleKind, String)> =
+        rep.trace.iter().filter(|t| t.carries_outcome).map(|t| (RuleKind::Route, t.rule.clone())).collect();
+    items.extend(rep.beroepsgeheim.grounds.iter().map(|g| (RuleKind::Ground, g.clone())));
+    items.extend(rep.notices.iter().map(|n| (RuleKind::Notice, n.id.clone())));
+    for fact in ["recipient_role", "request_from"] {
+        if let Some(f) = rules.fact(fact)
+            && let Some(v) = case.fact(f)
+        {
+            items.push((RuleKind::Role, rules.value_id(f, v)));
+        }
+    }
+    items
+}
+
+/// Per kennisbank article, the positions in `lib` of the worked examples whose answer the
+/// article explains (see [`explaining_items`]).
+pub fn examples_index(rules: &RuleSet, lib: &Library, kb: Option<&KnowledgeBase>, day: time::Date) -> HashMap<String, Vec<usize>> {
+    // (position of the first item the article explains, case position): an example whose
+    // outcome the article explains comes before one it only explains the recipient of.
+    let mut ranked: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+    let Some(kb) = kb else { return HashMap::new() };
+    for (i, case) in lib.cases().iter().enumerate() {
+        let facts = case.facts_with_defaults(rules);
+        // An example the running rule set cannot evaluate is shown with its error on its own
+        // page; it is simply not listed under an article.
+        let Ok(evaluation) = evaluate(rules, day, &facts, &case.scenario.judgments) else { continue };
+        let rep = report(rules, &evaluation, &facts, &case.scenario.judgments, Lang::Nl.rules());
+        let mut seen: Vec<&str> = Vec::new();
+        for (rank, (kind, id)) in explaining_items(rules, case, &rep).into_iter().enumerate() {
+            for a in kb.explaining(kind, &id) {
+                if !seen.contains(&a.id.as_str()) {
+                    seen.push(&a.id);
+                    ranked.entry(a.id.clone()).or_default().push((rank_of(kind, rank), i));
+                }
+            }
+        }
+    }
+    ranked
+        .into_iter()
+        .map(|(article, mut v)| {
+            v.sort();
+            (article, v.into_iter().map(|(_, i)| i).collect())
+        })
+        .collect()
+}
+
+/// How directly an item explains an example: what carries the outcome first, then the grounds,
+/// the notices, and who receives or asks (`position` orders within a kind).
+fn rank_of(kind: RuleKind, position: usize) -> usize {
+    let tier = match kind {
+        RuleKind::Route => 0,
+        RuleKind::Ground => 1,
+        RuleKind::Notice => 2,
+        _ => 3,
+    };
+    tier * 1000 + position.min(999)
 }
 
 /// The URL query of the list: `q`, `afzender`, `ontvanger`, `doel`, `leeftijd`.
@@ -131,6 +208,14 @@ pub struct ListPage {
     /// "12 van 230 voorbeelden".
     pub count: String,
     pub filtered: bool,
+    /// Only the examples a kennisbank article explains.
+    pub article: Option<ArticleFilter>,
+}
+
+/// The `artikel` filter: the article's id and, when the kennisbank has it, its title.
+pub struct ArticleFilter {
+    pub id: String,
+    pub title: Option<String>,
 }
 
 fn selects(rules: &RuleSet, lib: &Library, filter: &Filter, lang: Lang) -> Vec<FilterSelect> {
@@ -200,9 +285,14 @@ pub async fn list<S: Backend>(
     let lib = web.cases();
     let lang = user.lang;
     let [sender, recipient, purpose] = FILTER_FACTS.map(|f| rules.fact(f));
+    // `artikel`: only the examples whose answer that kennisbank article explains (the link
+    // "alle voorbeelden" on an article). An unknown article matches nothing, like any filter.
+    let article = q.get("artikel").map(|v| v.trim()).filter(|v| !v.is_empty());
+    let of_article: Option<Vec<&str>> = article.map(|a| web.examples_for_article(a).into_iter().map(Case::id).collect());
     let rows = lib
         .select(rules, &filter)
         .into_iter()
+        .filter(|case| of_article.as_ref().is_none_or(|ids| ids.contains(&case.id())))
         .map(|case| CaseRow {
             id: case.id().to_owned(),
             title: case.scenario.title.clone(),
@@ -219,8 +309,14 @@ pub async fn list<S: Backend>(
         || filter.sender_role.is_some()
         || filter.recipient_role.is_some()
         || filter.purpose.is_some()
-        || filter.age.is_some();
+        || filter.age.is_some()
+        || article.is_some();
+    let article = article.map(|id| ArticleFilter {
+        id: id.to_owned(),
+        title: web.knowledge().and_then(|kb| kb.article(id)).map(|a| ArticleLink::of(a, lang).title),
+    });
     Ok(ListPage {
+        article,
         title: lang.tr("cases-title").into(),
         c: Chrome::new(&user, "/voorbeelden"),
         query: filter.query.clone(),
@@ -316,6 +412,21 @@ pub async fn show<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, Path(i
         }
     }
     let ground = |g: &String| rules.ground(g).map(|g| rules.grounds[g.ix()].label.get(lang.rules()).to_string());
+    let mut rv = ReportView::new(rep, lang, Vec::new(), web.knowledge());
+    // Beyond its answer, an example points to what explains who shares and who receives, and
+    // the grounds the source's answer names (when it disagrees, those are what to read up on).
+    let mut items: Vec<(RuleKind, String)> = ["sender_role", "recipient_role", "request_from"]
+        .into_iter()
+        .filter_map(|f| rules.fact(f))
+        .filter_map(|f| case.fact(f).map(|v| (RuleKind::Role, rules.value_id(f, v))))
+        .collect();
+    items.extend(s.expect.grounds.iter().chain(&s.expect.not_grounds).map(|g| (RuleKind::Ground, g.clone())));
+    let (_, more) = articles_for(web.knowledge(), &items, lang, CASE_RELATED_MAX);
+    for a in more {
+        if rv.related.len() < CASE_RELATED_MAX && !rv.related.iter().any(|x| x.id == a.id) {
+            rv.related.push(a);
+        }
+    }
     Ok(CasePage {
         title: s.title.clone(),
         c: Chrome::new(&user, &format!("/voorbeelden/{id}")),
@@ -325,8 +436,8 @@ pub async fn show<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, Path(i
         facts: stated,
         assumed,
         weighing,
-        grounds: rep.beroepsgeheim.grounds.iter().filter_map(ground).collect(),
-        rv: ReportView::new(rep, lang, Vec::new(), web.knowledge()),
+        grounds: rv.r.beroepsgeheim.grounds.iter().filter_map(ground).collect(),
+        rv,
         expected: outcome_label(s.expect.outcome, lang.rules()),
         expected_class: grondslag_scenario::outcome_id(s.expect.outcome),
         expected_grounds: s.expect.grounds.iter().filter_map(ground).collect(),
@@ -407,4 +518,37 @@ pub async fn open<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, Path(i
     web.evaluate_draft(None, &state).await?;
     let draft = web.save_draft(&user, None, &state).await?;
     Ok(Redirect::to(&format!("/beraad/{draft}?antwoord=1")).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::panic)]
+    use super::*;
+
+    #[test]
+    fn every_worked_example_is_listed_under_an_article_that_explains_its_answer() {
+        let rules = grondslag_rules::load_embedded().unwrap_or_else(|e| panic!("{e:?}"));
+        let kb = grondslag_knowledge::load_embedded(&rules).unwrap_or_else(|e| panic!("{e}"));
+        let lib = Library::embedded(&rules);
+        let day = crate::view::today();
+        let index = examples_index(&rules, &lib, Some(&kb), day);
+        let listed: std::collections::HashSet<usize> = index.values().flatten().copied().collect();
+        let orphans: Vec<&str> = lib.cases().iter().enumerate().filter(|(i, _)| !listed.contains(i)).map(|(_, c)| c.id()).collect();
+        assert!(orphans.is_empty(), "examples under no article: {orphans:?}");
+        // And an article lists an example only when it explains something of that example.
+        for (article, ixs) in &index {
+            let a = kb.article(article).unwrap_or_else(|| panic!("{article}"));
+            for i in ixs {
+                let case = &lib.cases()[*i];
+                let facts = case.facts_with_defaults(&rules);
+                let ev = evaluate(&rules, day, &facts, &case.scenario.judgments).unwrap_or_else(|e| panic!("{e:?}"));
+                let rep = report(&rules, &ev, &facts, &case.scenario.judgments, Lang::Nl.rules());
+                let items = explaining_items(&rules, case, &rep);
+                let explains = a.related.iter().any(|r| items.iter().any(|(k, id)| *k == r.kind && *id == r.id));
+                assert!(explains, "{article} lists {}", case.id());
+            }
+        }
+        // Without a kennisbank there is nothing to list.
+        assert!(examples_index(&rules, &lib, None, day).is_empty());
+    }
 }

@@ -66,6 +66,7 @@ pub struct RuleRow {
 #[derive(askama::Template, askama_web::WebTemplate)]
 #[template(path = "knowledge_article.html")]
 pub struct ArticlePage {
+    pub id: String,
     pub title: String,
     pub c: Chrome,
     pub summary: String,
@@ -80,6 +81,26 @@ pub struct ArticlePage {
     pub valid_to: Option<String>,
     /// Not in force today (before `valid_from` or from `valid_to`).
     pub not_in_force: bool,
+    /// Worked examples whose answer this article explains (signed in only: the case library is
+    /// for signed-in users), the first [`EXAMPLES_MAX`] of them.
+    pub examples: Vec<ExampleLink>,
+    /// How many examples there are in all ("Alle 12 voorbeelden bij dit artikel").
+    pub examples_total: usize,
+}
+
+/// At most this many worked examples on an article page; the rest are one link away.
+const EXAMPLES_MAX: usize = 6;
+
+/// A worked example, as an article lists it.
+pub struct ExampleLink {
+    pub id: String,
+    pub title: String,
+}
+
+impl ArticlePage {
+    pub fn examples_all(&self) -> String {
+        self.c.tr_n("knowledge-examples-all", i64::try_from(self.examples_total).unwrap_or(i64::MAX))
+    }
 }
 
 fn chrome(user: &Result<User, WebError>, lang: Lang, here: &str) -> Chrome {
@@ -142,7 +163,15 @@ pub async fn article<S: crate::Backend>(
         }
     }
     let day = today();
+    let examples = if user.is_ok() { web.examples_for_article(&a.id) } else { Vec::new() };
     Ok(ArticlePage {
+        id: a.id.clone(),
+        examples_total: examples.len(),
+        examples: examples
+            .iter()
+            .take(EXAMPLES_MAX)
+            .map(|c| ExampleLink { id: c.id().to_owned(), title: c.scenario.title.clone() })
+            .collect(),
         title: a.title.get(lang.rules()).to_owned(),
         summary: a.summary.get(lang.rules()).to_owned(),
         body: body_html(a, lang),

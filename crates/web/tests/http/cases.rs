@@ -196,3 +196,52 @@ async fn an_example_opens_as_a_new_deliberation_with_its_facts_and_weighing() {
     let r = t.send("GET", &to, Some(&token), None).await;
     assert!(r.body.contains("<p class=\"outcome may_share\">U mag delen</p>"), "{}", dutch_text(&r.body));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn articles_and_worked_examples_link_to_each_other() {
+    let t = setup().await;
+    let token = t.token("wijkteam").await;
+
+    // The article on casusoverleg and convenanten lists the worked examples it explains, among
+    // them the jeugdhulpverlener asked to discuss a family in a wijkteam overleg.
+    let article = "samenwerking-casusoverleg-en-convenanten";
+    let examples = t.web.examples_for_article(article);
+    let ids: Vec<&str> = examples.iter().map(|c| c.id()).collect();
+    assert!(ids.contains(&"jeugdhulpverlener-casusoverleg-wijkteam-gezin-zonder-toestemming"), "{ids:?}");
+    let r = t.send("GET", &format!("/kennisbank/{article}"), Some(&token), None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("<h2 id=\"kb-voorbeelden\">Voorbeelden</h2>"), "{}", r.body);
+    let listed = r.body.matches("<li lang=\"nl\"><a href=\"/voorbeelden/").count();
+    assert_eq!(listed, ids.len().min(6));
+    if ids.len() > 6 {
+        assert!(r.body.contains(&format!("<a href=\"/voorbeelden?artikel={article}\">Alle {} voorbeelden bij dit artikel</a>", ids.len())));
+    }
+    // Signed out, the article is readable but lists no examples (the library needs an account).
+    let r = t.send("GET", &format!("/kennisbank/{article}"), None, None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(!r.body.contains("kb-voorbeelden") && !r.body.contains("/voorbeelden/"));
+
+    // "Alle voorbeelden bij dit artikel": the list filtered to exactly those, naming the article,
+    // and the search form keeps the filter.
+    let r = t.send("GET", &format!("/voorbeelden?artikel={article}"), Some(&token), None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(shown(&r.body), ids.len());
+    for id in &ids {
+        assert!(r.body.contains(&format!("href=\"/voorbeelden/{id}\"")), "{id}");
+    }
+    assert!(r.body.contains(
+        "Alleen de voorbeelden die worden uitgelegd in het artikel: <a href=\"/kennisbank/samenwerking-casusoverleg-en-convenanten\">"
+    ));
+    assert!(r.body.contains(&format!("<input type=\"hidden\" name=\"artikel\" value=\"{article}\">")));
+    // An unknown article matches nothing, like any other filter value.
+    let r = t.send("GET", "/voorbeelden?artikel=bestaat-niet", Some(&token), None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(shown(&r.body), 0);
+
+    // A worked example points beyond its answer: to what explains its recipient (here the
+    // article on police and justice for an informal police request).
+    let r = t.send("GET", "/voorbeelden/wijkagent-vraagt-jeugdhulpverlener-waar-jongere-verblijft", Some(&token), None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("<a href=\"/kennisbank/politie-en-justitie\">"), "police article linked");
+    assert!(r.body.contains("<a href=\"/kennisbank/jeugdhulp-en-jeugdwet\">"), "youth care article linked");
+}
