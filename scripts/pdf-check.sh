@@ -3,9 +3,15 @@
 # deliberation and its decision through the API, downloads the deliberation report and a meldcode
 # trajectory report through the web routes, and checks both files.
 #
-# No real PDF/A validator is used: veraPDF is distributed through Maven Central and GitHub, which
+# No full PDF/A validator is used: veraPDF is distributed through Maven Central and GitHub, which
 # this project's machines and CI cannot reach (only crates.io, PyPI, Debian and npm), and no
-# package on those registries ships it. So the checks are the strongest available from Debian:
+# package on those registries ships it. So the checks are the strongest available there:
+#   pdfa_check.py       the PDF/A-2b requirements decidable from the file's structure, object by
+#                       object, with pikepdf from PyPI (version 1.7 at most, file id, no
+#                       encryption, XMP pdfaid part 2 conformance B, titles agree, GTS_PDFA1
+#                       output intent with an ICC profile that fits the colours used, every font
+#                       embedded, no forbidden actions or JavaScript, no external or LZW streams,
+#                       printable annotations); first proven on damaged copies (--self-test)
 #   qpdf --check        the file's structure (xref, objects, streams) is sound
 #   pdfinfo             PDF/A-2b identification in the XMP metadata (pdfaid part 2, conformance
 #                       B), tagged, title set
@@ -16,7 +22,8 @@
 # The crate's tests (cargo test -p grondslag-report-pdf) check the same identification on every
 # branch of the templates; the web tests check authorisation and access logging.
 #
-# Needs: qpdf, poppler-utils, curl, python3 (.ci/run installs the first two).
+# Needs: qpdf, poppler-utils, curl, python3 with venv (.ci/run installs the first two); installs
+# pikepdf into a virtual environment under ~/.cache on first use.
 # Usage: GRONDSLAG_BIN=path/to/grondslag bash scripts/pdf-check.sh   (keeps the PDFs with
 # GRONDSLAG_PDF_KEEP=DIR)
 set -euo pipefail
@@ -32,6 +39,13 @@ for tool in qpdf pdfinfo pdffonts pdftoppm pdftotext curl python3; do
     exit 2
   fi
 done
+
+PIKEPDF_VERSION="10.18.0"
+VENV="${GRONDSLAG_PDFA_VENV:-$HOME/.cache/grondslag-pikepdf}"
+if ! "$VENV/bin/python" -c "import pikepdf, sys; sys.exit(pikepdf.__version__ != '$PIKEPDF_VERSION')" 2>/dev/null; then
+  python3 -m venv "$VENV"
+  "$VENV/bin/pip" install -q "pikepdf==$PIKEPDF_VERSION"
+fi
 
 # shellcheck source=scripts/demo-server.sh
 . "$(dirname "$0")/demo-server.sh"
@@ -123,6 +137,10 @@ check "verslag van een beraad" "$WORK/beraad.pdf" "$WORK/beraad.headers" \
 check "meldcodetraject" "$WORK/meldcode.pdf" "$WORK/meldcode.headers" \
   "Grondslag" "$ORG" "pagina 1 van" "Meldcode — Milan Hoekstra" "Stap 1: signalen" \
   "Milan (9) zei in de klas" "Dossierregel" "keten van het dossier is intact" "De professional beslist zelf"
+
+echo "== PDF/A-2b structure (pikepdf $PIKEPDF_VERSION)"
+"$VENV/bin/python" "$ROOT/scripts/pdfa_check.py" --self-test "$WORK/beraad.pdf" || fail=1
+"$VENV/bin/python" "$ROOT/scripts/pdfa_check.py" "$WORK/beraad.pdf" "$WORK/meldcode.pdf" || fail=1
 
 if [ "$fail" -ne 0 ]; then
   echo "pdf-check: FAILED" >&2
