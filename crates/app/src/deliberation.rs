@@ -158,11 +158,62 @@ impl Deliberation {
             };
             self.revisions.push(format!("{}: {} → {}", rules.facts[fact.ix()].label.get(lang), label(old), label(&value)));
         }
-        self.history.push((id.clone(), before));
+        self.history.push((id.clone(), before.clone()));
         self.recall = None;
+        // An answer the professional gives is no longer one taken over from an example or a
+        // meldcode trajectory: it loses that label (prefilling pushes the fact after setting it).
+        self.prefilled.retain(|f| *f != id);
+        let changed = before.as_ref().is_some_and(|old| *old != value);
         match self.answers.iter_mut().find(|a| a.fact == id) {
             Some(a) => a.value = value,
-            None => self.answers.push(Answer { fact: id, value }),
+            None => self.answers.push(Answer { fact: id.clone(), value }),
+        }
+        if changed {
+            self.forget_moot_followups(rules, &id, lang);
+        }
+    }
+
+    /// After an earlier answer changed: forgets the answers given after it that no longer
+    /// matter — a follow-up whose premise is gone, like "could the client refuse freely?" once
+    /// consent is "not asked" — so that what is shown, printed and recorded never contradicts
+    /// itself. An answer matters when leaving it out changes the evaluation or brings its
+    /// question back; a forgotten answer is asked again if it comes to matter, and the
+    /// revisions say it was dropped.
+    fn forget_moot_followups(&mut self, rules: &RuleSet, changed: &str, lang: Lang) {
+        let Ok(date) = self.date() else { return };
+        let Some(pos) = self.answers.iter().position(|a| a.fact == changed) else { return };
+        let judgments = self.judgments(rules);
+        let key = |ev: &Evaluation| {
+            let conditions: Vec<_> = ev.conditions.iter().map(|(c, _)| *c).collect();
+            let questions: Vec<FactId> = ev.questions.iter().map(|q| q.fact).collect();
+            (ev.outcome, ev.winning.clone(), conditions, ev.notices.clone(), ev.required_judgments.clone(), questions)
+        };
+        let mut i = pos + 1;
+        while i < self.answers.len() {
+            let answer = &self.answers[i];
+            let Some(fact) = rules.fact(&answer.fact) else {
+                i += 1;
+                continue;
+            };
+            if self.prefilled.contains(&answer.fact) {
+                i += 1;
+                continue;
+            }
+            let with = self.facts(rules);
+            let mut without = with.clone();
+            without.unset(fact);
+            let moot = match (evaluate(rules, date, &with, &judgments), evaluate(rules, date, &without, &judgments)) {
+                (Ok(a), Ok(b)) => key(&a) == key(&b) && !b.questions.iter().any(|q| q.fact == fact),
+                _ => false,
+            };
+            if moot {
+                let old = self.answers.remove(i);
+                let label = raw_of(&old.value).and_then(|r| rules.parse_value(fact, &r).ok()).map(|v| rules.value_label(fact, v, lang));
+                let dropped = Msg::new("app-deliberation-answer-dropped").render(lang);
+                self.revisions.push(format!("{}: {} → {dropped}", rules.facts[fact.ix()].label.get(lang), label.unwrap_or_default()));
+            } else {
+                i += 1;
+            }
         }
     }
 
@@ -395,6 +446,68 @@ mod tests {
 
     fn date() -> Date {
         time::macros::date!(2026 - 06 - 01)
+    }
+
+    fn fact(r: &RuleSet, id: &str) -> FactId {
+        match r.fact(id) {
+            Some(f) => f,
+            None => unreachable!("{id}"),
+        }
+    }
+
+    /// A huisarts telling a mantelzorger, with the client's consent: its follow-up (could she
+    /// refuse freely?) answered.
+    fn with_consent(r: &RuleSet) -> Deliberation {
+        let mut d = Deliberation::new(None, date());
+        for (id, v) in [
+            ("sender_role", serde_json::json!("huisarts")),
+            ("recipient_role", serde_json::json!("mantelzorger")),
+            ("request_from", serde_json::json!("none")),
+            ("purpose", serde_json::json!("inform_relatives")),
+            ("data_categories", serde_json::json!(["health"])),
+            ("client_age", serde_json::json!(42)),
+            ("client_competent", serde_json::json!(true)),
+            ("consent", serde_json::json!("given")),
+            ("consent_freely_given", serde_json::json!(true)),
+        ] {
+            d.set(r, fact(r, id), v, Lang::Nl);
+        }
+        d
+    }
+
+    #[test]
+    fn a_changed_answer_drops_the_follow_ups_that_no_longer_matter_and_says_so() {
+        let r = rules();
+        let mut d = with_consent(&r);
+        assert_eq!(d.value("consent_freely_given"), Some(&serde_json::json!(true)));
+        // Consent turns out not to have been asked: "freely given" has no premise any more.
+        d.set(&r, fact(&r, "consent"), serde_json::json!("not_asked"), Lang::Nl);
+        assert_eq!(d.value("consent_freely_given"), None, "the follow-up is forgotten");
+        assert!(d.revisions.iter().any(|x| x.contains("vervallen")), "{:?}", d.revisions);
+        // Answers given before the change stay, also when they no longer decide anything.
+        for kept in ["sender_role", "recipient_role", "purpose", "data_categories", "client_age", "client_competent"] {
+            assert!(d.value(kept).is_some(), "{kept}");
+        }
+        // Back to "given": the follow-up matters again and is asked again (not silently restored).
+        d.set(&r, fact(&r, "consent"), serde_json::json!("given"), Lang::Nl);
+        assert_eq!(d.value("consent_freely_given"), None);
+        // A follow-up that still matters after a change is kept: a different purpose with consent.
+        let mut d = with_consent(&r);
+        d.set(&r, fact(&r, "data_categories"), serde_json::json!(["health", "social"]), Lang::Nl);
+        assert_eq!(d.value("consent_freely_given"), Some(&serde_json::json!(true)));
+    }
+
+    #[test]
+    fn an_answer_the_professional_changes_is_no_longer_marked_as_taken_over() {
+        let r = rules();
+        let mut d = Deliberation::new(None, date());
+        d.set(&r, fact(&r, "consent"), serde_json::json!("not_asked"), Lang::Nl);
+        d.prefilled.push("consent".into());
+        d.set(&r, fact(&r, "client_age"), serde_json::json!(9), Lang::Nl);
+        d.prefilled.push("client_age".into());
+        d.set(&r, fact(&r, "consent"), serde_json::json!("given"), Lang::Nl);
+        assert_eq!(d.prefilled, vec!["client_age".to_string()]);
+        assert_eq!(d.answered(), 1, "the changed answer counts as the professional's own");
     }
 
     #[test]

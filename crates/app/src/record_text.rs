@@ -51,12 +51,26 @@ fn dutch(iso: &str) -> String {
     }
 }
 
+/// A role's label as it reads inside a sentence: "Leraar, intern begeleider of schoolleiding"
+/// becomes "leraar, …", while a name stays as it is ("Veilig Thuis", "Raad voor de
+/// Kinderbescherming", "GGD": another capitalised word or an abbreviation).
+fn in_sentence(label: &str) -> String {
+    let mut chars = label.chars();
+    let (Some(first), Some(second)) = (chars.next(), chars.next()) else { return label.to_owned() };
+    let a_name = label.split_whitespace().skip(1).any(|w| w.chars().next().is_some_and(char::is_uppercase));
+    if first.is_uppercase() && second.is_lowercase() && !a_name {
+        first.to_lowercase().chain(label.chars().skip(1)).collect()
+    } else {
+        label.to_owned()
+    }
+}
+
 /// The text for one deliberation, with its decision when one was recorded and where both are
 /// kept when they were recorded.
 pub fn compose(rules: &RuleSet, report: &Report, decision: Option<&Decision>, at: Option<&RecordRef>, lang: Lang) -> String {
     let mut lines = Vec::new();
     lines.push(t(lang, "record-text-heading", &[("date", dutch(&report.date))]));
-    let recipient = fact(report, "recipient_role").unwrap_or("?").to_owned();
+    let recipient = in_sentence(fact(report, "recipient_role").unwrap_or("?"));
     let mut question = t(lang, "record-text-question", &[("recipient", recipient)]);
     if let Some(data) = fact(report, "data_categories") {
         question.push_str(&t(lang, "record-text-data", &[("data", data.to_owned())]));
@@ -114,4 +128,19 @@ pub fn compose(rules: &RuleSet, report: &Report, decision: Option<&Decision>, at
         None => lines.push(t(lang, "record-text-not-recorded", &[])),
     }
     lines.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::in_sentence;
+
+    #[test]
+    fn a_role_reads_in_lower_case_inside_a_sentence_unless_it_is_a_name() {
+        assert_eq!(in_sentence("Leraar, intern begeleider of schoolleiding"), "leraar, intern begeleider of schoolleiding");
+        assert_eq!(in_sentence("Mantelzorger"), "mantelzorger");
+        assert_eq!(in_sentence("Veilig Thuis"), "Veilig Thuis");
+        assert_eq!(in_sentence("Raad voor de Kinderbescherming"), "Raad voor de Kinderbescherming");
+        assert_eq!(in_sentence("GGD"), "GGD");
+        assert_eq!(in_sentence("?"), "?");
+    }
 }

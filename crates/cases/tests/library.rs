@@ -116,3 +116,16 @@ fn filters_and_search_select_what_they_say() {
         assert!(!lib.select(&rules, &Filter { recipient_role: Some(id.clone()), ..Filter::default() }).is_empty(), "{id}");
     }
 }
+
+#[test]
+fn no_two_worked_examples_share_a_title() {
+    // A reader picks an example by its title; two alike (a case and its variant after a
+    // weighing) look like one listed twice.
+    let lib = Library::embedded(&rules());
+    let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
+    for c in lib.cases() {
+        if let Some(other) = seen.insert(c.scenario.title.as_str(), c.id()) {
+            panic!("'{}' and '{}' have the same title: {}", other, c.id(), c.scenario.title);
+        }
+    }
+}

@@ -2,6 +2,7 @@
 
 ## app-deliberation
 app-deliberation-datum-beraad-geen-geldige = the date of the deliberation ({ $date }) is not a valid date
+app-deliberation-answer-dropped = dropped (no longer fits your other answers)
 
 ## app-keys
 app-keys-ongeldige-organisatie-id = invalid organisation id ‘{ $org }’

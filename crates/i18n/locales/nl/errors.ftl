@@ -2,6 +2,7 @@
 
 ## app-deliberation
 app-deliberation-datum-beraad-geen-geldige = de datum van het beraad ({ $date }) is geen geldige datum
+app-deliberation-answer-dropped = vervallen (past niet meer bij uw andere antwoorden)
 
 ## app-keys
 app-keys-ongeldige-organisatie-id = ongeldige organisatie-id ‘{ $org }’
