@@ -113,6 +113,9 @@ pub struct Article {
     pub see_also: Vec<String>,
     /// Extra search terms (both languages).
     pub keywords: Vec<String>,
+    /// Worked examples (scenario ids) chosen to be shown first under the article. This crate
+    /// does not know the case library; the web application's tests check that each exists.
+    pub examples: Vec<String>,
     pub valid_from: Date,
     pub valid_to: Option<Date>,
     /// The body as Markdown, maintainers' comments removed. Links between articles are
@@ -513,6 +516,20 @@ fn validate(
             }
         }
 
+        let mut examples: Vec<String> = Vec::new();
+        for e in &f.examples {
+            let id = e.value.trim();
+            if !is_kebab(id) {
+                errors.push(parse::err(
+                    file,
+                    line_of(e, fl),
+                    format!("examples: '{id}' is geen id van een voorbeeld (kleine letters, cijfers en streepjes)"),
+                ));
+            } else if !examples.iter().any(|x| x == id) {
+                examples.push(id.to_string());
+            }
+        }
+
         // Bodies: links resolve to articles; no internal names.
         let mut links = Vec::new();
         for body in [&p.nl, &p.en] {
@@ -565,6 +582,7 @@ fn validate(
                 related,
                 see_also,
                 keywords,
+                examples,
                 valid_from,
                 valid_to,
                 body: Text::new(p.nl.markdown.trim(), p.en.markdown.trim()),

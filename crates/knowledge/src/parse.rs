@@ -66,6 +66,9 @@ pub struct FrontMatter {
     pub valid_to: Option<Spanned<String>>,
     #[serde(default)]
     pub keywords: Vec<String>,
+    /// Worked examples (scenario ids) the maintainers chose to show first under the article.
+    #[serde(default)]
+    pub examples: Vec<Spanned<String>>,
     /// For maintainers only; never shown, never indexed.
     #[serde(default)]
     #[allow(dead_code)]
@@ -166,7 +169,7 @@ fn yaml_message(s: &str) -> String {
         let rest = &first[at + "unknown field `".len()..];
         let name = rest.split('`').next().unwrap_or(rest);
         return format!(
-            "onbekend veld '{name}'; toegestaan zijn id, title, summary, sources, related, see_also, valid_from, valid_to, keywords en note (in related: facts, roles, routes, notices, conditions, grounds, judgments; in title en summary: nl en en)"
+            "onbekend veld '{name}'; toegestaan zijn id, title, summary, sources, related, see_also, valid_from, valid_to, keywords, examples en note (in related: facts, roles, routes, notices, conditions, grounds, judgments; in title en summary: nl en en)"
         );
     }
     if let Some(rest) = first.strip_prefix("invalid type: ") {

@@ -40,3 +40,4 @@ knowledge-worked-examples-lead = Example situations from disciplinary rulings, g
 knowledge-examples = Worked examples
 knowledge-examples-lead = Worked examples whose answer this article explains.
 knowledge-examples-all = All { $n } examples for this article
+knowledge-examples-search-all = All { $n } examples with these words

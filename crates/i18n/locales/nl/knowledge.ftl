@@ -40,3 +40,4 @@ knowledge-worked-examples-lead = Voorbeeldsituaties uit tuchtrecht, richtlijnen 
 knowledge-examples = Voorbeelden
 knowledge-examples-lead = Uitgewerkte voorbeelden waarvan het antwoord in dit artikel wordt uitgelegd.
 knowledge-examples-all = Alle { $n } voorbeelden bij dit artikel
+knowledge-examples-search-all = Alle { $n } voorbeelden met deze woorden

@@ -105,6 +105,18 @@ pub fn examples_index(rules: &RuleSet, lib: &Library, kb: Option<&KnowledgeBase>
             }
         }
     }
+    // The examples an article's maintainers chose come first, in their order (an id the library
+    // does not have is skipped here; a test requires every one to exist).
+    let position = |id: &str| lib.cases().iter().position(|c| c.id() == id);
+    for a in kb.articles() {
+        let chosen: Vec<usize> = a.examples.iter().filter_map(|id| position(id)).collect();
+        if chosen.is_empty() {
+            continue;
+        }
+        let list = ranked.entry(a.id.clone()).or_default();
+        list.retain(|(_, i)| !chosen.contains(i));
+        list.extend(chosen.iter().enumerate().map(|(n, i)| (n, *i)));
+    }
     ranked
         .into_iter()
         .map(|(article, mut v)| {
@@ -123,7 +135,8 @@ fn rank_of(kind: RuleKind, position: usize) -> usize {
         RuleKind::Notice => 2,
         _ => 3,
     };
-    tier * 1000 + position.min(999)
+    // Tier 0 is left to the examples an article's maintainers chose.
+    (tier + 1) * 1000 + position.min(999)
 }
 
 /// The URL query of the list: `q`, `afzender`, `ontvanger`, `doel`, `leeftijd`.
@@ -535,7 +548,8 @@ mod tests {
         let listed: std::collections::HashSet<usize> = index.values().flatten().copied().collect();
         let orphans: Vec<&str> = lib.cases().iter().enumerate().filter(|(i, _)| !listed.contains(i)).map(|(_, c)| c.id()).collect();
         assert!(orphans.is_empty(), "examples under no article: {orphans:?}");
-        // And an article lists an example only when it explains something of that example.
+        // And an article lists an example only when it explains something of it or its
+        // maintainers chose it.
         for (article, ixs) in &index {
             let a = kb.article(article).unwrap_or_else(|| panic!("{article}"));
             for i in ixs {
@@ -545,8 +559,18 @@ mod tests {
                 let rep = report(&rules, &ev, &facts, &case.scenario.judgments, Lang::Nl.rules());
                 let items = explaining_items(&rules, case, &rep);
                 let explains = a.related.iter().any(|r| items.iter().any(|(k, id)| *k == r.kind && *id == r.id));
-                assert!(explains, "{article} lists {}", case.id());
+                let chosen = a.examples.iter().any(|id| id == case.id());
+                assert!(explains || chosen, "{article} lists {}", case.id());
             }
+        }
+        // The examples an article's maintainers chose exist and come first, in their order.
+        for a in kb.articles() {
+            for id in &a.examples {
+                assert!(lib.get(id).is_some(), "{}: examples: no worked example '{id}'", a.id);
+            }
+            let listed: Vec<&str> = index.get(&a.id).map(|v| v.iter().map(|i| lib.cases()[*i].id()).collect()).unwrap_or_default();
+            let chosen: Vec<&str> = a.examples.iter().map(String::as_str).collect();
+            assert_eq!(listed.get(..chosen.len()), Some(chosen.as_slice()), "{}", a.id);
         }
         // Without a kennisbank there is nothing to list.
         assert!(examples_index(&rules, &lib, None, day).is_empty());

@@ -95,6 +95,54 @@ pub(crate) fn prefill_own_role(rules: &grondslag_rules::RuleSet, state: &mut Del
     }
 }
 
+// --- a deliberation without a client, linked to one to record it -----------------------------
+
+#[derive(Template, WebTemplate)]
+#[template(path = "deliberation_link.html")]
+pub struct LinkPage {
+    pub c: Chrome,
+    pub title: String,
+    pub draft: String,
+    pub clients: Vec<ClientRow>,
+}
+
+/// `GET /beraad/{d}/client`: choose which of one's clients a deliberation without a client is
+/// about (one started from a worked example, say), so that it can be recorded in that dossier.
+pub async fn link_form<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, Path(id): Path<String>) -> Result<Response, WebError> {
+    let state = web.load_draft(&user, &id).await?;
+    if state.client.is_some() {
+        return Ok(Redirect::to(&format!("/beraad/{id}")).into_response());
+    }
+    web.guard(&user, Action::Evaluate).await?;
+    let clients = own_clients(&web, &user).await?;
+    Ok(LinkPage { title: user.lang.tr("deliberation-link-title").into(), c: Chrome::new(&user, "/beraad/nieuw"), draft: id, clients }
+        .into_response())
+}
+
+/// `POST /beraad/{d}/client`: links the draft to the client chosen. Opening the client is
+/// authorised and logged as for a deliberation started from the client; the answer is then
+/// evaluated again with the client's consent registry, and may change.
+pub async fn link<S: Backend>(
+    State(web): State<Arc<Web<S>>>,
+    user: User,
+    Path(id): Path<String>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let mut state = web.load_draft(&user, &id).await?;
+    if state.client.is_some() {
+        return Err(WebError::Invalid(Msg::new("deliberation-link-already-linked")));
+    }
+    let chosen = form
+        .get("client")
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .ok_or_else(|| WebError::Invalid(Msg::new("deliberation-link-choose-client")))?;
+    let opened = web.open_client(&user, Action::DossierWrite, chosen).await?;
+    state.client = Some(opened.id().to_owned());
+    web.save_draft(&user, Some(&id), &state).await?;
+    Ok(Redirect::to(&format!("/beraad/{id}")).into_response())
+}
+
 // --- one question, or the answer ------------------------------------------------------------
 
 pub struct Opt {
@@ -150,6 +198,24 @@ pub struct QuestionPage {
     pub from_meldcode: bool,
     /// Started from a worked example of the case library (some answers come from it).
     pub example: Option<Example>,
+}
+
+/// The professional's own role among the answers (prefilled from the account): shown at the top
+/// of every question and of the answer, because which secrecy applies follows from it.
+fn own_role(answers: &[AnswerRow]) -> Option<&AnswerRow> {
+    answers.iter().find(|a| a.fact == "sender_role")
+}
+
+impl QuestionPage {
+    pub fn own_role(&self) -> Option<&AnswerRow> {
+        if self.fact == "sender_role" { None } else { own_role(&self.answers) }
+    }
+}
+
+impl ResultPage {
+    pub fn own_role(&self) -> Option<&AnswerRow> {
+        own_role(&self.answers)
+    }
 }
 
 pub struct JudgmentLink {

@@ -48,12 +48,21 @@ pub struct IndexPage {
     pub all: Vec<ArticleLink>,
     /// The kennisbank could not be loaded with this server's rule set.
     pub unavailable: bool,
+    /// Worked examples whose title or situation has every word searched (signed in only), the
+    /// first [`EXAMPLES_MAX`], and how many in all.
+    pub examples: Vec<ExampleLink>,
+    pub examples_total: usize,
 }
 
 impl IndexPage {
     /// "N artikelen gevonden."
     pub fn found(&self) -> String {
         self.c.tr_n("knowledge-results", i64::try_from(self.results.len()).unwrap_or(i64::MAX))
+    }
+
+    /// "Alle N voorbeelden met deze woorden".
+    pub fn examples_all(&self) -> String {
+        self.c.tr_n("knowledge-examples-search-all", i64::try_from(self.examples_total).unwrap_or(i64::MAX))
     }
 }
 
@@ -120,10 +129,28 @@ pub async fn index<S: crate::Backend>(
     let lang = c.lang;
     let q: String = query.q.unwrap_or_default().trim().chars().filter(|ch| !ch.is_control()).take(QUERY_MAX_CHARS).collect();
     let Some(kb) = web.knowledge() else {
-        return IndexPage { title: lang.tr("knowledge-title").into(), c, q, results: Vec::new(), all: Vec::new(), unavailable: true };
+        return IndexPage {
+            title: lang.tr("knowledge-title").into(),
+            c,
+            q,
+            results: Vec::new(),
+            all: Vec::new(),
+            unavailable: true,
+            examples: Vec::new(),
+            examples_total: 0,
+        };
     };
     let (results, all) = if q.is_empty() { (Vec::new(), listing(kb, lang)) } else { (search(kb, &q, lang), Vec::new()) };
-    IndexPage { title: lang.tr("knowledge-title").into(), c, q, results, all, unavailable: false }
+    // The worked examples with the words searched, for a signed-in reader (the case library is
+    // for signed-in users).
+    let found = if user.is_ok() && !q.is_empty() {
+        web.cases().select(web.rules(), &grondslag_cases::Filter { query: q.clone(), ..Default::default() })
+    } else {
+        Vec::new()
+    };
+    let examples =
+        found.iter().take(EXAMPLES_MAX).map(|c| ExampleLink { id: c.id().to_owned(), title: c.scenario.title.clone() }).collect();
+    IndexPage { title: lang.tr("knowledge-title").into(), c, q, results, all, unavailable: false, examples, examples_total: found.len() }
 }
 
 /// Every article in force today, by title.

@@ -211,6 +211,9 @@ async fn articles_and_worked_examples_link_to_each_other() {
     let r = t.send("GET", &format!("/kennisbank/{article}"), Some(&token), None).await;
     assert_eq!(r.status, StatusCode::OK);
     assert!(r.body.contains("<h2 id=\"kb-voorbeelden\">Voorbeelden</h2>"), "{}", r.body);
+    // The example the article's maintainers chose first is shown first.
+    let first = r.body.split("<li lang=\"nl\"><a href=\"/voorbeelden/").nth(1).unwrap_or("");
+    assert!(first.starts_with("jeugdhulpverlener-casusoverleg-wijkteam-gezin-zonder-toestemming\""), "{first}");
     let listed = r.body.matches("<li lang=\"nl\"><a href=\"/voorbeelden/").count();
     assert_eq!(listed, ids.len().min(6));
     if ids.len() > 6 {
@@ -244,4 +247,69 @@ async fn articles_and_worked_examples_link_to_each_other() {
     assert_eq!(r.status, StatusCode::OK);
     assert!(r.body.contains("<a href=\"/kennisbank/politie-en-justitie\">"), "police article linked");
     assert!(r.body.contains("<a href=\"/kennisbank/jeugdhulp-en-jeugdwet\">"), "youth care article linked");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_kennisbank_search_also_finds_worked_examples_for_a_signed_in_reader() {
+    let t = setup().await;
+    let token = t.token("wijkteam").await;
+    let r = t.send("GET", "/kennisbank?q=casusoverleg", Some(&token), None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("<h2 id=\"kb-zoek-voorbeelden\">Uitgewerkte voorbeelden</h2>"), "{}", r.body);
+    assert!(r.body.contains("href=\"/voorbeelden/jeugdhulpverlener-casusoverleg-wijkteam-gezin-zonder-toestemming\""));
+    // Signed out: the articles only.
+    let r = t.send("GET", "/kennisbank?q=casusoverleg", None, None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(!r.body.contains("kb-zoek-voorbeelden") && !r.body.contains("/voorbeelden/"));
+    // Words no example has: no section.
+    let r = t.send("GET", "/kennisbank?q=whatsapp", Some(&token), None).await;
+    assert!(!r.body.contains("kb-zoek-voorbeelden"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_deliberation_from_an_example_is_linked_to_an_own_client_and_then_recorded() {
+    let t = setup().await;
+    let token = t.token("huisarts").await;
+    let noor = t.a.clients["Noor Bakker"].clone();
+    let lotte = t.a.clients["Lotte de Boer"].clone(); // no care relation with the huisarts
+    let bo = t.b.clients["Bo Ander"].clone(); // another organisation
+    let r = t.send("POST", "/voorbeelden/huisarts-verwijst-naar-cardioloog/beraad", Some(&token), Some("")).await;
+    let to = r.headers[header::LOCATION].to_str().unwrap().to_owned();
+    let draft = to.trim_start_matches("/beraad/").split('?').next().unwrap().to_owned();
+    // The answer without a client offers to link it; the page lists only her own clients.
+    let r = t.send("GET", &to, Some(&token), None).await;
+    assert!(r.body.contains(&format!("href=\"/beraad/{draft}/client\"")), "{}", dutch_text(&r.body));
+    let r = t.send("GET", &format!("/beraad/{draft}/client"), Some(&token), None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains(&format!("value=\"{noor}\"")) && !r.body.contains(&format!("value=\"{lotte}\"")));
+    // Another professional cannot reach the draft at all.
+    let other = t.token("wijkteam").await;
+    let r = t.send("GET", &format!("/beraad/{draft}/client"), Some(&other), None).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    let r = t.send("POST", &format!("/beraad/{draft}/client"), Some(&other), Some(&format!("client={noor}"))).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    // A client without a care relation, or of another organisation, is refused; nothing changes.
+    for refused in [&lotte, &bo] {
+        let r = t.send("POST", &format!("/beraad/{draft}/client"), Some(&token), Some(&format!("client={refused}"))).await;
+        assert!(r.status == StatusCode::FORBIDDEN || r.status == StatusCode::NOT_FOUND, "{}", r.status);
+        assert_eq!(draft_of(&t, &t.a.id, &draft).await["client"], serde_json::Value::Null);
+    }
+    let r = t.send("POST", &format!("/beraad/{draft}/client"), Some(&token), Some("client=")).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    // Her own client: linked, the example's answers kept, the opening logged.
+    let huisarts = t.a.users["huisarts"].clone();
+    let before = t.events_of(&t.a.id, &huisarts).await.len();
+    let r = t.send("POST", &format!("/beraad/{draft}/client"), Some(&token), Some(&format!("client={noor}"))).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(r.headers[header::LOCATION], format!("/beraad/{draft}").as_str());
+    let d = draft_of(&t, &t.a.id, &draft).await;
+    assert_eq!(d["client"], noor.to_string());
+    assert_eq!(d["from_example"]["id"], "huisarts-verwijst-naar-cardioloog");
+    assert!(t.events_of(&t.a.id, &huisarts).await.len() > before, "opening the client is logged");
+    // Linking twice is refused.
+    let r = t.send("POST", &format!("/beraad/{draft}/client"), Some(&token), Some(&format!("client={noor}"))).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    // The answer can now be recorded in Noor's dossier.
+    let r = t.send("GET", &to, Some(&token), None).await;
+    assert!(r.body.contains(&format!("action=\"/beraad/{draft}/vastleggen\"")), "{}", dutch_text(&r.body));
 }
