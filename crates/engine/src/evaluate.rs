@@ -290,6 +290,7 @@ pub fn evaluate(rules: &RuleSet, date: Date, facts: &Facts, judgments: &Judgment
                 }
             }
         }
+        let mut defaults: Option<Facts> = None;
         for (i, rule) in rules.condition_rules.iter().enumerate() {
             if rule.outcomes.as_ref().is_some_and(|o| !o.contains(&outcome)) {
                 continue;
@@ -299,6 +300,15 @@ pub fn evaluate(rules: &RuleSet, date: Date, facts: &Facts, judgments: &Judgment
                 Tri::Unknown => {
                     if let Some(w) = &rule.when {
                         facts_of(rules, w, &mut pending_condition_facts);
+                        // A professional may go to the answer before the questions that only
+                        // refine its conditions. A general condition that holds in the ordinary
+                        // case (the format's defaults: alive, no objection, no danger …) is kept
+                        // then, so that advice like "ask consent first" does not vanish because
+                        // the client's death was not asked; the question stays open.
+                        let ordinary = defaults.get_or_insert_with(|| facts.clone().with_defaults(rules));
+                        if eval(rules, w, ordinary) == Tri::True {
+                            rule.add.iter().for_each(|c| add(*c, ConditionOrigin::Rule(i), &mut conditions));
+                        }
                     }
                 }
                 Tri::False => {}

@@ -639,3 +639,38 @@ fn danger_is_asked_early_when_the_purpose_points_to_it() {
     let (q, _) = first("care", "huisarts");
     assert_ne!(q, Some(danger));
 }
+
+/// A refusal fixed before the refining questions keeps the advice that holds in the ordinary
+/// case: "ask consent first" while the client's death is not asked, never once he is known to
+/// have died (found in a trial: the advice vanished when the professional went to the answer).
+#[test]
+fn ordinary_case_conditions_survive_unasked_refining_questions() {
+    let rules = load_embedded().unwrap();
+    let fact = |id: &str| rules.fact(id).unwrap();
+    let parse = |id: &str, v: grondslag_rules::RawValue| rules.parse_value(fact(id), &v).unwrap();
+    use grondslag_rules::RawValue::{Bool, Int, Str};
+    let mut facts = Facts::new(&rules);
+    for (id, v) in [
+        ("sender_role", Str("jeugdhulpverlener".into())),
+        ("recipient_role", Str("leraar".into())),
+        ("request_from", Str("none".into())),
+        ("recipient_in_treatment_relation", Bool(false)),
+        ("purpose", Str("care".into())),
+        ("data_categories", grondslag_rules::RawValue::List(vec!["youth_care".into()])),
+        ("client_age", Int(9)),
+        ("client_competent", Bool(false)),
+        ("consent", Str("not_asked".into())),
+        ("danger", Str("none".into())),
+        ("suspicion_domestic_violence_or_child_abuse", Bool(false)),
+    ] {
+        facts.set(fact(id), parse(id, v));
+    }
+    let ask = rules.condition("ask_consent_first").unwrap();
+    let ev = evaluate(&rules, DATE, &facts, &Judgments::default()).unwrap();
+    assert_eq!(ev.outcome, Outcome::MayNotShare);
+    assert!(ev.conditions.iter().any(|(c, _)| *c == ask), "ask consent while death is not asked");
+    assert!(ev.questions.iter().any(|q| q.fact == fact("client_deceased")), "and the question stays open");
+    facts.set(fact("client_deceased"), parse("client_deceased", Bool(true)));
+    let ev = evaluate(&rules, DATE, &facts, &Judgments::default()).unwrap();
+    assert!(!ev.conditions.iter().any(|(c, _)| *c == ask), "never for a client known to have died");
+}

@@ -167,6 +167,8 @@ pub fn router<S: Backend>(web: Arc<Web<S>>) -> Router {
         .route("/beraad/{d}/afweging/{j}", get(deliberation::judgment_form::<S>).post(deliberation::judgment_save::<S>))
         .route("/beraad/{d}/vastleggen", post(deliberation::record::<S>))
         .route("/beraad/{d}/client", get(deliberation::link_form::<S>).post(deliberation::link::<S>))
+        .route("/casusoverleg", get(case_conference::page::<S>))
+        .route("/casusoverleg/beraad", post(case_conference::open::<S>))
         .route("/beraad/{d}/verslag", get(deliberation::printable::<S>))
         .route("/voorbeelden", get(cases::list::<S>))
         .route("/voorbeelden/{id}", get(cases::show::<S>))

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod acute;
 pub mod admin;
+pub mod case_conference;
 pub mod cases;
 pub mod clients;
 pub mod consent;

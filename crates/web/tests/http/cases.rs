@@ -313,3 +313,88 @@ async fn a_deliberation_from_an_example_is_linked_to_an_own_client_and_then_reco
     let r = t.send("GET", &to, Some(&token), None).await;
     assert!(r.body.contains(&format!("action=\"/beraad/{draft}/vastleggen\"")), "{}", dutch_text(&r.body));
 }
+
+/// The wijkteam casusoverleg of the golden scenarios (scenarios/samenwerking): a
+/// jeugdhulpverlener with a school, a leerplichtambtenaar, a wijkteam chair and the girl's
+/// huisarts who treats her.
+const CONFERENCE: &str = "rol=jeugdhulpverlener&deelnemers=leraar&deelnemers=gemeenteambtenaar&deelnemers=wijkteammedewerker\
+&deelnemers=huisarts&betrokken=huisarts&doel=care&gegevens=youth_care&gegevens=social&leeftijd=9&wilsbekwaam=false\
+&toestemming=not_asked&gevaar=none&vermoeden=false";
+
+/// The card of one participant (from its heading to the end of the card).
+fn row<'a>(body: &'a str, label: &str) -> &'a str {
+    let start = body.find(&format!("<h3 class=\"participant\">{label}")).unwrap_or_else(|| panic!("no card for {label}"));
+    let rest = &body[start..];
+    &rest[..rest.find("</li>\n").unwrap_or(rest.len())]
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn preparing_a_casusoverleg_gives_each_participant_its_own_answer() {
+    let t = setup().await;
+    let token = t.token("wijkteam").await;
+    let huisarts = t.a.users["wijkteam"].clone();
+    let before = t.events_of(&t.a.id, &huisarts).await.len();
+    let r = t.send("GET", "/casusoverleg", Some(&token), None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("<h1>Casusoverleg voorbereiden</h1>") && !r.body.contains("Per deelnemer</h2>"));
+
+    let r = t.send("GET", &format!("/casusoverleg?{CONFERENCE}"), Some(&token), None).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let body = &r.body;
+    // No consent, no danger, no suspicion: the school, the official and the chair (who gives the
+    // family no help) get nothing identifying; the huisarts who treats the girl is no derde.
+    for label in ["Leraar", "Gemeenteambtenaar", "Wijkteammedewerker"] {
+        let row = row(body, label);
+        assert!(row.contains("U mag niet delen"), "{label}: {row}");
+    }
+    let huisarts_row = row(body, "Huisarts");
+    assert!(huisarts_row.contains("U mag delen") && huisarts_row.contains("Geen derde"), "{huisarts_row}");
+    assert!(huisarts_row.contains("geeft de cliënt zelf zorg of hulp"));
+    // A teacher cannot be marked as giving care or help; the chair can.
+    assert!(!row(body, "Leraar").contains("zorg of hulp"));
+    assert!(row(body, "Wijkteammedewerker").contains("geeft de cliënt zelf geen zorg of hulp"));
+    // Anonymous discussion, and a convenant is no ground.
+    assert!(body.contains("Zonder naam bespreken") && body.contains("geboortedatum"));
+    assert!(body.contains("Een convenant of samenwerkingsafspraak is nooit zelf een grond"));
+    assert!(!body.contains("U mag met niemand aan tafel"), "the huisarts may be told");
+    // Logged as starting a deliberation without a client is: no client in any event.
+    let events = t.events_of(&t.a.id, &huisarts).await;
+    assert!(events.len() > before);
+    assert!(events[before..].iter().all(|e| e.client.is_none()), "{:?}", &events[before..]);
+
+    // Without the huisarts nobody may be told anything identifying.
+    let only_others = CONFERENCE.replace("&deelnemers=huisarts&betrokken=huisarts", "");
+    let r = t.send("GET", &format!("/casusoverleg?{only_others}"), Some(&token), None).await;
+    assert!(r.body.contains("U mag met niemand aan tafel iets delen dat de cliënt herkenbaar maakt."));
+    // With the parents' consent, everyone may be told what they agreed to.
+    let consent = CONFERENCE.replace("toestemming=not_asked", "toestemming=given");
+    let r = t.send("GET", &format!("/casusoverleg?{consent}"), Some(&token), None).await;
+    assert!(row(&r.body, "Leraar").contains("U mag delen") && row(&r.body, "Leraar").contains("Toestemming"), "{}", row(&r.body, "Leraar"));
+
+    // Bad input: a clear Dutch message, the form kept.
+    let r = t.send("GET", "/casusoverleg?rol=jeugdhulpverlener&deelnemers=bestaat-niet&doel=care", Some(&token), None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("Een gekozen rol bestaat niet."));
+    let r = t.send("GET", "/casusoverleg?rol=jeugdhulpverlener&doel=care&leeftijd=negen", Some(&token), None).await;
+    assert!(r.body.contains("Het veld ‘leeftijd’ klopt niet"), "{}", dutch_text(&r.body));
+    let r = t.send("GET", "/casusoverleg?rol=jeugdhulpverlener&doel=care", Some(&token), None).await;
+    assert!(r.body.contains("Kies wie er aan tafel zitten."));
+
+    // One participant's answer opens as a deliberation with the circumstances filled in.
+    let form = format!("{CONFERENCE}&ontvanger=leraar");
+    let r = t.send("POST", "/casusoverleg/beraad", Some(&token), Some(&form)).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let to = r.headers[header::LOCATION].to_str().unwrap().to_owned();
+    let draft = to.trim_start_matches("/beraad/").to_owned();
+    let d = draft_of(&t, &t.a.id, &draft).await;
+    let answers: HashMap<String, serde_json::Value> =
+        d["answers"].as_array().unwrap().iter().map(|a| (a["fact"].as_str().unwrap().to_owned(), a["value"].clone())).collect();
+    assert_eq!(answers["recipient_role"], "leraar");
+    assert_eq!(answers["sender_role"], "jeugdhulpverlener");
+    assert_eq!(answers["recipient_in_treatment_relation"], false);
+    assert_eq!(answers["client_age"], 9);
+    assert_eq!(d["client"], serde_json::Value::Null);
+    // Signed out: no access.
+    let r = t.send("GET", "/casusoverleg", None, None).await;
+    assert_ne!(r.status, StatusCode::OK);
+}

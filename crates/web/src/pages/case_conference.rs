@@ -1,0 +1,320 @@
+//! Preparing a casusoverleg (`/casusoverleg`): a professional who will sit at a table with
+//! several others sees, per participant, whether and on what ground she may bring in what she
+//! knows — each participant is a recipient of its own, with its own answer (a school is a derde,
+//! a colleague who treats the client may not be). Every answer is the engine's, evaluated as a
+//! deliberation with that recipient; any of them opens as a normal deliberation to finish and
+//! record. The page also says what to leave out to discuss the case without identifying anyone,
+//! and that a convenant is never a ground.
+//!
+//! No client is chosen and nothing is stored: the form holds roles and circumstances, never a
+//! name, and the answers are computed on each view (a GET form, so it can be reloaded). Like
+//! starting a deliberation without a client, each view is authorised and logged as `Evaluate`
+//! (no client in the event).
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use grondslag_engine::{Judgments, evaluate, options, outcome_label, report};
+use grondslag_i18n::Msg;
+use grondslag_rules::{FactId, Outcome, RuleSet};
+
+use super::FormData;
+use super::deliberation::{Opt, OptGroup, group_label};
+use crate::draft::{Deliberation, parse_answer};
+use crate::error::WebError;
+use crate::i18n::Lang;
+use crate::policy::Action;
+use crate::report_view::{ArticleLink, articles_for};
+use crate::view::Chrome;
+use crate::{Backend, User, Web};
+use grondslag_knowledge::RuleKind;
+
+/// At most this many participants at one table (a casusoverleg seldom has more than ten).
+const PARTICIPANTS_MAX: usize = 20;
+
+/// The form's fields and the fact each answers. `deelnemers` (recipients) and `betrokken` (those
+/// among them who give this client care or help themselves) are handled apart.
+const FIELDS: [(&str, &str); 8] = [
+    ("rol", "sender_role"),
+    ("doel", "purpose"),
+    ("gegevens", "data_categories"),
+    ("leeftijd", "client_age"),
+    ("wilsbekwaam", "client_competent"),
+    ("toestemming", "consent"),
+    ("gevaar", "danger"),
+    ("vermoeden", "suspicion_domestic_violence_or_child_abuse"),
+];
+
+/// One participant's answer.
+pub struct ParticipantRow {
+    pub role: String,
+    pub label: String,
+    pub involved: bool,
+    pub outcome: &'static str,
+    pub outcome_class: &'static str,
+    /// `ok`, `warn` or `bad`, for the badge.
+    pub badge: &'static str,
+    /// The participant is someone who could give the client care or help (a care or help
+    /// provider or a colleague): then whether it does matters, and the row offers to change it.
+    pub can_be_involved: bool,
+    /// The page with this participant's "gives care or help" answer turned round.
+    pub toggle_href: String,
+    pub grounds: Vec<String>,
+    /// The conditions of this answer, in words (the first ones matter most).
+    pub conditions: Vec<String>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "case_conference.html")]
+pub struct PrepPage {
+    pub c: Chrome,
+    pub title: String,
+    /// The form's choices, with the reader's answers checked.
+    pub roles: Vec<OptGroup>,
+    pub own_role: String,
+    pub purposes: Vec<Opt>,
+    pub data: Vec<Opt>,
+    pub consents: Vec<Opt>,
+    pub dangers: Vec<Opt>,
+    pub age: String,
+    pub competent: String,
+    pub suspicion: String,
+    pub error: Option<String>,
+    /// Empty until the form is sent with at least one participant.
+    pub rows: Vec<ParticipantRow>,
+    /// No participant may be told anything identifying.
+    pub nobody: bool,
+    /// The rule set's words on convenanten (never a ground).
+    pub covenant: String,
+    pub articles: Vec<ArticleLink>,
+    /// The query string the answers were computed from, for "open als beraad".
+    pub query: Vec<(String, String)>,
+}
+
+fn values<'a>(q: &'a [(String, String)], name: &str) -> Vec<&'a str> {
+    q.iter().filter(|(k, _)| k == name).map(|(_, v)| v.trim()).filter(|v| !v.is_empty()).collect()
+}
+
+/// The circumstances the form gives, as facts (without a recipient), checked one by one against
+/// the rule set as a deliberation's answers are; a Dutch message names the field that is wrong.
+fn circumstances(rules: &RuleSet, q: &[(String, String)]) -> Result<Vec<(FactId, serde_json::Value)>, WebError> {
+    let mut out = Vec::new();
+    for (field, fact) in FIELDS {
+        let given: Vec<String> = values(q, field).into_iter().map(str::to_owned).collect();
+        if given.is_empty() {
+            continue;
+        }
+        let f = rules.fact(fact).ok_or(WebError::Internal("conference_fact"))?;
+        let v = parse_answer(rules, f, &given)
+            .map_err(|e| WebError::Invalid(Msg::new("conference-invalid-field").arg("field", field).arg("message", e)))?;
+        out.push((f, v));
+    }
+    Ok(out)
+}
+
+/// The participants as (role id, gives the client care or help itself), each a known role.
+fn participants(rules: &RuleSet, q: &[(String, String)]) -> Result<Vec<(String, bool)>, WebError> {
+    let involved = values(q, "betrokken");
+    let mut out: Vec<(String, bool)> = Vec::new();
+    for r in values(q, "deelnemers") {
+        if rules.role(r).is_none() {
+            return Err(WebError::Invalid(Msg::new("conference-unknown-role")));
+        }
+        if !out.iter().any(|(x, _)| x == r) {
+            out.push((r.to_owned(), involved.contains(&r)));
+        }
+    }
+    if out.len() > PARTICIPANTS_MAX {
+        return Err(WebError::Invalid(Msg::new("conference-too-many").arg("max", PARTICIPANTS_MAX.to_string())));
+    }
+    Ok(out)
+}
+
+/// A deliberation for one participant as recipient: the circumstances, the recipient, and
+/// whether it gives this client care or help. The professional shares on her own initiative.
+fn deliberation_for(
+    rules: &RuleSet,
+    date: time::Date,
+    facts: &[(FactId, serde_json::Value)],
+    recipient: &str,
+    involved: bool,
+    lang: Lang,
+) -> Result<Deliberation, WebError> {
+    let mut state = Deliberation::new(None, date);
+    let mut set = |id: &str, v: serde_json::Value| -> Result<(), WebError> {
+        let f = rules.fact(id).ok_or(WebError::Internal("conference_fact"))?;
+        state.set(rules, f, v, lang.rules());
+        state.prefilled.push(id.to_owned());
+        Ok(())
+    };
+    for (f, v) in facts {
+        set(&rules.facts[f.ix()].id, v.clone())?;
+    }
+    set("recipient_role", serde_json::Value::String(recipient.to_owned()))?;
+    set("request_from", serde_json::Value::String("none".into()))?;
+    set("recipient_in_treatment_relation", serde_json::Value::Bool(involved))?;
+    state.history.clear();
+    Ok(state)
+}
+
+fn outcome_class(o: Outcome) -> &'static str {
+    match o {
+        Outcome::MustShare => "must_share",
+        Outcome::MayShare => "may_share",
+        Outcome::MayShareAfterWeighing => "may_share_after_weighing",
+        Outcome::MayNotShare => "may_not_share",
+        Outcome::Undetermined => "undetermined",
+    }
+}
+
+/// `GET /casusoverleg`: the form, and with participants the answer per participant.
+pub async fn page<S: Backend>(
+    State(web): State<Arc<Web<S>>>,
+    user: User,
+    Query(q): Query<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    web.guard(&user, Action::Evaluate).await?;
+    let rules = web.rules();
+    let lang = user.lang;
+    let l = lang.rules();
+    let date = crate::view::today();
+    let sent = !q.is_empty();
+    let mut error = None;
+    let mut rows = Vec::new();
+    let mut related: Vec<(RuleKind, String)> = Vec::new();
+    if sent {
+        match (circumstances(rules, &q), participants(rules, &q)) {
+            (Ok(_), Ok(p)) if p.is_empty() => error = Some(Msg::new("conference-no-participants").render(l)),
+            (Ok(facts), Ok(p)) => {
+                for (role, involved) in p {
+                    let state = deliberation_for(rules, date, &facts, &role, involved, lang)?;
+                    // The format's defaults for what the form does not ask (no objection, not
+                    // deceased, no measure …), as the worked examples do; the deliberation
+                    // opened from a row asks whatever still matters.
+                    let known = state.facts(rules).with_defaults(rules);
+                    let ev = evaluate(rules, date, &known, &Judgments::default())?;
+                    let rep = report(rules, &ev, &known, &Judgments::default(), l);
+                    for t in rep.trace.iter().filter(|t| t.carries_outcome) {
+                        related.push((RuleKind::Route, t.rule.clone()));
+                    }
+                    related.push((RuleKind::Role, role.clone()));
+                    let ground = |g: &String| rules.ground(g).map(|g| rules.grounds[g.ix()].label.get(l).to_string());
+                    let r = rules.role(&role).map(|r| &rules.roles[r.ix()]);
+                    let can_be_involved = role == "collega"
+                        || r.is_some_and(|r| r.tags.iter().any(|t| rules.tags.get(*t).is_some_and(|t| t.id == "behandelaar")));
+                    rows.push(ParticipantRow {
+                        badge: match ev.outcome {
+                            Outcome::MustShare | Outcome::MayShare => "ok",
+                            Outcome::MayShareAfterWeighing | Outcome::Undetermined => "warn",
+                            Outcome::MayNotShare => "bad",
+                        },
+                        can_be_involved,
+                        toggle_href: toggled(&q, &role, involved),
+                        label: rules.role(&role).map(|r| rules.roles[r.ix()].label.get(l).to_string()).unwrap_or_default(),
+                        role,
+                        involved,
+                        outcome: outcome_label(ev.outcome, l),
+                        outcome_class: outcome_class(ev.outcome),
+                        grounds: rep.beroepsgeheim.grounds.iter().filter_map(ground).collect(),
+                        conditions: rep.conditions.iter().map(|c| c.text.clone()).collect(),
+                    });
+                }
+            }
+            (Err(e), _) | (_, Err(e)) => error = Some(e.text(lang)),
+        }
+    }
+    let nobody = !rows.is_empty() && rows.iter().all(|r| r.outcome_class == "may_not_share");
+    related.push((RuleKind::Notice, "no-covenant-ground".into()));
+    related.push((RuleKind::Condition, "anonymise".into()));
+    let (_, articles) = articles_for(web.knowledge(), &related, lang, 4);
+    let chosen = |field: &str| values(&q, field).into_iter().map(str::to_owned).collect::<Vec<_>>();
+    let opts = |fact: &str, field: &str, default: Option<&str>| -> Vec<Opt> {
+        let picked = chosen(field);
+        let Some(f) = rules.fact(fact) else { return Vec::new() };
+        options(rules, f, l)
+            .into_iter()
+            .map(|o| Opt {
+                checked: picked.contains(&o.value) || (picked.is_empty() && Some(o.value.as_str()) == default),
+                value: o.value,
+                label: o.label,
+            })
+            .collect()
+    };
+    let picked_roles = chosen("deelnemers");
+    let mut roles: Vec<OptGroup> = Vec::new();
+    for r in &rules.roles {
+        let label = group_label(&r.group, lang).to_owned();
+        let opt = Opt { value: r.id.clone(), label: r.label.get(l).to_string(), checked: picked_roles.contains(&r.id) };
+        match roles.iter_mut().find(|g| g.label == label) {
+            Some(g) => g.options.push(opt),
+            None => roles.push(OptGroup { label, options: vec![opt] }),
+        }
+    }
+    let first = |field: &str| values(&q, field).first().map(|v| (*v).to_owned()).unwrap_or_default();
+    let own_role = if sent { first("rol") } else { user.profession.clone() };
+    let covenant = rules.notices.iter().find(|n| n.id == "no-covenant-ground").map(|n| n.text.get(l).to_string()).unwrap_or_default();
+    Ok(PrepPage {
+        c: Chrome::new(&user, "/casusoverleg"),
+        title: lang.tr("conference-title").into(),
+        roles,
+        own_role,
+        purposes: opts("purpose", "doel", Some("care")),
+        data: opts("data_categories", "gegevens", None),
+        consents: opts("consent", "toestemming", Some("not_asked")),
+        dangers: opts("danger", "gevaar", Some("none")),
+        age: first("leeftijd"),
+        competent: first("wilsbekwaam"),
+        suspicion: if sent { first("vermoeden") } else { "false".into() },
+        error,
+        rows,
+        nobody,
+        covenant,
+        articles,
+        query: q,
+    }
+    .into_response())
+}
+
+/// `POST /casusoverleg/beraad`: one participant's answer as a deliberation without a client,
+/// pre-filled with the form's circumstances and that participant as recipient, to finish, link
+/// to a client and record.
+pub async fn open<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, form: FormData) -> Result<Response, WebError> {
+    web.guard(&user, Action::Evaluate).await?;
+    let rules = web.rules();
+    let q: Vec<(String, String)> = form.0.clone();
+    let facts = circumstances(rules, &q)?;
+    let recipient = form.get("ontvanger").map(str::trim).unwrap_or("");
+    if rules.role(recipient).is_none() {
+        return Err(WebError::Invalid(Msg::new("conference-unknown-role")));
+    }
+    let involved = values(&q, "betrokken").contains(&recipient);
+    let state = deliberation_for(rules, crate::view::today(), &facts, recipient, involved, user.lang)?;
+    web.evaluate_draft(None, &state).await?;
+    let draft = web.save_draft(&user, None, &state).await?;
+    Ok(Redirect::to(&format!("/beraad/{draft}")).into_response())
+}
+
+/// `/casusoverleg?…` with `role`'s "gives care or help" answer turned round.
+fn toggled(q: &[(String, String)], role: &str, involved: bool) -> String {
+    let mut pairs: Vec<(String, String)> = q.iter().filter(|(k, v)| !(k == "betrokken" && v == role)).cloned().collect();
+    if !involved {
+        pairs.push(("betrokken".into(), role.to_owned()));
+    }
+    format!("/casusoverleg?{}", serde_urlencoded::to_string(&pairs).unwrap_or_default())
+}
+
+/// The query string of the form, to repeat it in each row's "open als beraad" form.
+pub fn hidden_fields(q: &[(String, String)]) -> Vec<(String, String)> {
+    let keep: HashMap<&str, ()> = FIELDS.iter().map(|(f, _)| (*f, ())).chain([("betrokken", ())]).collect();
+    q.iter().filter(|(k, _)| keep.contains_key(k.as_str())).cloned().collect()
+}
+
+impl PrepPage {
+    pub fn hidden(&self) -> Vec<(String, String)> {
+        hidden_fields(&self.query)
+    }
+}
