@@ -202,11 +202,12 @@ fn receipt(v: &Value) -> Receipt {
 }
 
 /// Every operation of the API: (method, path as documented).
-const OPERATIONS: [(&str, &str); 23] = [
+const OPERATIONS: [(&str, &str); 24] = [
     ("get", "/api/openapi.json"),
     ("post", "/api/v1/sessies"),
     ("delete", "/api/v1/sessies/huidig"),
     ("post", "/api/v1/evaluaties"),
+    ("post", "/api/v1/casusoverleg"),
     ("get", "/api/v1/clienten"),
     ("get", "/api/v1/clienten/{id}/dossier"),
     ("get", "/api/v1/clienten/{id}/dossier/{seq}/ontvangstbewijs"),
@@ -1463,4 +1464,49 @@ async fn the_case_library_lists_filters_and_shows_worked_examples() {
     // Every signed-in role reads them (they hold no client data).
     let privacy = api.login("privacy").await;
     api.get("/api/v1/voorbeelden/huisarts-verwijst-naar-cardioloog", &privacy).await.expect(StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_casusoverleg_gets_an_answer_per_participant() {
+    let api = setup().await;
+    let token = api.login("huisarts").await;
+    let facts = json!({
+        "sender_role": "jeugdhulpverlener", "purpose": "care", "data_categories": ["youth_care", "social"],
+        "client_age": 9, "client_competent": false, "consent": "not_asked", "danger": "none",
+    });
+    let body = json!({"facts": facts, "datum": DAY, "deelnemers": [
+        {"rol": "leraar"}, {"rol": "gemeenteambtenaar"}, {"rol": "huisarts", "betrokken": true},
+    ]});
+    let r = api.post("/api/v1/casusoverleg", &token, body).await;
+    let answer = r.expect(StatusCode::OK);
+    let per: Vec<(&str, &str)> = answer["deelnemers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["rol"].as_str().unwrap(), d["verslag"]["outcome"].as_str().unwrap()))
+        .collect();
+    assert_eq!(per, [("leraar", "may_not_share"), ("gemeenteambtenaar", "may_not_share"), ("huisarts", "may_share")]);
+    assert_eq!(answer["deelnemers"][2]["verslag"]["beroepsgeheim"]["grounds"], json!(["not_a_third_party"]));
+    assert_eq!(answer["anoniem"].as_array().unwrap().len(), 6);
+    assert!(answer["convenant"].as_str().unwrap().contains("convenant"));
+
+    // The recipient belongs to the participants; bad participants are refused with a message.
+    let mut wrong = json!({"facts": facts.clone(), "deelnemers": [{"rol": "leraar"}]});
+    wrong["facts"]["recipient_role"] = json!("politie");
+    api.post("/api/v1/casusoverleg", &token, wrong).await.refused(StatusCode::UNPROCESSABLE_ENTITY, "ongeldige_invoer");
+    api.post("/api/v1/casusoverleg", &token, json!({"facts": facts.clone(), "deelnemers": []}))
+        .await
+        .refused(StatusCode::UNPROCESSABLE_ENTITY, "ongeldige_invoer");
+    let r = api.post("/api/v1/casusoverleg", &token, json!({"facts": facts.clone(), "deelnemers": [{"rol": "bestaat_niet"}]})).await;
+    r.refused(StatusCode::UNPROCESSABLE_ENTITY, "ongeldige_invoer");
+    assert!(r.message().contains("recipient_role"), "{}", r.message());
+    let many: Vec<Value> = (0..21).map(|_| json!({"rol": "leraar"})).collect();
+    api.post("/api/v1/casusoverleg", &token, json!({"facts": facts.clone(), "deelnemers": many}))
+        .await
+        .refused(StatusCode::UNPROCESSABLE_ENTITY, "ongeldige_invoer");
+    // For care roles only, as any evaluation.
+    let privacy = api.login("privacy").await;
+    api.post("/api/v1/casusoverleg", &privacy, json!({"facts": facts, "deelnemers": [{"rol": "leraar"}]}))
+        .await
+        .refused(StatusCode::FORBIDDEN, "geen_toegang");
 }

@@ -1027,3 +1027,5 @@ conference-unknown-role = A chosen role does not exist. Choose the participants 
 conference-too-many = Choose at most { $max } participants.
 conference-no-participants = Choose who sits at the table.
 deliberation-start-conference = Preparing a case conference with several participants? See per participant what you may bring in.
+conference-participants-count = Give 1 to { $max } participants.
+conference-recipient-in-facts = The recipient is in the participants, not in the facts: leave recipient_role and recipient_in_treatment_relation out of facts.

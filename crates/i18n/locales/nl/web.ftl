@@ -1027,3 +1027,5 @@ conference-unknown-role = Een gekozen rol bestaat niet. Kies de deelnemers uit d
 conference-too-many = Kies ten hoogste { $max } deelnemers.
 conference-no-participants = Kies wie er aan tafel zitten.
 deliberation-start-conference = Bereidt u een casusoverleg voor met meerdere deelnemers? Bekijk per deelnemer wat u mag inbrengen.
+conference-participants-count = Geef 1 tot { $max } deelnemers.
+conference-recipient-in-facts = De ontvanger staat in de deelnemers, niet in de feiten: laat recipient_role en recipient_in_treatment_relation weg uit facts.

@@ -12,7 +12,9 @@ use grondslag_engine::{Report, evaluate as run, report};
 use time::Date;
 
 use super::extract::{ApiJson, ApiPath, ApiQuery, ApiUser};
-use super::schema::{Beoordeling, Beraad, FeitenOpties, FoutAntwoord, Taal, Verslag};
+use super::schema::{
+    Beoordeling, Beraad, Casusoverleg, CasusoverlegAntwoord, DeelnemerAntwoord, FeitenOpties, FoutAntwoord, Taal, Verslag,
+};
 use super::{created, date, facts_error, sentence};
 use crate::error::{ApiError, WebError, internal};
 use crate::policy::Action;
@@ -132,4 +134,73 @@ pub async fn deliberate<S: Backend>(
     };
     let report = serde_json::to_value(&done.report).map_err(|_| internal("report_json"))?;
     Ok(created(Beraad { report, toestemming: done.consent.into(), ontvangstbewijs: done.receipt.into() }))
+}
+
+/// At most this many participants in one casusoverleg.
+const PARTICIPANTS_MAX: usize = 20;
+
+/// What identifies a client, left out of an anonymous discussion (the web page's list).
+const IDENTIFYING: [&str; 6] = [
+    "conference-identifying-name",
+    "conference-identifying-address",
+    "conference-identifying-birth",
+    "conference-identifying-school",
+    "conference-identifying-family",
+    "conference-identifying-rare",
+];
+
+/// Prepare a casusoverleg: an answer per participant, nothing stored.
+///
+/// The circumstances hold for everyone at the table; each participant is a recipient with an
+/// answer of its own (taking part in the same meeting makes no one "not a third party"). The
+/// format's defaults fill in what is left out. Also returns what to leave out to discuss the
+/// case without names, and that a convenant is never a ground.
+#[utoipa::path(
+    post,
+    path = "/api/v1/casusoverleg",
+    tag = "beoordelen",
+    request_body = Casusoverleg,
+    responses(
+        (status = 200, description = "Per deelnemer het antwoord.", body = CasusoverlegAntwoord),
+        (status = 401, description = "niet_ingelogd.", body = FoutAntwoord),
+        (status = 403, description = "geen_toegang: alleen professionals en aandachtsfunctionarissen beoordelen.", body = FoutAntwoord),
+        (status = 422, description = "ongeldige_invoer: geen of meer dan 20 deelnemers, een onbekende rol of een ongeldig feit (de melding noemt de sleutel), de ontvanger in `facts` in plaats van in `deelnemers`, of JSON die niet klopt.", body = FoutAntwoord),
+    )
+)]
+pub async fn case_conference<S: Backend>(
+    State(web): State<Arc<Web<S>>>,
+    ApiUser(user): ApiUser,
+    ApiJson(body): ApiJson<Casusoverleg>,
+) -> Result<Json<CasusoverlegAntwoord>, ApiError> {
+    web.guard(&user, Action::Evaluate).await?;
+    if body.deelnemers.is_empty() || body.deelnemers.len() > PARTICIPANTS_MAX {
+        return Err(WebError::Invalid(Msg::new("conference-participants-count").arg("max", PARTICIPANTS_MAX)).into());
+    }
+    if ["recipient_role", "recipient_in_treatment_relation"].iter().any(|k| body.facts.contains_key(*k)) {
+        return Err(WebError::Invalid(Msg::new("conference-recipient-in-facts")).into());
+    }
+    let rules = web.rules();
+    let mut answers = Vec::with_capacity(body.deelnemers.len());
+    let mut lang = user.lang.rules();
+    for d in &body.deelnemers {
+        let mut facts = body.facts.clone();
+        facts.insert("recipient_role".into(), serde_json::Value::String(d.rol.clone()));
+        facts.insert("recipient_in_treatment_relation".into(), serde_json::Value::Bool(d.betrokken));
+        facts.entry("request_from").or_insert_with(|| serde_json::Value::String("none".into()));
+        let one = Beoordeling { facts, judgments: None, reasons: None, datum: body.datum.clone(), taal: body.taal };
+        let input = FactsText::of(&one, &user)?;
+        lang = input.lang;
+        let (facts, judgments) = input.parse(rules, false)?;
+        let evaluation =
+            run(rules, input.date, &facts, &judgments).map_err(|e| WebError::Invalid(Msg::verbatim(sentence(&e.to_string()))))?;
+        let verslag =
+            serde_json::to_value(report(rules, &evaluation, &facts, &judgments, input.lang)).map_err(|_| internal("report_json"))?;
+        answers.push(DeelnemerAntwoord { rol: d.rol.clone(), betrokken: d.betrokken, verslag });
+    }
+    let convenant = rules.notices.iter().find(|n| n.id == "no-covenant-ground").map(|n| n.text.get(lang).to_string()).unwrap_or_default();
+    Ok(Json(CasusoverlegAntwoord {
+        deelnemers: answers,
+        anoniem: IDENTIFYING.iter().map(|k| Msg::new(k).render(lang)).collect(),
+        convenant,
+    }))
 }

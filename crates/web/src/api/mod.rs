@@ -49,6 +49,7 @@ pub fn routes<S: Backend>() -> Router<Arc<Web<S>>> {
         .route("/api/v1/sessies", post(session::login::<S>))
         .route("/api/v1/sessies/huidig", delete(session::logout::<S>))
         .route("/api/v1/evaluaties", post(evaluation::evaluate::<S>))
+        .route("/api/v1/casusoverleg", post(evaluation::case_conference::<S>))
         .route("/api/v1/clienten", get(dossier::clients::<S>))
         .route("/api/v1/clienten/{id}/dossier", get(dossier::dossier::<S>))
         .route("/api/v1/clienten/{id}/dossier/{seq}/ontvangstbewijs", get(dossier::receipt::<S>))
@@ -102,6 +103,7 @@ pub fn large_body_routes<S: Backend>() -> Router<Arc<Web<S>>> {
         session::login,
         session::logout,
         evaluation::evaluate,
+        evaluation::case_conference,
         dossier::clients,
         dossier::dossier,
         dossier::receipt,

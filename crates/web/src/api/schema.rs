@@ -214,6 +214,61 @@ pub struct Beoordeling {
     pub taal: Option<Taal>,
 }
 
+/// Preparing a casusoverleg: the circumstances once, and who sits at the table. Each participant
+/// is a recipient of its own; `recipient_role` and `recipient_in_treatment_relation` therefore
+/// come from `deelnemers`, not from `facts`.
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Casusoverleg {
+    /// The facts of the scenario format that hold for every participant (the professional's
+    /// `sender_role`, `purpose`, `data_categories`, `client_age`, `consent` …); the format's
+    /// defaults fill in what is left out, and `request_from` is `none` unless given.
+    #[schema(value_type = Feiten)]
+    pub facts: serde_json::Map<String, serde_json::Value>,
+    /// The participants, 1 to 20.
+    pub deelnemers: Vec<Deelnemer>,
+    /// The date of the law applied (JJJJ-MM-DD); default today.
+    #[serde(default)]
+    #[schema(format = Date, example = "2026-11-23")]
+    pub datum: Option<String>,
+    /// The language of the answers; default Dutch.
+    #[serde(default)]
+    pub taal: Option<Taal>,
+}
+
+/// One participant of a casusoverleg.
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Deelnemer {
+    /// The participant's role, from the scenario format's roles (`leraar`, `huisarts` …).
+    #[schema(example = "leraar")]
+    pub rol: String,
+    /// The participant gives this client care or help itself (then it may be no derde).
+    #[serde(default)]
+    pub betrokken: bool,
+}
+
+/// The answer per participant, what to leave out to discuss the case without names, and the
+/// rule set's words on convenanten.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CasusoverlegAntwoord {
+    pub deelnemers: Vec<DeelnemerAntwoord>,
+    /// What identifies a client and is left out of an anonymous discussion.
+    pub anoniem: Vec<String>,
+    /// A convenant is never a ground.
+    pub convenant: String,
+}
+
+/// One participant's answer.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DeelnemerAntwoord {
+    pub rol: String,
+    pub betrokken: bool,
+    /// The engine's answer with this participant as recipient.
+    #[schema(value_type = Verslag)]
+    pub verslag: serde_json::Value,
+}
+
 /// How the facts are read.
 #[derive(Debug, Clone, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
