@@ -44,6 +44,13 @@ pub enum Command {
         #[arg(long)]
         open: bool,
     },
+    Casusoverleg {
+        bestand: PathBuf,
+        #[arg(long = "deelnemer", value_name = "ROL[=betrokken]", required = true)]
+        deelnemers: Vec<String>,
+        #[arg(long)]
+        json: bool,
+    },
     #[command(subcommand)]
     Organisatie(OrganisatieCmd),
     #[command(subcommand)]

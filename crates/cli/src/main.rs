@@ -9,6 +9,7 @@
 mod args;
 mod backup;
 mod beoordeel;
+mod casusoverleg;
 mod common;
 mod controleer;
 mod dossier;
@@ -40,6 +41,7 @@ fn main() -> ExitCode {
             Command::Controleer { json } => controleer::run(&ctx, json),
             Command::Vraag { json } => vraag::run(&ctx, json),
             Command::Beoordeel { bestand, json, open } => beoordeel::run(&ctx, &bestand, json, open),
+            Command::Casusoverleg { bestand, deelnemers, json } => casusoverleg::run(&ctx, &bestand, &deelnemers, json),
             Command::Organisatie(c) => dossier::run(&ctx, dossier::Cmd::Organisatie(c)),
             Command::Professional(c) => dossier::run(&ctx, dossier::Cmd::Professional(c)),
             Command::Client(c) => dossier::run(&ctx, dossier::Cmd::Client(c)),

@@ -36,19 +36,34 @@ fn run_with_stdin(args: &[&str], stdin: Stdio) -> Run {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
+    // Read both pipes while waiting: a large output (a JSON report) would otherwise fill the
+    // pipe and block the child, which would look like a hang.
+    let drain = |pipe: Option<Box<dyn std::io::Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut buf = Vec::new();
+            if let Some(mut p) = pipe {
+                let _ = p.read_to_end(&mut buf);
+            }
+            buf
+        })
+    };
+    let stdout = drain(child.stdout.take().map(|p| Box::new(p) as Box<dyn std::io::Read + Send>));
+    let stderr = drain(child.stderr.take().map(|p| Box::new(p) as Box<dyn std::io::Read + Send>));
     let began = Instant::now();
-    while child.try_wait().unwrap().is_none() {
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
         if began.elapsed() > Duration::from_secs(20) {
             let _ = child.kill();
             panic!("grondslag {args:?} hangs");
         }
         std::thread::sleep(Duration::from_millis(20));
-    }
-    let out = child.wait_with_output().unwrap();
+    };
     Run {
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&stdout.join().unwrap()).into_owned(),
+        stderr: String::from_utf8_lossy(&stderr.join().unwrap()).into_owned(),
+        code: status.code().unwrap_or(-1),
     }
 }
 
@@ -254,4 +269,34 @@ fn help_follows_the_language_flag() {
     // What clap refuses it still refuses with its own exit code.
     let r = run(&["--taal", "en", "--nonsense"]);
     assert_eq!(r.code, 2, "{}", r.stderr);
+}
+
+#[test]
+fn casusoverleg_answers_per_participant_and_refuses_bad_participants_in_dutch() {
+    let dir = tempfile::tempdir().unwrap();
+    let facts = dir.path().join("overleg.yaml");
+    std::fs::write(
+        &facts,
+        "facts:\n  sender_role: jeugdhulpverlener\n  purpose: care\n  data_categories: [youth_care]\n  client_age: 9\n  client_competent: false\n  consent: not_asked\n  danger: none\n",
+    )
+    .unwrap();
+    let r = run(&["casusoverleg", s(&facts), "--deelnemer", "leraar", "--deelnemer", "huisarts=betrokken"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("Leraar, intern begeleider of schoolleiding: U mag niet delen"), "{}", r.stdout);
+    assert!(r.stdout.contains("Huisarts (geeft de cliënt zelf zorg of hulp): U mag delen"), "{}", r.stdout);
+    assert!(r.stdout.contains("Zonder naam bespreken") && r.stdout.contains("convenant"));
+    let r = run(&["casusoverleg", s(&facts), "--deelnemer", "leraar", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v["deelnemers"][0]["verslag"]["outcome"], "may_not_share");
+    // Bad participants: a Dutch message, exit code 2.
+    for bad in ["leraar=ja", "bestaat_niet"] {
+        let r = run(&["casusoverleg", s(&facts), "--deelnemer", bad]);
+        assert_eq!(r.code, 2, "{bad}: {}", r.stdout);
+        assert!(r.stderr.contains("--deelnemer"), "{bad}: {}", r.stderr);
+    }
+    // The recipient belongs to the participants, not the facts file.
+    std::fs::write(&facts, "facts:\n  sender_role: huisarts\n  recipient_role: politie\n").unwrap();
+    let r = run(&["casusoverleg", s(&facts), "--deelnemer", "leraar"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("niet in de feiten"), "{}", r.stderr);
 }
