@@ -10,6 +10,7 @@
 //! `grondslag/v1/identiteit|<org>|<pseudonym>`.
 
 pub mod backup;
+pub mod case_conference;
 pub mod deliberation;
 mod error;
 pub mod fhir;

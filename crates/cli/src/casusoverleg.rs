@@ -8,24 +8,12 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::bail;
+use grondslag_app::case_conference::{PARTICIPANTS_MAX, covenant_notice, identifying_details};
 use grondslag_engine::{FactSource, evaluate, report};
 use grondslag_i18n::tr;
 use grondslag_rules::{RawValue, Value};
 
 use crate::common::{Context, outln};
-
-/// At most this many participants (as the web page and the API).
-const PARTICIPANTS_MAX: usize = 20;
-
-/// What identifies a client, left out of an anonymous discussion.
-const IDENTIFYING: [&str; 6] = [
-    "conference-identifying-name",
-    "conference-identifying-address",
-    "conference-identifying-birth",
-    "conference-identifying-school",
-    "conference-identifying-family",
-    "conference-identifying-rare",
-];
 
 pub fn run(ctx: &Context, file: &Path, participants: &[String], json: bool) -> anyhow::Result<ExitCode> {
     let rules = &ctx.rules;
@@ -61,9 +49,8 @@ pub fn run(ctx: &Context, file: &Path, participants: &[String], json: bool) -> a
         let ev = evaluate(rules, ctx.date, &facts, &judgments)?;
         out.push((role.to_owned(), gives_care, report(rules, &ev, &facts, &judgments, ctx.lang)));
     }
-    let covenant =
-        rules.notices.iter().find(|n| n.id == "no-covenant-ground").map(|n| n.text.get(ctx.lang).to_string()).unwrap_or_default();
-    let anonymous: Vec<String> = IDENTIFYING.iter().map(|k| tr(ctx.lang, k).to_owned()).collect();
+    let covenant = covenant_notice(rules, ctx.lang);
+    let anonymous = identifying_details(ctx.lang);
     if json {
         let participants: Vec<serde_json::Value> = out
             .iter()

@@ -136,18 +136,7 @@ pub async fn deliberate<S: Backend>(
     Ok(created(Beraad { report, toestemming: done.consent.into(), ontvangstbewijs: done.receipt.into() }))
 }
 
-/// At most this many participants in one casusoverleg.
-const PARTICIPANTS_MAX: usize = 20;
-
-/// What identifies a client, left out of an anonymous discussion (the web page's list).
-const IDENTIFYING: [&str; 6] = [
-    "conference-identifying-name",
-    "conference-identifying-address",
-    "conference-identifying-birth",
-    "conference-identifying-school",
-    "conference-identifying-family",
-    "conference-identifying-rare",
-];
+use grondslag_app::case_conference::{PARTICIPANTS_MAX, covenant_notice, identifying_details};
 
 /// Prepare a casusoverleg: an answer per participant, nothing stored.
 ///
@@ -197,10 +186,5 @@ pub async fn case_conference<S: Backend>(
             serde_json::to_value(report(rules, &evaluation, &facts, &judgments, input.lang)).map_err(|_| internal("report_json"))?;
         answers.push(DeelnemerAntwoord { rol: d.rol.clone(), betrokken: d.betrokken, verslag });
     }
-    let convenant = rules.notices.iter().find(|n| n.id == "no-covenant-ground").map(|n| n.text.get(lang).to_string()).unwrap_or_default();
-    Ok(Json(CasusoverlegAntwoord {
-        deelnemers: answers,
-        anoniem: IDENTIFYING.iter().map(|k| Msg::new(k).render(lang)).collect(),
-        convenant,
-    }))
+    Ok(Json(CasusoverlegAntwoord { deelnemers: answers, anoniem: identifying_details(lang), convenant: covenant_notice(rules, lang) }))
 }

@@ -33,8 +33,7 @@ use crate::view::Chrome;
 use crate::{Backend, User, Web};
 use grondslag_knowledge::RuleKind;
 
-/// At most this many participants at one table (a casusoverleg seldom has more than ten).
-const PARTICIPANTS_MAX: usize = 20;
+use grondslag_app::case_conference::{PARTICIPANTS_MAX, covenant_notice, identifying_details};
 
 /// The form's fields and the fact each answers. `deelnemers` (recipients) and `betrokken` (those
 /// among them who give this client care or help themselves) are handled apart.
@@ -90,6 +89,8 @@ pub struct PrepPage {
     pub nobody: bool,
     /// The rule set's words on convenanten (never a ground).
     pub covenant: String,
+    /// What identifies a client, left out of an anonymous discussion.
+    pub identifying: Vec<String>,
     pub articles: Vec<ArticleLink>,
     /// The query string the answers were computed from, for "open als beraad".
     pub query: Vec<(String, String)>,
@@ -256,7 +257,7 @@ pub async fn page<S: Backend>(
     }
     let first = |field: &str| values(&q, field).first().map(|v| (*v).to_owned()).unwrap_or_default();
     let own_role = if sent { first("rol") } else { user.profession.clone() };
-    let covenant = rules.notices.iter().find(|n| n.id == "no-covenant-ground").map(|n| n.text.get(l).to_string()).unwrap_or_default();
+    let covenant = covenant_notice(rules, l);
     Ok(PrepPage {
         c: Chrome::new(&user, "/casusoverleg"),
         title: lang.tr("conference-title").into(),
@@ -273,6 +274,7 @@ pub async fn page<S: Backend>(
         rows,
         nobody,
         covenant,
+        identifying: identifying_details(l),
         articles,
         query: q,
     }
