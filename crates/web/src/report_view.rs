@@ -163,3 +163,28 @@ fn explained_items(r: &Report) -> Vec<(RuleKind, String)> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::panic)]
+    use super::*;
+
+    /// Found in a trial: on a refusal to a teacher, "leg vast in het dossier" and "overweeg het
+    /// zonder naam" were explained by the article on telephone and WhatsApp, which named those
+    /// general conditions among what it explains. It now explains only what is particular to
+    /// channels (who is calling, sharing the minimum), so they go to the articles that fit.
+    #[test]
+    fn a_general_condition_is_explained_by_the_article_particular_to_the_answer() {
+        let rules = grondslag_rules::load_embedded().unwrap_or_else(|e| panic!("{e:?}"));
+        let kb = grondslag_knowledge::load_embedded(&rules).unwrap_or_else(|e| panic!("{e}"));
+        let items = [
+            (RuleKind::Condition, "record_in_dossier".to_string()),
+            (RuleKind::Condition, "anonymise".to_string()),
+            (RuleKind::Role, "leraar".to_string()),
+        ];
+        let (about, related) = articles_for(Some(&kb), &items, Lang::Nl, 5);
+        let record = about.iter().find(|(_, id, _)| id == "record_in_dossier").map(|(_, _, a)| a.id.as_str());
+        assert_ne!(record, Some("kanalen-telefoon-mail-en-apps"), "{about:?}");
+        assert_ne!(related.first().map(|a| a.id.as_str()), Some("kanalen-telefoon-mail-en-apps"));
+    }
+}
