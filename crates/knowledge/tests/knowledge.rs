@@ -291,6 +291,9 @@ const DUTCH_QUERIES: &[(&str, &str)] = &[
     ("afwegingskader acute onveiligheid", "meldcode-en-afwegingskader"),
     ("convenant", "samenwerking-casusoverleg-en-convenanten"),
     ("casusoverleg zonder toestemming", "samenwerking-casusoverleg-en-convenanten"),
+    // Typed by a youth-care worker in a trial as a new user (the article came third).
+    ("mag ik een gezin bespreken", "samenwerking-casusoverleg-en-convenanten"),
+    ("gezin bespreken in het wijkteam", "samenwerking-casusoverleg-en-convenanten"),
     ("verschoningsrecht", "verschoningsrecht"),
     ("getuige in een rechtszaak", "verschoningsrecht"),
     ("ouders met gezag van een 14-jarige", "minderjarigen-en-gezag"),
