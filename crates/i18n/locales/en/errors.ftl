@@ -104,7 +104,7 @@ auth-inlognaam-wachtwoord-klopt-niet = The login name or password is incorrect, 
 auth-code-klopt-niet-al = The code is incorrect, has already been used or has expired.
 
 ## draft
-draft-beraad-bestaat-niet-meer = This deliberation does not exist (any more). A deliberation that has not been recorded is removed after 7 days.
+draft-beraad-bestaat-niet-meer = This deliberation is not (or no longer) among your unfinished deliberations. If it was recorded, it is in the client's file; a deliberation that is not recorded is removed after 7 days.
 
 ## error
 error-niet-gevonden-heeft-geen = Not found, or you do not have access to it.

@@ -1029,3 +1029,7 @@ conference-no-participants = Choose who sits at the table.
 deliberation-start-conference = Preparing a case conference with several participants? See per participant what you may bring in.
 conference-participants-count = Give 1 to { $max } participants.
 conference-recipient-in-facts = The recipient is in the participants, not in the facts: leave recipient_role and recipient_in_treatment_relation out of facts.
+conference-would-change = What would change this answer:
+deliberation-link-consent-from-registry = from the client's consent registry
+deliberation-link-not-listed = Client not listed? Register them first; this deliberation stays among your unfinished deliberations.
+deliberation-link-register = Register a client

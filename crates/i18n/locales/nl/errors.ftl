@@ -104,7 +104,7 @@ auth-inlognaam-wachtwoord-klopt-niet = Inlognaam of wachtwoord klopt niet, of he
 auth-code-klopt-niet-al = De code klopt niet, is al gebruikt of is verlopen.
 
 ## draft
-draft-beraad-bestaat-niet-meer = Dit beraad bestaat niet (meer). Een beraad dat niet is vastgelegd wordt na 7 dagen opgeruimd.
+draft-beraad-bestaat-niet-meer = Dit beraad staat niet (meer) bij uw onafgemaakte beraden. Is het vastgelegd, dan vindt u het in het dossier van de cliënt; een beraad dat niet is vastgelegd wordt na 7 dagen opgeruimd.
 
 ## error
 error-niet-gevonden-heeft-geen = Niet gevonden, of u heeft er geen toegang toe.

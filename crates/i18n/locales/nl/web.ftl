@@ -1029,3 +1029,7 @@ conference-no-participants = Kies wie er aan tafel zitten.
 deliberation-start-conference = Bereidt u een casusoverleg voor met meerdere deelnemers? Bekijk per deelnemer wat u mag inbrengen.
 conference-participants-count = Geef 1 tot { $max } deelnemers.
 conference-recipient-in-facts = De ontvanger staat in de deelnemers, niet in de feiten: laat recipient_role en recipient_in_treatment_relation weg uit facts.
+conference-would-change = Wat zou dit antwoord veranderen:
+deliberation-link-consent-from-registry = uit het toestemmingsregister van de cliënt
+deliberation-link-not-listed = Staat de cliënt er niet bij? Registreer hem eerst; dit beraad blijft bewaard onder uw onafgemaakte beraden.
+deliberation-link-register = Cliënt registreren

@@ -65,6 +65,8 @@ pub struct ParticipantRow {
     pub grounds: Vec<String>,
     /// The conditions of this answer, in words (the first ones matter most).
     pub conditions: Vec<String>,
+    /// What would change this answer (the engine's counterfactuals), in words.
+    pub would_change: Vec<String>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -87,6 +89,9 @@ pub struct PrepPage {
     pub rows: Vec<ParticipantRow>,
     /// No participant may be told anything identifying.
     pub nobody: bool,
+    /// The notices of the answers (each once): warnings and, marked uncertain, what the sources
+    /// leave open — such as who consents for a child under 12.
+    pub notices: Vec<(String, bool)>,
     /// The rule set's words on convenanten (never a ground).
     pub covenant: String,
     /// What identifies a client, left out of an anonymous discussion.
@@ -187,6 +192,7 @@ pub async fn page<S: Backend>(
     let mut error = None;
     let mut rows = Vec::new();
     let mut related: Vec<(RuleKind, String)> = Vec::new();
+    let mut notices: Vec<(String, bool)> = Vec::new();
     if sent {
         match (circumstances(rules, &q), participants(rules, &q)) {
             (Ok(_), Ok(p)) if p.is_empty() => error = Some(Msg::new("conference-no-participants").render(l)),
@@ -222,7 +228,13 @@ pub async fn page<S: Backend>(
                         outcome_class: outcome_class(ev.outcome),
                         grounds: rep.beroepsgeheim.grounds.iter().filter_map(ground).collect(),
                         conditions: rep.conditions.iter().map(|c| c.text.clone()).collect(),
+                        would_change: rep.counterfactuals.iter().map(|c| c.text.clone()).collect(),
                     });
+                    for n in &rep.notices {
+                        if !notices.iter().any(|(t, _): &(String, bool)| *t == n.text) {
+                            notices.push((n.text.clone(), n.uncertain));
+                        }
+                    }
                 }
             }
             (Err(e), _) | (_, Err(e)) => error = Some(e.text(lang)),
@@ -273,6 +285,7 @@ pub async fn page<S: Backend>(
         error,
         rows,
         nobody,
+        notices,
         covenant,
         identifying: identifying_details(l),
         articles,
@@ -306,7 +319,8 @@ fn toggled(q: &[(String, String)], role: &str, involved: bool) -> String {
     if !involved {
         pairs.push(("betrokken".into(), role.to_owned()));
     }
-    format!("/casusoverleg?{}", serde_urlencoded::to_string(&pairs).unwrap_or_default())
+    // Back at the card whose answer was turned round (the page reloads at the top otherwise).
+    format!("/casusoverleg?{}#deelnemer-{role}", serde_urlencoded::to_string(&pairs).unwrap_or_default())
 }
 
 /// The query string of the form, to repeat it in each row's "open als beraad" form.
@@ -318,5 +332,10 @@ pub fn hidden_fields(q: &[(String, String)]) -> Vec<(String, String)> {
 impl PrepPage {
     pub fn hidden(&self) -> Vec<(String, String)> {
         hidden_fields(&self.query)
+    }
+
+    /// Who gives care or help, kept when the form is sent again (it is set on the cards).
+    pub fn involved(&self) -> Vec<&str> {
+        values(&self.query, "betrokken")
     }
 }

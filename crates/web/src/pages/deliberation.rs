@@ -139,6 +139,23 @@ pub async fn link<S: Backend>(
         .ok_or_else(|| WebError::Invalid(Msg::new("deliberation-link-choose-client")))?;
     let opened = web.open_client(&user, Action::DossierWrite, chosen).await?;
     state.client = Some(opened.id().to_owned());
+    // For a client the consent registry decides about consent, not an answer typed for the
+    // example: drop that answer (and its follow-up) so the answers never contradict the
+    // registry, and say so among the revisions.
+    let registry = user.lang.tr("deliberation-link-consent-from-registry");
+    for fact in ["consent", "consent_freely_given"] {
+        if let Some(pos) = state.answers.iter().position(|a| a.fact == fact) {
+            let old = state.answers.remove(pos);
+            state.prefilled.retain(|f| *f != fact);
+            if let Some(f) = web.rules().fact(fact) {
+                let label = grondslag_app::deliberation::raw_of(&old.value)
+                    .and_then(|r| web.rules().parse_value(f, &r).ok())
+                    .map(|v| web.rules().value_label(f, v, user.lang.rules()))
+                    .unwrap_or_default();
+                state.revisions.push(format!("{}: {label} → {registry}", web.rules().facts[f.ix()].label.get(user.lang.rules())));
+            }
+        }
+    }
     web.save_draft(&user, Some(&id), &state).await?;
     Ok(Redirect::to(&format!("/beraad/{id}")).into_response())
 }

@@ -305,6 +305,9 @@ async fn a_deliberation_from_an_example_is_linked_to_an_own_client_and_then_reco
     let d = draft_of(&t, &t.a.id, &draft).await;
     assert_eq!(d["client"], noor.to_string());
     assert_eq!(d["from_example"]["id"], "huisarts-verwijst-naar-cardioloog");
+    // The example's typed consent gives way to Noor's registry, and the revisions say so.
+    assert!(!d["answers"].as_array().unwrap().iter().any(|a| a["fact"] == "consent"), "{}", d["answers"]);
+    assert!(d["revisions"].as_array().unwrap().iter().any(|r| r.as_str().unwrap().contains("uit het toestemmingsregister")));
     assert!(t.events_of(&t.a.id, &huisarts).await.len() > before, "opening the client is logged");
     // Linking twice is refused.
     let r = t.send("POST", &format!("/beraad/{draft}/client"), Some(&token), Some(&format!("client={noor}"))).await;
@@ -357,6 +360,11 @@ async fn preparing_a_casusoverleg_gives_each_participant_its_own_answer() {
     assert!(body.contains("Zonder naam bespreken") && body.contains("geboortedatum"));
     assert!(body.contains("Een convenant of samenwerkingsafspraak is nooit zelf een grond"));
     assert!(!body.contains("U mag met niemand aan tafel"), "the huisarts may be told");
+    // Each refusal says what would change it; the chosen "gives care" survives sending the
+    // form again, and its toggle returns to the card.
+    assert!(row(body, "Leraar").contains("Wat zou dit antwoord veranderen:") && row(body, "Leraar").contains("toestemming"));
+    assert!(body.contains("<input type=\"hidden\" name=\"betrokken\" value=\"huisarts\">"));
+    assert!(body.contains("#deelnemer-wijkteammedewerker\"") && body.contains("id=\"deelnemer-wijkteammedewerker\""));
     // Logged as starting a deliberation without a client is: no client in any event.
     let events = t.events_of(&t.a.id, &huisarts).await;
     assert!(events.len() > before);
@@ -369,6 +377,9 @@ async fn preparing_a_casusoverleg_gives_each_participant_its_own_answer() {
     // With the parents' consent, everyone may be told what they agreed to.
     let consent = CONFERENCE.replace("toestemming=not_asked", "toestemming=given");
     let r = t.send("GET", &format!("/casusoverleg?{consent}"), Some(&token), None).await;
+    // For a child under 12 the parents with gezag consent: the (uncertain) notice shows here,
+    // not only in a deliberation.
+    assert!(r.body.contains("Voor een kind onder 12 geven de ouders met gezag"), "{}", dutch_text(&r.body));
     assert!(row(&r.body, "Leraar").contains("U mag delen") && row(&r.body, "Leraar").contains("Toestemming"), "{}", row(&r.body, "Leraar"));
 
     // Bad input: a clear Dutch message, the form kept.
