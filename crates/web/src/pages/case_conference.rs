@@ -167,16 +167,6 @@ fn deliberation_for(
     Ok(state)
 }
 
-fn outcome_class(o: Outcome) -> &'static str {
-    match o {
-        Outcome::MustShare => "must_share",
-        Outcome::MayShare => "may_share",
-        Outcome::MayShareAfterWeighing => "may_share_after_weighing",
-        Outcome::MayNotShare => "may_not_share",
-        Outcome::Undetermined => "undetermined",
-    }
-}
-
 /// `GET /casusoverleg`: the form, and with participants the answer per participant.
 pub async fn page<S: Backend>(
     State(web): State<Arc<Web<S>>>,
@@ -225,7 +215,7 @@ pub async fn page<S: Backend>(
                         role,
                         involved,
                         outcome: outcome_label(ev.outcome, l),
-                        outcome_class: outcome_class(ev.outcome),
+                        outcome_class: grondslag_scenario::outcome_id(ev.outcome),
                         grounds: rep.beroepsgeheim.grounds.iter().filter_map(ground).collect(),
                         conditions: rep.conditions.iter().map(|c| c.text.clone()).collect(),
                         would_change: rep.counterfactuals.iter().map(|c| c.text.clone()).collect(),
