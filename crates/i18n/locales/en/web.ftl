@@ -1033,3 +1033,4 @@ conference-would-change = What would change this answer:
 deliberation-link-consent-from-registry = from the client's consent registry
 deliberation-link-not-listed = Client not listed? Register them first; this deliberation stays among your unfinished deliberations.
 deliberation-link-register = Register a client
+consent-child-under-12 = This client is under 12: the parents with parental authority (or the guardian) consent, not the child. Check how authority is arranged. If both parents have authority, ask both and name them both under ‘given by’ (that both must agree is not checked word for word in Grondslag's sources).

@@ -1033,3 +1033,4 @@ conference-would-change = Wat zou dit antwoord veranderen:
 deliberation-link-consent-from-registry = uit het toestemmingsregister van de cliënt
 deliberation-link-not-listed = Staat de cliënt er niet bij? Registreer hem eerst; dit beraad blijft bewaard onder uw onafgemaakte beraden.
 deliberation-link-register = Cliënt registreren
+consent-child-under-12 = Deze cliënt is jonger dan 12: de ouders met gezag (of de voogd) geven toestemming, niet het kind. Ga na hoe het gezag geregeld is. Hebben beide ouders gezag, vraag het dan beiden en noem hen allebei bij ‘gegeven door’ (dat beiden moeten instemmen, is in de bronnen van Grondslag niet letterlijk nagelezen).

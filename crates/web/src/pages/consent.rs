@@ -25,6 +25,10 @@ pub struct ConsentPage {
     pub title: String,
     pub client: String,
     pub name: String,
+    /// The "gegeven door" field: the client's name, empty for a child under 12, or as sent.
+    pub given_by: String,
+    /// The client is under 12: the parents with gezag consent.
+    pub child: bool,
     pub roles: Vec<OptGroup>,
     pub data: Vec<Opt>,
     pub purposes: Vec<Opt>,
@@ -52,7 +56,29 @@ fn date(text: &str, what: &'static str) -> Result<Date, WebError> {
         .map_err(|_| WebError::Invalid(Msg::new("consent-geen-geldige-datum-jjjj").arg_msg("what", what)))
 }
 
-fn page<S: Backend>(web: &Web<S>, user: &User, client: &str, name: String, form: Option<&FormData>, error: Option<String>) -> ConsentPage {
+/// Whether a client born on `birth` (YYYY-MM-DD) is under 12 today: then the parents with gezag
+/// (or the guardian) consent, not the child (art. 7:465 BW, art. 7.3.4 Jeugdwet).
+fn under_12(birth: Option<&str>, today: time::Date) -> bool {
+    let Some(born) = birth.and_then(|b| time::Date::parse(b, time::macros::format_description!("[year]-[month]-[day]")).ok()) else {
+        return false;
+    };
+    let mut age = today.year() - born.year();
+    if (today.month() as u8, today.day()) < (born.month() as u8, born.day()) {
+        age -= 1;
+    }
+    age < 12
+}
+
+fn page<S: Backend>(
+    web: &Web<S>,
+    user: &User,
+    client: &str,
+    who: grondslag_app::Identity,
+    form: Option<&FormData>,
+    error: Option<String>,
+) -> ConsentPage {
+    let child = under_12(who.birth_date.as_deref(), crate::view::today());
+    let name = who.name;
     let rules = web.rules();
     let lang = user.lang;
     let chosen = |field: &str| form.map(|f| f.all(field)).unwrap_or_default();
@@ -75,12 +101,20 @@ fn page<S: Backend>(web: &Web<S>, user: &User, client: &str, name: String, form:
             .map(|o| Opt { checked: chosen.contains(&o.value), value: o.value, label: o.label })
             .collect::<Vec<_>>()
     };
-    let cap = form.and_then(|f| f.get("hoedanigheid")).unwrap_or("client");
+    // For a child under 12 the form starts from a parent with gezag, with no name filled in.
+    let cap = form.and_then(|f| f.get("hoedanigheid")).unwrap_or(if child { "parent_with_authority" } else { "client" });
+    let given_by = match form {
+        Some(f) => f.get("gegeven_door").unwrap_or("").to_owned(),
+        None if child => String::new(),
+        None => name.clone(),
+    };
     ConsentPage {
         title: lang.tr("common-register-consent").into(),
         c: Chrome::new(user, &format!("/clienten/{client}/toestemming")),
         client: client.to_owned(),
         name,
+        given_by,
+        child,
         roles,
         data: opts("data_categories", &data_chosen),
         purposes: opts("purpose", &purposes_chosen),
@@ -102,8 +136,8 @@ impl ConsentPage {
 
 pub async fn form<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, Path(id): Path<String>) -> Result<ConsentPage, WebError> {
     let opened = web.open_client(&user, Action::DossierRead, &id).await?;
-    let name = opened.identity().await?.name;
-    Ok(page(&web, &user, opened.id().as_str(), name, None, None))
+    let who = opened.identity().await?;
+    Ok(page(&web, &user, opened.id().as_str(), who, None, None))
 }
 
 fn record_of(f: &FormData) -> Result<ConsentRecord, WebError> {
@@ -144,8 +178,8 @@ pub async fn register<S: Backend>(
     match result {
         Ok(_) => Ok(Redirect::to(&format!("/clienten/{}#toestemmingen", opened.id())).into_response()),
         Err(WebError::Invalid(msg)) => {
-            let name = opened.identity().await?.name;
-            let p = page(&web, &user, opened.id().as_str(), name, Some(&form), Some(msg.render(user.lang.rules())));
+            let who = opened.identity().await?;
+            let p = page(&web, &user, opened.id().as_str(), who, Some(&form), Some(msg.render(user.lang.rules())));
             Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, p).into_response())
         }
         Err(e) => Err(e),
@@ -167,4 +201,21 @@ pub async fn withdraw<S: Backend>(
     let note = form.optional("notitie", "field-toelichting", 2000)?;
     opened.withdraw_consent(&user.id, seq, on, &by, &note).await?;
     Ok(Redirect::to(&format!("/clienten/{}#toestemmingen", opened.id())).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::under_12;
+    use time::macros::date;
+
+    #[test]
+    fn a_child_is_under_12_until_the_twelfth_birthday() {
+        let today = date!(2026 - 12 - 05);
+        assert!(under_12(Some("2015-03-02"), today));
+        assert!(under_12(Some("2014-12-06"), today), "the twelfth birthday is tomorrow");
+        assert!(!under_12(Some("2014-12-05"), today), "twelve today");
+        assert!(!under_12(Some("1984-07-19"), today));
+        assert!(under_12(Some("2016-02-29"), date!(2028 - 02 - 28)), "born on 29 February: still eleven on 28 February");
+        assert!(!under_12(None, today) && !under_12(Some("onbekend"), today), "unknown: the form starts as for the client");
+    }
 }

@@ -409,3 +409,24 @@ async fn preparing_a_casusoverleg_gives_each_participant_its_own_answer() {
     let r = t.send("GET", "/casusoverleg", None, None).await;
     assert_ne!(r.status, StatusCode::OK);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_consent_form_starts_from_the_parents_for_a_child_under_12() {
+    let t = setup().await;
+    // Noor Bakker (an adult): she consents herself, her name filled in.
+    let token = t.token("huisarts").await;
+    let noor = t.a.clients["Noor Bakker"].clone();
+    let r = t.send("GET", &format!("/clienten/{noor}/toestemming"), Some(&token), None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("name=\"gegeven_door\" maxlength=\"200\" required value=\"Noor Bakker\""));
+    assert!(r.body.contains("value=\"client\" checked") && !r.body.contains("jonger dan 12"));
+    // Milan Hoekstra (born 2016-05-12): under 12 until 12 May 2028.
+    let token = t.token("wijkteam").await;
+    let milan = t.a.clients["Milan Hoekstra"].clone();
+    let r = t.send("GET", &format!("/clienten/{milan}/toestemming"), Some(&token), None).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    if grondslag_web::view::today() < time::macros::date!(2028 - 05 - 12) {
+        assert!(r.body.contains("Deze cliënt is jonger dan 12"), "{}", dutch_text(&r.body));
+        assert!(r.body.contains("required value=\"\"") && r.body.contains("value=\"parent_with_authority\" checked"));
+    }
+}
