@@ -90,6 +90,11 @@ pub fn raw_of(v: &serde_json::Value) -> Option<RawValue> {
     }
 }
 
+/// A stored value in words (empty when the rule set no longer reads it).
+fn value_words(rules: &RuleSet, fact: FactId, v: &serde_json::Value, lang: Lang) -> String {
+    raw_of(v).and_then(|r| rules.parse_value(fact, &r).ok()).map(|v| rules.value_label(fact, v, lang)).unwrap_or_default()
+}
+
 /// A typed value in its stored form (the inverse of [`raw_of`] followed by parsing).
 pub fn json_of(rules: &RuleSet, fact: FactId, value: Value) -> serde_json::Value {
     match (&rules.facts[fact.ix()].domain, value) {
@@ -153,10 +158,8 @@ impl Deliberation {
         if let Some(old) = &before
             && *old != value
         {
-            let label = |v: &serde_json::Value| {
-                raw_of(v).and_then(|r| rules.parse_value(fact, &r).ok()).map(|v| rules.value_label(fact, v, lang)).unwrap_or_default()
-            };
-            self.revisions.push(format!("{}: {} → {}", rules.facts[fact.ix()].label.get(lang), label(old), label(&value)));
+            let now = value_words(rules, fact, &value, lang);
+            self.revise(rules, fact, old, &now, lang);
         }
         self.history.push((id.clone(), before.clone()));
         self.recall = None;
@@ -207,14 +210,28 @@ impl Deliberation {
                 _ => false,
             };
             if moot {
-                let old = self.answers.remove(i);
-                let label = raw_of(&old.value).and_then(|r| rules.parse_value(fact, &r).ok()).map(|v| rules.value_label(fact, v, lang));
-                let dropped = Msg::new("app-deliberation-answer-dropped").render(lang);
-                self.revisions.push(format!("{}: {} → {dropped}", rules.facts[fact.ix()].label.get(lang), label.unwrap_or_default()));
+                self.forget(rules, fact, &Msg::new("app-deliberation-answer-dropped").render(lang), lang);
             } else {
                 i += 1;
             }
         }
+    }
+
+    /// Forgets the answer to `fact` (and its "taken over" label), recording as a revision that it
+    /// gave way to `instead` ("vervallen", "uit het toestemmingsregister"). False when unanswered.
+    pub fn forget(&mut self, rules: &RuleSet, fact: FactId, instead: &str, lang: Lang) -> bool {
+        let id = &rules.facts[fact.ix()].id;
+        let Some(pos) = self.answers.iter().position(|a| a.fact == *id) else { return false };
+        let old = self.answers.remove(pos);
+        self.prefilled.retain(|f| f != id);
+        self.revise(rules, fact, &old.value, instead, lang);
+        true
+    }
+
+    /// Records "Label: old value → now" among the revisions.
+    fn revise(&mut self, rules: &RuleSet, fact: FactId, old: &serde_json::Value, now: &str, lang: Lang) {
+        let before = value_words(rules, fact, old, lang);
+        self.revisions.push(format!("{}: {before} → {now}", rules.facts[fact.ix()].label.get(lang)));
     }
 
     /// [`Deliberation::set`] with a typed value.

@@ -143,18 +143,8 @@ pub async fn link<S: Backend>(
     // example: drop that answer (and its follow-up) so the answers never contradict the
     // registry, and say so among the revisions.
     let registry = user.lang.tr("deliberation-link-consent-from-registry");
-    for fact in ["consent", "consent_freely_given"] {
-        if let Some(pos) = state.answers.iter().position(|a| a.fact == fact) {
-            let old = state.answers.remove(pos);
-            state.prefilled.retain(|f| *f != fact);
-            if let Some(f) = web.rules().fact(fact) {
-                let label = grondslag_app::deliberation::raw_of(&old.value)
-                    .and_then(|r| web.rules().parse_value(f, &r).ok())
-                    .map(|v| web.rules().value_label(f, v, user.lang.rules()))
-                    .unwrap_or_default();
-                state.revisions.push(format!("{}: {label} → {registry}", web.rules().facts[f.ix()].label.get(user.lang.rules())));
-            }
-        }
+    for fact in ["consent", "consent_freely_given"].iter().filter_map(|f| web.rules().fact(f)) {
+        state.forget(web.rules(), fact, registry, user.lang.rules());
     }
     web.save_draft(&user, Some(&id), &state).await?;
     Ok(Redirect::to(&format!("/beraad/{id}")).into_response())
