@@ -396,12 +396,13 @@ fn finish(rules: &RuleSet, d: &Deliberation, facts: Facts, consent: Option<Conse
     let evaluation = evaluate(rules, date, &facts, &judgments)?;
     let mut next = evaluation.questions.first().map(|q| q.fact);
     // For a client, consent comes from the registry; while the registry cannot be consulted,
-    // the facts it needs are asked instead of consent itself.
-    if consent.is_some()
+    // the facts it needs (the proposal, or the client's age or competence to tell whose consent
+    // counts) are asked instead of consent itself.
+    if let Some(c) = &consent
         && let Some(f) = next
         && rules.facts[f.ix()].id == "consent"
     {
-        next = PROPOSAL_FACTS.iter().filter_map(|id| rules.fact(id)).find(|f| facts.get(*f).is_none()).or(next);
+        next = PROPOSAL_FACTS.iter().chain(c.needs.as_slice()).filter_map(|id| rules.fact(id)).find(|f| facts.get(*f).is_none()).or(next);
     }
     let consent_hash = match &consent {
         Some(c) => short_hash(serde_json::to_string(c).map_err(|e| AppError::Invalid(Msg::verbatim(e.to_string())))?.as_bytes()),

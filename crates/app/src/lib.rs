@@ -22,7 +22,9 @@ use grondslag_i18n::Msg;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
-use grondslag_dossier::{ConsentDerivation, ConsentRecord, ConsentState, Decision, EntryPayload, Proposal, apply_consent, derive_consent};
+use grondslag_dossier::{
+    ConsentDerivation, ConsentRecord, ConsentState, Decision, EntryPayload, Proposal, Subject, apply_consent, derive_consent,
+};
 use grondslag_engine::{Facts, Judgments, Report, evaluate, report};
 use grondslag_ledger::{
     Actor, Bundle, BundleEntry, BundleReport, Entry, Hash, RulesRef, VerifierKey, b64_decode_32, b64_encode, commitment, jcs,
@@ -411,21 +413,29 @@ impl<S: Store> App<S> {
         let registry = registry_of(&rows);
         Ok(match proposal_parts(&self.rules, facts) {
             Some((recipient, data, purpose)) => {
-                let derivation =
-                    derive_consent(&registry, &Proposal { recipient_role: &recipient, data_categories: &data, purpose: &purpose, date });
-                apply_consent(&self.rules, facts, &derivation).map_err(|e| AppError::Invalid(Msg::verbatim(e)))?;
+                let subject = Subject::from_facts(&self.rules, facts);
+                let derivation = derive_consent(
+                    &registry,
+                    &Proposal { recipient_role: &recipient, data_categories: &data, purpose: &purpose, date },
+                    &subject,
+                );
+                if derivation.needs.is_some() {
+                    if let Some(f) = self.rules.fact("consent") {
+                        facts.unset(f);
+                    }
+                } else {
+                    apply_consent(&self.rules, facts, &derivation).map_err(|e| AppError::Invalid(Msg::verbatim(e)))?;
+                }
                 derivation
             }
             None => {
                 if let Some(f) = self.rules.fact("consent") {
                     facts.unset(f);
                 }
-                ConsentDerivation {
-                    consent: "unknown",
-                    freely_given: None,
-                    relied_on: None,
-                    explanation: "Ontvanger, gegevens of doel ontbreken: het toestemmingsregister kan nog niet worden geraadpleegd.".into(),
-                }
+                ConsentDerivation::unknown(
+                    "Ontvanger, gegevens of doel ontbreken: het toestemmingsregister kan nog niet worden geraadpleegd.",
+                    None,
+                )
             }
         })
     }

@@ -120,6 +120,57 @@ async fn consent_is_derived_from_stored_entries() {
     assert!(app.verify_organisation(&org).await.is_ok());
 }
 
+/// Whose consent counts depends on the client's age and competence when the information would
+/// be shared (law.md §4.2): a 9-year-old's own consent is registered but does not count, his
+/// parent's does; and without the age the registry asks for it instead of guessing.
+#[tokio::test]
+async fn consent_counts_only_from_whoever_decides_for_the_client() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, _, prof, client) = setup(dir.path()).await;
+    let day = date!(2026 - 11 - 23);
+    let facts = |age: &str| FACTS.replace("client_age: adult", age);
+    let child = facts("client_age: 9");
+    let deliberate = |content: &str| {
+        let content = content.to_owned();
+        let app = &app;
+        let (client, prof) = (&client, &prof);
+        async move {
+            app.deliberate(client, prof, FactsInput { file_name: "feiten.yaml", content: &content, date: day, lang: Lang::Nl, open: false })
+                .await
+        }
+    };
+    let own = app.register_consent(&client, &prof, consent(&["verzekeraar"], &["health"], &["insurance_or_employment"])).await.unwrap();
+    let d = deliberate(&child).await.unwrap();
+    assert_eq!((d.consent.consent, d.consent.relied_on, d.report.outcome), ("not_asked", None, Outcome::MayNotShare));
+    assert!(d.consent.explanation.contains(&format!("dossierregel {}", own.seq)) && d.consent.explanation.contains("ouders met gezag"));
+    // An adult's own consent still counts.
+    assert_eq!(deliberate(FACTS).await.unwrap().consent.consent, "given");
+
+    let parent = ConsentRecord {
+        given_by: "moeder (ouder met gezag)".into(),
+        capacity: Capacity::ParentWithAuthority,
+        ..consent(&["verzekeraar"], &["health"], &["insurance_or_employment"])
+    };
+    let p = app.register_consent(&client, &prof, parent).await.unwrap();
+    let d = deliberate(&child).await.unwrap();
+    assert_eq!((d.consent.consent, d.consent.relied_on, d.report.outcome), ("given", Some(p.seq), Outcome::MayShare));
+
+    // Without the age the registry cannot tell: the deliberation asks the age, not consent.
+    let rules = app.rules();
+    let mut draft = grondslag_app::deliberation::Deliberation::new(Some(client.clone()), day);
+    for line in facts("").lines().skip(1).filter(|l| l.contains(':') && !l.contains("consent")) {
+        let (k, v) = line.trim().split_once(':').unwrap();
+        let f = rules.fact(k.trim()).unwrap();
+        let values: Vec<String> = v.trim().trim_matches(|c| c == '[' || c == ']').split(',').map(|x| x.trim().to_owned()).collect();
+        draft.set(rules, f, grondslag_app::deliberation::parse_answer(rules, f, &values).unwrap(), Lang::Nl);
+    }
+    let ev = app.evaluate_deliberation(&draft).await.unwrap();
+    assert_eq!(
+        (ev.consent.as_ref().map(|c| c.needs), ev.next.map(|f| app.rules().facts[f.ix()].id.as_str())),
+        (Some(Some("client_age")), Some("client_age"))
+    );
+}
+
 #[tokio::test]
 async fn receipts_prove_inclusion_in_their_signed_checkpoint() {
     let dir = tempfile::tempdir().unwrap();

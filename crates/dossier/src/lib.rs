@@ -7,5 +7,7 @@ pub mod consent;
 pub mod entry;
 pub mod meldcode;
 
-pub use consent::{Capacity, ConsentDerivation, ConsentForm, ConsentRecord, ConsentState, Proposal, apply_consent, derive_consent};
+pub use consent::{
+    Capacity, ConsentDerivation, ConsentForm, ConsentRecord, ConsentState, Proposal, Subject, apply_consent, derive_consent,
+};
 pub use entry::{Decision, EntryKind, EntryPayload};
