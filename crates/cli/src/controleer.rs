@@ -66,8 +66,11 @@ pub fn run(ctx: &Context, json: bool) -> anyhow::Result<ExitCode> {
         );
         outln!("{}", tr(lang, "cli-controleer-safety-properties"));
         for p in &report.safety {
-            let unit =
-                if p.id == "c" { tr(lang, "cli-controleer-requirements-of-legal-routes") } else { tr(lang, "cli-controleer-answers") };
+            let unit = match p.id {
+                "c" => tr(lang, "cli-controleer-requirements-of-legal-routes"),
+                "f" => tr(lang, "cli-controleer-grounds-and-routes"),
+                _ => tr(lang, "cli-controleer-answers"),
+            };
             let verdict = if p.violations == 0 {
                 tr(lang, "cli-controleer-holds").to_string()
             } else {

@@ -8,7 +8,10 @@
 //! * (d) a duty with a statutory exception that the facts point to is never "must share" before
 //!   the professional's judgment, and the answer asks for that judgment;
 //! * (e) "may not share" never comes with "call 112", and a duty never comes with "ask consent
-//!   first" or "anonymise".
+//!   first" or "anonymise";
+//! * (f) a convenant or working agreement is never a ground: no ground names one, and no route
+//!   reads a fact about one or requires one (law.md §9.9; issue 13). It may only be context, in
+//!   a notice.
 
 use grondslag_rules::{Outcome, RuleSet, Value, Verschoningsrecht};
 use serde::Serialize;
@@ -55,6 +58,12 @@ impl SafetyProperty {
 
 pub struct Safety {
     pub properties: Vec<SafetyProperty>,
+}
+
+/// Whether a text speaks of a convenant or a working agreement between organisations.
+fn mentions_covenant(text: &str) -> bool {
+    let t = text.to_lowercase();
+    ["convenant", "covenant", "samenwerkingsafspra", "werkafspra", "working agreement"].iter().any(|k| t.contains(k))
 }
 
 fn fact(rules: &RuleSet, id: &str) -> Option<grondslag_rules::FactId> {
@@ -117,6 +126,10 @@ impl Safety {
                 SafetyProperty::new(
                     "e",
                     "'U mag niet delen' nooit met 'bel 112'; een plicht nooit met 'vraag eerst toestemming' of 'anonimiseer'",
+                ),
+                SafetyProperty::new(
+                    "f",
+                    "een convenant of samenwerkingsafspraak is nooit een grond: geen grond noemt er een en geen route leest of eist er een",
                 ),
             ],
         };
@@ -216,6 +229,7 @@ impl Safety {
     /// (c): every route that carries a statutory duty or right is free of requirements taken
     /// from a professional standard (such a requirement belongs in the weighing or a notice).
     fn static_checks(&mut self, rules: &RuleSet) {
+        self.no_covenant_grounds(rules);
         for r in &rules.routes {
             let statutory = r.ground.is_some_and(|g| grondslag_rules::STATUTORY_GROUNDS.contains(&rules.grounds[g.ix()].id.as_str()));
             if !statutory {
@@ -228,10 +242,32 @@ impl Safety {
         }
     }
 
-    /// Adds another walker's observations (the static property (c) is counted once).
+    /// (f): checked on the rule set itself, so it holds for every answer. A fact "about" a
+    /// convenant is one whose id, label or question speaks of one; a route "requires" one when
+    /// a requirement's own wording does.
+    fn no_covenant_grounds(&mut self, rules: &RuleSet) {
+        let speaks_of = |t: &grondslag_rules::Text| mentions_covenant(&t.nl) || mentions_covenant(&t.en);
+        let about: Vec<bool> =
+            rules.facts.iter().map(|f| mentions_covenant(&f.id) || speaks_of(&f.label) || speaks_of(&f.question)).collect();
+        for g in &rules.grounds {
+            self.properties[5].check(!mentions_covenant(&g.id) && !speaks_of(&g.label), || format!("grond '{}' noemt een convenant", g.id));
+        }
+        for r in &rules.routes {
+            let mut fs = Vec::new();
+            crate::evaluate::route_nodes(r).for_each(|n| crate::logic::facts_of(rules, n, &mut fs));
+            let reads = fs.iter().find(|f| about[f.ix()]).map(|f| rules.facts[f.ix()].id.clone());
+            let worded = crate::evaluate::route_nodes(r).any(|n| speaks_of(&n.text));
+            self.properties[5].check(reads.is_none() && !worded, || match &reads {
+                Some(f) => format!("route '{}' leest het feit '{f}' over een convenant", r.id),
+                None => format!("route '{}' eist een convenant of samenwerkingsafspraak", r.id),
+            });
+        }
+    }
+
+    /// Adds another walker's observations (the static properties (c) and (f) are counted once).
     pub fn absorb(&mut self, o: Safety) {
         for (p, q) in self.properties.iter_mut().zip(o.properties) {
-            if p.id == "c" {
+            if p.id == "c" || p.id == "f" {
                 continue;
             }
             p.applicable += q.applicable;

@@ -59,3 +59,26 @@ fn call_112_with_may_not_share_is_caught() {
     s.prove_routes(&rules, DATE, &|_| false);
     assert!(violations(&s, "e") > 0);
 }
+
+#[test]
+fn a_covenant_as_a_ground_is_caught() {
+    let rules = load_embedded().unwrap();
+    let s = Safety::new(&rules);
+    assert_eq!(violations(&s, "f"), 0, "{:?}", s.properties[5].examples);
+    assert!(s.properties[5].applicable as usize >= rules.routes.len());
+
+    // A careless edit: the question whether the recipient treats the client becomes whether
+    // the organisations signed a convenant — every route that reads it would rest on it.
+    let mut broken = rules.clone();
+    let f = broken.fact("recipient_in_treatment_relation").unwrap();
+    broken.facts[f.ix()].label.nl = "De ontvanger valt onder hetzelfde convenant".into();
+    let s = Safety::new(&broken);
+    assert!(violations(&s, "f") > 0);
+    assert!(s.properties[5].examples.iter().any(|e| e.contains("recipient_in_treatment_relation")), "{:?}", s.properties[5].examples);
+
+    // A requirement worded as a working agreement.
+    let mut broken = rules.clone();
+    let i = broken.routes.iter().position(|r| r.id == "derde.ouders-kind-onder-12").unwrap();
+    broken.routes[i].requires[0].text.nl = "er is een samenwerkingsafspraak met de ouders".into();
+    assert!(violations(&Safety::new(&broken), "f") > 0);
+}

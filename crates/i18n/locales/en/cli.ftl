@@ -109,6 +109,7 @@ cli-controleer-paths-through-the-question-tree = { $paths } paths through the qu
 cli-controleer-questions-reachable = { $reached } of { $total } questions reachable
 cli-controleer-safety-properties = Safety properties:
 cli-controleer-requirements-of-legal-routes = requirements of legal routes
+cli-controleer-grounds-and-routes = grounds and routes
 cli-controleer-answers = answers
 cli-controleer-holds = holds
 cli-controleer-violated = VIOLATED ({ $count }x)

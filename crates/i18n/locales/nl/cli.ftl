@@ -109,6 +109,7 @@ cli-controleer-paths-through-the-question-tree = { $paths } paden door de vragen
 cli-controleer-questions-reachable = { $reached } van { $total } vragen bereikbaar
 cli-controleer-safety-properties = Veiligheidseigenschappen:
 cli-controleer-requirements-of-legal-routes = vereisten van wettelijke routes
+cli-controleer-grounds-and-routes = gronden en routes
 cli-controleer-answers = antwoorden
 cli-controleer-holds = geldt
 cli-controleer-violated = GESCHONDEN ({ $count }x)
