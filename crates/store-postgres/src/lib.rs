@@ -29,6 +29,7 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
     (2, "access", include_str!("../migrations/0002_access.sql")),
     (3, "second_factor", include_str!("../migrations/0003_second_factor.sql")),
     (4, "first_use", include_str!("../migrations/0004_first_use.sql")),
+    (5, "conference", include_str!("../migrations/0005_conference.sql")),
 ];
 
 /// How long to wait for a pooled connection.

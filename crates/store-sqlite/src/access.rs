@@ -2,7 +2,7 @@
 //! hash-chained access log and drafts (`migrations/0002_access.sql`).
 
 use grondslag_store::{
-    ACCESS_GENESIS, AccessEvent, AccessQuery, AccessStore, BreakGlass, CareRelation, ClientId, Credential, Draft, DraftId, GrantId, OrgId,
+    ACCESS_GENESIS, AccessEvent, AccessQuery, AccessStore, BreakGlass, CareRelation, ClientId, Conference, ConferenceId, Credential, Draft, DraftId, GrantId, OrgId,
     PasswordOrigin, ProfessionalId, SecondFactor, SessionRecord, SessionStage, StoreError, StoreResult, StoredAccessEvent, UnixMillis,
     access_event_hash,
 };
@@ -86,6 +86,18 @@ fn draft(row: &SqliteRow) -> StoreResult<Draft> {
         professional: get_id(row, "professional_id")?,
         client: get_opt_id(row, "client_id")?,
         sealed: get(row, "sealed")?,
+        updated: get_time(row, "updated")?,
+    })
+}
+
+fn conference(row: &SqliteRow, members: Vec<ProfessionalId>) -> StoreResult<Conference> {
+    Ok(Conference {
+        id: get_id(row, "id")?,
+        org: get_id(row, "org_id")?,
+        chair: get_id(row, "chair_id")?,
+        members,
+        sealed: get(row, "sealed")?,
+        version: get(row, "version")?,
         updated: get_time(row, "updated")?,
     })
 }
@@ -627,6 +639,91 @@ impl AccessStore for SqliteStore {
         let done =
             sqlx::query("DELETE FROM draft WHERE updated < ?").bind(before.as_millis()).execute(self.pool()).await.map_err(backend)?;
         Ok(done.rows_affected())
+    }
+
+    async fn create_conference(&self, c: &Conference) -> StoreResult<()> {
+        let mut tx = self.pool().begin_with("BEGIN IMMEDIATE").await.map_err(backend)?;
+        sqlx::query("INSERT INTO conference (id, org_id, chair_id, sealed, version, updated) VALUES (?, ?, ?, ?, 1, ?)")
+            .bind(c.id.as_str())
+            .bind(c.org.as_str())
+            .bind(c.chair.as_str())
+            .bind(&c.sealed)
+            .bind(c.updated.as_millis())
+            .execute(&mut *tx)
+            .await
+            .map_err(backend)?;
+        for m in &c.members {
+            sqlx::query("INSERT INTO conference_member (conference_id, professional_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                .bind(c.id.as_str())
+                .bind(m.as_str())
+                .execute(&mut *tx)
+                .await
+                .map_err(backend)?;
+        }
+        tx.commit().await.map_err(backend)
+    }
+
+    async fn conference(&self, id: &ConferenceId) -> StoreResult<Option<Conference>> {
+        let Some(row) =
+            sqlx::query("SELECT * FROM conference WHERE id = ?").bind(id.as_str()).fetch_optional(self.pool()).await.map_err(backend)?
+        else {
+            return Ok(None);
+        };
+        let members = sqlx::query_scalar::<_, String>(
+            "SELECT professional_id FROM conference_member WHERE conference_id = ? ORDER BY professional_id",
+        )
+        .bind(id.as_str())
+        .fetch_all(self.pool())
+        .await
+        .map_err(backend)?;
+        conference(&row, members.into_iter().map(ProfessionalId::from_stored).collect()).map(Some)
+    }
+
+    async fn update_conference(&self, c: &Conference) -> StoreResult<bool> {
+        let mut tx = self.pool().begin_with("BEGIN IMMEDIATE").await.map_err(backend)?;
+        let done = sqlx::query("UPDATE conference SET sealed = ?, version = ?, updated = ? WHERE id = ? AND version = ?")
+            .bind(&c.sealed)
+            .bind(c.version)
+            .bind(c.updated.as_millis())
+            .bind(c.id.as_str())
+            .bind(c.version - 1)
+            .execute(&mut *tx)
+            .await
+            .map_err(backend)?;
+        if done.rows_affected() != 1 {
+            return Ok(false);
+        }
+        sqlx::query("DELETE FROM conference_member WHERE conference_id = ?").bind(c.id.as_str()).execute(&mut *tx).await.map_err(backend)?;
+        for m in &c.members {
+            sqlx::query("INSERT INTO conference_member (conference_id, professional_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                .bind(c.id.as_str())
+                .bind(m.as_str())
+                .execute(&mut *tx)
+                .await
+                .map_err(backend)?;
+        }
+        tx.commit().await.map_err(backend)?;
+        Ok(true)
+    }
+
+    async fn conferences_of(&self, professional: &ProfessionalId) -> StoreResult<Vec<Conference>> {
+        let ids = sqlx::query_scalar::<_, String>(
+            "SELECT id FROM conference WHERE chair_id = ?
+             UNION SELECT conference_id FROM conference_member WHERE professional_id = ?",
+        )
+        .bind(professional.as_str())
+        .bind(professional.as_str())
+        .fetch_all(self.pool())
+        .await
+        .map_err(backend)?;
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            if let Some(c) = self.conference(&ConferenceId::from_stored(id)).await? {
+                out.push(c);
+            }
+        }
+        out.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.id.cmp(&b.id)));
+        Ok(out)
     }
 }
 

@@ -15,7 +15,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::error::{StoreError, StoreResult};
-use crate::ids::{ClientId, DraftId, GrantId, OrgId, ProfessionalId, UnixMillis};
+use crate::ids::{ClientId, ConferenceId, DraftId, GrantId, OrgId, ProfessionalId, UnixMillis};
 
 /// A professional's login: a unique login name and an Argon2id PHC string.
 #[derive(Clone, PartialEq, Eq)]
@@ -192,6 +192,24 @@ pub struct Draft {
     pub client: Option<ClientId>,
     /// Sealed by the caller (nonce ‖ ciphertext).
     pub sealed: Vec<u8>,
+    pub updated: UnixMillis,
+}
+
+/// A casusoverleg: its content (purpose, pseudonym of the family, participants, each
+/// participant's recorded answer and contribution to the minutes) is sealed by the caller with
+/// the organisation's key; the store keeps in clear only who may open it. Every update names
+/// the version it read, so two participants writing at once cannot undo each other.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conference {
+    pub id: ConferenceId,
+    pub org: OrgId,
+    pub chair: ProfessionalId,
+    /// The accounts invited besides the chair (each may open it).
+    pub members: Vec<ProfessionalId>,
+    /// Sealed by the caller (nonce ‖ ciphertext).
+    pub sealed: Vec<u8>,
+    /// 1 when created, one more on every update.
+    pub version: i64,
     pub updated: UnixMillis,
 }
 
@@ -380,4 +398,15 @@ pub trait AccessStore: Clone + Send + Sync + 'static {
     fn drafts_of(&self, professional: &ProfessionalId) -> impl Future<Output = StoreResult<Vec<Draft>>> + Send;
     /// Deletes drafts last updated before `before`; returns how many.
     fn delete_drafts_before(&self, before: UnixMillis) -> impl Future<Output = StoreResult<u64>> + Send;
+
+    // --- casusoverleg ------------------------------------------------------------------------
+
+    /// Stores a new conference (its `version` is 1) with its members.
+    fn create_conference(&self, conference: &Conference) -> impl Future<Output = StoreResult<()>> + Send;
+    fn conference(&self, id: &ConferenceId) -> impl Future<Output = StoreResult<Option<Conference>>> + Send;
+    /// Replaces the sealed content and the members, if the stored version is still
+    /// `conference.version - 1`; false (nothing written) when someone else updated it first.
+    fn update_conference(&self, conference: &Conference) -> impl Future<Output = StoreResult<bool>> + Send;
+    /// The conferences a professional chairs or is invited to, most recently updated first.
+    fn conferences_of(&self, professional: &ProfessionalId) -> impl Future<Output = StoreResult<Vec<Conference>>> + Send;
 }

@@ -15,7 +15,7 @@ use crate::access::{
     verify_access_chain,
 };
 use crate::records::{AppRole, NewProfessional};
-use crate::{ClientId, DraftId, GrantId, OrgId, ProfessionalId, Store, StoreError, UnixMillis, new_id};
+use crate::{ClientId, Conference, ConferenceId, DraftId, GrantId, OrgId, ProfessionalId, Store, StoreError, UnixMillis, new_id};
 
 /// What the suite asks the backend to do with raw SQL on the access log.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,7 +98,8 @@ where
     break_glass(&s).await?;
     access_log(&s, &tamper).await?;
     drafts(&s).await?;
-    Ok(vec!["credentials", "first_use", "sessions", "second_factor", "care_relations", "break_glass", "access_log", "drafts"])
+    conferences(&s).await?;
+    Ok(vec!["credentials", "first_use", "sessions", "second_factor", "care_relations", "break_glass", "access_log", "drafts", "conferences"])
 }
 
 pub async fn credentials<S: Store + AccessStore>(s: &S) -> Result<(), String> {
@@ -479,5 +480,51 @@ pub async fn drafts<S: Store + AccessStore>(s: &S) -> Result<(), String> {
     ensure!(ctx("lezen", s.draft(&id).await)?.is_some(), "nieuw concept opgeruimd");
     ctx("verwijderen", s.delete_draft(&id).await)?;
     ensure!(ctx("lezen", s.draft(&id).await)?.is_none(), "verwijderd concept bestaat nog");
+    Ok(())
+}
+
+/// A conference: read back as stored, listed for its chair and members only, and an update
+/// that read an older version writes nothing (two participants at once cannot undo each other).
+pub async fn conferences<S: Store + AccessStore>(s: &S) -> Result<(), String> {
+    let f = fixture(s, "casusoverleg").await?;
+    let carol = ctx(
+        "derde account",
+        s.create_professional(&NewProfessional { org: f.org.clone(), name: "Carol".into(), app_role: AppRole::Professional, profession: "leraar".into() })
+            .await,
+    )?
+    .id;
+    let c = Conference {
+        id: ConferenceId::generate(),
+        org: f.org.clone(),
+        chair: f.alice.clone(),
+        members: vec![f.bob.clone()],
+        sealed: b"een".to_vec(),
+        version: 1,
+        updated: ms(10),
+    };
+    ctx("aanmaken", s.create_conference(&c).await)?;
+    let got = ctx("lezen", s.conference(&c.id).await)?;
+    ensure!(got.as_ref() == Some(&c), "casusoverleg onjuist gelezen: {got:?}");
+    ensure!(ctx("onbekend", s.conference(&ConferenceId::generate()).await)?.is_none(), "onbekend casusoverleg gevonden");
+    for (who, n) in [(&f.alice, 1), (&f.bob, 1), (&carol, 0)] {
+        let list = ctx("lijst", s.conferences_of(who).await)?;
+        ensure!(list.len() == n, "lijst van {who:?}: {} in plaats van {n}", list.len());
+    }
+
+    // Bob adds his answer (version 2) and Carol is invited; Alice's write from version 1 is
+    // refused and changes nothing.
+    let bobs = Conference { members: vec![f.bob.clone(), carol.clone()], sealed: b"twee".to_vec(), version: 2, updated: ms(20), ..c.clone() };
+    ensure!(ctx("bijwerken", s.update_conference(&bobs).await)?, "bijwerken vanaf de gelezen versie geweigerd");
+    let stale = Conference { sealed: b"oud".to_vec(), version: 2, updated: ms(30), ..c.clone() };
+    ensure!(!ctx("verouderd bijwerken", s.update_conference(&stale).await)?, "verouderde versie overschreef het casusoverleg");
+    let got = ctx("lezen", s.conference(&c.id).await)?.ok_or("casusoverleg verdwenen")?;
+    ensure!(got.sealed == b"twee" && got.version == 2 && got.members.len() == 2, "na bijwerken onjuist: {got:?}");
+    ensure!(ctx("lijst carol", s.conferences_of(&carol).await)?.len() == 1, "uitgenodigde ziet het casusoverleg niet");
+
+    // Uninviting removes it from the list.
+    let fewer = Conference { members: vec![carol.clone()], version: 3, updated: ms(40), ..got.clone() };
+    ensure!(ctx("uitnodiging intrekken", s.update_conference(&fewer).await)?, "intrekken geweigerd");
+    ensure!(ctx("lijst bob", s.conferences_of(&f.bob).await)?.is_empty(), "niet meer uitgenodigd, toch in de lijst");
+    ensure!(ctx("lijst alice", s.conferences_of(&f.alice).await)?.len() == 1, "voorzitter ziet het niet meer");
     Ok(())
 }

@@ -174,6 +174,11 @@ id_type!(
     "concept-id"
 );
 id_type!(
+    /// A casusoverleg ([`crate::Conference`]).
+    ConferenceId,
+    "casusoverleg-id"
+);
+id_type!(
     /// A break-the-glass grant ([`crate::BreakGlass`]).
     GrantId,
     "doorbraak-id"

@@ -21,12 +21,12 @@ mod records;
 mod verify;
 
 pub use access::{
-    ACCESS_GENESIS, AccessEvent, AccessQuery, AccessStore, BreakGlass, CareRelation, Credential, Draft, PasswordOrigin, SecondFactor,
+    ACCESS_GENESIS, AccessEvent, AccessQuery, AccessStore, BreakGlass, CareRelation, Conference, Credential, Draft, PasswordOrigin, SecondFactor,
     SessionRecord, SessionStage, StoredAccessEvent, access_event_hash, verify_access_chain,
 };
 pub use append::{AppendPlan, plan_append};
 pub use error::{StoreError, StoreResult};
-pub use ids::{ClientId, DossierId, DraftId, GrantId, IdError, OrgId, ProfessionalId, StoredId, UnixMillis, is_uuid, new_id};
+pub use ids::{ClientId, ConferenceId, DossierId, DraftId, GrantId, IdError, OrgId, ProfessionalId, StoredId, UnixMillis, is_uuid, new_id};
 pub use proofs::{consistency_proof, inclusion_proof, load_nodes, needed_for_consistency, needed_for_inclusion};
 pub use records::{
     AppRole, AppendRequest, Appended, Client, Dossier, NewProfessional, Organisation, Professional, SavedCheckpoint, SealedPayload,
