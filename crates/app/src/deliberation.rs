@@ -69,6 +69,19 @@ pub struct Deliberation {
     /// are, when the deliberation was started from one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from_example: Option<Example>,
+    /// The casusoverleg this deliberation answers for: sharing from the professional's seat
+    /// with one other seat. Recording it gives the conference its outcome and grounds only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_conference: Option<ConferenceLink>,
+}
+
+/// A casusoverleg a deliberation answers for: its id, the seat shared with, and the title and
+/// role of that seat as they were then (for the page).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ConferenceLink {
+    pub id: String,
+    pub to: u32,
+    pub title: String,
 }
 
 /// A worked example a deliberation started from: its id (for the link back) and its title as it

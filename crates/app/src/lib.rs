@@ -11,6 +11,7 @@
 
 pub mod backup;
 pub mod case_conference;
+pub mod conference;
 pub mod deliberation;
 mod error;
 pub mod fhir;

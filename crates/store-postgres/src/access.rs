@@ -7,9 +7,9 @@
 //! append of the same organisation. Text ordering uses `COLLATE "C"` (byte order, as SQLite).
 
 use grondslag_store::{
-    ACCESS_GENESIS, AccessEvent, AccessQuery, AccessStore, BreakGlass, CareRelation, ClientId, Conference, ConferenceId, Credential, Draft, DraftId, GrantId, OrgId,
-    PasswordOrigin, ProfessionalId, SecondFactor, SessionRecord, SessionStage, StoreError, StoreResult, StoredAccessEvent, UnixMillis,
-    access_event_hash,
+    ACCESS_GENESIS, AccessEvent, AccessQuery, AccessStore, BreakGlass, CareRelation, ClientId, Conference, ConferenceId, Credential, Draft,
+    DraftId, GrantId, OrgId, PasswordOrigin, ProfessionalId, SecondFactor, SessionRecord, SessionStage, StoreError, StoreResult,
+    StoredAccessEvent, UnixMillis, access_event_hash,
 };
 use std::collections::HashMap;
 
@@ -748,7 +748,11 @@ impl AccessStore for PostgresStore {
         if done.rows_affected() != 1 {
             return Ok(false);
         }
-        sqlx::query("DELETE FROM conference_member WHERE conference_id = $1").bind(c.id.as_str()).execute(&mut *tx).await.map_err(backend)?;
+        sqlx::query("DELETE FROM conference_member WHERE conference_id = $1")
+            .bind(c.id.as_str())
+            .execute(&mut *tx)
+            .await
+            .map_err(backend)?;
         for m in &c.members {
             sqlx::query("INSERT INTO conference_member (conference_id, professional_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
                 .bind(c.id.as_str())

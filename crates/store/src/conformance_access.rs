@@ -99,7 +99,17 @@ where
     access_log(&s, &tamper).await?;
     drafts(&s).await?;
     conferences(&s).await?;
-    Ok(vec!["credentials", "first_use", "sessions", "second_factor", "care_relations", "break_glass", "access_log", "drafts", "conferences"])
+    Ok(vec![
+        "credentials",
+        "first_use",
+        "sessions",
+        "second_factor",
+        "care_relations",
+        "break_glass",
+        "access_log",
+        "drafts",
+        "conferences",
+    ])
 }
 
 pub async fn credentials<S: Store + AccessStore>(s: &S) -> Result<(), String> {
@@ -489,8 +499,13 @@ pub async fn conferences<S: Store + AccessStore>(s: &S) -> Result<(), String> {
     let f = fixture(s, "casusoverleg").await?;
     let carol = ctx(
         "derde account",
-        s.create_professional(&NewProfessional { org: f.org.clone(), name: "Carol".into(), app_role: AppRole::Professional, profession: "leraar".into() })
-            .await,
+        s.create_professional(&NewProfessional {
+            org: f.org.clone(),
+            name: "Carol".into(),
+            app_role: AppRole::Professional,
+            profession: "leraar".into(),
+        })
+        .await,
     )?
     .id;
     let c = Conference {
@@ -513,7 +528,8 @@ pub async fn conferences<S: Store + AccessStore>(s: &S) -> Result<(), String> {
 
     // Bob adds his answer (version 2) and Carol is invited; Alice's write from version 1 is
     // refused and changes nothing.
-    let bobs = Conference { members: vec![f.bob.clone(), carol.clone()], sealed: b"twee".to_vec(), version: 2, updated: ms(20), ..c.clone() };
+    let bobs =
+        Conference { members: vec![f.bob.clone(), carol.clone()], sealed: b"twee".to_vec(), version: 2, updated: ms(20), ..c.clone() };
     ensure!(ctx("bijwerken", s.update_conference(&bobs).await)?, "bijwerken vanaf de gelezen versie geweigerd");
     let stale = Conference { sealed: b"oud".to_vec(), version: 2, updated: ms(30), ..c.clone() };
     ensure!(!ctx("verouderd bijwerken", s.update_conference(&stale).await)?, "verouderde versie overschreef het casusoverleg");

@@ -21,8 +21,8 @@ mod records;
 mod verify;
 
 pub use access::{
-    ACCESS_GENESIS, AccessEvent, AccessQuery, AccessStore, BreakGlass, CareRelation, Conference, Credential, Draft, PasswordOrigin, SecondFactor,
-    SessionRecord, SessionStage, StoredAccessEvent, access_event_hash, verify_access_chain,
+    ACCESS_GENESIS, AccessEvent, AccessQuery, AccessStore, BreakGlass, CareRelation, Conference, Credential, Draft, PasswordOrigin,
+    SecondFactor, SessionRecord, SessionStage, StoredAccessEvent, access_event_hash, verify_access_chain,
 };
 pub use append::{AppendPlan, plan_append};
 pub use error::{StoreError, StoreResult};

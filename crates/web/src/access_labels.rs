@@ -30,10 +30,11 @@ pub enum Event {
     SecondFactorNotRequired,
     CareRelationRecorded,
     CareRelationEnded,
+    OwnConferences,
 }
 
 impl Event {
-    pub const ALL: [Event; 19] = [
+    pub const ALL: [Event; 20] = [
         Event::OwnClientList,
         Event::ClientSearch,
         Event::OwnDrafts,
@@ -53,6 +54,7 @@ impl Event {
         Event::SecondFactorNotRequired,
         Event::CareRelationRecorded,
         Event::CareRelationEnded,
+        Event::OwnConferences,
     ];
 
     /// The fixed code in the log (hashed into its chain: never change one).
@@ -77,6 +79,7 @@ impl Event {
             Event::SecondFactorNotRequired => "beheer.tweede_factor_niet_verplicht",
             Event::CareRelationRecorded => "zorgrelatie.vastleggen",
             Event::CareRelationEnded => "zorgrelatie.beeindigen",
+            Event::OwnConferences => "casusoverleggen.eigen_lijst",
         }
     }
 }
@@ -147,6 +150,10 @@ pub const ACTIONS: &[(&str, &str)] = &[
     ("meldcode.schrijven", "access-meldcode-schrijven"),
     ("meldcode.advies", "access-meldcode-advies"),
     ("meldcode.overzicht", "access-meldcode-overzicht"),
+    ("casusoverleg.plannen", "access-casusoverleg-plannen"),
+    ("casusoverleggen.eigen_lijst", "access-casusoverleggen-eigen-lijst"),
+    ("casusoverleg.lezen", "access-casusoverleg-lezen"),
+    ("casusoverleg.schrijven", "access-casusoverleg-schrijven"),
     ("inloggen", "access-inloggen"),
     ("uitloggen", "access-uitloggen"),
 ];
@@ -185,6 +192,8 @@ pub fn authorisation_label(code: &str, lang: Lang) -> String {
         "geweigerd:andere_organisatie" => lang.tr("access-labels-refused-other-organisation"),
         "geweigerd:rol" => lang.tr("access-labels-refused-not-for-this-role"),
         "geweigerd:geen_zorgrelatie" => lang.tr("access-labels-refused-no-care-relation"),
+        "deelnemer" => lang.tr("access-labels-seat"),
+        "geweigerd:geen_deelnemer" => lang.tr("access-labels-refused-no-seat"),
         "geweigerd:onbekende_client" => lang.tr("access-labels-refused-unknown-client"),
         "geweigerd:account_niet_in_gebruik" => lang.tr("access-labels-refused-account-not-yet-taken"),
         other => return other.to_owned(),

@@ -43,6 +43,7 @@
 //! the policy trusts. Tests build their own `App` on the same store for setup.
 
 pub mod bootstrap;
+pub mod conference;
 
 use grondslag_app::deliberation::{Deliberation, Evaluated};
 use grondslag_app::{
@@ -363,7 +364,7 @@ impl<S: Backend> Web<S> {
         } else {
             (false, None)
         };
-        let decision = authorise(user.role, action, &Target { same_org, care_relation, break_glass });
+        let decision = authorise(user.role, action, &Target { same_org, care_relation, break_glass, seat: false });
         self.record(user, action, Some(client.id.as_str()), &decision).await?;
         match decision {
             Ok(basis) => Ok(Opened { web: self, client, basis, action }),

@@ -46,10 +46,16 @@ pub enum Action {
     MeldcodeAdvise,
     /// See the organisation's open meldcode trajectories (no content).
     MeldcodeOverview,
+    /// Plan a casusoverleg (as its chair).
+    ConferencePlan,
+    /// Open a casusoverleg one chairs or is invited to (outcomes and minutes, no dossier).
+    ConferenceRead,
+    /// Add to a casusoverleg: an answer, a contribution to the minutes, an invitation.
+    ConferenceWrite,
 }
 
 impl Action {
-    pub const ALL: [Action; 16] = [
+    pub const ALL: [Action; 19] = [
         Action::Evaluate,
         Action::DossierRead,
         Action::DossierWrite,
@@ -66,6 +72,9 @@ impl Action {
         Action::MeldcodeWrite,
         Action::MeldcodeAdvise,
         Action::MeldcodeOverview,
+        Action::ConferencePlan,
+        Action::ConferenceRead,
+        Action::ConferenceWrite,
     ];
 
     /// Whether the action concerns one client's dossier (and so needs a care relation).
@@ -102,6 +111,9 @@ impl Action {
             Action::MeldcodeWrite => "meldcode.schrijven",
             Action::MeldcodeAdvise => "meldcode.advies",
             Action::MeldcodeOverview => "meldcode.overzicht",
+            Action::ConferencePlan => "casusoverleg.plannen",
+            Action::ConferenceRead => "casusoverleg.lezen",
+            Action::ConferenceWrite => "casusoverleg.schrijven",
         }
     }
 }
@@ -115,6 +127,8 @@ pub struct Target {
     pub care_relation: bool,
     /// The id of the user's valid break-the-glass grant for the client, if any.
     pub break_glass: Option<String>,
+    /// The user chairs the casusoverleg or is invited to one of its seats (conference actions).
+    pub seat: bool,
 }
 
 /// On what the permission rests (written to the access log).
@@ -123,6 +137,8 @@ pub enum Basis {
     CareRelation,
     BreakGlass(String),
     Role(AppRole),
+    /// A seat at the casusoverleg (its chair or an invited participant).
+    Seat,
 }
 
 impl Basis {
@@ -131,6 +147,7 @@ impl Basis {
             Basis::CareRelation => "zorgrelatie".into(),
             Basis::BreakGlass(id) => format!("doorbraak:{id}"),
             Basis::Role(r) => format!("rol:{}", r.as_str()),
+            Basis::Seat => "deelnemer".into(),
         }
     }
 }
@@ -141,6 +158,8 @@ pub enum Denial {
     OtherOrganisation,
     RoleNotAllowed,
     NoCareRelation,
+    /// Not the chair of this casusoverleg and not invited to it.
+    NoSeat,
 }
 
 impl Denial {
@@ -151,6 +170,7 @@ impl Denial {
             Denial::OtherOrganisation => "geweigerd:onbekend_of_andere_organisatie",
             Denial::RoleNotAllowed => "geweigerd:rol",
             Denial::NoCareRelation => "geweigerd:geen_zorgrelatie",
+            Denial::NoSeat => "geweigerd:geen_deelnemer",
         }
     }
 }
@@ -203,6 +223,24 @@ pub fn authorise(role: AppRole, action: Action, target: &Target) -> Decision {
                 Err(Denial::RoleNotAllowed)
             }
         }
+        Action::ConferencePlan => {
+            if care_role {
+                Ok(Basis::Role(role))
+            } else {
+                Err(Denial::RoleNotAllowed)
+            }
+        }
+        // Only a seat opens a casusoverleg: a care relation with one of the family's members,
+        // a break-the-glass grant or an aandachtsfunctionaris' role never does.
+        Action::ConferenceRead | Action::ConferenceWrite => {
+            if !care_role {
+                Err(Denial::RoleNotAllowed)
+            } else if target.seat {
+                Ok(Basis::Seat)
+            } else {
+                Err(Denial::NoSeat)
+            }
+        }
         Action::RegisterClient => {
             if care_role || role == Administrator {
                 Ok(Basis::Role(role))
@@ -247,11 +285,8 @@ mod tests {
         prop::sample::select(Action::ALL.to_vec())
     }
     fn target() -> impl Strategy<Value = Target> {
-        (any::<bool>(), any::<bool>(), prop::option::of("[a-f0-9]{8}")).prop_map(|(same_org, care_relation, break_glass)| Target {
-            same_org,
-            care_relation,
-            break_glass,
-        })
+        (any::<bool>(), any::<bool>(), prop::option::of("[a-f0-9]{8}"), any::<bool>())
+            .prop_map(|(same_org, care_relation, break_glass, seat)| Target { same_org, care_relation, break_glass, seat })
     }
 
     proptest! {
@@ -313,9 +348,31 @@ mod tests {
         }
     }
 
+    proptest! {
+        /// A casusoverleg is open only to its chair and invited participants in care roles; no
+        /// care relation, grant or role opens it otherwise (issue 13: no participant reaches
+        /// another's answers but through the table, and nobody else reaches the table).
+        #[test]
+        fn only_a_seat_opens_a_casusoverleg(r in role(), t in target()) {
+            for a in [Action::ConferenceRead, Action::ConferenceWrite] {
+                let allowed = authorise(r, a, &t).is_ok();
+                prop_assert_eq!(allowed, t.same_org && t.seat && matches!(r, AppRole::Professional | AppRole::Aandachtsfunctionaris));
+            }
+        }
+
+        /// A seat never opens a dossier or a trajectory.
+        #[test]
+        fn a_seat_never_opens_a_dossier(r in role(), a in action(), t in target()) {
+            if a.needs_care_relation() {
+                let without = Target { seat: false, ..t.clone() };
+                prop_assert_eq!(authorise(r, a, &t), authorise(r, a, &without));
+            }
+        }
+    }
+
     #[test]
     fn the_meldcode_overview_is_for_the_aandachtsfunctionaris_only() {
-        let t = Target { same_org: true, care_relation: true, break_glass: Some("g".into()) };
+        let t = Target { same_org: true, care_relation: true, break_glass: Some("g".into()), seat: true };
         for r in AppRole::ALL {
             assert_eq!(authorise(r, Action::MeldcodeOverview, &t).is_ok(), r == AppRole::Aandachtsfunctionaris, "{r:?}");
         }
@@ -323,7 +380,7 @@ mod tests {
 
     #[test]
     fn the_access_log_is_for_the_privacy_officer_only() {
-        let t = Target { same_org: true, care_relation: true, break_glass: Some("g".into()) };
+        let t = Target { same_org: true, care_relation: true, break_glass: Some("g".into()), seat: true };
         for r in AppRole::ALL {
             assert_eq!(authorise(r, Action::ReadAccessLog, &t).is_ok(), r == AppRole::PrivacyOfficer, "{r:?}");
         }

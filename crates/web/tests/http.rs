@@ -2429,6 +2429,8 @@ async fn signals_are_listed_oldest_observation_first_with_both_dates() {
 /// The case library (`/voorbeelden`).
 #[path = "http/cases.rs"]
 mod cases;
+#[path = "http/conferences.rs"]
+mod conferences;
 
 /// A PDF/A-2b document: the PDF header and the XMP identification typst-pdf writes.
 fn assert_pdf_a(r: &Resp) {

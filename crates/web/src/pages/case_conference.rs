@@ -67,6 +67,8 @@ pub struct ParticipantRow {
     pub conditions: Vec<String>,
     /// What would change this answer (the engine's counterfactuals), in words.
     pub would_change: Vec<String>,
+    /// The label of its organisation field when the overleg is planned.
+    pub organisation_label: String,
 }
 
 #[derive(Template, WebTemplate)]
@@ -212,6 +214,10 @@ pub async fn page<S: Backend>(
                         can_be_involved,
                         toggle_href: toggled(&q, &role, involved),
                         label: rules.role(&role).map(|r| rules.roles[r.ix()].label.get(l).to_string()).unwrap_or_default(),
+                        organisation_label: lang.tr_with(
+                            "conference-plan-organisation",
+                            &[("role", rules.role(&role).map(|r| rules.roles[r.ix()].label.get(l).to_string()).unwrap_or_default().into())],
+                        ),
                         role,
                         involved,
                         outcome: outcome_label(ev.outcome, l),
@@ -322,6 +328,11 @@ pub fn hidden_fields(q: &[(String, String)]) -> Vec<(String, String)> {
 impl PrepPage {
     pub fn hidden(&self) -> Vec<(String, String)> {
         hidden_fields(&self.query)
+    }
+
+    /// What planning the overleg takes from the form: the participants and the purpose.
+    pub fn plan_fields(&self) -> Vec<(String, String)> {
+        self.query.iter().filter(|(k, _)| k == "deelnemers" || k == "doel").cloned().collect()
     }
 
     /// Who gives care or help, kept when the form is sent again (it is set on the cards).

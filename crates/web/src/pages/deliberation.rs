@@ -205,6 +205,8 @@ pub struct QuestionPage {
     pub from_meldcode: bool,
     /// Started from a worked example of the case library (some answers come from it).
     pub example: Option<Example>,
+    /// Answers for a casusoverleg (sharing with one seat at its table).
+    pub conference: Option<grondslag_app::deliberation::ConferenceLink>,
 }
 
 /// The professional's own role among the answers (prefilled from the account): shown at the top
@@ -257,6 +259,8 @@ pub struct ResultPage {
     pub from_meldcode: bool,
     /// Started from a worked example of the case library (some answers come from it).
     pub example: Option<Example>,
+    /// Answers for a casusoverleg (sharing with one seat at its table).
+    pub conference: Option<grondslag_app::deliberation::ConferenceLink>,
     /// The client has an open meldcode trajectory: link back to it.
     pub meldcode_open: bool,
     /// The lines for the professional's own record system (this answer, not yet recorded).
@@ -400,6 +404,7 @@ fn question_page<S: Backend>(
         error,
         from_meldcode: state.from_meldcode,
         example: state.from_example.clone(),
+        conference: state.from_conference.clone(),
     }
 }
 
@@ -488,6 +493,7 @@ async fn render<S: Backend>(
         record_text,
         from_meldcode: state.from_meldcode,
         example: state.from_example.clone(),
+        conference: state.from_conference.clone(),
         meldcode_open,
         top_conditions,
         more_conditions,
@@ -680,6 +686,12 @@ pub async fn record<S: Backend>(
     match opened.record_deliberation(&user.id, &state, shown, user.lang.rules()).await {
         Ok(done) => {
             web.store().delete_draft(&DraftId::parse(&id).map_err(|_| internal("draft_id"))?).await?;
+            // For a casusoverleg: the outcome and grounds (only those) become her answer at the
+            // table; the deliberation itself stays in her own client's dossier.
+            if let Some(link) = &state.from_conference {
+                let to = super::conferences::record_answer(&web, &user, link, &done.report).await?;
+                return Ok(Redirect::to(&to).into_response());
+            }
             Ok(Redirect::to(&format!("/clienten/{client}/beraad/{}/besluit?vastgelegd=1", done.receipt.seq)).into_response())
         }
         Err(grondslag_app::AppError::Refused(r)) => {

@@ -6,6 +6,7 @@ pub mod admin;
 pub mod case_conference;
 pub mod cases;
 pub mod clients;
+pub mod conferences;
 pub mod consent;
 pub mod decision;
 pub mod deliberation;

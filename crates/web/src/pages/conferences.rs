@@ -1,0 +1,440 @@
+//! A casusoverleg that lasts (`/casusoverleggen`, issue 13). The chair plans it from the
+//! preparation page (`/casusoverleg`): a pseudonym for the family, the date, the purpose, the
+//! working agreement (context, never a ground) and the roles at the table. She invites accounts
+//! of her organisation to seats; each participant answers for herself, per other seat, in a
+//! deliberation of her own that she records in her own client's dossier. The conference page
+//! shows per seat only the outcome and grounds of those answers, and the minutes take a
+//! participant's words as identifying only when her answers allow sharing with everyone.
+//!
+//! Every view and change is authorised and logged (`ConferenceRead`, `ConferenceWrite`): only a
+//! seat opens a conference, and one without a seat looks like one that does not exist.
+
+use std::sync::Arc;
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use grondslag_app::conference::{ConferenceContent, Seat, Standing};
+use grondslag_app::deliberation::ConferenceLink;
+use grondslag_engine::outcome_label;
+use grondslag_i18n::Msg;
+use grondslag_rules::{Outcome, RuleSet};
+use grondslag_store::{AppRole, ProfessionalId};
+
+use super::FormData;
+use crate::draft::Deliberation;
+use crate::error::WebError;
+use crate::i18n::Lang;
+use crate::policy::Action;
+use crate::view::Chrome;
+use crate::{Backend, User, Web};
+
+fn outcome_of(id: &str) -> Option<Outcome> {
+    [Outcome::MustShare, Outcome::MayShare, Outcome::MayShareAfterWeighing, Outcome::MayNotShare, Outcome::Undetermined]
+        .into_iter()
+        .find(|o| grondslag_scenario::outcome_id(*o) == id)
+}
+
+fn role_label(rules: &RuleSet, role: &str, lang: Lang) -> String {
+    rules.role(role).map(|r| rules.roles[r.ix()].label.get(lang.rules()).to_string()).unwrap_or_else(|| role.to_owned())
+}
+
+fn seat_label(rules: &RuleSet, s: &Seat, lang: Lang) -> String {
+    let role = role_label(rules, &s.role, lang);
+    if s.organisation.trim().is_empty() { role } else { format!("{role} ({})", s.organisation.trim()) }
+}
+
+fn badge(outcome: &str) -> &'static str {
+    match outcome {
+        "must_share" | "may_share" => "ok",
+        "may_not_share" => "bad",
+        _ => "warn",
+    }
+}
+
+// --- planning ------------------------------------------------------------------------------------
+
+/// `POST /casusoverleggen`: plans a casusoverleg from the preparation page's roles and purpose
+/// with a pseudonym, a date and the working agreement; the planner chairs it from her own seat.
+pub async fn plan<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, form: FormData) -> Result<Response, WebError> {
+    let rules = web.rules();
+    let own_role = form.get("rol").map(str::trim).unwrap_or("").to_owned();
+    let mut seats =
+        vec![Seat { key: 0, role: own_role, organisation: form.get("organisatie-eigen").unwrap_or("").trim().to_owned(), account: None }];
+    for role in form.all("deelnemers") {
+        let role = role.trim().to_owned();
+        if role.is_empty() {
+            continue;
+        }
+        let organisation = form.get(&format!("organisatie-{role}")).unwrap_or("").trim().to_owned();
+        let key = u32::try_from(seats.len()).map_err(|_| WebError::Invalid(Msg::new("conference-plan-seats-invalid")))?;
+        seats.push(Seat { key, role, organisation, account: None });
+    }
+    let date = form.get("datum").and_then(super::clients::parse_date);
+    let content = ConferenceContent {
+        title: form.get("titel").unwrap_or("").trim().to_owned(),
+        date: date.map(|d| d.to_string()).unwrap_or_default(),
+        purpose: form.get("doel").unwrap_or("").trim().to_owned(),
+        agreement: form.get("afspraak").unwrap_or("").trim().to_owned(),
+        chair_seat: 0,
+        seats,
+        answers: Vec::new(),
+        minutes: Vec::new(),
+    };
+    // Checked before the guard writes anything but its access event; the message names the field.
+    content.check(rules).map_err(WebError::from)?;
+    let id = web.plan_conference(&user, content).await?;
+    Ok(Redirect::to(&format!("/casusoverleggen/{id}?gepland=1")).into_response())
+}
+
+// --- the list -------------------------------------------------------------------------------------
+
+pub struct ListRow {
+    pub href: String,
+    pub title: String,
+    pub date: String,
+    pub chair: bool,
+    pub seats: usize,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "conferences.html")]
+pub struct ListPage {
+    pub c: Chrome,
+    pub title: String,
+    pub rows: Vec<ListRow>,
+}
+
+/// `GET /casusoverleggen`: the conferences the user chairs or is invited to.
+pub async fn list<S: Backend>(State(web): State<Arc<Web<S>>>, user: User) -> Result<ListPage, WebError> {
+    let own = web.own_conferences(&user).await?;
+    let rows = own
+        .into_iter()
+        .map(|c| ListRow {
+            href: format!("/casusoverleggen/{}", c.record.id),
+            date: super::clients::parse_date(&c.content.date).map(crate::view::dutch_date).unwrap_or_default(),
+            chair: c.record.chair == user.id,
+            seats: c.content.seats.len(),
+            title: c.content.title,
+        })
+        .collect();
+    Ok(ListPage { c: Chrome::new(&user, "/casusoverleggen"), title: user.lang.tr("conferences-title").into(), rows })
+}
+
+// --- the conference -------------------------------------------------------------------------------
+
+pub struct AnswerView {
+    pub to: String,
+    pub outcome: String,
+    pub badge: &'static str,
+    pub grounds: String,
+}
+
+pub struct SeatView {
+    pub key: u32,
+    pub label: String,
+    pub who: String,
+    pub is_chair: bool,
+    pub is_me: bool,
+    /// `ok`, `warn` or `bad`, and its words.
+    pub standing_badge: &'static str,
+    pub standing: String,
+    pub answers: Vec<AnswerView>,
+    /// The chair may (re)invite: no answers yet and not her own seat.
+    pub can_invite: bool,
+    pub account: String,
+}
+
+pub struct MyAnswer {
+    pub to: u32,
+    pub label: String,
+    pub answer: Option<AnswerView>,
+}
+
+pub struct MinutesView {
+    pub from: String,
+    pub text: String,
+    pub anonymous: bool,
+    pub date: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "conference.html")]
+pub struct ConferencePage {
+    pub c: Chrome,
+    pub id: String,
+    pub title: String,
+    pub date: String,
+    pub purpose: String,
+    pub agreement: String,
+    pub covenant: String,
+    pub chair: bool,
+    pub seats: Vec<SeatView>,
+    /// The user's own seat's answers to give, per other seat (empty for a chair without… never:
+    /// the chair has a seat).
+    pub mine: Vec<MyAnswer>,
+    /// What the user may bring in now.
+    pub my_standing: String,
+    pub my_identifying: bool,
+    pub anonymous_only: bool,
+    pub identifying: Vec<String>,
+    pub minutes: Vec<MinutesView>,
+    /// The accounts of the organisation the chair can invite (id, name).
+    pub accounts: Vec<(String, String)>,
+    pub planned: bool,
+    pub recorded: bool,
+    pub error: Option<String>,
+}
+
+impl ConferencePage {
+    pub fn selected(&self, seat: &SeatView, account: &str) -> bool {
+        seat.account == account
+    }
+}
+
+fn standing_words(rules: &RuleSet, c: &ConferenceContent, s: &Seat, lang: Lang) -> (&'static str, String) {
+    let names = |keys: &[u32]| keys.iter().filter_map(|k| c.seat(*k)).map(|s| seat_label(rules, s, lang)).collect::<Vec<_>>().join(", ");
+    match c.standing(s.key) {
+        Standing::Identifying => ("ok", lang.tr("conferences-standing-identifying").to_owned()),
+        Standing::OnlyAnonymous { without_ground } => {
+            ("bad", lang.tr_with("conferences-standing-anonymous", &[("seats", names(&without_ground).into())]))
+        }
+        Standing::NotYet { missing } => ("warn", lang.tr_with("conferences-standing-not-yet", &[("seats", names(&missing).into())])),
+    }
+}
+
+async fn render<S: Backend>(
+    web: &Web<S>,
+    user: &User,
+    opened: &crate::audit::conference::OpenedConference<'_, S>,
+    q: &std::collections::HashMap<String, String>,
+    error: Option<String>,
+) -> Result<ConferencePage, WebError> {
+    let rules = web.rules();
+    let lang = user.lang;
+    let l = lang.rules();
+    let conf = &opened.conference;
+    let c = &conf.content;
+    let chair = conf.record.chair == user.id;
+    let mut names: std::collections::HashMap<ProfessionalId, String> = std::collections::HashMap::new();
+    let mut accounts = Vec::new();
+    for p in web.store().professionals(&user.org).await? {
+        if matches!(p.app_role, AppRole::Professional | AppRole::Aandachtsfunctionaris) {
+            accounts.push((p.id.to_string(), p.name.clone()));
+        }
+        names.insert(p.id.clone(), p.name);
+    }
+    let ground_words = |ids: &[String]| {
+        ids.iter().filter_map(|g| rules.ground(g)).map(|g| rules.grounds[g.ix()].label.get(l).to_string()).collect::<Vec<_>>().join(", ")
+    };
+    let answer_view = |to: &Seat, outcome: &str, grounds: &[String]| AnswerView {
+        to: seat_label(rules, to, lang),
+        outcome: outcome_of(outcome).map(|o| outcome_label(o, l).to_string()).unwrap_or_else(|| outcome.to_owned()),
+        badge: badge(outcome),
+        grounds: ground_words(grounds),
+    };
+    let me = c.seat_of(&user.id).map(|s| s.key);
+    let seats = c
+        .seats
+        .iter()
+        .map(|s| {
+            let (standing_badge, standing) = standing_words(rules, c, s, lang);
+            let answers = c
+                .seats
+                .iter()
+                .filter(|t| t.key != s.key)
+                .filter_map(|t| c.answer(s.key, t.key).map(|a| answer_view(t, &a.outcome, &a.grounds)))
+                .collect();
+            SeatView {
+                key: s.key,
+                label: seat_label(rules, s, lang),
+                who: match &s.account {
+                    Some(a) => names.get(a).cloned().unwrap_or_default(),
+                    None => lang.tr("conferences-not-invited").to_owned(),
+                },
+                is_chair: s.key == c.chair_seat,
+                is_me: Some(s.key) == me,
+                standing_badge,
+                standing,
+                answers,
+                can_invite: chair && s.key != c.chair_seat && !c.answers.iter().any(|a| a.from == s.key),
+                account: s.account.as_ref().map(|a| a.to_string()).unwrap_or_default(),
+            }
+        })
+        .collect();
+    let mine = match me {
+        Some(k) => c
+            .seats
+            .iter()
+            .filter(|t| t.key != k)
+            .map(|t| MyAnswer {
+                to: t.key,
+                label: seat_label(rules, t, lang),
+                answer: c.answer(k, t.key).map(|a| answer_view(t, &a.outcome, &a.grounds)),
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    let (my_identifying, my_standing) = match me.and_then(|k| c.seat(k)) {
+        Some(s) => (c.standing(s.key) == Standing::Identifying, standing_words(rules, c, s, lang).1),
+        None => (false, String::new()),
+    };
+    let minutes = c
+        .minutes
+        .iter()
+        .map(|m| MinutesView {
+            from: c.seat(m.from).map(|s| seat_label(rules, s, lang)).unwrap_or_default(),
+            text: m.text.clone(),
+            anonymous: m.anonymous,
+            date: super::clients::parse_date(&m.on).map(crate::view::dutch_date).unwrap_or_default(),
+        })
+        .collect();
+    let purpose = rules
+        .fact("purpose")
+        .and_then(|f| rules.parse_value(f, &grondslag_rules::RawValue::Str(c.purpose.clone())).ok().map(|v| rules.value_label(f, v, l)))
+        .unwrap_or_default();
+    Ok(ConferencePage {
+        c: Chrome::new(user, &format!("/casusoverleggen/{}", conf.record.id)),
+        id: conf.record.id.to_string(),
+        title: c.title.clone(),
+        date: super::clients::parse_date(&c.date).map(crate::view::dutch_date).unwrap_or_default(),
+        purpose,
+        agreement: c.agreement.clone(),
+        covenant: grondslag_app::case_conference::covenant_notice(rules, l),
+        chair,
+        seats,
+        mine,
+        my_standing,
+        my_identifying,
+        anonymous_only: c.anonymous_only(),
+        identifying: grondslag_app::case_conference::identifying_details(l),
+        minutes,
+        accounts,
+        planned: q.contains_key("gepland"),
+        recorded: q.contains_key("vastgelegd"),
+        error,
+    })
+}
+
+/// `GET /casusoverleggen/{id}`.
+pub async fn page<S: Backend>(
+    State(web): State<Arc<Web<S>>>,
+    user: User,
+    Path(id): Path<String>,
+    Query(q): Query<std::collections::HashMap<String, String>>,
+) -> Result<Response, WebError> {
+    let opened = web.open_conference(&user, Action::ConferenceRead, &id).await?;
+    Ok(render(&web, &user, &opened, &q, None).await?.into_response())
+}
+
+/// A refusal shown on the page itself (with a 422), the input lost only where it was wrong.
+async fn refused<S: Backend>(
+    web: &Web<S>,
+    user: &User,
+    opened: &crate::audit::conference::OpenedConference<'_, S>,
+    e: WebError,
+) -> Result<Response, WebError> {
+    match e {
+        WebError::Invalid(m) => {
+            let page = render(web, user, opened, &Default::default(), Some(m.render(user.lang.rules()))).await?;
+            Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        e => Err(e),
+    }
+}
+
+fn seat_field(form: &FormData, name: &str) -> Result<u32, WebError> {
+    form.get(name).and_then(|v| v.trim().parse().ok()).ok_or_else(|| WebError::Invalid(Msg::new("conference-unknown-seat")))
+}
+
+/// `POST /casusoverleggen/{id}/uitnodigen`: the chair invites an account to a seat.
+pub async fn invite<S: Backend>(
+    State(web): State<Arc<Web<S>>>,
+    user: User,
+    Path(id): Path<String>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let mut opened = web.open_conference(&user, Action::ConferenceWrite, &id).await?;
+    let seat = seat_field(&form, "plaats")?;
+    let account = match form.get("account").map(str::trim).filter(|a| !a.is_empty()) {
+        Some(a) => Some(ProfessionalId::parse(a).map_err(|_| WebError::Invalid(Msg::new("conference-invite-other-organisation")))?),
+        None => None,
+    };
+    match opened.invite(seat, account).await {
+        Ok(()) => Ok(Redirect::to(&format!("/casusoverleggen/{id}#aan-tafel")).into_response()),
+        Err(e) => refused(&web, &user, &opened, e).await,
+    }
+}
+
+/// `POST /casusoverleggen/{id}/beraad`: a deliberation for sharing from the user's seat with
+/// seat `aan`, pre-filled with her role, that seat's role and the conference's purpose.
+pub async fn deliberate<S: Backend>(
+    State(web): State<Arc<Web<S>>>,
+    user: User,
+    Path(id): Path<String>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let opened = web.open_conference(&user, Action::ConferenceWrite, &id).await?;
+    let rules = web.rules();
+    let c = &opened.conference.content;
+    let to = seat_field(&form, "aan")?;
+    let (Some(mine), Some(target)) = (c.seat_of(&user.id), c.seat(to)) else {
+        return Err(WebError::Invalid(Msg::new("conference-unknown-seat")));
+    };
+    if mine.key == to {
+        return Err(WebError::Invalid(Msg::new("conference-unknown-seat")));
+    }
+    let mut state = Deliberation::new(None, crate::view::today());
+    for (fact, value) in [
+        ("sender_role", mine.role.clone()),
+        ("recipient_role", target.role.clone()),
+        ("purpose", c.purpose.clone()),
+        // Everyone at the table hears it; nobody asked her in particular.
+        ("request_from", "none".to_owned()),
+    ] {
+        let f = rules.fact(fact).ok_or(WebError::Internal("conference_fact"))?;
+        state.set(rules, f, serde_json::Value::String(value), user.lang.rules());
+        state.prefilled.push(fact.to_owned());
+    }
+    state.history.clear();
+    state.from_conference = Some(ConferenceLink {
+        id: opened.conference.record.id.to_string(),
+        to,
+        title: format!("{} — {}", c.title, seat_label(rules, target, user.lang)),
+    });
+    web.evaluate_draft(None, &state).await?;
+    let draft = web.save_draft(&user, None, &state).await?;
+    Ok(Redirect::to(&format!("/beraad/{draft}")).into_response())
+}
+
+/// `POST /casusoverleggen/{id}/verslag`: a contribution to the minutes.
+pub async fn minutes<S: Backend>(
+    State(web): State<Arc<Web<S>>>,
+    user: User,
+    Path(id): Path<String>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let mut opened = web.open_conference(&user, Action::ConferenceWrite, &id).await?;
+    let text = form.get("tekst").unwrap_or("");
+    let anonymous = form.get("anoniem").is_some();
+    match opened.add_to_minutes(text, anonymous).await {
+        Ok(()) => Ok(Redirect::to(&format!("/casusoverleggen/{id}#verslag")).into_response()),
+        Err(e) => refused(&web, &user, &opened, e).await,
+    }
+}
+
+/// After a deliberation for a conference was recorded in the user's own dossier: its outcome
+/// and grounds (only those) become her answer at the table.
+pub async fn record_answer<S: Backend>(
+    web: &Web<S>,
+    user: &User,
+    link: &ConferenceLink,
+    report: &grondslag_engine::Report,
+) -> Result<String, WebError> {
+    let mut opened = web.open_conference(user, Action::ConferenceWrite, &link.id).await?;
+    let rules = web.rules();
+    let grounds: Vec<String> = report.beroepsgeheim.grounds.iter().filter(|g| rules.ground(g).is_some()).cloned().collect();
+    opened.answer(link.to, grondslag_scenario::outcome_id(report.outcome), grounds).await?;
+    Ok(format!("/casusoverleggen/{}?vastgelegd=1#uw-beraad", link.id))
+}

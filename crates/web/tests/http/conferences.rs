@@ -1,0 +1,155 @@
+//! A casusoverleg that lasts (issue 13): a wijkteammedewerker chairs it, invites the huisarts
+//! and the jeugdarts of her organisation and leaves the school's seat to someone from outside.
+//! Only a seat opens it; each participant answers for herself in her own client's dossier; the
+//! conference keeps only outcomes and grounds; the minutes take identifying words only from
+//! someone with a ground towards everyone at the table.
+
+use super::*;
+
+const PLAN: &str = "rol=wijkteammedewerker&deelnemers=huisarts&deelnemers=jeugdarts&deelnemers=leraar&doel=care\
+&titel=Gezin+H.&datum=10-12-2026&organisatie-leraar=Basisschool+De+Linde\
+&afspraak=Convenant+wijkteam+en+scholen+2025";
+
+/// Answers a deliberation's questions from `answers` until only refining questions remain,
+/// then returns the answer page.
+async fn answer_all(t: &T, token: &str, draft: &str, answers: &HashMap<&str, &str>) -> String {
+    loop {
+        let r = t.send("GET", draft, Some(token), None).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        let Some(fact) = r.body.split("name=\"vraag\" value=\"").nth(1).and_then(|s| s.split('"').next()).map(str::to_owned) else {
+            return r.body;
+        };
+        let Some(answer) = answers.get(fact.as_str()) else {
+            return t.send("GET", &format!("{draft}?antwoord=1"), Some(token), None).await.body;
+        };
+        let r = t.send("POST", &format!("{draft}/antwoord"), Some(token), Some(&format!("vraag={fact}&antwoord={answer}"))).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{fact}: {}", r.body);
+    }
+}
+
+fn version(body: &str) -> String {
+    body.split("name=\"versie\" value=\"").nth(1).and_then(|s| s.split('"').next()).map(str::to_owned).expect("a version to record")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_casusoverleg_keeps_each_participants_answer_to_herself() {
+    let t = setup().await;
+    let chair = t.token("wijkteam").await;
+    let huisarts = t.token("huisarts").await;
+
+    // Planning refuses what is wrong, in Dutch, and stores nothing.
+    let r = t.send("POST", "/casusoverleggen", Some(&chair), Some(&PLAN.replace("titel=Gezin+H.", "titel="))).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains("schuilnaam"), "{}", dutch_text(&r.body));
+    let r = t.send("POST", "/casusoverleggen", Some(&chair), Some(&PLAN.replace("deelnemers=leraar", "deelnemers=kapper"))).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    let r = t.send("POST", "/casusoverleggen", Some(&chair), Some(PLAN)).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let page = r.headers[header::LOCATION].to_str().unwrap().split('?').next().unwrap().to_owned();
+    let r = t.send("GET", &page, Some(&chair), None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    let body = dutch_text(&r.body);
+    assert!(
+        body.contains("Gezin H.")
+            && body.contains("Leraar, intern begeleider of schoolleiding (Basisschool De Linde)")
+            && body.contains("Convenant wijkteam en scholen 2025"),
+        "{body}"
+    );
+    assert!(body.contains("nooit zelf een grond"), "the agreement is context, never a ground: {body}");
+
+    // Only a seat opens it: not the (uninvited) huisarts, not another organisation, not the
+    // privacy officer — each refused like an id that does not exist, and logged.
+    for (token, org, login) in [
+        (&huisarts, &t.a.id, "huisarts"),
+        (&t.token("b-huisarts").await, &t.b.id, "b-huisarts"),
+        (&t.token("privacy").await, &t.a.id, "privacy"),
+    ] {
+        let user = t.a.users.get(login).or_else(|| t.b.users.get(login)).unwrap().clone();
+        let before = t.refusals(org, &user).await;
+        let r = t.send("GET", &page, Some(token), None).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{login}");
+        assert!(t.refusals(org, &user).await > before, "{login}: refusal not logged");
+    }
+
+    // The chair invites the huisarts (seat 1); nobody else can.
+    let huisarts_id = t.a.users["huisarts"].clone();
+    let r = t.send("POST", &format!("{page}/uitnodigen"), Some(&chair), Some(&format!("plaats=1&account={huisarts_id}"))).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let r = t.send("POST", &format!("{page}/uitnodigen"), Some(&huisarts), Some("plaats=2&account=")).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(dutch_text(&r.body).contains("Alleen de voorzitter"));
+    let b_id = t.b.users["b-huisarts"].clone();
+    let r = t.send("POST", &format!("{page}/uitnodigen"), Some(&chair), Some(&format!("plaats=2&account={b_id}"))).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "an account of another organisation cannot be invited");
+    let r = t.send("GET", &page, Some(&huisarts), None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("id=\"uw-beraad\""));
+    assert!(t.send("GET", "/casusoverleggen", Some(&huisarts), None).await.body.contains("Gezin H."));
+
+    // Without a ground towards everyone, identifying words stay out of the minutes.
+    let r = t.send("POST", &format!("{page}/verslag"), Some(&huisarts), Some("tekst=Moeder+is+depressief")).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(dutch_text(&r.body).contains("geen grond"));
+
+    // The huisarts deliberates on sharing with the school, in Sam's dossier (her own client).
+    let r = t.send("POST", &format!("{page}/beraad"), Some(&huisarts), Some("aan=3")).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let draft = r.headers[header::LOCATION].to_str().unwrap().to_owned();
+    let d = draft_of(&t, &t.a.id, draft.trim_start_matches("/beraad/")).await;
+    let answers: HashMap<String, serde_json::Value> =
+        d["answers"].as_array().unwrap().iter().map(|a| (a["fact"].as_str().unwrap().to_owned(), a["value"].clone())).collect();
+    assert_eq!(
+        (answers["sender_role"].as_str(), answers["recipient_role"].as_str(), answers["purpose"].as_str()),
+        (Some("huisarts"), Some("leraar"), Some("care"))
+    );
+    assert!(!answers.contains_key("recipient_in_treatment_relation"), "whether the recipient treats the client is hers to answer");
+    let sam = t.a.clients["Sam Jansen"].clone();
+    let r = t.send("POST", &format!("{draft}/client"), Some(&huisarts), Some(&format!("client={sam}"))).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let sams_entries = t.core.entries(&sam).await.unwrap().len();
+    let facts = HashMap::from([
+        ("recipient_in_treatment_relation", "false"),
+        ("data_categories", "health"),
+        ("client_deceased", "false"),
+        ("client_age", "11"),
+        ("client_competent", "false"),
+        ("danger", "none"),
+        ("suspicion_domestic_violence_or_child_abuse", "false"),
+        ("client_objects", "false"),
+        ("child_protection_measure", "none"),
+    ]);
+    let body = answer_all(&t, &huisarts, &draft, &facts).await;
+    assert!(body.contains("Dit beraad is voor het casusoverleg"), "{}", dutch_text(&body));
+    assert!(body.contains("U mag niet delen"), "{}", dutch_text(&body));
+    let r = t.send("POST", &format!("{draft}/vastleggen"), Some(&huisarts), Some(&format!("versie={}", version(&body)))).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert!(r.headers[header::LOCATION].to_str().unwrap().starts_with(&page));
+    assert_eq!(t.core.entries(&sam).await.unwrap().len(), sams_entries + 1, "the deliberation is in her own client's dossier");
+
+    // The chair sees the huisarts's outcome towards the school — and nothing of Sam.
+    let r = t.send("GET", &page, Some(&chair), None).await;
+    let body = dutch_text(&r.body);
+    assert!(
+        body.contains("Alleen zonder naam: geen grond tegenover Leraar, intern begeleider of schoolleiding (Basisschool De Linde)"),
+        "{body}"
+    );
+    assert!(body.contains("U mag niet delen"));
+    for secret in ["Sam", "Jansen", "DEMO-1001", "2015", sam.as_str()] {
+        assert!(!r.body.contains(secret), "the conference shows {secret}");
+    }
+    // The chair cannot open Sam's dossier through the conference.
+    let r = t.send("GET", &format!("/clienten/{sam}"), Some(&chair), None).await;
+    assert!(!ok(r.status));
+
+    // Without names the huisarts may still add to the minutes, marking it so.
+    let r = t.send("POST", &format!("{page}/verslag"), Some(&huisarts), Some("tekst=Er+is+zorg+over+de+thuissituatie&anoniem=1")).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let r = t.send("GET", &page, Some(&chair), None).await;
+    assert!(
+        dutch_text(&r.body).contains("Er is zorg over de thuissituatie") && dutch_text(&r.body).contains("zonder identificerende gegevens")
+    );
+    // Her seat has answered: the chair can no longer move it to someone else.
+    let r = t.send("POST", &format!("{page}/uitnodigen"), Some(&chair), Some("plaats=1&account=")).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+}
