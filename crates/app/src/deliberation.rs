@@ -230,6 +230,23 @@ impl Deliberation {
         }
     }
 
+    /// The same deliberation for another recipient: the answers about the professional, the
+    /// client and the data are kept (they do not depend on who receives), those about the
+    /// recipient or the requester, consent (the registry decides it per recipient) and every
+    /// weighing are dropped, so that what differs is asked again. For the next seat at a
+    /// casusoverleg, after the first was recorded.
+    pub fn for_next_recipient(&self, rules: &RuleSet, recipient: &str, date: Date) -> Deliberation {
+        let per_recipient = |fact: &str| {
+            fact.starts_with("recipient_") || fact.starts_with("requester_") || matches!(fact, "consent" | "consent_freely_given")
+        };
+        let mut next = Deliberation::new(self.client.clone(), date);
+        next.answers = self.answers.iter().filter(|a| !per_recipient(&a.fact) && rules.fact(&a.fact).is_some()).cloned().collect();
+        next.answers.push(Answer { fact: "recipient_role".into(), value: serde_json::Value::String(recipient.to_owned()) });
+        // Nothing of it is a question asked in this deliberation.
+        next.prefilled = next.answers.iter().map(|a| a.fact.clone()).collect();
+        next
+    }
+
     /// Forgets the answer to `fact` (and its "taken over" label), recording as a revision that it
     /// gave way to `instead` ("vervallen", "uit het toestemmingsregister"). False when unanswered.
     pub fn forget(&mut self, rules: &RuleSet, fact: FactId, instead: &str, lang: Lang) -> bool {
@@ -504,6 +521,30 @@ mod tests {
             d.set(r, fact(r, id), v, Lang::Nl);
         }
         d
+    }
+
+    #[test]
+    fn the_next_recipient_keeps_what_does_not_depend_on_the_recipient() {
+        let r = rules();
+        let mut d = Deliberation::new(None, date());
+        for (f, v) in [
+            ("sender_role", serde_json::json!("huisarts")),
+            ("recipient_role", serde_json::json!("leraar")),
+            ("recipient_in_treatment_relation", serde_json::json!(false)),
+            ("request_from", serde_json::json!("none")),
+            ("client_age", serde_json::json!(11)),
+            ("consent", serde_json::json!("given")),
+            ("data_categories", serde_json::json!(["health"])),
+        ] {
+            d.set(&r, fact(&r, f), v, Lang::Nl);
+        }
+        d.judgments.insert("any".into(), vec![Criterion::default()]);
+        let next = d.for_next_recipient(&r, "jeugdarts", date());
+        let kept: Vec<&str> = next.answers.iter().map(|a| a.fact.as_str()).collect();
+        assert_eq!(kept, ["sender_role", "request_from", "client_age", "data_categories", "recipient_role"]);
+        assert_eq!(next.value("recipient_role"), Some(&serde_json::json!("jeugdarts")));
+        assert!(next.judgments.is_empty() && next.revisions.is_empty() && next.history.is_empty());
+        assert_eq!(next.prefilled.len(), next.answers.len());
     }
 
     #[test]

@@ -184,6 +184,8 @@ pub struct ConferencePage {
     pub accounts: Vec<(String, String)>,
     pub planned: bool,
     pub recorded: bool,
+    /// The prepared deliberation for the next seat, after one was recorded: (draft, seat).
+    pub following: Option<(String, String)>,
     pub error: Option<String>,
 }
 
@@ -290,6 +292,15 @@ async fn render<S: Backend>(
             date: super::clients::parse_date(&m.on).map(crate::view::dutch_date).unwrap_or_default(),
         })
         .collect();
+    // Only a draft of hers for this conference is offered (its id comes from the URL).
+    let mut following = None;
+    if let Some(d) = q.get("vervolg")
+        && let Ok(draft) = web.load_draft(user, d).await
+        && let Some(link) = draft.from_conference.as_ref().filter(|l| l.id == conf.record.id.as_str())
+        && let Some(seat) = c.seat(link.to)
+    {
+        following = Some((d.clone(), seat_label(rules, seat, lang)));
+    }
     let purpose = rules
         .fact("purpose")
         .and_then(|f| rules.parse_value(f, &grondslag_rules::RawValue::Str(c.purpose.clone())).ok().map(|v| rules.value_label(f, v, l)))
@@ -311,6 +322,7 @@ async fn render<S: Backend>(
         identifying: grondslag_app::case_conference::identifying_details(l),
         minutes,
         accounts,
+        following,
         planned: q.contains_key("gepland"),
         recorded: q.contains_key("vastgelegd"),
         error,
@@ -425,10 +437,13 @@ pub async fn minutes<S: Backend>(
 }
 
 /// After a deliberation for a conference was recorded in the user's own dossier: its outcome
-/// and grounds (only those) become her answer at the table.
+/// and grounds (only those) become her answer at the table. When a seat is left she has not
+/// answered for, the same deliberation for that seat is prepared (what does not depend on the
+/// recipient kept) and offered on the conference page.
 pub async fn record_answer<S: Backend>(
     web: &Web<S>,
     user: &User,
+    state: &Deliberation,
     link: &ConferenceLink,
     report: &grondslag_engine::Report,
 ) -> Result<String, WebError> {
@@ -436,5 +451,12 @@ pub async fn record_answer<S: Backend>(
     let rules = web.rules();
     let grounds: Vec<String> = report.beroepsgeheim.grounds.iter().filter(|g| rules.ground(g).is_some()).cloned().collect();
     opened.answer(link.to, grondslag_scenario::outcome_id(report.outcome), grounds).await?;
-    Ok(format!("/casusoverleggen/{}?vastgelegd=1#uw-beraad", link.id))
+    let c = &opened.conference.content;
+    let next = c.seat_of(&user.id).and_then(|mine| c.seats.iter().find(|s| s.key != mine.key && c.answer(mine.key, s.key).is_none()));
+    let Some(next) = next else { return Ok(format!("/casusoverleggen/{}?vastgelegd=1#uw-beraad", link.id)) };
+    let mut following = state.for_next_recipient(rules, &next.role, crate::view::today());
+    following.from_conference =
+        Some(ConferenceLink { id: link.id.clone(), to: next.key, title: format!("{} — {}", c.title, seat_label(rules, next, user.lang)) });
+    let draft = web.save_draft(user, None, &following).await?;
+    Ok(format!("/casusoverleggen/{}?vastgelegd=1&vervolg={draft}#uw-beraad", link.id))
 }

@@ -689,7 +689,7 @@ pub async fn record<S: Backend>(
             // For a casusoverleg: the outcome and grounds (only those) become her answer at the
             // table; the deliberation itself stays in her own client's dossier.
             if let Some(link) = &state.from_conference {
-                let to = super::conferences::record_answer(&web, &user, link, &done.report).await?;
+                let to = super::conferences::record_answer(&web, &user, &state, link, &done.report).await?;
                 return Ok(Redirect::to(&to).into_response());
             }
             Ok(Redirect::to(&format!("/clienten/{client}/beraad/{}/besluit?vastgelegd=1", done.receipt.seq)).into_response())

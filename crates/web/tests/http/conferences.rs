@@ -124,8 +124,25 @@ async fn a_casusoverleg_keeps_each_participants_answer_to_herself() {
     assert!(body.contains("U mag niet delen"), "{}", dutch_text(&body));
     let r = t.send("POST", &format!("{draft}/vastleggen"), Some(&huisarts), Some(&format!("versie={}", version(&body)))).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-    assert!(r.headers[header::LOCATION].to_str().unwrap().starts_with(&page));
+    let back = r.headers[header::LOCATION].to_str().unwrap().to_owned();
+    assert!(back.starts_with(&page));
     assert_eq!(t.core.entries(&sam).await.unwrap().len(), sams_entries + 1, "the deliberation is in her own client's dossier");
+    // The next seat's deliberation is ready, with what does not depend on the recipient kept:
+    // the first question now is about the wijkteammedewerker.
+    let r = t.send("GET", &back, Some(&huisarts), None).await;
+    let at = r.body.find(">Verder met het beraad").expect("next seat offered");
+    let next = r.body[..at].rsplit("<a href=\"").next().and_then(|s| s.split('"').next()).unwrap().to_owned();
+    assert!(dutch_text(&r.body).contains("Verder met het beraad over delen met Wijkteammedewerker"), "{}", dutch_text(&r.body));
+    let d = draft_of(&t, &t.a.id, next.trim_start_matches("/beraad/")).await;
+    let kept: HashMap<String, serde_json::Value> =
+        d["answers"].as_array().unwrap().iter().map(|a| (a["fact"].as_str().unwrap().to_owned(), a["value"].clone())).collect();
+    assert_eq!((kept["recipient_role"].as_str(), kept["purpose"].as_str(), kept["sender_role"].as_str()), (Some("wijkteammedewerker"), Some("care"), Some("huisarts")), "{kept:?}");
+    assert!(kept.contains_key("data_categories"), "{kept:?}");
+    assert!(!kept.contains_key("recipient_in_treatment_relation"));
+    assert_eq!(d["client"].as_str(), Some(sam.as_str()));
+    // Someone else's draft id in the address is not offered.
+    let r = t.send("GET", &format!("{page}?vastgelegd=1&vervolg={}", next.trim_start_matches("/beraad/")), Some(&chair), None).await;
+    assert!(!r.body.contains(&next));
 
     // The chair sees the huisarts's outcome towards the school — and nothing of Sam.
     let r = t.send("GET", &page, Some(&chair), None).await;
