@@ -79,6 +79,12 @@ pub struct ConferenceContent {
     pub minutes: Vec<MinutesItem>,
 }
 
+/// Text a person typed: no control characters but newlines and tabs (they would hide text or
+/// break a printed page).
+fn plain(text: &str) -> bool {
+    !text.chars().any(|c| c.is_control() && c != '\n' && c != '\t')
+}
+
 /// What a participant may bring in at this table, from her own recorded answers.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Standing {
@@ -151,7 +157,7 @@ impl ConferenceContent {
     /// knows, known roles, limits. Errors name the field.
     pub fn check(&self, rules: &grondslag_rules::RuleSet) -> AppResult<()> {
         let invalid = |k: &'static str| Err(AppError::Invalid(Msg::new(k)));
-        if self.title.trim().is_empty() || self.title.chars().count() > TITLE_MAX {
+        if self.title.trim().is_empty() || self.title.chars().count() > TITLE_MAX || !plain(&self.title) || self.title.contains('\n') {
             return invalid("conference-plan-title-invalid");
         }
         if time::Date::parse(&self.date, &time::format_description::well_known::Iso8601::DATE).is_err() {
@@ -162,14 +168,14 @@ impl ConferenceContent {
         if !purpose_ok {
             return invalid("conference-plan-purpose-invalid");
         }
-        if self.agreement.chars().count() > AGREEMENT_MAX {
+        if self.agreement.chars().count() > AGREEMENT_MAX || !plain(&self.agreement) {
             return invalid("conference-plan-agreement-too-long");
         }
         if self.seats.len() < 2 || self.seats.len() > PARTICIPANTS_MAX + 1 {
             return invalid("conference-plan-seats-invalid");
         }
         for (i, s) in self.seats.iter().enumerate() {
-            if rules.role(&s.role).is_none() || s.organisation.chars().count() > ORGANISATION_MAX {
+            if rules.role(&s.role).is_none() || s.organisation.chars().count() > ORGANISATION_MAX || !plain(&s.organisation) {
                 return invalid("conference-unknown-role");
             }
             if self.seats[..i].iter().any(|o| o.key == s.key || (s.account.is_some() && o.account == s.account)) {
@@ -338,7 +344,7 @@ impl<S: Store + AccessStore> App<S> {
     /// allow sharing with everyone at the table; otherwise only marked as identifying nobody.
     pub async fn add_to_minutes(&self, id: &ConferenceId, who: &ProfessionalId, text: &str, anonymous: bool) -> AppResult<OpenConference> {
         let text = text.trim();
-        if text.is_empty() || text.chars().count() > MINUTES_MAX {
+        if text.is_empty() || text.chars().count() > MINUTES_MAX || !plain(text) {
             return Err(AppError::Invalid(Msg::new("conference-minutes-text-invalid")));
         }
         self.change_conference(id, |c, _| {
@@ -421,6 +427,7 @@ mod tests {
         assert!(content(3).check(&rules).is_ok());
         for broken in [
             ConferenceContent { title: " ".into(), ..content(3) },
+            ConferenceContent { title: "Gezin\u{7}B.".into(), ..content(3) },
             ConferenceContent { date: "10-12-2026x".into(), ..content(3) },
             ConferenceContent { purpose: "gezellig".into(), ..content(3) },
             ConferenceContent { chair_seat: 9, ..content(3) },

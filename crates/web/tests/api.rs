@@ -202,12 +202,18 @@ fn receipt(v: &Value) -> Receipt {
 }
 
 /// Every operation of the API: (method, path as documented).
-const OPERATIONS: [(&str, &str); 24] = [
+const OPERATIONS: [(&str, &str); 30] = [
     ("get", "/api/openapi.json"),
     ("post", "/api/v1/sessies"),
     ("delete", "/api/v1/sessies/huidig"),
     ("post", "/api/v1/evaluaties"),
     ("post", "/api/v1/casusoverleg"),
+    ("get", "/api/v1/casusoverleggen"),
+    ("post", "/api/v1/casusoverleggen"),
+    ("get", "/api/v1/casusoverleggen/{id}"),
+    ("post", "/api/v1/casusoverleggen/{id}/uitnodigingen"),
+    ("post", "/api/v1/casusoverleggen/{id}/beraden"),
+    ("post", "/api/v1/casusoverleggen/{id}/verslag"),
     ("get", "/api/v1/clienten"),
     ("get", "/api/v1/clienten/{id}/dossier"),
     ("get", "/api/v1/clienten/{id}/dossier/{seq}/ontvangstbewijs"),
@@ -1509,4 +1515,64 @@ async fn a_casusoverleg_gets_an_answer_per_participant() {
     api.post("/api/v1/casusoverleg", &privacy, json!({"facts": facts, "deelnemers": [{"rol": "leraar"}]}))
         .await
         .refused(StatusCode::FORBIDDEN, "geen_toegang");
+}
+
+/// A planned casusoverleg over the API: the chair plans it and invites the huisarts; the
+/// huisarts answers for the school's seat in her own client's dossier; the conference keeps only
+/// the outcome and grounds; the minutes refuse identifying words without a ground towards
+/// everyone; a seatless account finds nothing.
+#[tokio::test]
+async fn a_planned_casusoverleg_over_the_api() {
+    let api = setup().await;
+    let chair = api.login("wijkteam").await;
+    let huisarts = api.login("huisarts").await;
+    let plan = json!({
+        "titel": "Gezin H.", "datum": "2026-12-10", "doel": "care", "afspraak": "Convenant wijkteam en scholen",
+        "eigen_rol": "wijkteammedewerker", "deelnemers": [{"rol": "huisarts"}, {"rol": "leraar", "organisatie": "De Linde"}]
+    });
+    let bad =
+        json!({"titel": "", "datum": "2026-12-10", "doel": "care", "eigen_rol": "wijkteammedewerker", "deelnemers": [{"rol": "huisarts"}]});
+    api.post("/api/v1/casusoverleggen", &chair, bad).await.refused(StatusCode::UNPROCESSABLE_ENTITY, "ongeldige_invoer");
+    let r = api.post("/api/v1/casusoverleggen", &chair, plan).await;
+    let stand = r.expect(StatusCode::CREATED).clone();
+    let id = stand["id"].as_str().unwrap().to_owned();
+    assert_eq!(stand["plaatsen"].as_array().unwrap().len(), 3);
+    assert!(stand["convenant"].as_str().unwrap().contains("nooit zelf een grond"));
+    let path = format!("/api/v1/casusoverleggen/{id}");
+    api.get(&path, &huisarts).await.refused(StatusCode::NOT_FOUND, "niet_gevonden");
+
+    // Invite the huisarts (seat 1) by her account id.
+    let me = api.call(Method::POST, "/api/v1/sessies", None, Some(json!({"inlognaam": "huisarts", "wachtwoord": PASSWORD}))).await;
+    let her = me.expect(StatusCode::CREATED)["professional"]["id"].as_str().unwrap().to_owned();
+    api.post(&format!("{path}/uitnodigingen"), &chair, json!({"plaats": 1, "account": her})).await.expect(StatusCode::OK);
+    let list = api.get("/api/v1/casusoverleggen", &huisarts).await;
+    assert_eq!(list.expect(StatusCode::OK).as_array().unwrap().len(), 1);
+
+    // Facts that come from the table are refused; then she answers for the school's seat.
+    let sam = api.client_id(&huisarts, "Sam Jansen").await;
+    let facts =
+        json!({"recipient_in_treatment_relation": false, "data_categories": ["health"], "client_age": 11, "client_competent": false});
+    let wrong = json!({"aan": 2, "client": sam, "facts": {"recipient_role": "leraar"}});
+    api.post(&format!("{path}/beraden"), &huisarts, wrong).await.refused(StatusCode::UNPROCESSABLE_ENTITY, "ongeldige_invoer");
+    let r = api.post(&format!("{path}/beraden"), &huisarts, json!({"aan": 2, "client": sam, "facts": facts})).await;
+    let done = r.expect(StatusCode::CREATED).clone();
+    assert_eq!(done["beraad"]["report"]["outcome"], "may_not_share");
+    let seat = &done["casusoverleg"]["plaatsen"][1];
+    assert_eq!((seat["u"].as_bool(), seat["inbreng"].as_str()), (Some(true), Some("alleen_anoniem")));
+    assert_eq!(seat["antwoorden"][0]["uitkomst"], "may_not_share");
+    // The chair sees that outcome, and nothing of Sam.
+    let seen = api.get(&path, &chair).await;
+    let text = seen.expect(StatusCode::OK).to_string();
+    assert!(text.contains("may_not_share") && !text.contains(&sam) && !text.contains("Sam"), "{text}");
+
+    // Minutes: identifying refused, anonymous accepted.
+    api.post(&format!("{path}/verslag"), &huisarts, json!({"tekst": "Moeder is depressief"}))
+        .await
+        .refused(StatusCode::UNPROCESSABLE_ENTITY, "ongeldige_invoer");
+    let r = api.post(&format!("{path}/verslag"), &huisarts, json!({"tekst": "Zorg over de thuissituatie", "anoniem": true})).await;
+    assert_eq!(r.expect(StatusCode::OK)["verslag"][0]["anoniem"], true);
+    // Only the chair invites.
+    api.post(&format!("{path}/uitnodigingen"), &huisarts, json!({"plaats": 2, "account": null}))
+        .await
+        .refused(StatusCode::UNPROCESSABLE_ENTITY, "ongeldige_invoer");
 }

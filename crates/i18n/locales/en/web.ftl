@@ -1106,6 +1106,7 @@ conference-invite-seat-answered = This seat has already deliberated; its invitat
 conference-invite-twice = This colleague already sits at another seat at the table.
 conference-unknown-seat = That seat is not at this table.
 conference-no-seat = You do not sit at this table.
+conference-facts-from-table = Leave sender_role, recipient_role, purpose and request_from out of the facts: they come from the table (your seat, the seat you share with, and the conference's purpose).
 conference-minutes-text-invalid = Write your contribution (at most 4000 characters).
 conference-minutes-no-ground = You have no ground to share identifying information with everyone at the table. Add only what makes nobody recognisable, and tick that box.
 conference-minutes-full = The minutes are full (200 contributions).

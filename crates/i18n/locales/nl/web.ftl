@@ -1106,6 +1106,7 @@ conference-invite-seat-answered = Deze plaats heeft zich al beraden; de uitnodig
 conference-invite-twice = Deze collega zit al op een andere plaats aan tafel.
 conference-unknown-seat = Die plaats is er niet aan deze tafel.
 conference-no-seat = U zit niet aan deze tafel.
+conference-facts-from-table = Laat sender_role, recipient_role, purpose en request_from weg uit de feiten: die komen van tafel (uw plaats, de plaats waarmee u deelt, en het doel van het overleg).
 conference-minutes-text-invalid = Schrijf uw bijdrage (hoogstens 4000 tekens).
 conference-minutes-no-ground = U hebt geen grond om tegenover iedereen aan tafel identificerend te delen. Voeg alleen toe wat niemand herkenbaar maakt, en vink dat aan.
 conference-minutes-full = Het verslag is vol (200 bijdragen).

@@ -13,6 +13,7 @@
 //! the same format by `error::app_errors`.
 
 pub mod cases;
+pub mod conferences;
 pub mod consent;
 pub mod dossier;
 pub mod evaluation;
@@ -50,6 +51,11 @@ pub fn routes<S: Backend>() -> Router<Arc<Web<S>>> {
         .route("/api/v1/sessies/huidig", delete(session::logout::<S>))
         .route("/api/v1/evaluaties", post(evaluation::evaluate::<S>))
         .route("/api/v1/casusoverleg", post(evaluation::case_conference::<S>))
+        .route("/api/v1/casusoverleggen", get(conferences::list::<S>).post(conferences::plan::<S>))
+        .route("/api/v1/casusoverleggen/{id}", get(conferences::show::<S>))
+        .route("/api/v1/casusoverleggen/{id}/uitnodigingen", post(conferences::invite::<S>))
+        .route("/api/v1/casusoverleggen/{id}/beraden", post(conferences::deliberate::<S>))
+        .route("/api/v1/casusoverleggen/{id}/verslag", post(conferences::minutes::<S>))
         .route("/api/v1/clienten", get(dossier::clients::<S>))
         .route("/api/v1/clienten/{id}/dossier", get(dossier::dossier::<S>))
         .route("/api/v1/clienten/{id}/dossier/{seq}/ontvangstbewijs", get(dossier::receipt::<S>))
@@ -104,6 +110,12 @@ pub fn large_body_routes<S: Backend>() -> Router<Arc<Web<S>>> {
         session::logout,
         evaluation::evaluate,
         evaluation::case_conference,
+        conferences::list,
+        conferences::plan,
+        conferences::show,
+        conferences::invite,
+        conferences::deliberate,
+        conferences::minutes,
         dossier::clients,
         dossier::dossier,
         dossier::receipt,
@@ -131,6 +143,7 @@ pub fn large_body_routes<S: Backend>() -> Router<Arc<Web<S>>> {
         (name = "sessies", description = "Inloggen en uitloggen."),
         (name = "beoordelen", description = "Mag ik dit delen? Anoniem (er wordt niets opgeslagen) of vastgelegd in een dossier."),
         (name = "dossier", description = "Cliënten, het dossier, besluiten, ontvangstbewijzen, de verificatiebundel en de FHIR R4-export."),
+        (name = "samenwerking", description = "Een gepland casusoverleg: plannen onder een schuilnaam, accounts van de eigen organisatie uitnodigen, per andere plaats een beraad vastleggen in het dossier van de eigen cliënt (aan tafel komen alleen uitkomst en grond), en het verslag. Alleen wie een plaats heeft, opent het overleg. Een convenant is context, nooit een grond."),
         (name = "toestemming", description = "Het toestemmingsregister van een cliënt; de feiten van een beraad nemen `consent` hieruit."),
         (name = "meldcode", description = "De meldcode huiselijk geweld en kindermishandeling: het traject van een cliënt (stappen, afwegingskader, besluiten, melding) vastleggen en lezen, en voor de aandachtsfunctionaris het overzicht van open trajecten zonder inhoud. Grondslag beantwoordt geen afwegingsvraag en neemt geen besluit: het legt de antwoorden en besluiten van de professional vast."),
         (name = "controle", description = "Verificatie van bundels en van de organisatie, en het toegangslog (NEN 7513)."),

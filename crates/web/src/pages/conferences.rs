@@ -456,7 +456,9 @@ pub async fn record_answer<S: Backend>(
     let Some(next) = next else { return Ok(format!("/casusoverleggen/{}?vastgelegd=1#uw-beraad", link.id)) };
     let mut following = state.for_next_recipient(rules, &next.role, crate::view::today());
     following.from_conference =
-        Some(ConferenceLink { id: link.id.clone(), to: next.key, title: format!("{} — {}", c.title, seat_label(rules, next, user.lang)) });
+        Some(ConferenceLink {
+            id: link.id.clone(), to: next.key, title: format!("{} — {}", c.title, seat_label(rules, next, user.lang))
+        });
     let draft = web.save_draft(user, None, &following).await?;
     Ok(format!("/casusoverleggen/{}?vastgelegd=1&vervolg={draft}#uw-beraad", link.id))
 }

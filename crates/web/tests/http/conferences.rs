@@ -136,7 +136,11 @@ async fn a_casusoverleg_keeps_each_participants_answer_to_herself() {
     let d = draft_of(&t, &t.a.id, next.trim_start_matches("/beraad/")).await;
     let kept: HashMap<String, serde_json::Value> =
         d["answers"].as_array().unwrap().iter().map(|a| (a["fact"].as_str().unwrap().to_owned(), a["value"].clone())).collect();
-    assert_eq!((kept["recipient_role"].as_str(), kept["purpose"].as_str(), kept["sender_role"].as_str()), (Some("wijkteammedewerker"), Some("care"), Some("huisarts")), "{kept:?}");
+    assert_eq!(
+        (kept["recipient_role"].as_str(), kept["purpose"].as_str(), kept["sender_role"].as_str()),
+        (Some("wijkteammedewerker"), Some("care"), Some("huisarts")),
+        "{kept:?}"
+    );
     assert!(kept.contains_key("data_categories"), "{kept:?}");
     assert!(!kept.contains_key("recipient_in_treatment_relation"));
     assert_eq!(d["client"].as_str(), Some(sam.as_str()));
