@@ -59,6 +59,9 @@ pub struct MinutesItem {
     pub anonymous: bool,
     /// YYYY-MM-DD.
     pub on: String,
+    /// Withdrawn by its author: the text is gone, the place in the minutes stays.
+    #[serde(default)]
+    pub withdrawn: bool,
 }
 
 /// The sealed content of a conference.
@@ -157,7 +160,10 @@ impl ConferenceContent {
     /// knows, known roles, limits. Errors name the field.
     pub fn check(&self, rules: &grondslag_rules::RuleSet) -> AppResult<()> {
         let invalid = |k: &'static str| Err(AppError::Invalid(Msg::new(k)));
-        if self.title.trim().is_empty() || self.title.chars().count() > TITLE_MAX || !plain(&self.title) || self.title.contains('\n') {
+        if self.title.trim().is_empty() {
+            return invalid("conference-plan-title-empty");
+        }
+        if self.title.chars().count() > TITLE_MAX || !plain(&self.title) || self.title.contains('\n') {
             return invalid("conference-plan-title-invalid");
         }
         if time::Date::parse(&self.date, &time::format_description::well_known::Iso8601::DATE).is_err() {
@@ -355,7 +361,25 @@ impl<S: Store + AccessStore> App<S> {
             if c.minutes.len() >= MINUTES_ITEMS_MAX {
                 return Err(AppError::Invalid(Msg::new("conference-minutes-full")));
             }
-            c.minutes.push(MinutesItem { from, text: text.to_owned(), anonymous, on: today() });
+            c.minutes.push(MinutesItem { from, text: text.to_owned(), anonymous, on: today(), withdrawn: false });
+            Ok(())
+        })
+        .await
+    }
+}
+
+impl<S: Store + AccessStore> App<S> {
+    /// Withdraws a contribution to the minutes: only its author can, and its text is erased
+    /// from the conference (for words that should not have been shared).
+    pub async fn withdraw_from_minutes(&self, id: &ConferenceId, who: &ProfessionalId, index: usize) -> AppResult<OpenConference> {
+        self.change_conference(id, |c, _| {
+            let from = c.seat_of(who).map(|s| s.key).ok_or_else(|| AppError::Invalid(Msg::new("conference-no-seat")))?;
+            let item = c.minutes.get_mut(index).ok_or_else(|| AppError::Invalid(Msg::new("conference-minutes-unknown")))?;
+            if item.from != from {
+                return Err(AppError::Invalid(Msg::new("conference-minutes-not-yours")));
+            }
+            item.text.clear();
+            item.withdrawn = true;
             Ok(())
         })
         .await

@@ -232,12 +232,25 @@ impl Deliberation {
 
     /// The same deliberation for another recipient: the answers about the professional, the
     /// client and the data are kept (they do not depend on who receives), those about the
-    /// recipient or the requester, consent (the registry decides it per recipient) and every
-    /// weighing are dropped, so that what differs is asked again. For the next seat at a
+    /// recipient or the requester, consent (the registry decides it per recipient), an
+    /// objection and every weighing are dropped, so that what differs is asked again. For the next seat at a
     /// casusoverleg, after the first was recorded.
     pub fn for_next_recipient(&self, rules: &RuleSet, recipient: &str, date: Date) -> Deliberation {
+        // An objection, a referral, indications of presumed consent and a formal order are each
+        // about one disclosure to one recipient: asked again, never carried over.
         let per_recipient = |fact: &str| {
-            fact.starts_with("recipient_") || fact.starts_with("requester_") || matches!(fact, "consent" | "consent_freely_given")
+            fact.starts_with("recipient_")
+                || fact.starts_with("requester_")
+                || matches!(
+                    fact,
+                    "consent"
+                        | "consent_freely_given"
+                        | "client_objects"
+                        | "referral_or_feedback"
+                        | "presumed_consent_indications"
+                        | "formal_order"
+                        | "order_authorised_by_judge"
+                )
         };
         let mut next = Deliberation::new(self.client.clone(), date);
         next.answers = self.answers.iter().filter(|a| !per_recipient(&a.fact) && rules.fact(&a.fact).is_some()).cloned().collect();
@@ -534,6 +547,7 @@ mod tests {
             ("request_from", serde_json::json!("none")),
             ("client_age", serde_json::json!(11)),
             ("consent", serde_json::json!("given")),
+            ("client_objects", serde_json::json!(false)),
             ("data_categories", serde_json::json!(["health"])),
         ] {
             d.set(&r, fact(&r, f), v, Lang::Nl);

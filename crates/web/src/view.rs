@@ -39,8 +39,10 @@ impl Chrome {
                 ("/clienten", l.tr("common-my-clients")),
                 ("/beraad/nieuw", l.tr("common-new-deliberation")),
                 ("/beraad/onafgemaakt", l.tr("view-unfinished-deliberations")),
+                ("/casusoverleggen", l.tr("conferences-title")),
             ],
-            // The aandachtsfunctionaris also keeps the organisation's open meldcode trajectories.
+            // The aandachtsfunctionaris also keeps the organisation's open meldcode trajectories
+            // (her menu must fit on one line; her casusoverleggen are linked from her clients).
             AppRole::Aandachtsfunctionaris => vec![
                 ("/clienten", l.tr("common-my-clients")),
                 ("/beraad/nieuw", l.tr("common-new-deliberation")),

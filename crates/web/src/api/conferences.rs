@@ -120,6 +120,8 @@ pub struct VerslagBijdrage {
     pub anoniem: bool,
     #[schema(format = Date)]
     pub datum: String,
+    /// Withdrawn by its author (the text is gone).
+    pub ingetrokken: bool,
 }
 
 /// A conference as a participant sees it: no facts, clients or dossier entries of anyone.
@@ -233,7 +235,13 @@ fn stand<S: Backend>(web: &Web<S>, user: &User, c: &OpenConference) -> Casusover
         verslag: content
             .minutes
             .iter()
-            .map(|m| VerslagBijdrage { van: m.from, tekst: m.text.clone(), anoniem: m.anonymous, datum: m.on.clone() })
+            .map(|m| VerslagBijdrage {
+                van: m.from,
+                tekst: m.text.clone(),
+                anoniem: m.anonymous,
+                datum: m.on.clone(),
+                ingetrokken: m.withdrawn,
+            })
             .collect(),
     }
 }

@@ -72,6 +72,13 @@ impl<S: Backend> OpenedConference<'_, S> {
         Ok(())
     }
 
+    /// Withdraws one of the user's own contributions to the minutes.
+    pub async fn withdraw_from_minutes(&mut self, index: usize) -> Result<(), WebError> {
+        self.require_write()?;
+        self.conference = self.web.app.withdraw_from_minutes(&self.conference.record.id, &self.user.id, index).await?;
+        Ok(())
+    }
+
     /// The user's contribution to the minutes.
     pub async fn add_to_minutes(&mut self, text: &str, anonymous: bool) -> Result<(), WebError> {
         self.require_write()?;

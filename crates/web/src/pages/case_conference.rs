@@ -101,6 +101,8 @@ pub struct PrepPage {
     pub articles: Vec<ArticleLink>,
     /// The query string the answers were computed from, for "open als beraad".
     pub query: Vec<(String, String)>,
+    /// The planning form as typed (and why planning was refused).
+    pub plan: PlanForm,
 }
 
 fn values<'a>(q: &'a [(String, String)], name: &str) -> Vec<&'a str> {
@@ -169,13 +171,30 @@ fn deliberation_for(
     Ok(state)
 }
 
+/// What was typed into the form that plans the overleg, kept when planning was refused.
+#[derive(Debug, Clone, Default)]
+pub struct PlanForm {
+    pub error: Option<String>,
+    pub title: String,
+    pub date: String,
+    pub agreement: String,
+    pub own_organisation: String,
+    /// Per participant role, its organisation.
+    pub organisations: Vec<(String, String)>,
+}
+
 /// `GET /casusoverleg`: the form, and with participants the answer per participant.
 pub async fn page<S: Backend>(
     State(web): State<Arc<Web<S>>>,
     user: User,
     Query(q): Query<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
-    web.guard(&user, Action::Evaluate).await?;
+    Ok(prepare(&web, &user, q, PlanForm::default()).await?.into_response())
+}
+
+/// The preparation page for the form `q`, with the planning form as typed.
+pub async fn prepare<S: Backend>(web: &Web<S>, user: &User, q: Vec<(String, String)>, plan: PlanForm) -> Result<PrepPage, WebError> {
+    web.guard(user, Action::Evaluate).await?;
     let rules = web.rules();
     let lang = user.lang;
     let l = lang.rules();
@@ -267,7 +286,8 @@ pub async fn page<S: Backend>(
     let own_role = if sent { first("rol") } else { user.profession.clone() };
     let covenant = covenant_notice(rules, l);
     Ok(PrepPage {
-        c: Chrome::new(&user, "/casusoverleg"),
+        plan,
+        c: Chrome::new(user, "/casusoverleg"),
         title: lang.tr("conference-title").into(),
         roles,
         own_role,
@@ -286,8 +306,7 @@ pub async fn page<S: Backend>(
         identifying: identifying_details(l),
         articles,
         query: q,
-    }
-    .into_response())
+    })
 }
 
 /// `POST /casusoverleg/beraad`: one participant's answer as a deliberation without a client,
@@ -328,6 +347,11 @@ pub fn hidden_fields(q: &[(String, String)]) -> Vec<(String, String)> {
 impl PrepPage {
     pub fn hidden(&self) -> Vec<(String, String)> {
         hidden_fields(&self.query)
+    }
+
+    /// The organisation typed for a participant's seat.
+    pub fn organisation_of(&self, role: &str) -> &str {
+        self.plan.organisations.iter().find(|(r, _)| r == role).map(|(_, o)| o.as_str()).unwrap_or("")
     }
 
     /// What planning the overleg takes from the form: the participants and the purpose.

@@ -128,6 +128,8 @@ pub struct ClientsPage {
     pub search_error: Option<String>,
     /// How many unfinished deliberations the user has.
     pub drafts: usize,
+    /// How many casusoverleggen the user chairs or is invited to (counted, not opened).
+    pub conferences: usize,
 }
 
 impl ClientsPage {
@@ -143,6 +145,8 @@ impl ClientsPage {
             searching: false,
             search_error: None,
             drafts: web.own_drafts(user).await?.len(),
+            // Counted from who may open them, without reading any: nothing to log.
+            conferences: web.store().conferences_of(&user.id).await?.iter().filter(|c| c.org == user.org).count(),
         })
     }
 }

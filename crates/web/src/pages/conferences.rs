@@ -64,7 +64,9 @@ pub async fn plan<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, form: 
         vec![Seat { key: 0, role: own_role, organisation: form.get("organisatie-eigen").unwrap_or("").trim().to_owned(), account: None }];
     for role in form.all("deelnemers") {
         let role = role.trim().to_owned();
-        if role.is_empty() {
+        // The planner chairs from her own seat: her own role ticked among the participants
+        // (the preparation asks to include the chair) is that seat, not a second one.
+        if role.is_empty() || role == seats[0].role {
             continue;
         }
         let organisation = form.get(&format!("organisatie-{role}")).unwrap_or("").trim().to_owned();
@@ -82,8 +84,33 @@ pub async fn plan<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, form: 
         answers: Vec::new(),
         minutes: Vec::new(),
     };
-    // Checked before the guard writes anything but its access event; the message names the field.
-    content.check(rules).map_err(WebError::from)?;
+    // A refusal shows the preparation again with everything typed and the reason at the
+    // planning form (422); nothing is stored.
+    let checked = if date.is_none() && !form.get("datum").unwrap_or("").trim().is_empty() {
+        Err(grondslag_app::AppError::Invalid(Msg::new("conference-plan-date-invalid")))
+    } else {
+        content.check(rules)
+    };
+    if let Err(e) = checked {
+        let message = WebError::from(e).text(user.lang);
+        let keep = |k: &str| form.get(k).unwrap_or("").to_owned();
+        let plan = super::case_conference::PlanForm {
+            error: Some(message),
+            title: keep("titel"),
+            date: date.map(|d| d.to_string()).unwrap_or_default(),
+            agreement: keep("afspraak"),
+            own_organisation: keep("organisatie-eigen"),
+            organisations: form
+                .0
+                .iter()
+                .filter_map(|(k, v)| k.strip_prefix("organisatie-").filter(|r| *r != "eigen").map(|r| (r.to_owned(), v.clone())))
+                .collect(),
+        };
+        let q: Vec<(String, String)> =
+            form.0.iter().filter(|(k, _)| matches!(k.as_str(), "rol" | "deelnemers" | "doel")).cloned().collect();
+        let page = super::case_conference::prepare(&web, &user, q, plan).await?;
+        return Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+    }
     let id = web.plan_conference(&user, content).await?;
     Ok(Redirect::to(&format!("/casusoverleggen/{id}?gepland=1")).into_response())
 }
@@ -153,6 +180,10 @@ pub struct MyAnswer {
 }
 
 pub struct MinutesView {
+    pub index: usize,
+    pub withdrawn: bool,
+    /// The user wrote it (and may withdraw it).
+    pub mine: bool,
     pub from: String,
     pub text: String,
     pub anonymous: bool,
@@ -174,6 +205,8 @@ pub struct ConferencePage {
     /// The user's own seat's answers to give, per other seat (empty for a chair without… never:
     /// the chair has a seat).
     pub mine: Vec<MyAnswer>,
+    /// The user's own clients, to choose whom her deliberations are about.
+    pub clients: Vec<super::clients::ClientRow>,
     /// What the user may bring in now.
     pub my_standing: String,
     pub my_identifying: bool,
@@ -184,6 +217,8 @@ pub struct ConferencePage {
     pub accounts: Vec<(String, String)>,
     pub planned: bool,
     pub recorded: bool,
+    /// The text of a refused contribution to the minutes, shown again.
+    pub draft_text: String,
     /// The prepared deliberation for the next seat, after one was recorded: (draft, seat).
     pub following: Option<(String, String)>,
     pub error: Option<String>,
@@ -230,9 +265,21 @@ async fn render<S: Backend>(
     let ground_words = |ids: &[String]| {
         ids.iter().filter_map(|g| rules.ground(g)).map(|g| rules.grounds[g.ix()].label.get(l).to_string()).collect::<Vec<_>>().join(", ")
     };
-    let answer_view = |to: &Seat, outcome: &str, grounds: &[String]| AnswerView {
+    // Another seat's answer is worded in the third person ("mag niet delen"), the user's own as
+    // her answer ("U mag niet delen").
+    let answer_view = |to: &Seat, outcome: &str, grounds: &[String], own: bool| AnswerView {
         to: seat_label(rules, to, lang),
-        outcome: outcome_of(outcome).map(|o| outcome_label(o, l).to_string()).unwrap_or_else(|| outcome.to_owned()),
+        outcome: if own {
+            outcome_of(outcome).map(|o| outcome_label(o, l).to_string()).unwrap_or_else(|| outcome.to_owned())
+        } else {
+            lang.tr(match outcome {
+                "must_share" => "conferences-outcome-must",
+                "may_share" => "conferences-outcome-may",
+                "may_share_after_weighing" => "conferences-outcome-after-weighing",
+                _ => "conferences-outcome-may-not",
+            })
+            .to_owned()
+        },
         badge: badge(outcome),
         grounds: ground_words(grounds),
     };
@@ -246,7 +293,7 @@ async fn render<S: Backend>(
                 .seats
                 .iter()
                 .filter(|t| t.key != s.key)
-                .filter_map(|t| c.answer(s.key, t.key).map(|a| answer_view(t, &a.outcome, &a.grounds)))
+                .filter_map(|t| c.answer(s.key, t.key).map(|a| answer_view(t, &a.outcome, &a.grounds, Some(s.key) == me)))
                 .collect();
             SeatView {
                 key: s.key,
@@ -273,11 +320,12 @@ async fn render<S: Backend>(
             .map(|t| MyAnswer {
                 to: t.key,
                 label: seat_label(rules, t, lang),
-                answer: c.answer(k, t.key).map(|a| answer_view(t, &a.outcome, &a.grounds)),
+                answer: c.answer(k, t.key).map(|a| answer_view(t, &a.outcome, &a.grounds, true)),
             })
             .collect(),
         None => Vec::new(),
     };
+    let clients = if mine.is_empty() { Vec::new() } else { super::clients::own_clients(web, user).await? };
     let (my_identifying, my_standing) = match me.and_then(|k| c.seat(k)) {
         Some(s) => (c.standing(s.key) == Standing::Identifying, standing_words(rules, c, s, lang).1),
         None => (false, String::new()),
@@ -285,7 +333,11 @@ async fn render<S: Backend>(
     let minutes = c
         .minutes
         .iter()
-        .map(|m| MinutesView {
+        .enumerate()
+        .map(|(index, m)| MinutesView {
+            index,
+            withdrawn: m.withdrawn,
+            mine: Some(m.from) == me,
             from: c.seat(m.from).map(|s| seat_label(rules, s, lang)).unwrap_or_default(),
             text: m.text.clone(),
             anonymous: m.anonymous,
@@ -316,6 +368,7 @@ async fn render<S: Backend>(
         chair,
         seats,
         mine,
+        clients,
         my_standing,
         my_identifying,
         anonymous_only: c.anonymous_only(),
@@ -323,6 +376,7 @@ async fn render<S: Backend>(
         minutes,
         accounts,
         following,
+        draft_text: q.get("tekst").cloned().unwrap_or_default(),
         planned: q.contains_key("gepland"),
         recorded: q.contains_key("vastgelegd"),
         error,
@@ -345,11 +399,12 @@ async fn refused<S: Backend>(
     web: &Web<S>,
     user: &User,
     opened: &crate::audit::conference::OpenedConference<'_, S>,
+    keep: &std::collections::HashMap<String, String>,
     e: WebError,
 ) -> Result<Response, WebError> {
     match e {
         WebError::Invalid(m) => {
-            let page = render(web, user, opened, &Default::default(), Some(m.render(user.lang.rules()))).await?;
+            let page = render(web, user, opened, keep, Some(m.render(user.lang.rules()))).await?;
             Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
         e => Err(e),
@@ -375,7 +430,7 @@ pub async fn invite<S: Backend>(
     };
     match opened.invite(seat, account).await {
         Ok(()) => Ok(Redirect::to(&format!("/casusoverleggen/{id}#aan-tafel")).into_response()),
-        Err(e) => refused(&web, &user, &opened, e).await,
+        Err(e) => refused(&web, &user, &opened, &Default::default(), e).await,
     }
 }
 
@@ -397,7 +452,13 @@ pub async fn deliberate<S: Backend>(
     if mine.key == to {
         return Err(WebError::Invalid(Msg::new("conference-unknown-seat")));
     }
-    let mut state = Deliberation::new(None, crate::view::today());
+    // About one of her own clients from the start (opened and logged like starting from the
+    // client), so that her registry decides consent and the questions know whom they are about.
+    let opened_client = match form.get("client").map(str::trim).filter(|c| !c.is_empty()) {
+        Some(id) => Some(web.open_client(&user, Action::DossierWrite, id).await?),
+        None => None,
+    };
+    let mut state = Deliberation::new(opened_client.as_ref().map(|o| o.id().to_owned()), crate::view::today());
     for (fact, value) in [
         ("sender_role", mine.role.clone()),
         ("recipient_role", target.role.clone()),
@@ -415,7 +476,7 @@ pub async fn deliberate<S: Backend>(
         to,
         title: format!("{} — {}", c.title, seat_label(rules, target, user.lang)),
     });
-    web.evaluate_draft(None, &state).await?;
+    web.evaluate_draft(opened_client.as_ref(), &state).await?;
     let draft = web.save_draft(&user, None, &state).await?;
     Ok(Redirect::to(&format!("/beraad/{draft}")).into_response())
 }
@@ -432,7 +493,23 @@ pub async fn minutes<S: Backend>(
     let anonymous = form.get("anoniem").is_some();
     match opened.add_to_minutes(text, anonymous).await {
         Ok(()) => Ok(Redirect::to(&format!("/casusoverleggen/{id}#verslag")).into_response()),
-        Err(e) => refused(&web, &user, &opened, e).await,
+        Err(e) => {
+            let keep = std::collections::HashMap::from([("tekst".to_owned(), text.to_owned())]);
+            refused(&web, &user, &opened, &keep, e).await
+        }
+    }
+}
+
+/// `POST /casusoverleggen/{id}/verslag/{n}/intrekken`: the author withdraws her contribution.
+pub async fn withdraw<S: Backend>(
+    State(web): State<Arc<Web<S>>>,
+    user: User,
+    Path((id, n)): Path<(String, usize)>,
+) -> Result<Response, WebError> {
+    let mut opened = web.open_conference(&user, Action::ConferenceWrite, &id).await?;
+    match opened.withdraw_from_minutes(n).await {
+        Ok(()) => Ok(Redirect::to(&format!("/casusoverleggen/{id}#verslag")).into_response()),
+        Err(e) => refused(&web, &user, &opened, &Default::default(), e).await,
     }
 }
 

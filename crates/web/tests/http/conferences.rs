@@ -6,7 +6,7 @@
 
 use super::*;
 
-const PLAN: &str = "rol=wijkteammedewerker&deelnemers=huisarts&deelnemers=jeugdarts&deelnemers=leraar&doel=care\
+const PLAN: &str = "rol=wijkteammedewerker&deelnemers=wijkteammedewerker&deelnemers=huisarts&deelnemers=jeugdarts&deelnemers=leraar&doel=care\
 &titel=Gezin+H.&datum=10-12-2026&organisatie-leraar=Basisschool+De+Linde\
 &afspraak=Convenant+wijkteam+en+scholen+2025";
 
@@ -40,7 +40,13 @@ async fn a_casusoverleg_keeps_each_participants_answer_to_herself() {
     // Planning refuses what is wrong, in Dutch, and stores nothing.
     let r = t.send("POST", "/casusoverleggen", Some(&chair), Some(&PLAN.replace("titel=Gezin+H.", "titel="))).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
-    assert!(r.body.contains("schuilnaam"), "{}", dutch_text(&r.body));
+    assert!(dutch_text(&r.body).contains("Geef het overleg een schuilnaam"), "{}", dutch_text(&r.body));
+    // What was typed is kept.
+    assert!(r.body.contains("value=\"Basisschool De Linde\"") && r.body.contains("Convenant wijkteam en scholen 2025</textarea>"));
+    let r = t.send("POST", "/casusoverleggen", Some(&chair), Some(&PLAN.replace("datum=10-12-2026", "datum=31-02-2026"))).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(dutch_text(&r.body).contains("Die datum bestaat niet"), "{}", dutch_text(&r.body));
+    assert!(r.body.contains("value=\"Gezin H.\""));
     let r = t.send("POST", "/casusoverleggen", Some(&chair), Some(&PLAN.replace("deelnemers=leraar", "deelnemers=kapper"))).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
 
@@ -57,6 +63,9 @@ async fn a_casusoverleg_keeps_each_participants_answer_to_herself() {
         "{body}"
     );
     assert!(body.contains("nooit zelf een grond"), "the agreement is context, never a ground: {body}");
+    // Her own role ticked among the participants is her own (chair's) seat, not a second one.
+    assert_eq!(r.body.matches("<h3 class=\"participant\">Wijkteammedewerker").count(), 1);
+    assert!(r.body.contains("href=\"/casusoverleggen\""), "the menu leads to the conferences");
 
     // Only a seat opens it: not the (uninvited) huisarts, not another organisation, not the
     // privacy officer — each refused like an id that does not exist, and logged.
@@ -93,7 +102,11 @@ async fn a_casusoverleg_keeps_each_participants_answer_to_herself() {
     assert!(dutch_text(&r.body).contains("geen grond"));
 
     // The huisarts deliberates on sharing with the school, in Sam's dossier (her own client).
-    let r = t.send("POST", &format!("{page}/beraad"), Some(&huisarts), Some("aan=3")).await;
+    let sam = t.a.clients["Sam Jansen"].clone();
+    // The chair has no care relation with Sam: she cannot start a deliberation about him.
+    let r = t.send("POST", &format!("{page}/beraad"), Some(&chair), Some(&format!("aan=1&client={sam}"))).await;
+    assert!(!ok(r.status));
+    let r = t.send("POST", &format!("{page}/beraad"), Some(&huisarts), Some(&format!("aan=3&client={sam}"))).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let draft = r.headers[header::LOCATION].to_str().unwrap().to_owned();
     let d = draft_of(&t, &t.a.id, draft.trim_start_matches("/beraad/")).await;
@@ -104,9 +117,7 @@ async fn a_casusoverleg_keeps_each_participants_answer_to_herself() {
         (Some("huisarts"), Some("leraar"), Some("care"))
     );
     assert!(!answers.contains_key("recipient_in_treatment_relation"), "whether the recipient treats the client is hers to answer");
-    let sam = t.a.clients["Sam Jansen"].clone();
-    let r = t.send("POST", &format!("{draft}/client"), Some(&huisarts), Some(&format!("client={sam}"))).await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(d["client"].as_str(), Some(sam.as_str()), "the deliberation is about her own client from the start");
     let sams_entries = t.core.entries(&sam).await.unwrap().len();
     let facts = HashMap::from([
         ("recipient_in_treatment_relation", "false"),
@@ -155,7 +166,10 @@ async fn a_casusoverleg_keeps_each_participants_answer_to_herself() {
         body.contains("Alleen zonder naam: geen grond tegenover Leraar, intern begeleider of schoolleiding (Basisschool De Linde)"),
         "{body}"
     );
-    assert!(body.contains("U mag niet delen"));
+    assert!(
+        body.contains("mag niet delen") && !body.contains("U mag niet delen"),
+        "the chair reads the huisarts's answer in the third person"
+    );
     for secret in ["Sam", "Jansen", "DEMO-1001", "2015", sam.as_str()] {
         assert!(!r.body.contains(secret), "the conference shows {secret}");
     }
@@ -170,6 +184,17 @@ async fn a_casusoverleg_keeps_each_participants_answer_to_herself() {
     assert!(
         dutch_text(&r.body).contains("Er is zorg over de thuissituatie") && dutch_text(&r.body).contains("zonder identificerende gegevens")
     );
+    // Only she can withdraw her contribution; then its text is gone for everyone.
+    let r = t.send("POST", &format!("{page}/verslag/0/intrekken"), Some(&chair), None).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let r = t.send("POST", &format!("{page}/verslag/0/intrekken"), Some(&huisarts), None).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let r = t.send("GET", &page, Some(&chair), None).await;
+    assert!(!r.body.contains("Er is zorg over de thuissituatie") && dutch_text(&r.body).contains("Ingetrokken door wie het inbracht"));
+    // A refused contribution comes back in the box.
+    let r = t.send("POST", &format!("{page}/verslag"), Some(&huisarts), Some("tekst=Moeder+heet+Els")).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains(">Moeder heet Els</textarea>"));
     // Her seat has answered: the chair can no longer move it to someone else.
     let r = t.send("POST", &format!("{page}/uitnodigen"), Some(&chair), Some("plaats=1&account=")).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
