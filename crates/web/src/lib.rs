@@ -175,6 +175,7 @@ pub fn router<S: Backend>(web: Arc<Web<S>>) -> Router {
         .route("/casusoverleggen/{id}/beraad", post(conferences::deliberate::<S>))
         .route("/casusoverleggen/{id}/verslag", post(conferences::minutes::<S>))
         .route("/casusoverleggen/{id}/verslag/{n}/intrekken", post(conferences::withdraw::<S>))
+        .route("/casusoverleggen/{id}/openbaar", get(conferences::public::<S>))
         .route("/beraad/{d}/verslag", get(deliberation::printable::<S>))
         .route("/voorbeelden", get(cases::list::<S>))
         .route("/voorbeelden/{id}", get(cases::show::<S>))

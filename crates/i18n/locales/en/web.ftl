@@ -1122,3 +1122,35 @@ conference-minutes-no-ground = You have no ground to share identifying informati
 conference-minutes-full = The minutes are full (200 contributions).
 conference-minutes-unknown = That contribution is not in the minutes.
 conference-minutes-not-yours = Only whoever contributed it can withdraw it.
+conferences-month-year = { $month ->
+        [1] January
+        [2] February
+        [3] March
+        [4] April
+        [5] May
+        [6] June
+        [7] July
+        [8] August
+        [9] September
+        [10] October
+        [11] November
+       *[12] December
+    } { $year }
+conferences-public = Public version
+conferences-public-link = Public version (for a report)
+conferences-public-lead = Without pseudonym, organisations or names, with the month instead of the date, and only the contributions marked as identifying nobody.
+conferences-public-at-the-table = Who took part and what they could contribute
+conferences-public-minutes = Minutes
+conferences-public-left-out = { $count ->
+        [one] One contribution is left out: it is not marked as identifying nobody.
+       *[other] { $count } contributions are left out: they are not marked as identifying nobody.
+    }
+conferences-public-check = Before you publish this
+conferences-public-check-health = No health or criminal data about persons, unless the person explicitly consented or made it public themselves (art. 5.1(1) Woo).
+conferences-public-check-numbers = No citizen service number or other statutory number that points to a person (art. 5.1(1) Woo).
+conferences-public-check-privacy = Other data about persons only after weighing their privacy (art. 5.1(2) Woo).
+conferences-public-check-criminal = If a criminal case is pending, investigation and prosecution weigh too; ask the Public Prosecution Service or the police (art. 5.1(2) Woo).
+conferences-public-check-traceable = Read it as someone who does not know the case: do an age, a school, a date, a place or a well-known event still lead to someone?
+conferences-public-uncertain = Whether the Woo applies to this report, and how the participants' secrecy bears on it, is not in Grondslag's sources. Have the commissioning body's lawyer or privacy officer check the public version.
+conferences-public-more = More in the kennisbank: calamities, chain reviews and anonymised reports
+conferences-back = Back to the conference

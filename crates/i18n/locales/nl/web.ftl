@@ -1122,3 +1122,35 @@ conference-minutes-no-ground = U hebt geen grond om tegenover iedereen aan tafel
 conference-minutes-full = Het verslag is vol (200 bijdragen).
 conference-minutes-unknown = Die bijdrage staat niet in het verslag.
 conference-minutes-not-yours = Alleen wie een bijdrage inbracht, kan haar intrekken.
+conferences-month-year = { $month ->
+        [1] januari
+        [2] februari
+        [3] maart
+        [4] april
+        [5] mei
+        [6] juni
+        [7] juli
+        [8] augustus
+        [9] september
+        [10] oktober
+        [11] november
+       *[12] december
+    } { $year }
+conferences-public = Openbare versie
+conferences-public-link = Openbare versie (voor een rapport)
+conferences-public-lead = Zonder schuilnaam, organisaties of namen, met de maand in plaats van de datum, en alleen de bijdragen die als niet-identificerend zijn gemarkeerd.
+conferences-public-at-the-table = Wie deelnamen en wat zij mochten inbrengen
+conferences-public-minutes = Verslag
+conferences-public-left-out = { $count ->
+        [one] Eén bijdrage is weggelaten: die is niet als niet-identificerend gemarkeerd.
+       *[other] { $count } bijdragen zijn weggelaten: die zijn niet als niet-identificerend gemarkeerd.
+    }
+conferences-public-check = Voor u dit openbaar maakt
+conferences-public-check-health = Geen gezondheidsgegevens of strafrechtelijke gegevens over personen, tenzij de betrokkene uitdrukkelijk toestemde of ze zelf openbaar maakte (art. 5.1 lid 1 Woo).
+conferences-public-check-numbers = Geen burgerservicenummer of ander wettelijk nummer dat een persoon aanwijst (art. 5.1 lid 1 Woo).
+conferences-public-check-privacy = Andere gegevens over personen alleen na een afweging tegen hun persoonlijke levenssfeer (art. 5.1 lid 2 Woo).
+conferences-public-check-criminal = Loopt er een strafzaak, dan weegt ook de opsporing en vervolging mee; vraag het Openbaar Ministerie of de politie (art. 5.1 lid 2 Woo).
+conferences-public-check-traceable = Lees het na als iemand die de zaak niet kent: leiden een leeftijd, school, datum, woonplaats of een bekende gebeurtenis nog naar iemand?
+conferences-public-uncertain = Of de Woo op dit rapport van toepassing is, en hoe het beroepsgeheim van de deelnemers daarop doorwerkt, staat niet in de bronnen van Grondslag. Laat de openbare versie toetsen door de jurist of privacyfunctionaris van de opdrachtgever.
+conferences-public-more = Meer in de kennisbank: calamiteiten, ketenreviews en geanonimiseerde verslagen
+conferences-back = Terug naar het overleg

@@ -539,3 +539,91 @@ pub async fn record_answer<S: Backend>(
     let draft = web.save_draft(user, None, &following).await?;
     Ok(format!("/casusoverleggen/{}?vastgelegd=1&vervolg={draft}#uw-beraad", link.id))
 }
+
+// --- the public version ---------------------------------------------------------------------------
+
+pub struct PublicSeat {
+    pub role: String,
+    pub answers: Vec<AnswerView>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "conference_public.html")]
+pub struct PublicPage {
+    pub c: Chrome,
+    pub title: String,
+    pub id: String,
+    pub purpose: String,
+    /// Month and year only.
+    pub period: String,
+    pub seats: Vec<PublicSeat>,
+    /// Only contributions their authors marked as identifying nobody (not withdrawn).
+    pub minutes: Vec<String>,
+    /// How many contributions were left out, in words (empty when none).
+    pub left_out: String,
+}
+
+/// `GET /casusoverleggen/{id}/openbaar`: a version to publish (a chain review's report): no
+/// pseudonym, no organisations, no names, the date as month and year, roles and their answers,
+/// and only the contributions marked as identifying nobody — with the checklist of what the Woo
+/// and anonymisation ask before it goes out.
+pub async fn public<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, Path(id): Path<String>) -> Result<PublicPage, WebError> {
+    let opened = web.open_conference(&user, Action::ConferenceRead, &id).await?;
+    let rules = web.rules();
+    let lang = user.lang;
+    let l = lang.rules();
+    let c = &opened.conference.content;
+    let role = |s: &Seat| role_label(rules, &s.role, lang);
+    let seats = c
+        .seats
+        .iter()
+        .map(|s| PublicSeat {
+            role: role(s),
+            answers: c
+                .seats
+                .iter()
+                .filter_map(|t| {
+                    c.answer(s.key, t.key).map(|a| AnswerView {
+                        to: role(t),
+                        outcome: lang
+                            .tr(match a.outcome.as_str() {
+                                "must_share" => "conferences-outcome-must",
+                                "may_share" => "conferences-outcome-may",
+                                "may_share_after_weighing" => "conferences-outcome-after-weighing",
+                                _ => "conferences-outcome-may-not",
+                            })
+                            .to_owned(),
+                        badge: badge(&a.outcome),
+                        grounds: a
+                            .grounds
+                            .iter()
+                            .filter_map(|g| rules.ground(g))
+                            .map(|g| rules.grounds[g.ix()].label.get(l).to_string())
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    })
+                })
+                .collect(),
+        })
+        .collect();
+    let public: Vec<String> = c.minutes.iter().filter(|m| m.anonymous && !m.withdrawn).map(|m| m.text.clone()).collect();
+    let left = c.minutes.iter().filter(|m| !m.withdrawn).count().saturating_sub(public.len());
+    let left_out = if left == 0 { String::new() } else { lang.tr_with("conferences-public-left-out", &[("count", left.into())]) };
+    let period = super::clients::parse_date(&c.date)
+        .map(|d| lang.tr_with("conferences-month-year", &[("month", u8::from(d.month()).into()), ("year", d.year().into())]))
+        .unwrap_or_default();
+    let purpose = rules
+        .fact("purpose")
+        .and_then(|f| rules.parse_value(f, &grondslag_rules::RawValue::Str(c.purpose.clone())).ok().map(|v| rules.value_label(f, v, l)))
+        .unwrap_or_default();
+    Ok(PublicPage {
+        title: lang.tr("conferences-public").into(),
+        c: Chrome::new(&user, &format!("/casusoverleggen/{id}/openbaar")),
+        id: opened.conference.record.id.to_string(),
+        purpose,
+        period,
+        seats,
+        minutes: public,
+        left_out,
+    })
+}

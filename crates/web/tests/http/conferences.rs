@@ -199,3 +199,77 @@ async fn a_casusoverleg_keeps_each_participants_answer_to_herself() {
     let r = t.send("POST", &format!("{page}/uitnodigen"), Some(&chair), Some("plaats=1&account=")).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
 }
+
+/// A chain review after a family drama (seed 001, case B) as a planned casusoverleg: the
+/// jeugdarts plans it with the review commission, the huisarts (invited), the police, Veilig
+/// Thuis and the GGZ from outside. The huisarts answers for the commission's seat in her own
+/// dossier (a deceased client: she may not share), adds only what identifies nobody, and the
+/// public version holds no pseudonym, organisation, date or identifying contribution.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_chain_review_has_a_public_version_without_identifying_data() {
+    let t = setup().await;
+    let chair = t.token("jeugd").await;
+    let huisarts = t.token("huisarts").await;
+    let plan = "rol=jeugdarts&organisatie-eigen=GGD+Noordoost&deelnemers=reviewcommissie&deelnemers=huisarts&deelnemers=politie\
+&deelnemers=veilig_thuis&deelnemers=psychiater&doel=review_or_learning&titel=Review+gezin+De+W.&datum=14-03-2027\
+&organisatie-politie=Politie+Eenheid+Oost&afspraak=Convenant+ketenreviews";
+    let r = t.send("POST", "/casusoverleggen", Some(&chair), Some(plan)).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let page = r.headers[header::LOCATION].to_str().unwrap().split('?').next().unwrap().to_owned();
+    let huisarts_id = t.a.users["huisarts"].clone();
+    let r = t.send("POST", &format!("{page}/uitnodigen"), Some(&chair), Some(&format!("plaats=2&account={huisarts_id}"))).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+
+    let daan = t.a.clients["Daan Visser"].clone();
+    let r = t.send("POST", &format!("{page}/beraad"), Some(&huisarts), Some(&format!("aan=1&client={daan}"))).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let draft = r.headers[header::LOCATION].to_str().unwrap().to_owned();
+    let facts = HashMap::from([
+        ("recipient_in_treatment_relation", "false"),
+        ("data_categories", "health"),
+        ("client_deceased", "true"),
+        ("unnatural_death", "true"),
+        ("review_within_own_organisation", "false"),
+        ("client_age", "76"),
+        ("client_competent", "false"),
+        ("danger", "none"),
+        ("suspicion_domestic_violence_or_child_abuse", "true"),
+        ("client_is_suspected_perpetrator", "false"),
+        ("children_at_risk", "false"),
+        ("client_objects", "false"),
+        ("presumed_consent_indications", "false"),
+        ("child_protection_measure", "none"),
+    ]);
+    let body = answer_all(&t, &huisarts, &draft, &facts).await;
+    assert!(body.contains("U mag niet delen"), "{}", dutch_text(&body));
+    let r = t.send("POST", &format!("{draft}/vastleggen"), Some(&huisarts), Some(&format!("versie={}", version(&body)))).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+
+    for (text, anonymous) in [("Daan+Visser+was+al+jaren+somber", false), ("De+praktijk+had+twee+contacten+met+ketenpartners", true)] {
+        let form = if anonymous { format!("tekst={text}&anoniem=1") } else { format!("tekst={text}") };
+        let r = t.send("POST", &format!("{page}/verslag"), Some(&huisarts), Some(&form)).await;
+        assert_eq!(r.status, if anonymous { StatusCode::SEE_OTHER } else { StatusCode::UNPROCESSABLE_ENTITY }, "{text}");
+    }
+    // The chair's contribution marked as identifying nobody goes in, and into the public version.
+    let r = t
+        .send("POST", &format!("{page}/verslag"), Some(&chair), Some("tekst=Het+consultatiebureau+zag+de+kinderen+drie+keer&anoniem=1"))
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+
+    let r = t.send("GET", &format!("{page}/openbaar"), Some(&chair), None).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let text = dutch_text(&r.body);
+    assert!(text.contains("maart 2027") && !text.contains("14-03-2027"), "{text}");
+    for hidden in ["Review gezin De W.", "GGD Noordoost", "Politie Eenheid Oost", "Daan", "Visser", "Convenant ketenreviews"] {
+        assert!(!text.contains(hidden), "the public version shows {hidden}");
+    }
+    assert!(
+        text.contains("De praktijk had twee contacten met ketenpartners")
+            && text.contains("Het consultatiebureau zag de kinderen drie keer")
+    );
+    assert!(text.contains("Review- of calamiteitencommissie") && text.contains("mag niet delen"), "{text}");
+    assert!(text.contains("art. 5.1 lid 1 Woo") && text.contains("Onzeker"), "the Woo checklist, its uncertainty shown: {text}");
+    // Someone without a seat does not find it.
+    let other = t.token("wijkteam").await;
+    assert_eq!(t.send("GET", &format!("{page}/openbaar"), Some(&other), None).await.status, StatusCode::NOT_FOUND);
+}
