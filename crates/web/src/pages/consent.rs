@@ -29,6 +29,8 @@ pub struct ConsentPage {
     pub given_by: String,
     /// The client is under 12: the parents with gezag consent.
     pub child: bool,
+    /// The client is 12 to 15: who consents depends on the law and on competence.
+    pub youth: bool,
     pub roles: Vec<OptGroup>,
     pub data: Vec<Opt>,
     pub purposes: Vec<Opt>,
@@ -56,17 +58,25 @@ fn date(text: &str, what: &'static str) -> Result<Date, WebError> {
         .map_err(|_| WebError::Invalid(Msg::new("consent-geen-geldige-datum-jjjj").arg_msg("what", what)))
 }
 
-/// Whether a client born on `birth` (YYYY-MM-DD) is under 12 today: then the parents with gezag
-/// (or the guardian) consent, not the child (art. 7:465 BW, art. 7.3.4 Jeugdwet).
-fn under_12(birth: Option<&str>, today: time::Date) -> bool {
-    let Some(born) = birth.and_then(|b| time::Date::parse(b, time::macros::format_description!("[year]-[month]-[day]")).ok()) else {
-        return false;
-    };
+/// The age in whole years today of a client born on `birth` (YYYY-MM-DD), if known.
+fn age_on(birth: Option<&str>, today: time::Date) -> Option<i32> {
+    let born = birth.and_then(|b| time::Date::parse(b, time::macros::format_description!("[year]-[month]-[day]")).ok())?;
     let mut age = today.year() - born.year();
     if (today.month() as u8, today.day()) < (born.month() as u8, born.day()) {
         age -= 1;
     }
-    age < 12
+    Some(age)
+}
+
+/// Whether a client born on `birth` (YYYY-MM-DD) is under 12 today: then the parents with gezag
+/// (or the guardian) consent, not the child (art. 7:465 BW, art. 7.3.4 Jeugdwet).
+fn under_12(birth: Option<&str>, today: time::Date) -> bool {
+    age_on(birth, today).is_some_and(|a| a < 12)
+}
+
+/// Whether a client is 12 to 15 today: who consents then depends on the law and competence.
+fn twelve_to_fifteen(birth: Option<&str>, today: time::Date) -> bool {
+    age_on(birth, today).is_some_and(|a| (12..16).contains(&a))
 }
 
 fn page<S: Backend>(
@@ -78,6 +88,7 @@ fn page<S: Backend>(
     error: Option<String>,
 ) -> ConsentPage {
     let child = under_12(who.birth_date.as_deref(), crate::view::today());
+    let youth = twelve_to_fifteen(who.birth_date.as_deref(), crate::view::today());
     let name = who.name;
     let rules = web.rules();
     let lang = user.lang;
@@ -115,6 +126,7 @@ fn page<S: Backend>(
         name,
         given_by,
         child,
+        youth,
         roles,
         data: opts("data_categories", &data_chosen),
         purposes: opts("purpose", &purposes_chosen),
@@ -217,5 +229,6 @@ mod tests {
         assert!(!under_12(Some("1984-07-19"), today));
         assert!(under_12(Some("2016-02-29"), date!(2028 - 02 - 28)), "born on 29 February: still eleven on 28 February");
         assert!(!under_12(None, today) && !under_12(Some("onbekend"), today), "unknown: the form starts as for the client");
+        assert!(super::twelve_to_fifteen(Some("2014-12-05"), today) && !super::twelve_to_fifteen(Some("2010-12-05"), today));
     }
 }
