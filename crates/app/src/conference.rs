@@ -36,6 +36,10 @@ pub struct Seat {
     pub role: String,
     pub organisation: String,
     pub account: Option<ProfessionalId>,
+    /// SHA-256 (hex) of a one-time invitation code for someone of another organisation in
+    /// this installation; the code itself is shown to the chair once and never stored.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code_hash: Option<String>,
 }
 
 /// A participant's recorded answer on sharing with one other seat: the outcome (its id) and
@@ -320,6 +324,7 @@ impl<S: Store + AccessStore> App<S> {
             }
             let s = c.seats.iter_mut().find(|s| s.key == seat).ok_or_else(|| AppError::Invalid(Msg::new("conference-unknown-seat")))?;
             s.account = account.clone();
+            s.code_hash = None;
             Ok(())
         })
         .await
@@ -368,7 +373,62 @@ impl<S: Store + AccessStore> App<S> {
     }
 }
 
+fn code_hash(code: &str) -> String {
+    use sha2::Digest as _;
+    let normal: String = code.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect();
+    sha2::Sha256::digest(normal.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
 impl<S: Store + AccessStore> App<S> {
+    /// The chair makes a one-time invitation code for a seat, for a participant of another
+    /// organisation in this installation (the chair cannot list other organisations' accounts,
+    /// and should not). 80 random bits, shown once as five groups of four hex digits; only its
+    /// hash is kept. A new code replaces the previous one.
+    pub async fn conference_code(&self, id: &ConferenceId, chair: &ProfessionalId, seat: u32) -> AppResult<(OpenConference, String)> {
+        let bytes = crate::keys::random24()?;
+        let hex: String = bytes[..10].iter().map(|b| format!("{b:02x}")).collect();
+        let code = hex.as_bytes().chunks(4).map(|c| String::from_utf8_lossy(c).into_owned()).collect::<Vec<_>>().join("-");
+        let hash = code_hash(&code);
+        let open = self
+            .change_conference(id, |c, record| {
+                if record.chair != *chair {
+                    return Err(AppError::Invalid(Msg::new("conference-only-chair")));
+                }
+                if seat == c.chair_seat || c.answers.iter().any(|a| a.from == seat) {
+                    return Err(AppError::Invalid(Msg::new("conference-invite-seat-answered")));
+                }
+                let s = c.seats.iter_mut().find(|s| s.key == seat).ok_or_else(|| AppError::Invalid(Msg::new("conference-unknown-seat")))?;
+                if s.account.is_some() {
+                    return Err(AppError::Invalid(Msg::new("conference-code-seat-taken")));
+                }
+                s.code_hash = Some(hash.clone());
+                Ok(())
+            })
+            .await?;
+        Ok((open, code))
+    }
+
+    /// Takes the seat whose invitation code this is. The same refusal for an unknown
+    /// conference, a wrong or used code: nothing tells which.
+    pub async fn join_conference(&self, id: &ConferenceId, who: &ProfessionalId, code: &str) -> AppResult<OpenConference> {
+        let hash = code_hash(code);
+        let refused = || AppError::Invalid(Msg::new("conference-code-wrong"));
+        if self.store.conference(id).await?.is_none() {
+            return Err(refused());
+        }
+        self.change_conference(id, |c, record| {
+            if record.chair == *who || c.seat_of(who).is_some() {
+                return Err(AppError::Invalid(Msg::new("conference-invite-twice")));
+            }
+            let s =
+                c.seats.iter_mut().find(|s| s.code_hash.as_deref() == Some(hash.as_str()) && s.account.is_none()).ok_or_else(refused)?;
+            s.account = Some(who.clone());
+            s.code_hash = None;
+            Ok(())
+        })
+        .await
+    }
+
     /// Withdraws a contribution to the minutes: only its author can, and its text is erased
     /// from the conference (for words that should not have been shared).
     pub async fn withdraw_from_minutes(&self, id: &ConferenceId, who: &ProfessionalId, index: usize) -> AppResult<OpenConference> {
@@ -398,7 +458,9 @@ mod tests {
             purpose: "care".into(),
             agreement: String::new(),
             chair_seat: 0,
-            seats: (0..n).map(|k| Seat { key: k, role: "huisarts".into(), organisation: String::new(), account: None }).collect(),
+            seats: (0..n)
+                .map(|k| Seat { key: k, role: "huisarts".into(), organisation: String::new(), account: None, code_hash: None })
+                .collect(),
             answers: Vec::new(),
             minutes: Vec::new(),
         }

@@ -151,6 +151,7 @@ pub const ACTIONS: &[(&str, &str)] = &[
     ("meldcode.advies", "access-meldcode-advies"),
     ("meldcode.overzicht", "access-meldcode-overzicht"),
     ("casusoverleg.plannen", "access-casusoverleg-plannen"),
+    ("casusoverleg.aanmelden", "access-casusoverleg-aanmelden"),
     ("casusoverleggen.eigen_lijst", "access-casusoverleggen-eigen-lijst"),
     ("casusoverleg.lezen", "access-casusoverleg-lezen"),
     ("casusoverleg.schrijven", "access-casusoverleg-schrijven"),

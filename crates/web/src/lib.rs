@@ -176,6 +176,8 @@ pub fn router<S: Backend>(web: Arc<Web<S>>) -> Router {
         .route("/casusoverleggen/{id}/verslag", post(conferences::minutes::<S>))
         .route("/casusoverleggen/{id}/verslag/{n}/intrekken", post(conferences::withdraw::<S>))
         .route("/casusoverleggen/{id}/openbaar", get(conferences::public::<S>))
+        .route("/casusoverleggen/{id}/code", post(conferences::code::<S>))
+        .route("/casusoverleggen/{id}/aanmelden", get(conferences::join_form::<S>).post(conferences::join::<S>))
         .route("/beraad/{d}/verslag", get(deliberation::printable::<S>))
         .route("/voorbeelden", get(cases::list::<S>))
         .route("/voorbeelden/{id}", get(cases::show::<S>))

@@ -52,10 +52,13 @@ pub enum Action {
     ConferenceRead,
     /// Add to a casusoverleg: an answer, a contribution to the minutes, an invitation.
     ConferenceWrite,
+    /// Take a seat at a casusoverleg with the chair's one-time invitation code (also from
+    /// another organisation in this installation).
+    ConferenceJoin,
 }
 
 impl Action {
-    pub const ALL: [Action; 19] = [
+    pub const ALL: [Action; 20] = [
         Action::Evaluate,
         Action::DossierRead,
         Action::DossierWrite,
@@ -75,6 +78,7 @@ impl Action {
         Action::ConferencePlan,
         Action::ConferenceRead,
         Action::ConferenceWrite,
+        Action::ConferenceJoin,
     ];
 
     /// Whether the action concerns one client's dossier (and so needs a care relation).
@@ -114,6 +118,7 @@ impl Action {
             Action::ConferencePlan => "casusoverleg.plannen",
             Action::ConferenceRead => "casusoverleg.lezen",
             Action::ConferenceWrite => "casusoverleg.schrijven",
+            Action::ConferenceJoin => "casusoverleg.aanmelden",
         }
     }
 }
@@ -128,6 +133,8 @@ pub struct Target {
     /// The id of the user's valid break-the-glass grant for the client, if any.
     pub break_glass: Option<String>,
     /// The user chairs the casusoverleg or is invited to one of its seats (conference actions).
+    /// For a conference, `same_org` means that the user's organisation takes part in it: hers
+    /// is the chair's, or she holds a seat the chair invited her to.
     pub seat: bool,
 }
 
@@ -223,7 +230,7 @@ pub fn authorise(role: AppRole, action: Action, target: &Target) -> Decision {
                 Err(Denial::RoleNotAllowed)
             }
         }
-        Action::ConferencePlan => {
+        Action::ConferencePlan | Action::ConferenceJoin => {
             if care_role {
                 Ok(Basis::Role(role))
             } else {

@@ -202,7 +202,7 @@ fn receipt(v: &Value) -> Receipt {
 }
 
 /// Every operation of the API: (method, path as documented).
-const OPERATIONS: [(&str, &str); 30] = [
+const OPERATIONS: [(&str, &str); 32] = [
     ("get", "/api/openapi.json"),
     ("post", "/api/v1/sessies"),
     ("delete", "/api/v1/sessies/huidig"),
@@ -214,6 +214,8 @@ const OPERATIONS: [(&str, &str); 30] = [
     ("post", "/api/v1/casusoverleggen/{id}/uitnodigingen"),
     ("post", "/api/v1/casusoverleggen/{id}/beraden"),
     ("post", "/api/v1/casusoverleggen/{id}/verslag"),
+    ("post", "/api/v1/casusoverleggen/{id}/codes"),
+    ("post", "/api/v1/casusoverleggen/{id}/aanmelding"),
     ("get", "/api/v1/clienten"),
     ("get", "/api/v1/clienten/{id}/dossier"),
     ("get", "/api/v1/clienten/{id}/dossier/{seq}/ontvangstbewijs"),

@@ -294,10 +294,17 @@ pub async fn plan<S: Backend>(
         role: body.eigen_rol.trim().to_owned(),
         organisation: body.eigen_organisatie.trim().to_owned(),
         account: None,
+        code_hash: None,
     }];
     for (i, d) in body.deelnemers.iter().enumerate() {
         let key = u32::try_from(i + 1).map_err(|_| WebError::Invalid(Msg::new("conference-plan-seats-invalid")))?;
-        seats.push(Seat { key, role: d.rol.trim().to_owned(), organisation: d.organisatie.trim().to_owned(), account: None });
+        seats.push(Seat {
+            key,
+            role: d.rol.trim().to_owned(),
+            organisation: d.organisatie.trim().to_owned(),
+            account: None,
+            code_hash: None,
+        });
     }
     let content = ConferenceContent {
         title: body.titel.trim().to_owned(),
@@ -449,5 +456,80 @@ pub async fn minutes<S: Backend>(
 ) -> Result<Json<CasusoverlegStand>, ApiError> {
     let mut opened = web.open_conference(&user, Action::ConferenceWrite, &id).await?;
     opened.add_to_minutes(&body.tekst, body.anoniem).await?;
+    Ok(Json(stand(&web, &user, &opened.conference)))
+}
+
+/// A seat for which to make an invitation code.
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CodeVerzoek {
+    pub plaats: u32,
+}
+
+/// A one-time invitation code, shown this once (only its hash is kept).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Uitnodigingscode {
+    pub plaats: u32,
+    #[schema(example = "3f2a-91c0-7b4e-0d16-a5e2")]
+    pub code: String,
+}
+
+/// The code a participant was given.
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Aanmelding {
+    #[schema(max_length = 40)]
+    pub code: String,
+}
+
+/// Make a one-time invitation code for a seat (chair only), for someone of another organisation
+/// in this installation. A new code replaces the previous one.
+#[utoipa::path(
+    post,
+    path = "/api/v1/casusoverleggen/{id}/codes",
+    tag = "samenwerking",
+    params(("id" = String, Path, description = "Het id van het casusoverleg.")),
+    request_body = CodeVerzoek,
+    responses(
+        (status = 201, description = "De code, alleen nu zichtbaar.", body = Uitnodigingscode),
+        (status = 401, description = "niet_ingelogd.", body = FoutAntwoord),
+        (status = 404, description = "niet_gevonden.", body = FoutAntwoord),
+        (status = 422, description = "ongeldige_invoer: u bent niet de voorzitter, een onbekende plaats, of er is al iemand uitgenodigd of de plaats heeft zich beraden.", body = FoutAntwoord),
+    )
+)]
+pub async fn code<S: Backend>(
+    State(web): State<Arc<Web<S>>>,
+    ApiUser(user): ApiUser,
+    ApiPath(id): ApiPath<String>,
+    ApiJson(body): ApiJson<CodeVerzoek>,
+) -> Result<Response, ApiError> {
+    let mut opened = web.open_conference(&user, Action::ConferenceWrite, &id).await?;
+    let code = opened.invitation_code(body.plaats).await?;
+    Ok(created(Uitnodigingscode { plaats: body.plaats, code }))
+}
+
+/// Take the seat a one-time invitation code is for (also from another organisation in this
+/// installation). A wrong, used or unknown code is refused alike.
+#[utoipa::path(
+    post,
+    path = "/api/v1/casusoverleggen/{id}/aanmelding",
+    tag = "samenwerking",
+    params(("id" = String, Path, description = "Het id van het casusoverleg.")),
+    request_body = Aanmelding,
+    responses(
+        (status = 200, description = "U zit aan tafel.", body = CasusoverlegStand),
+        (status = 401, description = "niet_ingelogd.", body = FoutAntwoord),
+        (status = 403, description = "geen_toegang: alleen professionals en aandachtsfunctionarissen nemen deel.", body = FoutAntwoord),
+        (status = 422, description = "ongeldige_invoer: de code klopt niet, is gebruikt of hoort niet bij dit overleg, of u zit er al.", body = FoutAntwoord),
+    )
+)]
+pub async fn join<S: Backend>(
+    State(web): State<Arc<Web<S>>>,
+    ApiUser(user): ApiUser,
+    ApiPath(id): ApiPath<String>,
+    ApiJson(body): ApiJson<Aanmelding>,
+) -> Result<Json<CasusoverlegStand>, ApiError> {
+    let id = web.join_conference(&user, &id, &body.code).await?;
+    let opened = web.open_conference(&user, Action::ConferenceRead, id.as_str()).await?;
     Ok(Json(stand(&web, &user, &opened.conference)))
 }

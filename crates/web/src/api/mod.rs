@@ -56,6 +56,8 @@ pub fn routes<S: Backend>() -> Router<Arc<Web<S>>> {
         .route("/api/v1/casusoverleggen/{id}/uitnodigingen", post(conferences::invite::<S>))
         .route("/api/v1/casusoverleggen/{id}/beraden", post(conferences::deliberate::<S>))
         .route("/api/v1/casusoverleggen/{id}/verslag", post(conferences::minutes::<S>))
+        .route("/api/v1/casusoverleggen/{id}/codes", post(conferences::code::<S>))
+        .route("/api/v1/casusoverleggen/{id}/aanmelding", post(conferences::join::<S>))
         .route("/api/v1/clienten", get(dossier::clients::<S>))
         .route("/api/v1/clienten/{id}/dossier", get(dossier::dossier::<S>))
         .route("/api/v1/clienten/{id}/dossier/{seq}/ontvangstbewijs", get(dossier::receipt::<S>))
@@ -116,6 +118,8 @@ pub fn large_body_routes<S: Backend>() -> Router<Arc<Web<S>>> {
         conferences::invite,
         conferences::deliberate,
         conferences::minutes,
+        conferences::code,
+        conferences::join,
         dossier::clients,
         dossier::dossier,
         dossier::receipt,

@@ -33,7 +33,7 @@ impl<S: Backend> Web<S> {
     pub async fn own_conferences(&self, user: &User) -> Result<Vec<OpenConference>, WebError> {
         self.log_event(user, Event::OwnConferences, None, "sessie", true).await?;
         let all = self.app.conferences_of(&user.id).await?;
-        Ok(all.into_iter().filter(|c| c.record.org == user.org && c.admits(&user.id)).collect())
+        Ok(all.into_iter().filter(|c| c.admits(&user.id)).collect())
     }
 
     /// Opens a casusoverleg for `action`, if the user has a seat at it.
@@ -42,8 +42,9 @@ impl<S: Backend> Web<S> {
             Ok(id) => self.app.open_conference(&id).await?,
             Err(_) => None,
         };
-        let same_org = found.as_ref().is_some_and(|c| c.record.org == user.org);
         let seat = found.as_ref().is_some_and(|c| c.admits(&user.id));
+        // A seat the chair invited her to brings her organisation into the conference.
+        let same_org = found.as_ref().is_some_and(|c| c.record.org == user.org) || seat;
         let decision = authorise(user.role, action, &Target { same_org, seat, ..Target::default() });
         self.record(user, action, None, &decision).await?;
         match (decision, found) {
@@ -53,7 +54,28 @@ impl<S: Backend> Web<S> {
     }
 }
 
+impl<S: Backend> Web<S> {
+    /// Takes a seat with the chair's one-time code. Logged like every conference action; a wrong
+    /// code and an unknown conference are refused alike.
+    pub async fn join_conference(&self, user: &User, id: &str, code: &str) -> Result<ConferenceId, WebError> {
+        let decision = authorise(user.role, Action::ConferenceJoin, &Target { same_org: true, ..Target::default() });
+        self.record(user, Action::ConferenceJoin, None, &decision).await?;
+        decision.map_err(|_| WebError::Forbidden(Msg::new("dossier-rol-geeft-geen-toegang")))?;
+        let id = ConferenceId::parse(id).map_err(|_| WebError::Invalid(Msg::new("conference-code-wrong")))?;
+        self.app.join_conference(&id, &user.id, code).await?;
+        Ok(id)
+    }
+}
+
 impl<S: Backend> OpenedConference<'_, S> {
+    /// The chair's one-time invitation code for a seat (shown once).
+    pub async fn invitation_code(&mut self, seat: u32) -> Result<String, WebError> {
+        self.require_write()?;
+        let (open, code) = self.web.app.conference_code(&self.conference.record.id, &self.user.id, seat).await?;
+        self.conference = open;
+        Ok(code)
+    }
+
     fn require_write(&self) -> Result<(), WebError> {
         if self.action == Action::ConferenceWrite { Ok(()) } else { Err(WebError::Forbidden(Msg::new("dossier-rol-geeft-geen-toegang"))) }
     }

@@ -60,8 +60,13 @@ fn badge(outcome: &str) -> &'static str {
 pub async fn plan<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, form: FormData) -> Result<Response, WebError> {
     let rules = web.rules();
     let own_role = form.get("rol").map(str::trim).unwrap_or("").to_owned();
-    let mut seats =
-        vec![Seat { key: 0, role: own_role, organisation: form.get("organisatie-eigen").unwrap_or("").trim().to_owned(), account: None }];
+    let mut seats = vec![Seat {
+        key: 0,
+        role: own_role,
+        organisation: form.get("organisatie-eigen").unwrap_or("").trim().to_owned(),
+        account: None,
+        code_hash: None,
+    }];
     for role in form.all("deelnemers") {
         let role = role.trim().to_owned();
         // The planner chairs from her own seat: her own role ticked among the participants
@@ -71,7 +76,7 @@ pub async fn plan<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, form: 
         }
         let organisation = form.get(&format!("organisatie-{role}")).unwrap_or("").trim().to_owned();
         let key = u32::try_from(seats.len()).map_err(|_| WebError::Invalid(Msg::new("conference-plan-seats-invalid")))?;
-        seats.push(Seat { key, role, organisation, account: None });
+        seats.push(Seat { key, role, organisation, account: None, code_hash: None });
     }
     let date = form.get("datum").and_then(super::clients::parse_date);
     let content = ConferenceContent {
@@ -170,6 +175,10 @@ pub struct SeatView {
     pub answers: Vec<AnswerView>,
     /// The chair may (re)invite: no answers yet and not her own seat.
     pub can_invite: bool,
+    /// An invitation code was made for it and not used yet.
+    pub code_pending: bool,
+    /// Nobody is invited to it (a participant from outside, or a code not used yet).
+    pub open_seat: bool,
     pub account: String,
 }
 
@@ -219,6 +228,12 @@ pub struct ConferencePage {
     pub recorded: bool,
     /// The text of a refused contribution to the minutes, shown again.
     pub draft_text: String,
+    /// A one-time invitation code just made: (seat, code), shown this once.
+    pub code: Option<(String, String)>,
+    /// The address where a participant from another organisation enters the code.
+    pub join_href: String,
+    /// The user just took her seat with a code.
+    pub joined: bool,
     /// The prepared deliberation for the next seat, after one was recorded: (draft, seat).
     pub following: Option<(String, String)>,
     pub error: Option<String>,
@@ -299,7 +314,7 @@ async fn render<S: Backend>(
                 key: s.key,
                 label: seat_label(rules, s, lang),
                 who: match &s.account {
-                    Some(a) => names.get(a).cloned().unwrap_or_default(),
+                    Some(a) => names.get(a).cloned().unwrap_or_else(|| lang.tr("conferences-other-organisation").to_owned()),
                     None => lang.tr("conferences-not-invited").to_owned(),
                 },
                 is_chair: s.key == c.chair_seat,
@@ -308,6 +323,8 @@ async fn render<S: Backend>(
                 standing,
                 answers,
                 can_invite: chair && s.key != c.chair_seat && !c.answers.iter().any(|a| a.from == s.key),
+                code_pending: s.code_hash.is_some() && s.account.is_none(),
+                open_seat: s.account.is_none(),
                 account: s.account.as_ref().map(|a| a.to_string()).unwrap_or_default(),
             }
         })
@@ -376,6 +393,9 @@ async fn render<S: Backend>(
         minutes,
         accounts,
         following,
+        code: None,
+        join_href: format!("/casusoverleggen/{}/aanmelden", conf.record.id),
+        joined: q.contains_key("aangemeld"),
         draft_text: q.get("tekst").cloned().unwrap_or_default(),
         planned: q.contains_key("gepland"),
         recorded: q.contains_key("vastgelegd"),
@@ -626,4 +646,71 @@ pub async fn public<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, Path
         minutes: public,
         left_out,
     })
+}
+
+// --- participants from another organisation --------------------------------------------------------
+
+/// `POST /casusoverleggen/{id}/code`: the chair makes a one-time invitation code for a seat, for
+/// someone of another organisation in this installation; the page shows it once.
+pub async fn code<S: Backend>(
+    State(web): State<Arc<Web<S>>>,
+    user: User,
+    Path(id): Path<String>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let mut opened = web.open_conference(&user, Action::ConferenceWrite, &id).await?;
+    let seat = seat_field(&form, "plaats")?;
+    match opened.invitation_code(seat).await {
+        Ok(code) => {
+            let mut page = render(&web, &user, &opened, &Default::default(), None).await?;
+            let label = opened.conference.content.seat(seat).map(|s| seat_label(web.rules(), s, user.lang)).unwrap_or_default();
+            page.code = Some((label, code));
+            Ok(page.into_response())
+        }
+        Err(e) => refused(&web, &user, &opened, &Default::default(), e).await,
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "conference_join.html")]
+pub struct JoinPage {
+    pub c: Chrome,
+    pub title: String,
+    pub id: String,
+    pub error: Option<String>,
+}
+
+/// `GET /casusoverleggen/{id}/aanmelden`: where a participant enters the chair's code. It shows
+/// nothing of the conference.
+pub async fn join_form<S: Backend>(State(_web): State<Arc<Web<S>>>, user: User, Path(id): Path<String>) -> Result<JoinPage, WebError> {
+    let id = grondslag_store::ConferenceId::parse(&id).map_err(|_| WebError::NotFound(Msg::new("conference-not-found")))?;
+    Ok(JoinPage {
+        title: user.lang.tr("conferences-join").into(),
+        c: Chrome::new(&user, &format!("/casusoverleggen/{id}/aanmelden")),
+        id: id.to_string(),
+        error: None,
+    })
+}
+
+/// `POST /casusoverleggen/{id}/aanmelden`: takes the seat the code is for.
+pub async fn join<S: Backend>(
+    State(web): State<Arc<Web<S>>>,
+    user: User,
+    Path(id): Path<String>,
+    form: FormData,
+) -> Result<Response, WebError> {
+    let code = form.get("code").unwrap_or("");
+    match web.join_conference(&user, &id, code).await {
+        Ok(id) => Ok(Redirect::to(&format!("/casusoverleggen/{id}?aangemeld=1")).into_response()),
+        Err(WebError::Invalid(m)) => {
+            let page = JoinPage {
+                title: user.lang.tr("conferences-join").into(),
+                c: Chrome::new(&user, &format!("/casusoverleggen/{id}/aanmelden")),
+                id: id.clone(),
+                error: Some(m.render(user.lang.rules())),
+            };
+            Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Err(e) => Err(e),
+    }
 }

@@ -273,3 +273,63 @@ async fn a_chain_review_has_a_public_version_without_identifying_data() {
     let other = t.token("wijkteam").await;
     assert_eq!(t.send("GET", &format!("{page}/openbaar"), Some(&other), None).await.status, StatusCode::NOT_FOUND);
 }
+
+/// A participant from another organisation in this installation takes her seat with the chair's
+/// one-time code, answers in her own organisation's dossier, and sees nothing of the chair's.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn another_organisation_joins_with_a_one_time_code() {
+    let t = setup().await;
+    let chair = t.token("wijkteam").await;
+    let other = t.token("b-huisarts").await;
+    let r = t.send("POST", "/casusoverleggen", Some(&chair), Some(PLAN)).await;
+    let page = r.headers[header::LOCATION].to_str().unwrap().split('?').next().unwrap().to_owned();
+    assert_eq!(t.send("GET", &page, Some(&other), None).await.status, StatusCode::NOT_FOUND);
+
+    // The chair makes a code for the huisarts's seat; it is shown once.
+    let r = t.send("POST", &format!("{page}/code"), Some(&chair), Some("plaats=1")).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let code = r
+        .body
+        .split("<strong>")
+        .filter_map(|s| s.split("</strong>").next())
+        .find(|s| s.len() == 24 && s.split('-').count() == 5)
+        .expect("the code on the page")
+        .to_owned();
+    assert!(!t.send("GET", &page, Some(&chair), None).await.body.contains(&code), "the code is shown only once");
+    // Only the chair makes codes.
+    let huisarts = t.token("huisarts").await;
+    assert!(!ok(t.send("POST", &format!("{page}/code"), Some(&huisarts), Some("plaats=2")).await.status));
+
+    // The join page shows nothing of the conference; a wrong code is refused in Dutch.
+    let join = format!("{page}/aanmelden");
+    let r = t.send("GET", &join, Some(&other), None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(!r.body.contains("Gezin H.") && !r.body.contains("De Linde"));
+    let r = t.send("POST", &join, Some(&other), Some("code=0000-0000-0000-0000-0000")).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(dutch_text(&r.body).contains("Deze code klopt niet"));
+    let r = t.send("POST", &join, Some(&other), Some(&format!("code={}", code.to_uppercase()))).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let r = t.send("GET", &page, Some(&other), None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("id=\"uw-beraad\"") && r.body.contains("Bo Ander"), "her own clients to choose from");
+    assert!(!r.body.contains("Sam Jansen") && !r.body.contains("Noor Bakker"), "not the chair's organisation's clients");
+    // Used once: the code no longer works, also not for someone else.
+    let r = t.send("POST", &join, Some(&huisarts), Some(&format!("code={code}"))).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    // She deliberates about her own client; the chair's page names no one of her organisation.
+    let bo = t.b.clients["Bo Ander"].clone();
+    let r = t.send("POST", &format!("{page}/beraad"), Some(&other), Some(&format!("aan=3&client={bo}"))).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let draft = r.headers[header::LOCATION].to_str().unwrap().to_owned();
+    let d = draft_of(&t, &t.b.id, draft.trim_start_matches("/beraad/")).await;
+    assert_eq!(d["client"].as_str(), Some(bo.as_str()));
+    let r = t.send("GET", &page, Some(&chair), None).await;
+    assert!(dutch_text(&r.body).contains("een deelnemer van een andere organisatie"));
+    assert!(!r.body.contains("Bo Ander") && !r.body.contains(bo.as_str()));
+    // A seat does not open the other organisation's dossiers, either way.
+    let sam = t.a.clients["Sam Jansen"].clone();
+    assert!(!ok(t.send("GET", &format!("/clienten/{sam}"), Some(&other), None).await.status));
+    assert!(!ok(t.send("GET", &format!("/clienten/{bo}"), Some(&chair), None).await.status));
+}
