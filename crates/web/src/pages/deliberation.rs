@@ -263,6 +263,9 @@ pub struct ResultPage {
     pub conference: Option<grondslag_app::deliberation::ConferenceLink>,
     /// The client has an open meldcode trajectory: link back to it.
     pub meldcode_open: bool,
+    /// The client has an open meldcode trajectory, yet this deliberation answers that there is
+    /// no suspicion of violence or abuse: the page asks whether that is right.
+    pub meldcode_contradicted: bool,
     /// The lines for the professional's own record system (this answer, not yet recorded).
     pub record_text: String,
 }
@@ -488,8 +491,13 @@ async fn render<S: Backend>(
         Some(o) => crate::pages::meldcode::has_open_trajectory(o).await?,
         None => false,
     };
+    // A trajectory is open because signals of violence or abuse were recorded; an answer "no
+    // suspicion" here would let this deliberation skip everything that follows from them.
+    let no_suspicion = state.value("suspicion_domestic_violence_or_child_abuse") == Some(&serde_json::Value::Bool(false));
+    let meldcode_contradicted = meldcode_open && no_suspicion;
     let record_text = grondslag_app::record_text::compose(rules, &rep, None, None, lang.rules());
     let page = ResultPage {
+        meldcode_contradicted,
         record_text,
         from_meldcode: state.from_meldcode,
         example: state.from_example.clone(),

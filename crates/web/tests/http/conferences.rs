@@ -333,3 +333,44 @@ async fn another_organisation_joins_with_a_one_time_code() {
     assert!(!ok(t.send("GET", &format!("/clienten/{sam}"), Some(&other), None).await.status));
     assert!(!ok(t.send("GET", &format!("/clienten/{bo}"), Some(&chair), None).await.status));
 }
+
+/// Milan has an open meldcode trajectory (signals of violence at home). A deliberation about him
+/// that answers "no suspicion" says so and asks whether that is right.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_suspicion_beside_an_open_meldcode_trajectory_is_questioned() {
+    let t = setup().await;
+    let token = t.token("wijkteam").await;
+    let milan = t.a.clients["Milan Hoekstra"].clone();
+    let r = t.send("POST", "/beraad", Some(&token), Some(&format!("client={milan}&datum=2026-12-05"))).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let draft = r.headers[header::LOCATION].to_str().unwrap().to_owned();
+    let facts = HashMap::from([
+        ("recipient_role", "leraar"),
+        ("request_from", "leraar"),
+        ("purpose", "care"),
+        ("data_categories", "social"),
+        ("client_deceased", "false"),
+        ("client_age", "10"),
+        ("client_competent", "false"),
+        ("danger", "none"),
+        ("suspicion_domestic_violence_or_child_abuse", "false"),
+        ("recipient_in_treatment_relation", "false"),
+        ("client_objects", "false"),
+        ("child_protection_measure", "none"),
+    ]);
+    let body = answer_all(&t, &token, &draft, &facts).await;
+    assert!(dutch_text(&body).contains("Voor deze cliënt loopt een meldcodetraject"), "{}", dutch_text(&body));
+    assert!(body.contains("?wijzig=suspicion_domestic_violence_or_child_abuse"));
+    // With the suspicion answered "yes", nothing to question.
+    let r = t
+        .send(
+            "POST",
+            &format!("{draft}/antwoord"),
+            Some(&token),
+            Some("vraag=suspicion_domestic_violence_or_child_abuse&antwoord=true&wijzigen=1"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let body = t.send("GET", &format!("{draft}?antwoord=1"), Some(&token), None).await.body;
+    assert!(!dutch_text(&body).contains("Voor deze cliënt loopt een meldcodetraject"));
+}
