@@ -652,14 +652,7 @@ impl AccessStore for SqliteStore {
             .execute(&mut *tx)
             .await
             .map_err(backend)?;
-        for m in &c.members {
-            sqlx::query("INSERT INTO conference_member (conference_id, professional_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
-                .bind(c.id.as_str())
-                .bind(m.as_str())
-                .execute(&mut *tx)
-                .await
-                .map_err(backend)?;
-        }
+        insert_members(&mut tx, c).await?;
         tx.commit().await.map_err(backend)
     }
 
@@ -698,14 +691,7 @@ impl AccessStore for SqliteStore {
             .execute(&mut *tx)
             .await
             .map_err(backend)?;
-        for m in &c.members {
-            sqlx::query("INSERT INTO conference_member (conference_id, professional_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
-                .bind(c.id.as_str())
-                .bind(m.as_str())
-                .execute(&mut *tx)
-                .await
-                .map_err(backend)?;
-        }
+        insert_members(&mut tx, c).await?;
         tx.commit().await.map_err(backend)?;
         Ok(true)
     }
@@ -729,6 +715,19 @@ impl AccessStore for SqliteStore {
         out.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.id.cmp(&b.id)));
         Ok(out)
     }
+}
+
+/// Adds a conference's members (who may open it besides the chair) inside `tx`.
+async fn insert_members(tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>, c: &Conference) -> StoreResult<()> {
+    for m in &c.members {
+        sqlx::query("INSERT INTO conference_member (conference_id, professional_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
+            .bind(c.id.as_str())
+            .bind(m.as_str())
+            .execute(&mut **tx)
+            .await
+            .map_err(backend)?;
+    }
+    Ok(())
 }
 
 /// Replaces a professional's recovery codes (hashes) inside `tx`: the old ones stop working.

@@ -45,6 +45,16 @@ fn seat_label(rules: &RuleSet, s: &Seat, lang: Lang) -> String {
     if s.organisation.trim().is_empty() { role } else { format!("{role} ({})", s.organisation.trim()) }
 }
 
+/// The catalogue id of another participant's outcome, in the third person ("mag niet delen").
+fn third_person(outcome: &str) -> &'static str {
+    match outcome {
+        "must_share" => "conferences-outcome-must",
+        "may_share" => "conferences-outcome-may",
+        "may_share_after_weighing" => "conferences-outcome-after-weighing",
+        _ => "conferences-outcome-may-not",
+    }
+}
+
 fn badge(outcome: &str) -> &'static str {
     match outcome {
         "must_share" | "may_share" => "ok",
@@ -287,13 +297,7 @@ async fn render<S: Backend>(
         outcome: if own {
             outcome_of(outcome).map(|o| outcome_label(o, l).to_string()).unwrap_or_else(|| outcome.to_owned())
         } else {
-            lang.tr(match outcome {
-                "must_share" => "conferences-outcome-must",
-                "may_share" => "conferences-outcome-may",
-                "may_share_after_weighing" => "conferences-outcome-after-weighing",
-                _ => "conferences-outcome-may-not",
-            })
-            .to_owned()
+            lang.tr(third_person(outcome)).to_owned()
         },
         badge: badge(outcome),
         grounds: ground_words(grounds),
@@ -605,14 +609,7 @@ pub async fn public<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, Path
                 .filter_map(|t| {
                     c.answer(s.key, t.key).map(|a| AnswerView {
                         to: role(t),
-                        outcome: lang
-                            .tr(match a.outcome.as_str() {
-                                "must_share" => "conferences-outcome-must",
-                                "may_share" => "conferences-outcome-may",
-                                "may_share_after_weighing" => "conferences-outcome-after-weighing",
-                                _ => "conferences-outcome-may-not",
-                            })
-                            .to_owned(),
+                        outcome: lang.tr(third_person(&a.outcome)).to_owned(),
                         badge: badge(&a.outcome),
                         grounds: a
                             .grounds
