@@ -46,7 +46,7 @@ test('casusoverleg voorbereiden: per deelnemer een eigen antwoord, anoniem bespr
     // The huisarts treats the girl: say so, and his answer changes.
     await row(page, 'Huisarts').getByRole('link', { name: /wijzig/ }).click();
     await page.getByRole('heading', { level: 2, name: 'Per deelnemer' }).waitFor();
-    assert.match(await row(page, 'Huisarts').innerText(), /geeft de cliënt zelf zorg of hulp[\s\S]*U mag delen[\s\S]*Geen derde/);
+    assert.match(await row(page, 'Huisarts').innerText(), /werkt mee aan uw eigen behandeling of hulp[\s\S]*U mag delen[\s\S]*Geen derde/);
     assert.match(await row(page, 'Leraar').innerText(), /U mag niet delen/);
     assert.ok(await page.getByRole('heading', { level: 2, name: 'Zonder naam bespreken' }).isVisible());
     assert.ok(await page.getByText(/Een convenant of samenwerkingsafspraak is nooit zelf een grond/).isVisible());

@@ -63,16 +63,16 @@ test('casusoverleg: de huisarts beraadt zich in haar eigen dossier; aan tafel al
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
     const main = await page.locator('main').innerText();
     assert.match(main, /Uw beraad staat in het dossier van uw cliënt/);
-    assert.match(main, /Alleen zonder naam: geen grond tegenover Leraar/);
+    assert.match(main, /Geen informatie over de cliënt aan deze tafel: geen grond tegenover Leraar/);
     assert.match(main, /Delen met Leraar[^\n]*mag niet delen/);
     assert.ok(await page.getByRole('link', { name: /Verder met het beraad over delen met/ }).isVisible());
 
     // Identifying words are refused; without names, marked so, they go in.
-    await page.getByLabel('Uw bijdrage').fill('Er is zorg over de thuissituatie; het kind is vaak moe op school.');
-    await page.getByRole('checkbox', { name: /Mijn bijdrage bevat niets waardoor iemand/ }).check();
+    await page.getByLabel('Uw bijdrage').fill('Onze praktijk werkt met een vaste contactpersoon voor het wijkteam.');
+    await page.getByRole('checkbox', { name: /Mijn bijdrage bevat geen informatie over de cliënt/ }).check();
     await page.getByRole('button', { name: 'Toevoegen aan het verslag' }).click();
     await page.getByRole('heading', { level: 2, name: 'Verslag' }).waitFor();
-    assert.match(await page.locator('#verslag').locator('..').innerText(), /zonder identificerende gegevens/);
+    assert.match(await page.locator('#verslag').locator('..').innerText(), /zonder informatie over de cliënt/);
     assert.deepEqual(await axe(page, 'casusoverleg (deelnemer)'), []);
     await shot(page, 'casusoverleg-deelnemer');
     await page.setViewportSize({ width: 390, height: 844 });
@@ -88,6 +88,6 @@ test('casusoverleg: de voorzitter ziet de uitkomst en het verslag, niets van de 
     const main = await page.locator('main').innerText();
     assert.match(main, /Delen met Leraar[^\n]*: mag niet delen/);
     assert.ok(!main.includes('U mag niet delen'), "another participant's answer is not worded as the chair's");
-    assert.match(main, /Er is zorg over de thuissituatie/);
+    assert.match(main, /Onze praktijk werkt met een vaste contactpersoon voor het wijkteam/);
     for (const secret of ['Sam', 'Jansen', 'DEMO-1001']) assert.ok(!main.includes(secret), `the chair sees ${secret}`);
   }));

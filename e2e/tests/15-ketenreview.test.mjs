@@ -52,7 +52,7 @@ test('ketenreview: de huisarts beraadt zich voor de commissie en brengt alleen n
     await page.getByRole('button', { name: 'Leg dit beraad vast in het dossier' }).click();
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
     await page.getByLabel('Uw bijdrage').fill('De praktijk had in het laatste halfjaar twee contacten met ketenpartners.');
-    await page.getByRole('checkbox', { name: /Mijn bijdrage bevat niets waardoor iemand/ }).check();
+    await page.getByRole('checkbox', { name: /Mijn bijdrage bevat geen informatie over de cliënt/ }).check();
     await page.getByRole('button', { name: 'Toevoegen aan het verslag' }).click();
     await page.getByRole('heading', { level: 2, name: 'Verslag' }).waitFor();
     assert.deepEqual(await axe(page, 'ketenreview'), []);

@@ -79,6 +79,11 @@ pub struct ConferenceContent {
     pub purpose: String,
     /// The convenant or working agreement it runs under (context only).
     pub agreement: String,
+    /// An anonymous case discussion: the participants do not know whom it is about. Otherwise
+    /// (the usual casusoverleg about a family everyone knows) leaving out the name identifies
+    /// nobody less: without a ground only working methods, steps and general knowledge may go.
+    #[serde(default)]
+    pub anonymous: bool,
     /// The chair's own seat.
     pub chair_seat: u32,
     pub seats: Vec<Seat>,
@@ -457,6 +462,7 @@ mod tests {
             date: "2026-12-10".into(),
             purpose: "care".into(),
             agreement: String::new(),
+            anonymous: false,
             chair_seat: 0,
             seats: (0..n)
                 .map(|k| Seat { key: k, role: "huisarts".into(), organisation: String::new(), account: None, code_hash: None })

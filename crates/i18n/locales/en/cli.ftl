@@ -405,5 +405,5 @@ cli-meldcode-overview-advice = advice of the aandachtsfunctionaris asked on { $d
 cli-meldcode-overview-steps = steps done: { $done }; open: { $open }
 cli-meldcode-overview-incomplete = Incomplete: part of the trajectory was erased or does not fit it.
 cli-help-casusoverleg = Prepare a case conference: an answer of its own per participant (the circumstances from the facts file, without a recipient)
-cli-help-casusoverleg--deelnemers = A participant: a role from the rule set, with =betrokken if it gives the client care or help itself; repeat for each participant
+cli-help-casusoverleg--deelnemers = A participant: a role from the rule set, with =betrokken if it takes part in your own treatment or help of the client; repeat for each participant
 cli-conference-bad-participant = --deelnemer: after '=' only 'betrokken', not '{ $value }'

@@ -405,5 +405,5 @@ cli-meldcode-overview-advice = advies van de aandachtsfunctionaris gevraagd op {
 cli-meldcode-overview-steps = stappen gedaan: { $done }; open: { $open }
 cli-meldcode-overview-incomplete = Onvolledig: een deel van het traject is gewist of past er niet in.
 cli-help-casusoverleg = Bereid een casusoverleg voor: per deelnemer aan tafel een eigen antwoord (de omstandigheden uit het feitenbestand, zonder ontvanger)
-cli-help-casusoverleg--deelnemers = Een deelnemer: een rol uit de regelset, met =betrokken als die de cliënt zelf zorg of hulp geeft; herhaal voor iedere deelnemer
+cli-help-casusoverleg--deelnemers = Een deelnemer: een rol uit de regelset, met =betrokken als die meewerkt aan uw eigen behandeling of hulp aan de cliënt; herhaal voor iedere deelnemer
 cli-conference-bad-participant = --deelnemer: na '=' alleen 'betrokken', niet '{ $value }'

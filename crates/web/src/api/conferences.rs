@@ -41,6 +41,10 @@ pub struct NieuwCasusoverleg {
     #[serde(default)]
     #[schema(max_length = 2000)]
     pub afspraak: String,
+    /// An anonymous case discussion: the participants do not know whom it is about. Otherwise,
+    /// without a ground, only working methods, steps and general knowledge may be brought in.
+    #[serde(default)]
+    pub anoniem: bool,
     /// Your own role at the table (the hat you wear), from the scenario format's roles.
     #[schema(example = "wijkteammedewerker")]
     pub eigen_rol: String,
@@ -137,6 +141,8 @@ pub struct CasusoverlegStand {
     pub convenant: String,
     /// Nobody at the table may share anything identifying with everyone.
     pub alleen_anoniem: bool,
+    /// An anonymous case discussion (the participants do not know whom it is about).
+    pub anoniem_overleg: bool,
     /// What identifies a client and is left out of an anonymous discussion.
     pub anoniem: Vec<String>,
     pub plaatsen: Vec<PlaatsStand>,
@@ -230,6 +236,7 @@ fn stand<S: Backend>(web: &Web<S>, user: &User, c: &OpenConference) -> Casusover
         afspraak: content.agreement.clone(),
         convenant: grondslag_app::case_conference::covenant_notice(rules, l),
         alleen_anoniem: content.anonymous_only(),
+        anoniem_overleg: content.anonymous,
         anoniem: grondslag_app::case_conference::identifying_details(l),
         plaatsen,
         verslag: content
@@ -311,6 +318,7 @@ pub async fn plan<S: Backend>(
         date: super::date(&body.datum, "field-datum").map_err(|_| WebError::Invalid(Msg::new("conference-plan-date-invalid")))?.to_string(),
         purpose: body.doel.trim().to_owned(),
         agreement: body.afspraak.trim().to_owned(),
+        anonymous: body.anoniem,
         chair_seat: 0,
         seats,
         answers: Vec::new(),

@@ -94,6 +94,7 @@ pub async fn plan<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, form: 
         date: date.map(|d| d.to_string()).unwrap_or_default(),
         purpose: form.get("doel").unwrap_or("").trim().to_owned(),
         agreement: form.get("afspraak").unwrap_or("").trim().to_owned(),
+        anonymous: form.get("anoniem_overleg").is_some(),
         chair_seat: 0,
         seats,
         answers: Vec::new(),
@@ -230,6 +231,8 @@ pub struct ConferencePage {
     pub my_standing: String,
     pub my_identifying: bool,
     pub anonymous_only: bool,
+    /// An anonymous case discussion (the participants do not know whom it is about).
+    pub anonymous_conference: bool,
     pub identifying: Vec<String>,
     pub minutes: Vec<MinutesView>,
     /// The accounts of the organisation the chair can invite (id, name).
@@ -255,14 +258,21 @@ impl ConferencePage {
     }
 }
 
+/// What a seat may bring in, in words. At a table that knows whom it is about, leaving out the
+/// name does not make information about the client anonymous: without a ground, only working
+/// methods, steps and general knowledge (law.md §9.1); only an anonymous case discussion can
+/// take the client's situation without what identifies him.
 fn standing_words(rules: &RuleSet, c: &ConferenceContent, s: &Seat, lang: Lang) -> (&'static str, String) {
     let names = |keys: &[u32]| keys.iter().filter_map(|k| c.seat(*k)).map(|s| seat_label(rules, s, lang)).collect::<Vec<_>>().join(", ");
+    let (without, not_yet) = if c.anonymous {
+        ("conferences-standing-anonymous", "conferences-standing-not-yet")
+    } else {
+        ("conferences-standing-no-client-info", "conferences-standing-not-yet-known")
+    };
     match c.standing(s.key) {
         Standing::Identifying => ("ok", lang.tr("conferences-standing-identifying").to_owned()),
-        Standing::OnlyAnonymous { without_ground } => {
-            ("bad", lang.tr_with("conferences-standing-anonymous", &[("seats", names(&without_ground).into())]))
-        }
-        Standing::NotYet { missing } => ("warn", lang.tr_with("conferences-standing-not-yet", &[("seats", names(&missing).into())])),
+        Standing::OnlyAnonymous { without_ground } => ("bad", lang.tr_with(without, &[("seats", names(&without_ground).into())])),
+        Standing::NotYet { missing } => ("warn", lang.tr_with(not_yet, &[("seats", names(&missing).into())])),
     }
 }
 
@@ -393,6 +403,7 @@ async fn render<S: Backend>(
         my_standing,
         my_identifying,
         anonymous_only: c.anonymous_only(),
+        anonymous_conference: c.anonymous,
         identifying: grondslag_app::case_conference::identifying_details(l),
         minutes,
         accounts,

@@ -485,8 +485,10 @@ async fn render<S: Backend>(
     const TOP: usize = 3;
     let top_conditions = rep.conditions.iter().take(TOP).map(|i| (i.id.clone(), i.text.clone())).collect();
     let more_conditions = rep.conditions.len().saturating_sub(TOP);
+    // Offer to register consent whenever consent would change the answer and the registry has
+    // none that counts (not only when it is the first thing that would).
     let ask_consent =
-        ev.consent.as_ref().is_some_and(|d| d.consent != "given") && rep.counterfactuals.first().is_some_and(|cf| cf.id == "toestemming");
+        ev.consent.as_ref().is_some_and(|d| d.consent != "given") && rep.counterfactuals.iter().any(|cf| cf.id == "toestemming");
     let meldcode_open = match &opened {
         Some(o) => crate::pages::meldcode::has_open_trajectory(o).await?,
         None => false,

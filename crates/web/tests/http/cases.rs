@@ -352,10 +352,10 @@ async fn preparing_a_casusoverleg_gives_each_participant_its_own_answer() {
     }
     let huisarts_row = row(body, "Huisarts");
     assert!(huisarts_row.contains("U mag delen") && huisarts_row.contains("Geen derde"), "{huisarts_row}");
-    assert!(huisarts_row.contains("geeft de cliënt zelf zorg of hulp"));
+    assert!(huisarts_row.contains("werkt mee aan uw eigen behandeling of hulp"));
     // A teacher cannot be marked as giving care or help; the chair can.
     assert!(!row(body, "Leraar").contains("zorg of hulp"));
-    assert!(row(body, "Wijkteammedewerker").contains("geeft de cliënt zelf geen zorg of hulp"));
+    assert!(row(body, "Wijkteammedewerker").contains("werkt niet mee aan uw eigen behandeling of hulp"));
     // Anonymous discussion, and a convenant is no ground.
     assert!(body.contains("Zonder naam bespreken") && body.contains("geboortedatum"));
     assert!(body.contains("Een convenant of samenwerkingsafspraak is nooit zelf een grond"));

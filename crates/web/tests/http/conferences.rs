@@ -163,7 +163,7 @@ async fn a_casusoverleg_keeps_each_participants_answer_to_herself() {
     let r = t.send("GET", &page, Some(&chair), None).await;
     let body = dutch_text(&r.body);
     assert!(
-        body.contains("Alleen zonder naam: geen grond tegenover Leraar, intern begeleider of schoolleiding (Basisschool De Linde)"),
+        body.contains("Geen informatie over de cliënt aan deze tafel: geen grond tegenover Leraar, intern begeleider of schoolleiding (Basisschool De Linde)"),
         "{body}"
     );
     assert!(
@@ -178,11 +178,14 @@ async fn a_casusoverleg_keeps_each_participants_answer_to_herself() {
     assert!(!ok(r.status));
 
     // Without names the huisarts may still add to the minutes, marking it so.
-    let r = t.send("POST", &format!("{page}/verslag"), Some(&huisarts), Some("tekst=Er+is+zorg+over+de+thuissituatie&anoniem=1")).await;
+    let r = t
+        .send("POST", &format!("{page}/verslag"), Some(&huisarts), Some("tekst=Onze+praktijk+werkt+met+een+vaste+contactpersoon&anoniem=1"))
+        .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let r = t.send("GET", &page, Some(&chair), None).await;
     assert!(
-        dutch_text(&r.body).contains("Er is zorg over de thuissituatie") && dutch_text(&r.body).contains("zonder identificerende gegevens")
+        dutch_text(&r.body).contains("Onze praktijk werkt met een vaste contactpersoon")
+            && dutch_text(&r.body).contains("zonder informatie over de cliënt")
     );
     // Only she can withdraw her contribution; then its text is gone for everyone.
     let r = t.send("POST", &format!("{page}/verslag/0/intrekken"), Some(&chair), None).await;
@@ -190,7 +193,10 @@ async fn a_casusoverleg_keeps_each_participants_answer_to_herself() {
     let r = t.send("POST", &format!("{page}/verslag/0/intrekken"), Some(&huisarts), None).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     let r = t.send("GET", &page, Some(&chair), None).await;
-    assert!(!r.body.contains("Er is zorg over de thuissituatie") && dutch_text(&r.body).contains("Ingetrokken door wie het inbracht"));
+    assert!(
+        !r.body.contains("Onze praktijk werkt met een vaste contactpersoon")
+            && dutch_text(&r.body).contains("Ingetrokken door wie het inbracht")
+    );
     // A refused contribution comes back in the box.
     let r = t.send("POST", &format!("{page}/verslag"), Some(&huisarts), Some("tekst=Moeder+heet+Els")).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -269,6 +275,17 @@ async fn a_chain_review_has_a_public_version_without_identifying_data() {
     );
     assert!(text.contains("Review- of calamiteitencommissie") && text.contains("mag niet delen"), "{text}");
     assert!(text.contains("art. 5.1 lid 1 Woo") && text.contains("Onzeker"), "the Woo checklist, its uncertainty shown: {text}");
+    // At a table that knows the family, leaving out the name is not anonymous: without a
+    // ground only working methods, steps and general knowledge. An anonymous case discussion
+    // (the participants do not know whom it is about) says so instead.
+    let r = t.send("GET", &page, Some(&huisarts), None).await;
+    assert!(dutch_text(&r.body).contains("Iedereen hier weet over wie het gaat"), "{}", dutch_text(&r.body));
+    let r = t.send("POST", "/casusoverleggen", Some(&chair), Some(&format!("{plan}&anoniem_overleg=1"))).await;
+    let anonymous = r.headers[header::LOCATION].to_str().unwrap().split('?').next().unwrap().to_owned();
+    let r = t.send("GET", &anonymous, Some(&chair), None).await;
+    assert!(
+        dutch_text(&r.body).contains("Dit is een anoniem overleg") && dutch_text(&r.body).contains("tot dan aan tafel alleen zonder naam")
+    );
     // Someone without a seat does not find it.
     let other = t.token("wijkteam").await;
     assert_eq!(t.send("GET", &format!("{page}/openbaar"), Some(&other), None).await.status, StatusCode::NOT_FOUND);
