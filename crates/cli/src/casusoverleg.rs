@@ -64,7 +64,7 @@ pub fn run(ctx: &Context, file: &Path, participants: &[String], json: bool) -> a
     }
     for (role, gives_care, rep) in &out {
         let label = rules.role(role).map(|r| rules.roles[r.ix()].label.get(ctx.lang).to_string()).unwrap_or_else(|| role.clone());
-        let care = if *gives_care { format!(" ({})", tr(ctx.lang, "conference-involved-yes")) } else { String::new() };
+        let care = if *gives_care { format!(" ({})", tr(ctx.lang, "conference-involved-short")) } else { String::new() };
         outln!("{label}{care}: {}", rep.outcome_label);
         let grounds: Vec<String> = rep
             .beroepsgeheim

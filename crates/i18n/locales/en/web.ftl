@@ -1022,6 +1022,7 @@ conference-per-participant-lead = This is what the rules say about what you may 
 conference-open = Open as a deliberation
 conference-involved-yes = takes part in your own treatment or help of the client (your answer: the answer below rests on it; other help of their own is not enough)
 conference-involved-no = takes no part in your own treatment or help of the client
+conference-involved-short = takes part in your treatment or help
 conference-nobody = You may share nothing that identifies the client with anyone at the table. Ask consent first (talk with the client or family, not about them), or discuss the situation without anything traceable to the client.
 conference-anonymous = Discussing without names
 conference-anonymous-lead = Someone who cannot be recognised is no longer the subject of personal data. So leave out:

@@ -1022,6 +1022,7 @@ conference-per-participant-lead = Dit is wat de regels zeggen over wat u met ied
 conference-open = Open als beraad
 conference-involved-yes = werkt mee aan uw eigen behandeling of hulp aan de cliënt (uw antwoord: het antwoord hieronder rust erop; eigen, andere hulp aan de cliënt is niet genoeg)
 conference-involved-no = werkt niet mee aan uw eigen behandeling of hulp aan de cliënt
+conference-involved-short = werkt mee aan uw behandeling of hulp
 conference-nobody = U mag met niemand aan tafel iets delen dat de cliënt herkenbaar maakt. Vraag eerst toestemming (praat mét de cliënt of het gezin, niet erover), of bespreek de situatie zonder iets dat tot de cliënt te herleiden is.
 conference-anonymous = Zonder naam bespreken
 conference-anonymous-lead = Wie niet te herkennen is, is geen gegeven over een persoon meer. Laat daarom weg:
