@@ -1007,6 +1007,7 @@ conference-form-heading = The meeting and the situation
 conference-own-role = Your role in this meeting (the hat in which you obtained this information)
 conference-participants = Who sits at the table?
 conference-participants-hint = Choose every other role at the table, the chair too if that is not you (if you plan the meeting, you are the chair). A covenant or working agreement does not change who is a third party.
+conference-common-roles = Often at the table
 conference-purpose = What is the meeting for?
 conference-data = What would you bring in?
 conference-age = Age of the client

@@ -1007,6 +1007,7 @@ conference-form-heading = Het overleg en de situatie
 conference-own-role = Uw rol in dit overleg (de pet waarmee u deze informatie kreeg)
 conference-participants = Wie zitten er aan tafel?
 conference-participants-hint = Kies iedere andere rol aan tafel, ook de voorzitter als u dat niet zelf bent (plant u het overleg, dan bent u de voorzitter). Een convenant of werkafspraak verandert niets aan wie een derde is.
+conference-common-roles = Vaak aan tafel
 conference-purpose = Waarvoor is het overleg?
 conference-data = Wat zou u inbrengen?
 conference-age = Leeftijd van de cliënt

@@ -35,6 +35,22 @@ use grondslag_knowledge::RuleKind;
 
 use grondslag_app::case_conference::{PARTICIPANTS_MAX, covenant_notice, identifying_details};
 
+/// The roles most often at a casusoverleg or chain review, offered first.
+const COMMON_ROLES: [&str; 12] = [
+    "huisarts",
+    "jeugdarts",
+    "wijkteammedewerker",
+    "jeugdhulpverlener",
+    "jeugdbeschermer",
+    "sociaal_werker",
+    "leraar",
+    "gemeenteambtenaar",
+    "veilig_thuis",
+    "politie",
+    "ggd",
+    "reviewcommissie",
+];
+
 /// The form's fields and the fact each answers. `deelnemers` (recipients) and `betrokken` (those
 /// among them who give this client care or help themselves) are handled apart.
 const FIELDS: [(&str, &str); 8] = [
@@ -78,6 +94,8 @@ pub struct PrepPage {
     pub title: String,
     /// The form's choices, with the reader's answers checked.
     pub roles: Vec<OptGroup>,
+    /// The same roles as participants to tick, the most common at a table first.
+    pub participant_groups: Vec<OptGroup>,
     pub own_role: String,
     pub purposes: Vec<Opt>,
     pub data: Vec<Opt>,
@@ -282,10 +300,25 @@ pub async fn prepare<S: Backend>(web: &Web<S>, user: &User, q: Vec<(String, Stri
             None => roles.push(OptGroup { label, options: vec![opt] }),
         }
     }
+    // The roles most often at such a table come first, so that the chair need not read all of
+    // them (the slowest step in the trials); each role is offered once.
+    let mut participant_groups = vec![OptGroup { label: lang.tr("conference-common-roles").to_owned(), options: Vec::new() }];
+    for id in COMMON_ROLES {
+        if let Some(opt) = roles.iter().flat_map(|g| g.options.iter()).find(|o| o.value == id) {
+            participant_groups[0].options.push(opt.clone());
+        }
+    }
+    for g in &roles {
+        let rest: Vec<Opt> = g.options.iter().filter(|o| !COMMON_ROLES.contains(&o.value.as_str())).cloned().collect();
+        if !rest.is_empty() {
+            participant_groups.push(OptGroup { label: g.label.clone(), options: rest });
+        }
+    }
     let first = |field: &str| values(&q, field).first().map(|v| (*v).to_owned()).unwrap_or_default();
     let own_role = if sent { first("rol") } else { user.profession.clone() };
     let covenant = covenant_notice(rules, l);
     Ok(PrepPage {
+        participant_groups,
         plan,
         c: Chrome::new(user, "/casusoverleg"),
         title: lang.tr("conference-title").into(),

@@ -152,6 +152,7 @@ pub async fn link<S: Backend>(
 
 // --- one question, or the answer ------------------------------------------------------------
 
+#[derive(Clone)]
 pub struct Opt {
     pub value: String,
     pub label: String,
