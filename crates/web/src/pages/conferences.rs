@@ -45,6 +45,25 @@ fn seat_label(rules: &RuleSet, s: &Seat, lang: Lang) -> String {
     if s.organisation.trim().is_empty() { role } else { format!("{role} ({})", s.organisation.trim()) }
 }
 
+/// The words of a value of the `purpose` fact (empty if the rule set no longer has it).
+fn purpose_label(rules: &RuleSet, purpose: &str, lang: Lang) -> String {
+    rules
+        .fact("purpose")
+        .and_then(|f| {
+            rules.parse_value(f, &grondslag_rules::RawValue::Str(purpose.to_owned())).ok().map(|v| rules.value_label(f, v, lang.rules()))
+        })
+        .unwrap_or_default()
+}
+
+/// The labels of ground ids, joined.
+fn ground_labels(rules: &RuleSet, ids: &[String], lang: Lang) -> String {
+    ids.iter()
+        .filter_map(|g| rules.ground(g))
+        .map(|g| rules.grounds[g.ix()].label.get(lang.rules()).to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// The catalogue id of another participant's outcome, in the third person ("mag niet delen").
 fn third_person(outcome: &str) -> &'static str {
     match outcome {
@@ -297,9 +316,6 @@ async fn render<S: Backend>(
         }
         names.insert(p.id.clone(), p.name);
     }
-    let ground_words = |ids: &[String]| {
-        ids.iter().filter_map(|g| rules.ground(g)).map(|g| rules.grounds[g.ix()].label.get(l).to_string()).collect::<Vec<_>>().join(", ")
-    };
     // Another seat's answer is worded in the third person ("mag niet delen"), the user's own as
     // her answer ("U mag niet delen").
     let answer_view = |to: &Seat, outcome: &str, grounds: &[String], own: bool| AnswerView {
@@ -310,7 +326,7 @@ async fn render<S: Backend>(
             lang.tr(third_person(outcome)).to_owned()
         },
         badge: badge(outcome),
-        grounds: ground_words(grounds),
+        grounds: ground_labels(rules, grounds, lang),
     };
     let me = c.seat_of(&user.id).map(|s| s.key);
     let seats = c
@@ -384,10 +400,7 @@ async fn render<S: Backend>(
     {
         following = Some((d.clone(), seat_label(rules, seat, lang)));
     }
-    let purpose = rules
-        .fact("purpose")
-        .and_then(|f| rules.parse_value(f, &grondslag_rules::RawValue::Str(c.purpose.clone())).ok().map(|v| rules.value_label(f, v, l)))
-        .unwrap_or_default();
+    let purpose = purpose_label(rules, &c.purpose, lang);
     Ok(ConferencePage {
         c: Chrome::new(user, &format!("/casusoverleggen/{}", conf.record.id)),
         id: conf.record.id.to_string(),
@@ -606,7 +619,6 @@ pub async fn public<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, Path
     let opened = web.open_conference(&user, Action::ConferenceRead, &id).await?;
     let rules = web.rules();
     let lang = user.lang;
-    let l = lang.rules();
     let c = &opened.conference.content;
     let role = |s: &Seat| role_label(rules, &s.role, lang);
     let seats = c
@@ -622,13 +634,7 @@ pub async fn public<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, Path
                         to: role(t),
                         outcome: lang.tr(third_person(&a.outcome)).to_owned(),
                         badge: badge(&a.outcome),
-                        grounds: a
-                            .grounds
-                            .iter()
-                            .filter_map(|g| rules.ground(g))
-                            .map(|g| rules.grounds[g.ix()].label.get(l).to_string())
-                            .collect::<Vec<_>>()
-                            .join(", "),
+                        grounds: ground_labels(rules, &a.grounds, lang),
                     })
                 })
                 .collect(),
@@ -640,10 +646,7 @@ pub async fn public<S: Backend>(State(web): State<Arc<Web<S>>>, user: User, Path
     let period = super::clients::parse_date(&c.date)
         .map(|d| lang.tr_with("conferences-month-year", &[("month", u8::from(d.month()).into()), ("year", d.year().into())]))
         .unwrap_or_default();
-    let purpose = rules
-        .fact("purpose")
-        .and_then(|f| rules.parse_value(f, &grondslag_rules::RawValue::Str(c.purpose.clone())).ok().map(|v| rules.value_label(f, v, l)))
-        .unwrap_or_default();
+    let purpose = purpose_label(rules, &c.purpose, lang);
     Ok(PublicPage {
         title: lang.tr("conferences-public").into(),
         c: Chrome::new(&user, &format!("/casusoverleggen/{id}/openbaar")),
